@@ -1,0 +1,83 @@
+import { Command, CommanderError } from 'commander';
+import { evaluateCommand } from '../policy/evaluate.command';
+import { explainCommand } from '../policy/explain.command';
+import { CliInputError, EXIT_INPUT_ERROR, EXIT_INTERNAL_ERROR, EXIT_OK } from './cli-input-error';
+import type { CliIo } from './cli-io';
+
+const WHAT_IF_OPTION = '--policy <FILE>';
+const WHAT_IF_HELP =
+  'what-if policy: a JSON file overriding phase dates, special-service codes, the age threshold or airport readiness (see README)';
+
+function buildProgram(io: CliIo): Command {
+  const program = new Command('biogate')
+    .description("Vietnam's biometric (VNeID) airport journey: policy, replay and simulation")
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => io.stdout.write(text),
+      writeErr: (text) => io.stderr.write(text),
+    })
+    .showHelpAfterError('(add --help for usage)');
+
+  const policy = program
+    .command('policy')
+    .description('the phase policy of the directive: evaluate requests, explain the rules');
+
+  policy
+    .command('evaluate')
+    .description(
+      'evaluate a JSON array of requests (the evaluation contract) and print a JSON array of decisions, in the same order',
+    )
+    .argument('<FILE>', 'JSON file with an array of requests; - reads standard input')
+    .option(WHAT_IF_OPTION, WHAT_IF_HELP)
+    .addHelpText(
+      'after',
+      '\nExit codes: 0 decisions printed; 2 input error (nothing printed on stdout, each problem on stderr).\n' +
+        'Example:\n  biogate policy evaluate seeds/requests/sample.json',
+    )
+    .action((file: string, options: { policy?: string }) => evaluateCommand(file, options, io));
+
+  policy
+    .command('explain')
+    .description('print the phase in force, the rules that apply and the next change of phase')
+    .option(
+      '--at <INSTANT>',
+      'ISO 8601 instant with offset, or a local date YYYY-MM-DD (default: now)',
+    )
+    .option('--airport <CODE>', 'IATA code of an airport of seeds/reference/airports.json')
+    .option(WHAT_IF_OPTION, WHAT_IF_HELP)
+    .addHelpText(
+      'after',
+      '\nExample:\n  biogate policy explain --at 2025-12-01T07:30:00+07:00 --airport SGN',
+    )
+    .action((options: { at?: string; airport?: string; policy?: string }) => {
+      explainCommand(options, io);
+    });
+
+  return program;
+}
+
+/** Runs the CLI on `argv` (without node and script) and returns the exit code; never exits. */
+export async function runBiogate(argv: readonly string[], io: CliIo): Promise<number> {
+  const program = buildProgram(io);
+  if (argv.length === 0) {
+    program.outputHelp();
+    return EXIT_OK;
+  }
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return EXIT_OK;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and version exit 0; every usage error is an input error.
+      return error.exitCode === 0 ? EXIT_OK : EXIT_INPUT_ERROR;
+    }
+    if (error instanceof CliInputError) {
+      io.stderr.write(`${error.lines.map((line) => `biogate: ${line}`).join('\n')}\n`);
+      return EXIT_INPUT_ERROR;
+    }
+    io.stderr.write(
+      `biogate: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
+    return EXIT_INTERNAL_ERROR;
+  }
+}

@@ -1,0 +1,15 @@
+/** Unit specs sit beside the code (apps, libs); integration and end-to-end specs in test/. */
+const swcrc = JSON.parse(require('node:fs').readFileSync(`${__dirname}/.swcrc`, 'utf8'));
+
+/** @type {import('jest').Config} */
+module.exports = {
+  rootDir: __dirname,
+  testEnvironment: 'node',
+  roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/test'],
+  testMatch: ['**/*.spec.ts'],
+  transform: { '^.+\\.ts$': ['@swc/jest', { ...swcrc, swcrc: false }] },
+  moduleNameMapper: {
+    '^@biogate/(domain|contracts|reference-data)$': '<rootDir>/libs/$1/src',
+  },
+  setupFiles: ['reflect-metadata'],
+};

@@ -1,0 +1,3 @@
+/** Contracts at the edge: input DTOs, their parsing, and the errors they give. */
+export * from './input';
+export * from './policy';

@@ -1,0 +1,85 @@
+import {
+  registerDecorator,
+  type ValidationArguments,
+  type ValidationOptions,
+} from 'class-validator';
+import {
+  ISO_INSTANT_EXPECTATION,
+  LOCAL_DATE_EXPECTATION,
+  parseInstant,
+  parseLocalDate,
+} from '@biogate/domain';
+
+/** `expected <what>` in the shape the input-error formatter completes with the value. */
+export function expected(what: string): ValidationOptions {
+  return { message: `expected ${what}` };
+}
+
+/** An ISO 8601 instant with an explicit offset (`Z` or `±HH:MM`) and a real calendar time. */
+export function IsInstant(options?: ValidationOptions): PropertyDecorator {
+  return (target, propertyName) => {
+    registerDecorator({
+      name: 'isInstant',
+      target: target.constructor,
+      propertyName: String(propertyName),
+      options: { message: `expected ${ISO_INSTANT_EXPECTATION}`, ...options },
+      validator: {
+        validate: (value: unknown) =>
+          typeof value === 'string' && parseInstant(value) !== undefined,
+      },
+    });
+  };
+}
+
+/** A real calendar date `YYYY-MM-DD` (no 30 Feb). */
+export function IsLocalDate(options?: ValidationOptions): PropertyDecorator {
+  return (target, propertyName) => {
+    registerDecorator({
+      name: 'isLocalDate',
+      target: target.constructor,
+      propertyName: String(propertyName),
+      options: { message: `expected ${LOCAL_DATE_EXPECTATION}`, ...options },
+      validator: {
+        validate: (value: unknown) =>
+          typeof value === 'string' && parseLocalDate(value) !== undefined,
+      },
+    });
+  };
+}
+
+/**
+ * A field that must be one of `allowed` when a sibling field has one of `whenValues`, and must be
+ * absent otherwise (e.g. `channel` for CHECK_IN, `lane` for SECURITY and BOARDING).
+ */
+export function RequiredOnlyWhen(
+  sibling: string,
+  whenValues: readonly string[],
+  allowed: readonly string[],
+): PropertyDecorator {
+  return (target, propertyName) => {
+    const field = String(propertyName);
+    const siblingValue = (args: ValidationArguments): unknown =>
+      (args.object as Record<string, unknown>)[sibling];
+    registerDecorator({
+      name: 'requiredOnlyWhen',
+      target: target.constructor,
+      propertyName: field,
+      validator: {
+        validate: (value: unknown, args: ValidationArguments) => {
+          const when = siblingValue(args);
+          if (typeof when !== 'string') return true; // the sibling's own error says enough
+          if (whenValues.includes(when))
+            return typeof value === 'string' && allowed.includes(value);
+          return value === undefined;
+        },
+        defaultMessage: (args: ValidationArguments) => {
+          const when = String(siblingValue(args));
+          if (whenValues.includes(when)) {
+            return `expected one of ${allowed.join(', ')} when ${sibling} is ${when}`;
+          }
+          return `not allowed when ${sibling} is ${when}`;
+        },
+      },
+    });
+  };
+}

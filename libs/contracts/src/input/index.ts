@@ -1,0 +1,4 @@
+export * from './field-validators';
+export * from './input-error';
+export * from './json-text';
+export * from './validated-input';

@@ -1,0 +1,27 @@
+/** One structural problem in an input: where it is and what was expected there. */
+export interface InputError {
+  /** e.g. `request[3].passenger.checkedBags`; empty for the input as a whole. */
+  readonly path: string;
+  readonly message: string;
+}
+
+export type ParseResult<T> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly errors: readonly InputError[] };
+
+export function formatInputError(error: InputError): string {
+  return error.path === '' ? error.message : `${error.path}: ${error.message}`;
+}
+
+/** `got "two"`, `got 3`, `got an object`: the offending value, short and safe to print. */
+export function describeValue(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (value === null) return 'null';
+  const text = JSON.stringify(value);
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
+export function joinPath(parent: string, child: string | number): string {
+  if (typeof child === 'number') return `${parent}[${child}]`;
+  return parent === '' ? child : `${parent}.${child}`;
+}

@@ -1,0 +1,64 @@
+import { plainToInstance, type ClassConstructor } from 'class-transformer';
+import { validateSync, type ValidationError } from 'class-validator';
+import { describeValue, joinPath, type InputError, type ParseResult } from './input-error';
+
+/**
+ * Turns a plain JSON value into a validated DTO instance: unknown fields are refused, values are
+ * never coerced ("2" is not a number), and every problem comes back with its path.
+ */
+export function validateInput<T extends object>(
+  dto: ClassConstructor<T>,
+  plain: unknown,
+  path: string,
+): ParseResult<T> {
+  if (typeof plain !== 'object' || plain === null || Array.isArray(plain)) {
+    return {
+      ok: false,
+      errors: [{ path, message: `expected an object, got ${describeValue(plain)}` }],
+    };
+  }
+  const instance = plainToInstance(dto, plain, { enableImplicitConversion: false });
+  const errors = validateSync(instance, {
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    forbidUnknownValues: true,
+    stopAtFirstError: true,
+    validationError: { target: false, value: true },
+  });
+  if (errors.length > 0) return { ok: false, errors: flattenValidationErrors(errors, path) };
+  return { ok: true, value: instance };
+}
+
+/**
+ * class-validator's tree of errors as one line per field. A message that states an expectation
+ * ("expected ...") gets the offending value appended; "unknown field" needs none.
+ */
+export function flattenValidationErrors(
+  errors: readonly ValidationError[],
+  parentPath: string,
+): InputError[] {
+  const lines: InputError[] = [];
+  for (const error of errors) {
+    const path = joinPath(
+      parentPath,
+      /^\d+$/.test(error.property) ? Number(error.property) : error.property,
+    );
+    const constraints = error.constraints ?? {};
+    const first = Object.entries(constraints)[0];
+    if (first !== undefined) {
+      const [kind, message] = first;
+      lines.push({ path, message: withValue(kind, message, error.value) });
+    }
+    if (error.children && error.children.length > 0) {
+      lines.push(...flattenValidationErrors(error.children, path));
+    }
+  }
+  return lines;
+}
+
+function withValue(kind: string, message: string, value: unknown): string {
+  if (kind === 'whitelistValidation') return 'unknown field';
+  if (!message.startsWith('expected')) return message;
+  if (value === undefined) return `missing; ${message}`;
+  return `${message}, got ${describeValue(value)}`;
+}

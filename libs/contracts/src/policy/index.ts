@@ -1,0 +1,2 @@
+export * from './evaluation-request.dto';
+export * from './evaluation-request.parser';

@@ -1,0 +1,3 @@
+/** The domain: policy rules and value objects. Pure TypeScript: no Nest, no I/O, no clock. */
+export * from './policy';
+export * from './time';

@@ -1,0 +1,2 @@
+export * from './instant';
+export * from './local-date';
