@@ -1,0 +1,51 @@
+import {
+  compactDateAt,
+  formatCompactDate,
+  isLocalDate,
+  parseLocalDate,
+  startOfCompactDate,
+  wholeYearsBetween,
+} from './local-date';
+
+describe('local dates', () => {
+  it.each([
+    ['2025-12-01', 20251201],
+    ['2024-02-29', 20240229],
+    ['0001-01-01', 10101],
+  ])('parses %s', (text, compact) => {
+    expect(parseLocalDate(text)).toBe(compact);
+    expect(formatCompactDate(compact)).toBe(text);
+  });
+
+  it.each([
+    '2025-02-29',
+    '2025-04-31',
+    '2025-00-10',
+    '2025-1-01',
+    '01/12/2025',
+    '2025-12-01T00:00Z',
+  ])('refuses %s', (text) => {
+    expect(parseLocalDate(text)).toBeUndefined();
+    expect(isLocalDate(text)).toBe(false);
+  });
+
+  it('takes the date on the wall clock in Vietnam, not in UTC', () => {
+    const utcEvening = Date.UTC(2025, 10, 30, 17, 30); // 00:30 on 1 Dec in Vietnam
+    expect(compactDateAt(utcEvening, 420)).toBe(20251201);
+    expect(compactDateAt(utcEvening, 0)).toBe(20251130);
+  });
+
+  it('starts a local day at local midnight', () => {
+    expect(startOfCompactDate(20251201, 420)).toBe(Date.UTC(2025, 10, 30, 17));
+  });
+
+  it.each([
+    [19501210, 20251209, 74],
+    [19501210, 20251210, 75],
+    [19520229, 20270228, 74], // a 29 Feb birthday falls on 1 Mar in common years
+    [19520229, 20270301, 75],
+    [19520229, 20280229, 76],
+  ])('counts whole years from %i to %i as %i', (from, to, years) => {
+    expect(wholeYearsBetween(from, to)).toBe(years);
+  });
+});
