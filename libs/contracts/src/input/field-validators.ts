@@ -49,10 +49,12 @@ export function IsLocalDate(options?: ValidationOptions): PropertyDecorator {
 
 /**
  * A field that must be one of `allowed` when a sibling field has one of `whenValues`, and must be
- * absent otherwise (e.g. `channel` for CHECK_IN, `lane` for SECURITY and BOARDING).
+ * absent for the sibling's other valid values (e.g. `channel` for CHECK_IN, `lane` for SECURITY
+ * and BOARDING). When the sibling itself is invalid, its own error says enough.
  */
 export function RequiredOnlyWhen(
   sibling: string,
+  siblingValues: readonly string[],
   whenValues: readonly string[],
   allowed: readonly string[],
 ): PropertyDecorator {
@@ -67,7 +69,7 @@ export function RequiredOnlyWhen(
       validator: {
         validate: (value: unknown, args: ValidationArguments) => {
           const when = siblingValue(args);
-          if (typeof when !== 'string') return true; // the sibling's own error says enough
+          if (typeof when !== 'string' || !siblingValues.includes(when)) return true;
           if (whenValues.includes(when))
             return typeof value === 'string' && allowed.includes(value);
           return value === undefined;

@@ -13,10 +13,12 @@ export function formatInputError(error: InputError): string {
   return error.path === '' ? error.message : `${error.path}: ${error.message}`;
 }
 
-/** `got "two"`, `got 3`, `got an object`: the offending value, short and safe to print. */
+/** `got "two"`, `got 3`, `got ["POWER"]`: the offending value as JSON, cut short if long. */
 export function describeValue(value: unknown): string {
   if (value === undefined) return 'nothing';
-  if (value === null) return 'null';
+  if (typeof value === 'string' && value.length > 60) {
+    return `${JSON.stringify(value.slice(0, 40))}... (${value.length} characters)`;
+  }
   const text = JSON.stringify(value);
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }

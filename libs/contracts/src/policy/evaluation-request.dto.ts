@@ -87,10 +87,10 @@ export class EvaluationRequestDto {
   @IsIn(TOUCHPOINTS, expected(`one of ${TOUCHPOINTS.join(', ')}`))
   touchpoint!: Touchpoint;
 
-  @RequiredOnlyWhen('touchpoint', ['CHECK_IN'], CHECK_IN_CHANNELS)
+  @RequiredOnlyWhen('touchpoint', TOUCHPOINTS, ['CHECK_IN'], CHECK_IN_CHANNELS)
   channel?: CheckInChannel;
 
-  @RequiredOnlyWhen('touchpoint', ['SECURITY', 'BOARDING'], LANES)
+  @RequiredOnlyWhen('touchpoint', TOUCHPOINTS, ['SECURITY', 'BOARDING'], LANES)
   lane?: Lane;
 
   @Matches(/^[A-Z]{3}$/, expected('a 3-letter IATA airport code, e.g. "SGN"'))
