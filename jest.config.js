@@ -9,7 +9,8 @@ module.exports = {
   testMatch: ['**/*.spec.ts'],
   transform: { '^.+\\.ts$': ['@swc/jest', { ...swcrc, swcrc: false }] },
   moduleNameMapper: {
-    '^@biogate/(domain|contracts|reference-data)$': '<rootDir>/libs/$1/src',
+    '^@biogate/(domain|contracts|reference-data|service-runtime)$': '<rootDir>/libs/$1/src',
   },
   setupFiles: ['reflect-metadata'],
+  reporters: ['default', '<rootDir>/jest.summary-reporter.js'],
 };

@@ -1,0 +1,5 @@
+import 'reflect-metadata';
+import { bootstrapService } from '@biogate/service-runtime';
+import { SecurityGateModule } from './security-gate.module';
+
+void bootstrapService(SecurityGateModule, { name: 'security-gate', defaultPort: 3002 });

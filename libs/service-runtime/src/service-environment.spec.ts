@@ -1,0 +1,21 @@
+import { readServiceEnvironment, ServiceEnvironmentError } from './service-environment';
+
+describe('readServiceEnvironment', () => {
+  it('reads PORT and HOST', () => {
+    expect(readServiceEnvironment({ PORT: '8080', HOST: '0.0.0.0' })).toEqual({
+      PORT: 8080,
+      HOST: '0.0.0.0',
+    });
+    expect(readServiceEnvironment({})).toEqual({});
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, 'PORT: expected a TCP port from 1 to 65535, got "eighty"'],
+    [{ PORT: '70000' }, 'PORT: expected a TCP port from 1 to 65535, got 70000'],
+    [{ PORT: '0' }, 'PORT: expected a TCP port from 1 to 65535, got 0'],
+    [{ HOST: 'everywhere' }, 'HOST: expected an IP address to listen on'],
+  ])('refuses %j with a clear message', (env, message) => {
+    expect(() => readServiceEnvironment(env)).toThrow(ServiceEnvironmentError);
+    expect(() => readServiceEnvironment(env)).toThrow(message);
+  });
+});
