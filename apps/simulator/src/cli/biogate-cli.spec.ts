@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseInstant } from '@biogate/domain';
@@ -17,7 +17,7 @@ interface Run {
 
 async function biogate(
   argv: string[],
-  options: { stdin?: string; now?: string } = {},
+  options: { stdin?: string; now?: string; env?: NodeJS.ProcessEnv } = {},
 ): Promise<Run> {
   let stdout = '';
   let stderr = '';
@@ -26,7 +26,7 @@ async function biogate(
     stderr: { write: (text: string) => (stderr += text) },
     readStdin: () => Promise.resolve(options.stdin ?? ''),
     now: () => parseInstant(options.now ?? '2025-11-30T23:59:30+07:00')!,
-    env: {},
+    env: options.env ?? {},
   };
   const code = await runBiogate(argv, io);
   return { code, stdout, stderr };
@@ -164,6 +164,25 @@ describe('biogate policy evaluate', () => {
   });
 });
 
+describe('reference data at start-up', () => {
+  it('refuses to decide with a broken airports file, naming the file and the field', async () => {
+    const seeds = join(dir, 'broken-seeds');
+    mkdirSync(join(seeds, 'reference'), { recursive: true });
+    writeFileSync(
+      join(seeds, 'reference/airports.json'),
+      JSON.stringify({ airports: [{ code: 'SGN', name: 'Tan Son Nhat' }] }),
+    );
+    const run = await biogate(['policy', 'evaluate', sample], {
+      env: { BIOGATE_SEEDS_DIR: seeds },
+    });
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain(
+      `biogate: ${join(seeds, 'reference/airports.json')}: airports[0].city: missing; expected the city served`,
+    );
+  });
+});
+
 describe('biogate policy explain', () => {
   it('shows the phase, the rules and the next change at an instant, for an airport', async () => {
     const run = await biogate([
@@ -211,6 +230,15 @@ describe('biogate policy explain', () => {
     expect(run.stdout).toMatch(/Phase\s+PRE_MANDATE \(before the directive\)/);
     expect(run.stdout).toContain('biometric channels not in service (ready from 2025-10-30)');
     expect(run.stdout).toContain('BMV has no biometric channels yet (not a pilot airport)');
+  });
+
+  it('explains a what-if policy', async () => {
+    const whatIf = file('explain-what-if.json', {
+      phaseStarts: { BIOMETRIC_DEFAULT: '2026-01-01' },
+    });
+    const run = await biogate(['policy', 'explain', '--at', '2025-12-10', '--policy', whatIf]);
+    expect(run.stdout).toMatch(/Next change\s+BIOMETRIC_DEFAULT at 2026-01-01T00:00:00\+07:00/);
+    expect(run.stdout).toContain('inside the incentive window (2025-09-15 to 2025-12-31)');
   });
 
   it('uses the clock when --at is not given', async () => {

@@ -18,7 +18,7 @@ export async function evaluateCommand(
   options: EvaluateOptions,
   io: CliIo,
 ): Promise<void> {
-  const { airports, policy } = loadPolicy(options.policy);
+  const { airports, policy } = loadPolicy(options.policy, io.env);
   const input = await readInputText(file, io);
   const parsed = parseEvaluationRequests(parseInputJson(input), airports);
   if (!parsed.ok) {

@@ -21,7 +21,7 @@ export interface ExplainOptions {
 
 /** `biogate policy explain`: the phase, the rules and the next change, for a person to read. */
 export function explainCommand(options: ExplainOptions, io: CliIo): void {
-  const { airports, policy } = loadPolicy(options.policy);
+  const { airports, policy } = loadPolicy(options.policy, io.env);
   const offset = policy.compiled.utcOffsetMinutes;
   const at = options.at === undefined ? io.now() : parseAtOption(options.at, offset);
   let airport: Airport | undefined;

@@ -1,5 +1,6 @@
 import type { PhasePolicy } from '@biogate/domain';
 import {
+  defaultAirportsFile,
   loadAirportRegistry,
   phasePolicyFor,
   phasePolicyFromFile,
@@ -14,9 +15,9 @@ export interface LoadedPolicy {
 }
 
 /** The airports of seeds/ and the directive's policy, or a what-if file's policy on top. */
-export function loadPolicy(whatIfFile: string | undefined): LoadedPolicy {
+export function loadPolicy(whatIfFile: string | undefined, env: NodeJS.ProcessEnv): LoadedPolicy {
   try {
-    const airports = loadAirportRegistry();
+    const airports = loadAirportRegistry(defaultAirportsFile(env));
     const policy =
       whatIfFile === undefined
         ? phasePolicyFor(airports)

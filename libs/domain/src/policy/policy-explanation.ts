@@ -54,15 +54,6 @@ export function explainPolicy(
     `special passengers (SSR ${config.specialServiceCodes.join(' ')}, ` +
     `or aged ${config.specialPassengerMinAge}+)`;
 
-  const r2 =
-    airport !== undefined
-      ? airport.biometricInService
-        ? `${airport.code} runs biometric channels (ready since ${airport.biometricReadyFrom}${airport.pilot ? ', pilot airport' : ''}); a declared BIOMETRIC outage redirects (BIOMETRIC_OUTAGE)`
-        : `${airport.code} has no biometric channels yet${phase === 'PRE_MANDATE' && !airport.pilot ? ' (not a pilot airport)' : ` (ready from ${airport.biometricReadyFrom})`}: redirected (BIOMETRIC_NOT_AVAILABLE)`
-      : phase === 'PRE_MANDATE'
-        ? `only pilot airports (${pilots.join(' ')}) run biometric channels, from their readiness date; elsewhere redirected (BIOMETRIC_NOT_AVAILABLE); an outage redirects (BIOMETRIC_OUTAGE)`
-        : 'airports run biometric channels from their readiness date (else BIOMETRIC_NOT_AVAILABLE); a declared BIOMETRIC outage redirects (BIOMETRIC_OUTAGE)';
-
   const rules: RuleExplanation[] = [
     {
       rule: 'R0',
@@ -75,7 +66,7 @@ export function explainPolicy(
       appliesTo: 'international flights',
       effect: `${BIOMETRIC_POINTS} are REDIRECTED (INTERNATIONAL_OUT_OF_SCOPE); counter, kiosk and manual lanes serve them`,
     },
-    { rule: 'R2', appliesTo: BIOMETRIC_POINTS, effect: r2 },
+    { rule: 'R2', appliesTo: BIOMETRIC_POINTS, effect: availabilityEffect(phase, pilots, airport) },
     {
       rule: 'R3',
       appliesTo: BIOMETRIC_POINTS,
@@ -132,6 +123,29 @@ export function explainPolicy(
     ...(airport === undefined ? {} : { airport }),
     rules,
   };
+}
+
+/** R2 in words: for one airport when one is named, else for the phase as a whole. */
+function availabilityEffect(
+  phase: Phase,
+  pilots: readonly string[],
+  airport: AirportExplanation | undefined,
+): string {
+  const outage = 'a declared BIOMETRIC outage redirects (BIOMETRIC_OUTAGE)';
+  if (airport === undefined) {
+    return phase === 'PRE_MANDATE'
+      ? `only pilot airports (${pilots.join(' ')}) run biometric channels, from their readiness date; elsewhere redirected (BIOMETRIC_NOT_AVAILABLE); ${outage}`
+      : `airports run biometric channels from their readiness date (else BIOMETRIC_NOT_AVAILABLE); ${outage}`;
+  }
+  if (airport.biometricInService) {
+    const pilot = airport.pilot ? ', pilot airport' : '';
+    return `${airport.code} runs biometric channels (ready since ${airport.biometricReadyFrom}${pilot}); ${outage}`;
+  }
+  const why =
+    phase === 'PRE_MANDATE' && !airport.pilot
+      ? 'not a pilot airport'
+      : `ready from ${airport.biometricReadyFrom}`;
+  return `${airport.code} has no biometric channels yet (${why}): redirected (BIOMETRIC_NOT_AVAILABLE)`;
 }
 
 function explainAirport(policy: PhasePolicy, at: Instant, code: string): AirportExplanation {
