@@ -9,7 +9,7 @@ module.exports = {
   testMatch: ['**/*.spec.ts'],
   transform: { '^.+\\.ts$': ['@swc/jest', { ...swcrc, swcrc: false }] },
   moduleNameMapper: {
-    '^@biogate/(domain|contracts|reference-data|service-runtime)$': '<rootDir>/libs/$1/src',
+    '^@biogate/([a-z-]+)$': '<rootDir>/libs/$1/src',
   },
   setupFiles: ['reflect-metadata'],
   reporters: ['default', '<rootDir>/jest.summary-reporter.js'],

@@ -1,0 +1,9 @@
+/** Events between services: envelope, transport port, outbox, relay, idempotent consumer. */
+export * from './event-envelope';
+export * from './event-transport';
+export * from './idempotent-consumer';
+export * from './in-process-transport';
+export * from './outbox';
+export * from './outbox-relay';
+export * from './outbox-schema';
+export * from './poison-message';

@@ -1,0 +1,34 @@
+/**
+ * The outbox and processed-event tables every service keeps in its own schema. Used by each
+ * service's first migration; schema names are code constants, never input.
+ */
+export function outboxTablesSql(schema: string): string[] {
+  assertSchemaName(schema);
+  return [
+    `CREATE TABLE ${schema}.outbox (
+      seq bigserial PRIMARY KEY,
+      event_id uuid NOT NULL UNIQUE,
+      topic text NOT NULL,
+      message_key text NOT NULL,
+      envelope jsonb NOT NULL,
+      created_at timestamptz NOT NULL DEFAULT now(),
+      sent_at timestamptz
+    )`,
+    `CREATE INDEX outbox_unsent ON ${schema}.outbox (seq) WHERE sent_at IS NULL`,
+    `CREATE TABLE ${schema}.processed_events (
+      consumer text NOT NULL,
+      event_id uuid NOT NULL,
+      processed_at timestamptz NOT NULL DEFAULT now(),
+      PRIMARY KEY (consumer, event_id)
+    )`,
+  ];
+}
+
+export function dropOutboxTablesSql(schema: string): string[] {
+  assertSchemaName(schema);
+  return [`DROP TABLE ${schema}.processed_events`, `DROP TABLE ${schema}.outbox`];
+}
+
+export function assertSchemaName(schema: string): void {
+  if (!/^[a-z][a-z_]{0,30}$/.test(schema)) throw new Error(`not a schema name: ${schema}`);
+}

@@ -1,0 +1,5 @@
+/** The database of a process: PGlite or PostgreSQL, migrations, and the unit of work. */
+export * from './async-mutex';
+export * from './data-source-factory';
+export * from './database-config';
+export * from './unit-of-work';

@@ -1,0 +1,2 @@
+/** Test infrastructure: real databases for integration tests. */
+export * from './postgres-test-database';

@@ -1,0 +1,261 @@
+import { randomUUID } from 'node:crypto';
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+import {
+  IdempotentConsumer,
+  InProcessTransport,
+  Outbox,
+  OutboxRelay,
+  outboxTablesSql,
+  type EventEnvelope,
+  type EventTransport,
+  type TransportMessage,
+} from '@biogate/messaging';
+import {
+  openDatabase,
+  type DatabaseConfig,
+  type OpenDatabase,
+  type PersistenceUnit,
+} from '@biogate/persistence';
+import { createTestPostgresDatabase, type TestDatabase } from '@biogate/testing';
+
+class SampleSchema1700000000000 implements MigrationInterface {
+  async up(q: QueryRunner): Promise<void> {
+    await q.query('CREATE SCHEMA sample');
+    await q.query('CREATE TABLE sample.item (id uuid PRIMARY KEY, name text NOT NULL)');
+    for (const sql of outboxTablesSql('sample')) await q.query(sql);
+  }
+  async down(q: QueryRunner): Promise<void> {
+    await q.query('DROP SCHEMA sample CASCADE');
+  }
+}
+
+const unit: PersistenceUnit = {
+  name: 'sample',
+  entities: [],
+  migrations: [SampleSchema1700000000000],
+};
+
+function envelope(key: string, payload: unknown = {}): EventEnvelope {
+  return {
+    eventId: randomUUID(),
+    type: 'ItemCreated',
+    version: 1,
+    occurredAt: '2025-12-01T00:00:00.000Z',
+    key,
+    correlationId: randomUUID(),
+    producer: 'sample',
+    payload,
+  };
+}
+
+async function count(db: OpenDatabase, sql: string): Promise<number> {
+  const rows = await db.dataSource.query<{ n: string }[]>(sql);
+  return Number(rows[0]?.n);
+}
+
+describe.each<[string, () => Promise<{ config: DatabaseConfig; cleanup: () => Promise<void> }>]>([
+  [
+    'PGlite',
+    () => Promise.resolve({ config: { kind: 'pglite' }, cleanup: () => Promise.resolve() }),
+  ],
+  [
+    'PostgreSQL',
+    async () => {
+      const database: TestDatabase = await createTestPostgresDatabase();
+      return { config: { kind: 'postgres', url: database.url }, cleanup: () => database.drop() };
+    },
+  ],
+])('outbox, relay and idempotent consumer on %s', (_name, provision) => {
+  let db: OpenDatabase;
+  let config: DatabaseConfig;
+  let cleanup: () => Promise<void>;
+  const outbox = new Outbox('sample');
+
+  beforeAll(async () => {
+    ({ config, cleanup } = await provision());
+    db = await openDatabase(config, [unit]);
+  }, 60_000);
+
+  afterAll(async () => {
+    await db.close();
+    await cleanup();
+  });
+
+  beforeEach(async () => {
+    await db.dataSource.query('TRUNCATE sample.item, sample.outbox, sample.processed_events');
+  });
+
+  it('records the migration once', async () => {
+    expect(
+      await count(
+        db,
+        `SELECT count(*) AS n FROM biogate_migrations WHERE name = 'SampleSchema1700000000000'`,
+      ),
+    ).toBe(1);
+  });
+
+  it('writes state and its event together, or neither', async () => {
+    await db.unitOfWork.transaction(async (em) => {
+      await em.query('INSERT INTO sample.item VALUES ($1, $2)', [randomUUID(), 'kept']);
+      await outbox.append(em, [{ topic: 'items', envelope: envelope('p1') }]);
+    });
+    await expect(
+      db.unitOfWork.transaction(async (em) => {
+        await em.query('INSERT INTO sample.item VALUES ($1, $2)', [randomUUID(), 'lost']);
+        await outbox.append(em, [{ topic: 'items', envelope: envelope('p2') }]);
+        throw new Error('the handler failed');
+      }),
+    ).rejects.toThrow('the handler failed');
+    expect(await count(db, 'SELECT count(*) AS n FROM sample.item')).toBe(1);
+    expect(await count(db, 'SELECT count(*) AS n FROM sample.outbox')).toBe(1);
+  });
+
+  it('relays every row once and marks it sent', async () => {
+    const transport = new InProcessTransport();
+    const received: TransportMessage[] = [];
+    transport.subscribe(['items'], 'reader', (m) => Promise.resolve(void received.push(m)));
+    const sent = [envelope('p1', { n: 1 }), envelope('p2', { n: 2 }), envelope('p1', { n: 3 })];
+    await db.unitOfWork.transaction((em) =>
+      outbox.append(
+        em,
+        sent.map((e) => ({ topic: 'items', envelope: e })),
+      ),
+    );
+    const relay = new OutboxRelay('sample', db.unitOfWork, transport, { batchSize: 2 });
+    await relay.drain();
+    await transport.idle();
+    expect(received.map((m) => (JSON.parse(m.value) as EventEnvelope).eventId)).toEqual(
+      sent.map((e) => e.eventId),
+    );
+    expect(received.map((m) => m.key)).toEqual(['p1', 'p2', 'p1']);
+    expect(await count(db, 'SELECT count(*) AS n FROM sample.outbox WHERE sent_at IS NULL')).toBe(
+      0,
+    );
+    expect(await relay.relayOnce()).toBe(0);
+  });
+
+  it('publishes again after a crash between publish and mark, and the consumer applies it once', async () => {
+    const event = envelope('p1', { name: 'boarding pass' });
+    await db.unitOfWork.transaction((em) =>
+      outbox.append(em, [{ topic: 'items', envelope: event }]),
+    );
+
+    const delivered: TransportMessage[] = [];
+    const crashing: EventTransport = {
+      publish: (messages) => {
+        delivered.push(...messages);
+        return Promise.reject(new Error('process killed before marking the row sent'));
+      },
+      subscribe: () => ({ close: () => Promise.resolve() }),
+    };
+    await expect(new OutboxRelay('sample', db.unitOfWork, crashing).relayOnce()).rejects.toThrow(
+      'process killed',
+    );
+    expect(await count(db, 'SELECT count(*) AS n FROM sample.outbox WHERE sent_at IS NULL')).toBe(
+      1,
+    );
+
+    const healthy: EventTransport = {
+      publish: (messages) => Promise.resolve(void delivered.push(...messages)),
+      subscribe: () => ({ close: () => Promise.resolve() }),
+    };
+    await new OutboxRelay('sample', db.unitOfWork, healthy).drain();
+    expect(delivered).toHaveLength(2);
+
+    const consumer = new IdempotentConsumer('sample', 'item-reader', db.unitOfWork);
+    const applied: boolean[] = [];
+    for (const message of delivered) {
+      const received = JSON.parse(message.value) as EventEnvelope<{ name: string }>;
+      applied.push(
+        await consumer.process(received, (em) =>
+          em.query('INSERT INTO sample.item VALUES ($1, $2)', [
+            randomUUID(),
+            received.payload.name,
+          ]),
+        ),
+      );
+    }
+    expect(applied).toEqual([true, false]);
+    expect(await count(db, 'SELECT count(*) AS n FROM sample.item')).toBe(1);
+  });
+
+  it('forgets a consumed event whose effect failed, so the retry applies it', async () => {
+    const consumer = new IdempotentConsumer('sample', 'item-reader', db.unitOfWork);
+    const event = envelope('p1');
+    await expect(
+      consumer.process(event, () => Promise.reject(new Error('transient'))),
+    ).rejects.toThrow('transient');
+    expect(
+      await consumer.process(event, (em) =>
+        em.query('INSERT INTO sample.item VALUES ($1, $2)', [randomUUID(), 'x']),
+      ),
+    ).toBe(true);
+  });
+
+  it('keeps concurrent transactions apart', async () => {
+    const attempts = Array.from({ length: 30 }, (_, i) =>
+      db.unitOfWork.transaction(async (em) => {
+        await em.query('INSERT INTO sample.item VALUES ($1, $2)', [randomUUID(), `item ${i}`]);
+        await new Promise((resolve) => setTimeout(resolve, (i * 7) % 5));
+        await outbox.append(em, [{ topic: 'items', envelope: envelope(`p${i}`) }]);
+        if (i % 3 === 0) throw new Error(`rollback ${i}`);
+      }),
+    );
+    const results = await Promise.allSettled(attempts);
+    expect(results.filter((r) => r.status === 'rejected')).toHaveLength(10);
+    expect(await count(db, 'SELECT count(*) AS n FROM sample.item')).toBe(20);
+    expect(await count(db, 'SELECT count(*) AS n FROM sample.outbox')).toBe(20);
+  });
+
+  it('lets two relays run at once without publishing a row twice', async () => {
+    const events = Array.from({ length: 60 }, (_, i) => envelope(`p${i % 7}`));
+    await db.unitOfWork.transaction((em) =>
+      outbox.append(
+        em,
+        events.map((e) => ({ topic: 'items', envelope: e })),
+      ),
+    );
+    const delivered: string[] = [];
+    const transport: EventTransport = {
+      publish: async (messages) => {
+        await new Promise((resolve) => setTimeout(resolve, 2));
+        delivered.push(...messages.map((m) => (JSON.parse(m.value) as EventEnvelope).eventId));
+      },
+      subscribe: () => ({ close: () => Promise.resolve() }),
+    };
+    const relays = [1, 2].map(
+      () => new OutboxRelay('sample', db.unitOfWork, transport, { batchSize: 5 }),
+    );
+    await Promise.all(relays.map((relay) => relay.drain()));
+    expect(delivered.sort()).toEqual(events.map((e) => e.eventId).sort());
+  });
+
+  it('delivers as soon as it is nudged after a commit, and stops cleanly', async () => {
+    const transport = new InProcessTransport();
+    const received = new Promise<string>((resolve) => {
+      transport.subscribe(['items'], 'reader', (m) => {
+        resolve(m.key);
+        return Promise.resolve();
+      });
+    });
+    const relay = new OutboxRelay('sample', db.unitOfWork, transport, { pollIntervalMs: 60_000 });
+    relay.start();
+    await db.unitOfWork.transaction((em) =>
+      outbox.append(em, [{ topic: 'items', envelope: envelope('p9') }]),
+    );
+    relay.nudge();
+    await expect(received).resolves.toBe('p9');
+    await relay.stop();
+    expect(await count(db, 'SELECT count(*) AS n FROM sample.outbox WHERE sent_at IS NULL')).toBe(
+      0,
+    );
+  });
+
+  it('runs migrations safely when several processes start together', async () => {
+    const others = await Promise.all([1, 2, 3].map(() => openDatabase(config, [unit])));
+    await Promise.all(
+      others.map((other) => (config.kind === 'pglite' ? Promise.resolve() : other.close())),
+    );
+    expect(await count(db, 'SELECT count(*) AS n FROM biogate_migrations')).toBe(1);
+  });
+});
