@@ -1,30 +1,47 @@
 import type { Server } from 'node:http';
 import type { INestApplication, Type } from '@nestjs/common';
-import { Test } from '@nestjs/testing';
 import request from 'supertest';
+import type { PersistenceUnit } from '@biogate/persistence';
+import {
+  createServiceApplication,
+  openPlatform,
+  type OpenPlatform,
+} from '@biogate/service-runtime';
 import { BoardingGateModule } from '../../apps/boarding-gate/src/boarding-gate.module';
 import { CheckinModule } from '../../apps/checkin/src/checkin.module';
+import { checkinPersistence } from '../../apps/checkin/src/persistence/checkin-persistence';
+import { EMBEDDED_SERVICES } from '../../apps/embedded/src/embedded-services';
 import { SecurityGateModule } from '../../apps/security-gate/src/security-gate.module';
 
-describe.each<[string, Type]>([
-  ['check-in', CheckinModule],
-  ['security-gate', SecurityGateModule],
-  ['boarding-gate', BoardingGateModule],
-])('the %s service', (name, module) => {
+/** Each process composition starts on PGlite and answers /health and /docs without a key. */
+describe.each<[string, Type[], readonly PersistenceUnit[]]>([
+  ['biogate', [...EMBEDDED_SERVICES.modules], EMBEDDED_SERVICES.units],
+  ['check-in', [CheckinModule], [checkinPersistence]],
+  ['security-gate', [SecurityGateModule], []],
+  ['boarding-gate', [BoardingGateModule], []],
+])('the %s process', (name, modules, units) => {
+  let opened: OpenPlatform;
   let app: INestApplication;
 
   beforeAll(async () => {
-    const moduleRef = await Test.createTestingModule({ imports: [module] }).compile();
-    app = moduleRef.createNestApplication();
-    app.useLogger(false);
-    await app.init();
+    opened = await openPlatform({ env: {}, units });
+    app = await createServiceApplication(opened.platform, { name, modules, logger: false });
+  }, 60_000);
+
+  afterAll(async () => {
+    await app.close();
+    await opened.close();
   });
 
-  afterAll(() => app.close());
-
-  it('answers GET /health over HTTP', async () => {
+  it('answers GET /health', async () => {
     const response = await request(app.getHttpServer() as Server).get('/health');
     expect(response.status).toBe(200);
     expect(response.body).toEqual({ status: 'ok', service: name });
+  });
+
+  it('serves its OpenAPI document', async () => {
+    const response = await request(app.getHttpServer() as Server).get('/docs-json');
+    expect(response.status).toBe(200);
+    expect((response.body as { info: { title: string } }).info.title).toBe(`biogate ${name}`);
   });
 });

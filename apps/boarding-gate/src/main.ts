@@ -2,4 +2,9 @@ import 'reflect-metadata';
 import { bootstrapService } from '@biogate/service-runtime';
 import { BoardingGateModule } from './boarding-gate.module';
 
-void bootstrapService(BoardingGateModule, { name: 'boarding-gate', defaultPort: 3003 });
+void bootstrapService({
+  name: 'boarding-gate',
+  defaultPort: 3003,
+  units: [],
+  modules: [BoardingGateModule],
+});

@@ -1,8 +1,17 @@
 import { Module } from '@nestjs/common';
-import { ServiceRuntimeModule } from '@biogate/service-runtime';
+import { BookingsHttpController } from './bookings/bookings.http.controller';
+import { CreateBookingHandler } from './bookings/create-booking/create-booking.handler';
+import { GetBookingHandler } from './bookings/get-booking/get-booking.handler';
+import { PassengerChannelsHandler } from './bookings/passenger-channels/passenger-channels.handler';
+import { CheckinOutbox } from './checkin-outbox';
+import { PolicyHttpController } from './policy/policy.http.controller';
 
-/** The check-in service (a shell until its use cases arrive: issue #3). */
+const commandHandlers = [CreateBookingHandler];
+const queryHandlers = [GetBookingHandler, PassengerChannelsHandler];
+
+/** The check-in service: bookings, (soon) enrolment and check-in, and the policy endpoint. */
 @Module({
-  imports: [ServiceRuntimeModule.forService('check-in')],
+  controllers: [BookingsHttpController, PolicyHttpController],
+  providers: [CheckinOutbox, ...commandHandlers, ...queryHandlers],
 })
 export class CheckinModule {}

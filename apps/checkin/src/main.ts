@@ -1,5 +1,11 @@
 import 'reflect-metadata';
 import { bootstrapService } from '@biogate/service-runtime';
 import { CheckinModule } from './checkin.module';
+import { checkinPersistence } from './persistence/checkin-persistence';
 
-void bootstrapService(CheckinModule, { name: 'check-in', defaultPort: 3001 });
+void bootstrapService({
+  name: 'check-in',
+  defaultPort: 3001,
+  units: [checkinPersistence],
+  modules: [CheckinModule],
+});

@@ -2,4 +2,9 @@ import 'reflect-metadata';
 import { bootstrapService } from '@biogate/service-runtime';
 import { SecurityGateModule } from './security-gate.module';
 
-void bootstrapService(SecurityGateModule, { name: 'security-gate', defaultPort: 3002 });
+void bootstrapService({
+  name: 'security-gate',
+  defaultPort: 3002,
+  units: [],
+  modules: [SecurityGateModule],
+});

@@ -1,8 +1,5 @@
 import { Module } from '@nestjs/common';
-import { ServiceRuntimeModule } from '@biogate/service-runtime';
 
-/** The security-gate service (a shell until its use cases arrive: issue #3). */
-@Module({
-  imports: [ServiceRuntimeModule.forService('security-gate')],
-})
+/** The security-gate service (its use cases arrive with issue #3: presentations, decisions, alerts). */
+@Module({})
 export class SecurityGateModule {}

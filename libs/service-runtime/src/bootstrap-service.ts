@@ -1,30 +1,55 @@
-import { Logger, type Type } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
+import { Logger } from '@nestjs/common';
+import type { PersistenceUnit } from '@biogate/persistence';
+import { ReferenceDataError } from '@biogate/reference-data';
+import { describeDatabase } from '@biogate/persistence';
+import { openPlatform } from './platform-factory';
+import { createServiceApplication, type ServiceApplicationOptions } from './service-application';
 import { readServiceEnvironment, ServiceEnvironmentError } from './service-environment';
 
-export interface ServiceDescription {
-  readonly name: string;
+export interface ServiceProcess extends ServiceApplicationOptions {
   readonly defaultPort: number;
+  readonly units: readonly PersistenceUnit[];
 }
 
 /** sysexits.h EX_CONFIG: the configuration, not the code, is wrong. */
 const EXIT_CONFIGURATION_ERROR = 78;
 
-/** Starts one service as its own process: validated environment, graceful shutdown, HTTP. */
-export async function bootstrapService(module: Type, service: ServiceDescription): Promise<void> {
-  let env;
+/**
+ * Runs services as a process: validated environment, platform, HTTP. On SIGTERM or SIGINT it
+ * stops taking requests, lets the relays finish their batch, then closes the database.
+ */
+export async function bootstrapService(service: ServiceProcess): Promise<void> {
+  const logger = new Logger(service.name);
+  let opened;
   try {
-    env = readServiceEnvironment(process.env);
+    const env = readServiceEnvironment(process.env);
+    opened = await openPlatform({ env, units: service.units });
+    const app = await createServiceApplication(opened.platform, service);
+    const port = env.PORT ?? service.defaultPort;
+    const host = env.HOST ?? '127.0.0.1';
+    await app.listen(port, host);
+    logger.log(
+      `listening on http://${host}:${port} (API docs at /docs), ${describeDatabase(opened.database)}`,
+    );
+    const platform = opened;
+    const shutdown = (signal: string) => {
+      logger.log(`${signal}: shutting down`);
+      void app
+        .close()
+        .then(() => platform.close())
+        .then(() => {
+          logger.log('stopped');
+        });
+    };
+    process.once('SIGTERM', shutdown);
+    process.once('SIGINT', shutdown);
   } catch (error) {
-    if (!(error instanceof ServiceEnvironmentError)) throw error;
-    process.stderr.write(`${service.name}: ${error.message}\n`);
-    process.exitCode = EXIT_CONFIGURATION_ERROR;
-    return;
+    if (error instanceof ServiceEnvironmentError || error instanceof ReferenceDataError) {
+      process.stderr.write(`${service.name}: ${error.message}\n`);
+      process.exitCode = EXIT_CONFIGURATION_ERROR;
+      await opened?.close();
+      return;
+    }
+    throw error;
   }
-  const app = await NestFactory.create(module);
-  app.enableShutdownHooks();
-  const port = env.PORT ?? service.defaultPort;
-  const host = env.HOST ?? '127.0.0.1';
-  await app.listen(port, host);
-  new Logger(service.name).log(`listening on http://${host}:${port}`);
 }

@@ -1,4 +1,5 @@
 import { Controller, Get, Inject } from '@nestjs/common';
+import { PublicRoute } from './access-control';
 
 export const SERVICE_NAME = Symbol('SERVICE_NAME');
 
@@ -9,6 +10,7 @@ export interface HealthReport {
 
 /** `GET /health`: the process is up and serving HTTP. */
 @Controller('health')
+@PublicRoute()
 export class HealthController {
   constructor(@Inject(SERVICE_NAME) private readonly service: string) {}
 

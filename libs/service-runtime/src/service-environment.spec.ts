@@ -14,6 +14,10 @@ describe('readServiceEnvironment', () => {
     [{ PORT: '70000' }, 'PORT: expected a TCP port from 1 to 65535, got 70000'],
     [{ PORT: '0' }, 'PORT: expected a TCP port from 1 to 65535, got 0'],
     [{ HOST: 'everywhere' }, 'HOST: expected an IP address to listen on'],
+    [
+      { DATABASE_URL: 'mysql://db/biogate' },
+      'DATABASE_URL: expected a PostgreSQL connection string',
+    ],
   ])('refuses %j with a clear message', (env, message) => {
     expect(() => readServiceEnvironment(env)).toThrow(ServiceEnvironmentError);
     expect(() => readServiceEnvironment(env)).toThrow(message);

@@ -1,7 +1,9 @@
-import { IsInt, IsIP, IsOptional, Max, Min } from 'class-validator';
+import { IsInt, IsIP, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { expected, formatInputError, validateInput } from '@biogate/contracts';
 
-/** The environment a service reads at start-up, validated before anything listens. */
+// Decorators run bottom-up and stop at the first failure: the basic type check sits lowest.
+
+/** The environment a service process reads at start-up, validated before anything opens. */
 export class ServiceEnvironment {
   @IsOptional()
   @Max(65_535, expected('a TCP port from 1 to 65535'))
@@ -13,6 +15,26 @@ export class ServiceEnvironment {
   @IsOptional()
   @IsIP(undefined, expected('an IP address to listen on, e.g. 127.0.0.1 or 0.0.0.0'))
   HOST?: string;
+
+  /** A PostgreSQL server switches the process from the embedded PGlite to it. */
+  @IsOptional()
+  @Matches(
+    /^postgres(ql)?:\/\/\S+$/,
+    expected('a PostgreSQL connection string postgres://user@host:port/database'),
+  )
+  @IsString(expected('a PostgreSQL connection string'))
+  DATABASE_URL?: string;
+
+  /** Where PGlite keeps its files; in memory when absent. Ignored with DATABASE_URL. */
+  @IsOptional()
+  @MaxLength(4096, expected('a directory path'))
+  @IsString(expected('a directory path'))
+  BIOGATE_DATA_DIR?: string;
+
+  @IsOptional()
+  @MaxLength(4096, expected('a file path'))
+  @IsString(expected('a file path'))
+  BIOGATE_API_KEYS_FILE?: string;
 }
 
 export class ServiceEnvironmentError extends Error {
@@ -22,11 +44,22 @@ export class ServiceEnvironmentError extends Error {
   }
 }
 
-/** Reads the service's variables from the environment; numbers must be written as numbers. */
+const VARIABLES = [
+  'PORT',
+  'HOST',
+  'DATABASE_URL',
+  'BIOGATE_DATA_DIR',
+  'BIOGATE_API_KEYS_FILE',
+] as const;
+
+/** Reads the service's variables from the environment; PORT must be written as digits. */
 export function readServiceEnvironment(env: NodeJS.ProcessEnv): ServiceEnvironment {
   const raw: Record<string, unknown> = {};
-  if (env.PORT !== undefined) raw.PORT = /^\d+$/.test(env.PORT) ? Number(env.PORT) : env.PORT;
-  if (env.HOST !== undefined) raw.HOST = env.HOST;
+  for (const name of VARIABLES) {
+    const value = env[name];
+    if (value === undefined || value === '') continue;
+    raw[name] = name === 'PORT' && /^\d+$/.test(value) ? Number(value) : value;
+  }
   const parsed = validateInput(ServiceEnvironment, raw, '');
   if (!parsed.ok) throw new ServiceEnvironmentError(parsed.errors.map(formatInputError));
   return parsed.value;

@@ -4,6 +4,7 @@ import {
   type ValidationOptions,
 } from 'class-validator';
 import {
+  NATIONAL_EID_TYPES,
   ISO_INSTANT_EXPECTATION,
   LOCAL_DATE_EXPECTATION,
   parseInstant,
@@ -80,6 +81,41 @@ export function RequiredOnlyWhen(
             return `expected one of ${allowed.join(', ')} when ${sibling} is ${when}`;
           }
           return `not allowed when ${sibling} is ${when}`;
+        },
+      },
+    });
+  };
+}
+
+/**
+ * A document number in the format its type requires: 12 digits for the national e-ID types,
+ * 1-20 letters, digits or dashes for the others. For bookings, where a malformed identity is an
+ * input error (at touchpoints it is a decision of the rules).
+ */
+export function IsDocumentNumberFor(typeField: string): PropertyDecorator {
+  return (target, propertyName) => {
+    registerDecorator({
+      name: 'isDocumentNumberFor',
+      target: target.constructor,
+      propertyName: String(propertyName),
+      validator: {
+        validate: (value: unknown, args: ValidationArguments) => {
+          const type = (args.object as Record<string, unknown>)[typeField];
+          if (typeof value !== 'string') return false;
+          if (
+            typeof type === 'string' &&
+            (NATIONAL_EID_TYPES as readonly string[]).includes(type)
+          ) {
+            return /^\d{12}$/.test(value);
+          }
+          return /^[A-Z0-9-]{1,20}$/.test(value);
+        },
+        defaultMessage: (args: ValidationArguments) => {
+          const type = (args.object as Record<string, unknown>)[typeField];
+          return typeof type === 'string' &&
+            (NATIONAL_EID_TYPES as readonly string[]).includes(type)
+            ? `expected the 12-digit personal identification number of a ${type}`
+            : 'expected a document number of 1-20 capital letters, digits or dashes';
         },
       },
     });

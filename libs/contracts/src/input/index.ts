@@ -1,3 +1,4 @@
+export * from './application-errors';
 export * from './field-validators';
 export * from './input-error';
 export * from './json-text';

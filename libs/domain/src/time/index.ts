@@ -1,2 +1,3 @@
+export * from './clock';
 export * from './instant';
 export * from './local-date';

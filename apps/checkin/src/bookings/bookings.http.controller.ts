@@ -1,0 +1,72 @@
+import { randomUUID } from 'node:crypto';
+import {
+  Body,
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+} from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { IsOptional } from 'class-validator';
+import { IsInstant } from '@biogate/contracts';
+import { parseInstant } from '@biogate/domain';
+import { AllowRoles, CurrentPrincipal, type Principal } from '@biogate/service-runtime';
+import type { BookingView } from './booking.view';
+import { CreateBookingCommand } from './create-booking/create-booking.command';
+import { CreateBookingRequestDto } from './create-booking/create-booking.request.dto';
+import { GetBookingQuery } from './get-booking/get-booking.query';
+import { PassengerChannelsQuery } from './passenger-channels/passenger-channels.query';
+import type { PassengerChannelsView } from './passenger-channels/passenger-channels.handler';
+
+export class InstantQueryDto {
+  @IsOptional()
+  @IsInstant()
+  at?: string;
+}
+
+/** Airline systems post bookings and ask which channels a passenger may use. */
+@Controller('v1')
+export class BookingsHttpController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
+
+  @Post('bookings')
+  @HttpCode(201)
+  @AllowRoles('AIRLINE', 'QA')
+  createBooking(
+    @CurrentPrincipal() principal: Principal,
+    @Body() body: CreateBookingRequestDto,
+    @Headers('x-correlation-id') correlationId: string | undefined,
+  ): Promise<BookingView> {
+    return this.commands.execute(
+      new CreateBookingCommand(principal, body, correlationId ?? randomUUID()),
+    );
+  }
+
+  @Get('bookings/:carrier/:pnr')
+  @AllowRoles('AIRLINE', 'QA')
+  getBooking(
+    @CurrentPrincipal() principal: Principal,
+    @Param('carrier') carrier: string,
+    @Param('pnr') pnr: string,
+  ): Promise<BookingView> {
+    return this.queries.execute(new GetBookingQuery(principal, carrier, pnr));
+  }
+
+  @Get('passengers/:passengerId/channels')
+  @AllowRoles('AIRLINE', 'OPERATOR', 'QA')
+  passengerChannels(
+    @CurrentPrincipal() principal: Principal,
+    @Param('passengerId', new ParseUUIDPipe()) passengerId: string,
+    @Query() query: InstantQueryDto,
+  ): Promise<PassengerChannelsView> {
+    const at = query.at === undefined ? undefined : parseInstant(query.at);
+    return this.queries.execute(new PassengerChannelsQuery(principal, passengerId, at));
+  }
+}

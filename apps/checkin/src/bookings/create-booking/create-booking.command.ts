@@ -1,0 +1,10 @@
+import type { Principal } from '@biogate/service-runtime';
+import type { CreateBookingRequestDto } from './create-booking.request.dto';
+
+export class CreateBookingCommand {
+  constructor(
+    readonly principal: Principal,
+    readonly request: CreateBookingRequestDto,
+    readonly correlationId: string,
+  ) {}
+}

@@ -1,0 +1,171 @@
+import { randomUUID } from 'node:crypto';
+import { Inject } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import type { EntityManager } from 'typeorm';
+import {
+  ConflictError,
+  InputRejectedError,
+  PASSENGER_BOOKED,
+  TOPICS,
+  type InputError,
+  type PassengerBookedV1,
+} from '@biogate/contracts';
+import {
+  compactDateAt,
+  parseInstant,
+  parseLocalDate,
+  type Clock,
+  type PhasePolicy,
+} from '@biogate/domain';
+import { EventFactory } from '@biogate/messaging';
+import { UNIT_OF_WORK, type UnitOfWork } from '@biogate/persistence';
+import type { AirportRegistry } from '@biogate/reference-data';
+import {
+  AIRPORT_REGISTRY,
+  assertAirlineScope,
+  CLOCK,
+  PHASE_POLICY,
+} from '@biogate/service-runtime';
+import { CheckinOutbox } from '../../checkin-outbox';
+import { BookedPassengerRow, BookingRow, FlightRow } from '../../persistence/checkin.entities';
+import { bookingView, flightRef, type BookingView } from '../booking.view';
+import { CreateBookingCommand } from './create-booking.command';
+import type { BookedFlightDto } from './create-booking.request.dto';
+
+@CommandHandler(CreateBookingCommand)
+export class CreateBookingHandler implements ICommandHandler<CreateBookingCommand, BookingView> {
+  constructor(
+    @Inject(UNIT_OF_WORK) private readonly unitOfWork: UnitOfWork,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(AIRPORT_REGISTRY) private readonly airports: AirportRegistry,
+    @Inject(PHASE_POLICY) private readonly policy: PhasePolicy,
+    private readonly outbox: CheckinOutbox,
+  ) {}
+
+  async execute({ principal, request, correlationId }: CreateBookingCommand): Promise<BookingView> {
+    assertAirlineScope(principal, request.flight.carrier);
+    this.checkFlight(request.flight);
+    const now = new Date(this.clock.now());
+    const events = new EventFactory('checkin', now.toISOString(), correlationId);
+
+    const view = await this.unitOfWork.transaction(async (em) => {
+      const flight = await this.findOrAddFlight(em, request.flight);
+      const existing = await em.findOneBy(BookingRow, {
+        carrier: flight.carrier,
+        pnr: request.pnr,
+      });
+      if (existing)
+        throw new ConflictError(`booking ${flight.carrier} ${request.pnr} already exists`);
+      const booking: BookingRow = {
+        id: randomUUID(),
+        carrier: flight.carrier,
+        pnr: request.pnr,
+        flightId: flight.id,
+        createdAt: now,
+      };
+      await em.insert(BookingRow, booking);
+      const passengers: BookedPassengerRow[] = request.passengers.map((p, position) => ({
+        id: randomUUID(),
+        bookingId: booking.id,
+        position,
+        surname: p.surname,
+        givenName: p.givenName,
+        birthDate: p.birthDate ?? null,
+        documentType: p.document.type,
+        documentNumber: p.document.number,
+        documentExpiresOn: p.document.expiresOn ?? null,
+        checkedBags: p.checkedBags,
+        ssr: p.ssr ?? [],
+      }));
+      await em.insert(BookedPassengerRow, passengers);
+      await this.outbox.append(
+        em,
+        passengers.map((p) => ({
+          topic: TOPICS.journey,
+          envelope: events.create<PassengerBookedV1>({
+            ...PASSENGER_BOOKED,
+            key: p.id,
+            payload: {
+              bookingId: booking.id,
+              pnr: booking.pnr,
+              passengerId: p.id,
+              surname: p.surname,
+              givenName: p.givenName,
+              flight: flightRef(flight),
+            },
+          }),
+        })),
+      );
+      return bookingView(booking, flight, passengers);
+    });
+    this.outbox.committed();
+    return view;
+  }
+
+  /** What a DTO cannot check alone: airports of the reference data, and a consistent schedule. */
+  private checkFlight(flight: BookedFlightDto): void {
+    const errors: InputError[] = [];
+    if (!this.airports.has(flight.origin)) {
+      errors.push({
+        path: 'body.flight.origin',
+        message: `unknown airport code "${flight.origin}": flights depart from an airport of seeds/reference/airports.json`,
+      });
+    }
+    if (!flight.international && !this.airports.has(flight.destination)) {
+      errors.push({
+        path: 'body.flight.destination',
+        message: `a domestic flight lands at a Vietnamese airport; "${flight.destination}" is not one (or set international: true)`,
+      });
+    }
+    if (flight.origin === flight.destination) {
+      errors.push({ path: 'body.flight.destination', message: 'the same airport as the origin' });
+    }
+    const departure = parseInstant(flight.departureAt);
+    const offset = this.policy.compiled.utcOffsetMinutes;
+    if (
+      departure !== undefined &&
+      compactDateAt(departure, offset) !== parseLocalDate(flight.date)
+    ) {
+      errors.push({
+        path: 'body.flight.departureAt',
+        message: `departs on another local date than the flight date ${flight.date}`,
+      });
+    }
+    if (errors.length > 0) throw new InputRejectedError('invalid booking', errors);
+  }
+
+  /** A flight is known by carrier, number, date and origin; a booking may not redefine it. */
+  private async findOrAddFlight(em: EntityManager, dto: BookedFlightDto): Promise<FlightRow> {
+    const key = {
+      carrier: dto.carrier,
+      flightNumber: dto.number,
+      departureDate: dto.date,
+      origin: dto.origin,
+    };
+    await em
+      .createQueryBuilder()
+      .insert()
+      .into(FlightRow)
+      .values({
+        id: randomUUID(),
+        ...key,
+        destination: dto.destination,
+        departureAt: new Date(dto.departureAt),
+        international: dto.international,
+      })
+      .orIgnore()
+      .execute();
+    const flight = await em.findOneByOrFail(FlightRow, key);
+    const differs =
+      flight.destination !== dto.destination ||
+      flight.departureAt.getTime() !== new Date(dto.departureAt).getTime() ||
+      flight.international !== dto.international;
+    if (differs) {
+      throw new ConflictError(
+        `flight ${dto.carrier}${dto.number} on ${dto.date} from ${dto.origin} is already scheduled ` +
+          `to ${flight.destination} at ${flight.departureAt.toISOString()} (international: ${String(flight.international)})`,
+      );
+    }
+    return flight;
+  }
+}

@@ -1,0 +1,108 @@
+import { Inject } from '@nestjs/common';
+import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { AccessDeniedError } from '@biogate/contracts';
+import {
+  CHECK_IN_CHANNELS,
+  LANES,
+  type CheckInChannel,
+  type Clock,
+  type Lane,
+  type PassengerFacts,
+  type Phase,
+  type PhasePolicy,
+  type PolicyDecision,
+} from '@biogate/domain';
+import { UNIT_OF_WORK, type UnitOfWork } from '@biogate/persistence';
+import { CLOCK, PHASE_POLICY, type Principal } from '@biogate/service-runtime';
+import { readBookedPassenger, type BookedPassengerRecord } from '../booked-passenger.reader';
+import { PassengerChannelsQuery } from './passenger-channels.query';
+
+/** Every channel and lane of the passenger's departure, judged at one instant. */
+export interface PassengerChannelsView {
+  readonly passengerId: string;
+  readonly at: string;
+  readonly airport: string;
+  readonly phase: Phase;
+  readonly biometricEnrolled: boolean;
+  readonly checkIn: Record<CheckInChannel, PolicyDecision>;
+  readonly security: Record<Lane, PolicyDecision>;
+  readonly boarding: Record<Lane, PolicyDecision>;
+}
+
+@QueryHandler(PassengerChannelsQuery)
+export class PassengerChannelsHandler implements IQueryHandler<
+  PassengerChannelsQuery,
+  PassengerChannelsView
+> {
+  constructor(
+    @Inject(UNIT_OF_WORK) private readonly unitOfWork: UnitOfWork,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(PHASE_POLICY) private readonly policy: PhasePolicy,
+  ) {}
+
+  async execute({
+    principal,
+    passengerId,
+    at,
+  }: PassengerChannelsQuery): Promise<PassengerChannelsView> {
+    const record = await this.unitOfWork.read((em) => readBookedPassenger(em, passengerId));
+    assertMayView(principal, record);
+    const instant = at ?? this.clock.now();
+    const { flight } = record;
+    // Enrolment lands with the enrolment use case; until then nobody is enrolled.
+    const biometricEnrolled = false;
+    const step = {
+      at: instant,
+      airport: flight.origin,
+      international: flight.international,
+      passenger: passengerFacts(record, biometricEnrolled),
+      outages: [],
+    };
+    const lanes = (touchpoint: 'SECURITY' | 'BOARDING') =>
+      Object.fromEntries(
+        LANES.map((lane) => [lane, this.policy.evaluate({ ...step, touchpoint, lane })]),
+      ) as Record<Lane, PolicyDecision>;
+    return {
+      passengerId,
+      at: new Date(instant).toISOString(),
+      airport: flight.origin,
+      phase: this.policy.phaseAt(instant),
+      biometricEnrolled,
+      checkIn: Object.fromEntries(
+        CHECK_IN_CHANNELS.map((channel) => [
+          channel,
+          this.policy.evaluate({ ...step, touchpoint: 'CHECK_IN', channel }),
+        ]),
+      ) as Record<CheckInChannel, PolicyDecision>,
+      security: lanes('SECURITY'),
+      boarding: lanes('BOARDING'),
+    };
+  }
+}
+
+function passengerFacts(
+  { passenger }: BookedPassengerRecord,
+  biometricEnrolled: boolean,
+): PassengerFacts {
+  return {
+    document: {
+      type: passenger.documentType,
+      number: passenger.documentNumber,
+      ...(passenger.documentExpiresOn === null ? {} : { expiresOn: passenger.documentExpiresOn }),
+    },
+    biometricEnrolled,
+    checkedBags: passenger.checkedBags,
+    ssr: passenger.ssr,
+    ...(passenger.birthDate === null ? {} : { birthDate: passenger.birthDate }),
+  };
+}
+
+/** The passenger's airline, the operator of the departure airport, or QA. */
+function assertMayView(principal: Principal, { flight }: BookedPassengerRecord): void {
+  if (principal.role === 'QA') return;
+  if (principal.role === 'AIRLINE' && principal.airline === flight.carrier) return;
+  if (principal.role === 'OPERATOR' && principal.airport === flight.origin) return;
+  throw new AccessDeniedError(
+    `${principal.name} may not see passengers of ${flight.carrier} at ${flight.origin}`,
+  );
+}

@@ -1,0 +1,40 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+/** Dates are kept as `YYYY-MM-DD` strings (PostgreSQL `date`), instants as Date (`timestamptz`). */
+
+@Entity({ schema: 'checkin', name: 'flight' })
+export class FlightRow {
+  @PrimaryColumn('uuid') id!: string;
+  @Column('varchar') carrier!: string;
+  @Column('varchar', { name: 'flight_number' }) flightNumber!: string;
+  @Column('date', { name: 'departure_date' }) departureDate!: string;
+  @Column('varchar') origin!: string;
+  @Column('varchar') destination!: string;
+  @Column('timestamptz', { name: 'departure_at' }) departureAt!: Date;
+  @Column('boolean') international!: boolean;
+}
+
+@Entity({ schema: 'checkin', name: 'booking' })
+export class BookingRow {
+  @PrimaryColumn('uuid') id!: string;
+  @Column('varchar') carrier!: string;
+  @Column('varchar') pnr!: string;
+  @Column('uuid', { name: 'flight_id' }) flightId!: string;
+  @Column('timestamptz', { name: 'created_at' }) createdAt!: Date;
+}
+
+@Entity({ schema: 'checkin', name: 'booked_passenger' })
+export class BookedPassengerRow {
+  @PrimaryColumn('uuid') id!: string;
+  @Column('uuid', { name: 'booking_id' }) bookingId!: string;
+  @Column('smallint') position!: number;
+  @Column('varchar') surname!: string;
+  @Column('varchar', { name: 'given_name' }) givenName!: string;
+  @Column('date', { name: 'birth_date', nullable: true }) birthDate!: string | null;
+  @Column('varchar', { name: 'document_type' }) documentType!: string;
+  @Column('varchar', { name: 'document_number' }) documentNumber!: string;
+  @Column('date', { name: 'document_expires_on', nullable: true }) documentExpiresOn!:
+    string | null;
+  @Column('smallint', { name: 'checked_bags' }) checkedBags!: number;
+  @Column('text', { array: true }) ssr!: string[];
+}

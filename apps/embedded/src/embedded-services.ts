@@ -1,0 +1,17 @@
+import type { Type } from '@nestjs/common';
+import type { PersistenceUnit } from '@biogate/persistence';
+import { BoardingGateModule } from '../../boarding-gate/src/boarding-gate.module';
+import { CheckinModule } from '../../checkin/src/checkin.module';
+import { checkinPersistence } from '../../checkin/src/persistence/checkin-persistence';
+import { SecurityGateModule } from '../../security-gate/src/security-gate.module';
+
+/** The three services in one process: their modules and their database schemas. */
+export const EMBEDDED_SERVICES: {
+  readonly name: string;
+  readonly modules: readonly Type[];
+  readonly units: readonly PersistenceUnit[];
+} = {
+  name: 'biogate',
+  modules: [CheckinModule, SecurityGateModule, BoardingGateModule],
+  units: [checkinPersistence],
+};

@@ -1,0 +1,2 @@
+export * from './journey-events';
+export * from './topics';

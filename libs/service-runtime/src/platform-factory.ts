@@ -1,0 +1,67 @@
+import { join } from 'node:path';
+import type { Clock } from '@biogate/domain';
+import { InProcessTransport } from '@biogate/messaging';
+import { openDatabase, type DatabaseConfig, type PersistenceUnit } from '@biogate/persistence';
+import {
+  loadAirportRegistry,
+  phasePolicyFor,
+  readJsonFile,
+  seedsDirectory,
+} from '@biogate/reference-data';
+import { ApiKeyRing, ApiKeysFileDto } from './api-keys';
+import type { Platform } from './platform.module';
+import type { ServiceEnvironment } from './service-environment';
+
+export interface OpenPlatform {
+  readonly platform: Platform;
+  readonly database: DatabaseConfig;
+  /** Closes what the platform opened; call after the application has stopped. */
+  close(): Promise<void>;
+}
+
+export interface PlatformOptions {
+  readonly env: ServiceEnvironment;
+  readonly units: readonly PersistenceUnit[];
+  readonly clock?: Clock;
+  readonly seedsEnv?: NodeJS.ProcessEnv;
+}
+
+const systemClock: Clock = { now: () => Date.now() };
+
+/**
+ * Opens the infrastructure of one process from its validated environment: the database (PGlite
+ * unless DATABASE_URL names a server), the transport (in-process until Kafka arrives with #4),
+ * reference data, the policy and the API keys.
+ */
+export async function openPlatform(options: PlatformOptions): Promise<OpenPlatform> {
+  const { env } = options;
+  const seedsEnv = options.seedsEnv ?? process.env;
+  const airports = loadAirportRegistry(
+    join(seedsDirectory(seedsEnv), 'reference', 'airports.json'),
+  );
+  const policy = phasePolicyFor(airports);
+  const keysFile =
+    env.BIOGATE_API_KEYS_FILE ?? join(seedsDirectory(seedsEnv), 'demo', 'api-keys.json');
+  const apiKeys = new ApiKeyRing(readJsonFile(keysFile, ApiKeysFileDto).keys);
+  const database: DatabaseConfig =
+    env.DATABASE_URL !== undefined
+      ? { kind: 'postgres', url: env.DATABASE_URL }
+      : {
+          kind: 'pglite',
+          ...(env.BIOGATE_DATA_DIR === undefined ? {} : { dataDir: env.BIOGATE_DATA_DIR }),
+        };
+  const opened = await openDatabase(database, options.units);
+  const transport = new InProcessTransport();
+  return {
+    database,
+    platform: {
+      unitOfWork: opened.unitOfWork,
+      transport,
+      clock: options.clock ?? systemClock,
+      policy,
+      airports,
+      apiKeys,
+    },
+    close: () => opened.close(),
+  };
+}

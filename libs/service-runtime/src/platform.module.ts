@@ -1,0 +1,51 @@
+import { Global, Module, type DynamicModule } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import type { Clock, PhasePolicy } from '@biogate/domain';
+import type { EventTransport } from '@biogate/messaging';
+import { EVENT_TRANSPORT } from '@biogate/messaging';
+import { UNIT_OF_WORK, type UnitOfWork } from '@biogate/persistence';
+import type { AirportRegistry } from '@biogate/reference-data';
+import { API_KEY_RING, ApiKeyGuard } from './access-control';
+import type { ApiKeyRing } from './api-keys';
+import { HttpErrorFilter } from './http-error.filter';
+import { InputValidationPipe } from './input-validation.pipe';
+
+export const CLOCK = Symbol('CLOCK');
+export const PHASE_POLICY = Symbol('PHASE_POLICY');
+export const AIRPORT_REGISTRY = Symbol('AIRPORT_REGISTRY');
+
+/** The infrastructure a process hands to its services: the ports, already opened. */
+export interface Platform {
+  readonly unitOfWork: UnitOfWork;
+  readonly transport: EventTransport;
+  readonly clock: Clock;
+  readonly policy: PhasePolicy;
+  readonly airports: AirportRegistry;
+  readonly apiKeys: ApiKeyRing;
+}
+
+/**
+ * Provides the ports by token to every service module of the process, and the cross-cutting HTTP
+ * behaviour: API-key guard, input validation, one error shape.
+ */
+@Global()
+@Module({})
+export class PlatformModule {
+  static forRoot(platform: Platform): DynamicModule {
+    return {
+      module: PlatformModule,
+      providers: [
+        { provide: UNIT_OF_WORK, useValue: platform.unitOfWork },
+        { provide: EVENT_TRANSPORT, useValue: platform.transport },
+        { provide: CLOCK, useValue: platform.clock },
+        { provide: PHASE_POLICY, useValue: platform.policy },
+        { provide: AIRPORT_REGISTRY, useValue: platform.airports },
+        { provide: API_KEY_RING, useValue: platform.apiKeys },
+        { provide: APP_GUARD, useClass: ApiKeyGuard },
+        { provide: APP_PIPE, useClass: InputValidationPipe },
+        { provide: APP_FILTER, useClass: HttpErrorFilter },
+      ],
+      exports: [UNIT_OF_WORK, EVENT_TRANSPORT, CLOCK, PHASE_POLICY, AIRPORT_REGISTRY, API_KEY_RING],
+    };
+  }
+}

@@ -1,0 +1,65 @@
+import type { Server } from 'node:http';
+import type { INestApplication } from '@nestjs/common';
+import request from 'supertest';
+import { SimulatedClock, parseInstant } from '@biogate/domain';
+import type { InProcessTransport } from '@biogate/messaging';
+import {
+  createServiceApplication,
+  openPlatform,
+  readServiceEnvironment,
+  type OpenPlatform,
+} from '@biogate/service-runtime';
+import { createTestPostgresDatabase } from '@biogate/testing';
+import { EMBEDDED_SERVICES } from '../../apps/embedded/src/embedded-services';
+
+export const KEYS = {
+  airlineVN: 'demo-airline-vn-key-0001',
+  airlineVJ: 'demo-airline-vj-key-0001',
+  operatorSGN: 'demo-operator-sgn-key-01',
+  operatorHAN: 'demo-operator-han-key-01',
+  qa: 'demo-qa-key-000000000001',
+} as const;
+
+export type DatabaseKind = 'PGlite' | 'PostgreSQL';
+
+export interface RunningServices {
+  readonly app: INestApplication;
+  readonly opened: OpenPlatform;
+  readonly clock: SimulatedClock;
+  readonly http: ReturnType<typeof request>;
+  readonly transport: InProcessTransport;
+  count(sql: string): Promise<number>;
+  close(): Promise<void>;
+}
+
+/** The embedded services over HTTP on a real database: PGlite in process, or a fresh PostgreSQL. */
+export async function startServices(
+  kind: DatabaseKind,
+  now = '2025-12-01T07:30:00+07:00',
+): Promise<RunningServices> {
+  const database = kind === 'PostgreSQL' ? await createTestPostgresDatabase() : undefined;
+  const clock = new SimulatedClock(parseInstant(now)!);
+  const env = readServiceEnvironment(database ? { DATABASE_URL: database.url } : {});
+  const opened = await openPlatform({ env, units: EMBEDDED_SERVICES.units, clock });
+  const app = await createServiceApplication(opened.platform, {
+    ...EMBEDDED_SERVICES,
+    logger: false,
+  });
+  const server = app.getHttpServer() as Server;
+  return {
+    app,
+    opened,
+    clock,
+    http: request(server),
+    transport: opened.platform.transport as InProcessTransport,
+    count: async (sql) => {
+      const rows = await opened.platform.unitOfWork.read((em) => em.query<{ n: string }[]>(sql));
+      return Number(rows[0]?.n);
+    },
+    close: async () => {
+      await app.close();
+      await opened.close();
+      await database?.drop();
+    },
+  };
+}
