@@ -1,3 +1,5 @@
 /** The domain: policy rules and value objects. Pure TypeScript: no Nest, no I/O, no clock. */
+export * from './biometrics';
+export * from './boarding-pass';
 export * from './policy';
 export * from './time';

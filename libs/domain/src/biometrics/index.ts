@@ -1,0 +1,2 @@
+export * from './face-model';
+export * from './seeded-random';
