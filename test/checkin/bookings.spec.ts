@@ -1,4 +1,5 @@
 import type { EventEnvelope, TransportMessage } from '@biogate/messaging';
+import { booking } from '../support/booking-fixtures';
 import { CheckinOutbox } from '../../apps/checkin/src/checkin-outbox';
 import {
   KEYS,
@@ -8,33 +9,6 @@ import {
 } from '../support/service-harness';
 
 type Json = Record<string, unknown>;
-
-function booking(pnr: string, patch: { flight?: Json; passenger?: Json } = {}): Json {
-  return {
-    pnr,
-    flight: {
-      carrier: 'VN',
-      number: '213',
-      date: '2025-12-01',
-      origin: 'SGN',
-      destination: 'HAN',
-      departureAt: '2025-12-01T09:00:00+07:00',
-      international: false,
-      ...patch.flight,
-    },
-    passengers: [
-      {
-        surname: 'NGUYEN',
-        givenName: 'VAN AN',
-        birthDate: '1990-02-03',
-        document: { type: 'CITIZEN_ID_CARD', number: '079200001234', expiresOn: '2031-05-01' },
-        checkedBags: 0,
-        ssr: [],
-        ...patch.passenger,
-      },
-    ],
-  };
-}
 
 describe.each<DatabaseKind>(['PGlite', 'PostgreSQL'])('check-in bookings API on %s', (kind) => {
   let services: RunningServices;

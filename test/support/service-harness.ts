@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
@@ -39,7 +40,11 @@ export async function startServices(
 ): Promise<RunningServices> {
   const database = kind === 'PostgreSQL' ? await createTestPostgresDatabase() : undefined;
   const clock = new SimulatedClock(parseInstant(now)!);
-  const env = readServiceEnvironment(database ? { DATABASE_URL: database.url } : {});
+  const env = readServiceEnvironment(
+    database
+      ? { DATABASE_URL: database.url, BIOGATE_TEMPLATE_KEY: randomBytes(32).toString('base64') }
+      : {},
+  );
   const opened = await openPlatform({ env, units: EMBEDDED_SERVICES.units, clock });
   const app = await createServiceApplication(opened.platform, {
     ...EMBEDDED_SERVICES,

@@ -4,14 +4,17 @@ import { CreateBookingHandler } from './bookings/create-booking/create-booking.h
 import { GetBookingHandler } from './bookings/get-booking/get-booking.handler';
 import { PassengerChannelsHandler } from './bookings/passenger-channels/passenger-channels.handler';
 import { CheckinOutbox } from './checkin-outbox';
+import { EnrolPassengerHandler } from './enrolment/enrol-passenger/enrol-passenger.handler';
+import { EnrolmentHttpController } from './enrolment/enrolment.http.controller';
+import { WithdrawConsentHandler } from './enrolment/withdraw-consent/withdraw-consent.handler';
 import { PolicyHttpController } from './policy/policy.http.controller';
 
-const commandHandlers = [CreateBookingHandler];
+const commandHandlers = [CreateBookingHandler, EnrolPassengerHandler, WithdrawConsentHandler];
 const queryHandlers = [GetBookingHandler, PassengerChannelsHandler];
 
 /** The check-in service: bookings, (soon) enrolment and check-in, and the policy endpoint. */
 @Module({
-  controllers: [BookingsHttpController, PolicyHttpController],
+  controllers: [BookingsHttpController, EnrolmentHttpController, PolicyHttpController],
   providers: [CheckinOutbox, ...commandHandlers, ...queryHandlers],
 })
 export class CheckinModule {}

@@ -1,5 +1,6 @@
 /** The domain: policy rules and value objects. Pure TypeScript: no Nest, no I/O, no clock. */
 export * from './biometrics';
 export * from './boarding-pass';
+export * from './identity';
 export * from './policy';
 export * from './time';

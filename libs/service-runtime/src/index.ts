@@ -11,3 +11,4 @@ export * from './service-application';
 export * from './service-environment';
 export * from './service-module';
 export * from './service-outbox';
+export * from './template-cipher';

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { Clock } from '@biogate/domain';
+import { FaceModel, SimulatedPopulationRegister, type Clock } from '@biogate/domain';
 import { InProcessTransport } from '@biogate/messaging';
 import { openDatabase, type DatabaseConfig, type PersistenceUnit } from '@biogate/persistence';
 import {
@@ -11,6 +11,7 @@ import {
 import { ApiKeyRing, ApiKeysFileDto } from './api-keys';
 import type { Platform } from './platform.module';
 import type { ServiceEnvironment } from './service-environment';
+import { TemplateCipher } from './template-cipher';
 
 export interface OpenPlatform {
   readonly platform: Platform;
@@ -31,7 +32,8 @@ const systemClock: Clock = { now: () => Date.now() };
 /**
  * Opens the infrastructure of one process from its validated environment: the database (PGlite
  * unless DATABASE_URL names a server), the transport (in-process until Kafka arrives with #4),
- * reference data, the policy and the API keys.
+ * reference data, the policy, the API keys, the simulated identity and biometrics, and the
+ * template cipher.
  */
 export async function openPlatform(options: PlatformOptions): Promise<OpenPlatform> {
   const { env } = options;
@@ -61,6 +63,13 @@ export async function openPlatform(options: PlatformOptions): Promise<OpenPlatfo
       policy,
       airports,
       apiKeys,
+      faceModel: new FaceModel(),
+      populationRegister: new SimulatedPopulationRegister(),
+      // readServiceEnvironment demands a key whenever state outlives the process.
+      templateCipher:
+        env.BIOGATE_TEMPLATE_KEY === undefined
+          ? TemplateCipher.ephemeral()
+          : TemplateCipher.fromBase64(env.BIOGATE_TEMPLATE_KEY),
     },
     close: () => opened.close(),
   };

@@ -1,6 +1,6 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
-import type { Clock, PhasePolicy } from '@biogate/domain';
+import type { Clock, FaceModel, PhasePolicy, PopulationRegister } from '@biogate/domain';
 import type { EventTransport } from '@biogate/messaging';
 import { EVENT_TRANSPORT } from '@biogate/messaging';
 import { UNIT_OF_WORK, type UnitOfWork } from '@biogate/persistence';
@@ -9,10 +9,14 @@ import { API_KEY_RING, ApiKeyGuard } from './access-control';
 import type { ApiKeyRing } from './api-keys';
 import { HttpErrorFilter } from './http-error.filter';
 import { InputValidationPipe } from './input-validation.pipe';
+import type { TemplateCipher } from './template-cipher';
 
 export const CLOCK = Symbol('CLOCK');
 export const PHASE_POLICY = Symbol('PHASE_POLICY');
 export const AIRPORT_REGISTRY = Symbol('AIRPORT_REGISTRY');
+export const FACE_MODEL = Symbol('FACE_MODEL');
+export const POPULATION_REGISTER = Symbol('POPULATION_REGISTER');
+export const TEMPLATE_CIPHER = Symbol('TEMPLATE_CIPHER');
 
 /** The infrastructure a process hands to its services: the ports, already opened. */
 export interface Platform {
@@ -22,6 +26,9 @@ export interface Platform {
   readonly policy: PhasePolicy;
   readonly airports: AirportRegistry;
   readonly apiKeys: ApiKeyRing;
+  readonly faceModel: FaceModel;
+  readonly populationRegister: PopulationRegister;
+  readonly templateCipher: TemplateCipher;
 }
 
 /**
@@ -41,11 +48,24 @@ export class PlatformModule {
         { provide: PHASE_POLICY, useValue: platform.policy },
         { provide: AIRPORT_REGISTRY, useValue: platform.airports },
         { provide: API_KEY_RING, useValue: platform.apiKeys },
+        { provide: FACE_MODEL, useValue: platform.faceModel },
+        { provide: POPULATION_REGISTER, useValue: platform.populationRegister },
+        { provide: TEMPLATE_CIPHER, useValue: platform.templateCipher },
         { provide: APP_GUARD, useClass: ApiKeyGuard },
         { provide: APP_PIPE, useClass: InputValidationPipe },
         { provide: APP_FILTER, useClass: HttpErrorFilter },
       ],
-      exports: [UNIT_OF_WORK, EVENT_TRANSPORT, CLOCK, PHASE_POLICY, AIRPORT_REGISTRY, API_KEY_RING],
+      exports: [
+        UNIT_OF_WORK,
+        EVENT_TRANSPORT,
+        CLOCK,
+        PHASE_POLICY,
+        AIRPORT_REGISTRY,
+        API_KEY_RING,
+        FACE_MODEL,
+        POPULATION_REGISTER,
+        TEMPLATE_CIPHER,
+      ],
     };
   }
 }

@@ -1,6 +1,16 @@
 import { readServiceEnvironment, ServiceEnvironmentError } from './service-environment';
 
 describe('readServiceEnvironment', () => {
+  it('accepts a kept state with its template key', () => {
+    const key = Buffer.alloc(32, 7).toString('base64');
+    expect(
+      readServiceEnvironment({ BIOGATE_DATA_DIR: '/var/lib/biogate', BIOGATE_TEMPLATE_KEY: key }),
+    ).toEqual({
+      BIOGATE_DATA_DIR: '/var/lib/biogate',
+      BIOGATE_TEMPLATE_KEY: key,
+    });
+  });
+
   it('reads PORT and HOST', () => {
     expect(readServiceEnvironment({ PORT: '8080', HOST: '0.0.0.0' })).toEqual({
       PORT: 8080,

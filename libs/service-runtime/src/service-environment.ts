@@ -35,6 +35,15 @@ export class ServiceEnvironment {
   @MaxLength(4096, expected('a file path'))
   @IsString(expected('a file path'))
   BIOGATE_API_KEYS_FILE?: string;
+
+  /** AES-256 key for face templates at rest, base64 of 32 bytes. */
+  @IsOptional()
+  @Matches(
+    /^[A-Za-z0-9+/]{43}=$/,
+    expected('the base64 of 32 random bytes, e.g. from `openssl rand -base64 32`'),
+  )
+  @IsString(expected('the base64 of 32 random bytes'))
+  BIOGATE_TEMPLATE_KEY?: string;
 }
 
 export class ServiceEnvironmentError extends Error {
@@ -50,6 +59,7 @@ const VARIABLES = [
   'DATABASE_URL',
   'BIOGATE_DATA_DIR',
   'BIOGATE_API_KEYS_FILE',
+  'BIOGATE_TEMPLATE_KEY',
 ] as const;
 
 /** Reads the service's variables from the environment; PORT must be written as digits. */
@@ -62,5 +72,13 @@ export function readServiceEnvironment(env: NodeJS.ProcessEnv): ServiceEnvironme
   }
   const parsed = validateInput(ServiceEnvironment, raw, '');
   if (!parsed.ok) throw new ServiceEnvironmentError(parsed.errors.map(formatInputError));
+  const keepsState =
+    parsed.value.DATABASE_URL !== undefined || parsed.value.BIOGATE_DATA_DIR !== undefined;
+  if (keepsState && parsed.value.BIOGATE_TEMPLATE_KEY === undefined) {
+    // A key made up at start-up would leave the stored templates unreadable after a restart.
+    throw new ServiceEnvironmentError([
+      'BIOGATE_TEMPLATE_KEY: required when state outlives the process (DATABASE_URL or BIOGATE_DATA_DIR)',
+    ]);
+  }
   return parsed.value;
 }

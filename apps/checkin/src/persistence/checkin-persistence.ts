@@ -1,11 +1,18 @@
 import type { PersistenceUnit } from '@biogate/persistence';
 import { CheckinSchema1764000000001 } from './checkin-schema.migration';
-import { BookedPassengerRow, BookingRow, FlightRow } from './checkin.entities';
+import {
+  BookedPassengerRow,
+  BookingRow,
+  EnrolmentRow,
+  FlightRow,
+  TemplateAccessRow,
+} from './checkin.entities';
+import { CheckinEnrolment1764000000002 } from './enrolment-schema.migration';
 
 export const CHECKIN_SCHEMA = 'checkin';
 
 export const checkinPersistence: PersistenceUnit = {
   name: 'checkin',
-  entities: [FlightRow, BookingRow, BookedPassengerRow],
-  migrations: [CheckinSchema1764000000001],
+  entities: [FlightRow, BookingRow, BookedPassengerRow, EnrolmentRow, TemplateAccessRow],
+  migrations: [CheckinSchema1764000000001, CheckinEnrolment1764000000002],
 };

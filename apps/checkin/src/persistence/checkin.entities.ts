@@ -38,3 +38,27 @@ export class BookedPassengerRow {
   @Column('smallint', { name: 'checked_bags' }) checkedBags!: number;
   @Column('text', { array: true }) ssr!: string[];
 }
+
+@Entity({ schema: 'checkin', name: 'enrolment' })
+export class EnrolmentRow {
+  @PrimaryColumn('uuid') id!: string;
+  @Column('varchar', { name: 'personal_id_number' }) personalIdNumber!: string;
+  @Column('uuid', { name: 'passenger_id' }) passengerId!: string;
+  @Column('varchar') channel!: string;
+  @Column('timestamptz', { name: 'consent_at' }) consentAt!: Date;
+  @Column('timestamptz', { name: 'enrolled_at' }) enrolledAt!: Date;
+  @Column('uuid', { name: 'template_id' }) templateId!: string;
+  @Column('bytea', { name: 'template_ciphertext' }) templateCiphertext!: Buffer;
+  @Column('bytea', { name: 'template_iv' }) templateIv!: Buffer;
+  @Column('bytea', { name: 'template_tag' }) templateTag!: Buffer;
+}
+
+@Entity({ schema: 'checkin', name: 'template_access' })
+export class TemplateAccessRow {
+  @PrimaryColumn('bigint') id!: string;
+  @Column('uuid', { name: 'template_id' }) templateId!: string;
+  @Column('varchar') accessor!: string;
+  @Column('varchar') touchpoint!: string;
+  @Column('varchar') purpose!: string;
+  @Column('timestamptz', { name: 'accessed_at' }) accessedAt!: Date;
+}

@@ -1,2 +1,3 @@
+export * from './identity-events';
 export * from './journey-events';
 export * from './topics';

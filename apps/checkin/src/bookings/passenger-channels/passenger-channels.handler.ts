@@ -14,6 +14,7 @@ import {
 } from '@biogate/domain';
 import { UNIT_OF_WORK, type UnitOfWork } from '@biogate/persistence';
 import { CLOCK, PHASE_POLICY, type Principal } from '@biogate/service-runtime';
+import { isEnrolled } from '../../enrolment/enrolment-status';
 import { readBookedPassenger, type BookedPassengerRecord } from '../booked-passenger.reader';
 import { PassengerChannelsQuery } from './passenger-channels.query';
 
@@ -45,12 +46,13 @@ export class PassengerChannelsHandler implements IQueryHandler<
     passengerId,
     at,
   }: PassengerChannelsQuery): Promise<PassengerChannelsView> {
-    const record = await this.unitOfWork.read((em) => readBookedPassenger(em, passengerId));
+    const { record, biometricEnrolled } = await this.unitOfWork.read(async (em) => {
+      const found = await readBookedPassenger(em, passengerId);
+      return { record: found, biometricEnrolled: await isEnrolled(em, found.passenger) };
+    });
     assertMayView(principal, record);
     const instant = at ?? this.clock.now();
     const { flight } = record;
-    // Enrolment lands with the enrolment use case; until then nobody is enrolled.
-    const biometricEnrolled = false;
     const step = {
       at: instant,
       airport: flight.origin,

@@ -1,0 +1,44 @@
+import { randomUUID } from 'node:crypto';
+import { Body, Controller, Delete, Headers, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import type { Response } from 'express';
+import { AllowRoles, CurrentPrincipal, type Principal } from '@biogate/service-runtime';
+import type { EnrolmentOutcome } from './enrolment-outcome';
+import { EnrolPassengerCommand } from './enrol-passenger/enrol-passenger.command';
+import { EnrolPassengerRequestDto } from './enrol-passenger/enrol-passenger.request.dto';
+import { WithdrawConsentCommand } from './withdraw-consent/withdraw-consent.command';
+import type { ConsentWithdrawal } from './withdraw-consent/withdraw-consent.handler';
+
+/** Biometric enrolment at the counter or through the VNeID app, and its withdrawal. */
+@Controller('v1/enrolments')
+export class EnrolmentHttpController {
+  constructor(private readonly commands: CommandBus) {}
+
+  /** 201 when a new enrolment was made; 200 for an existing one or a refusal (see `reason`). */
+  @Post()
+  @AllowRoles('AIRLINE', 'QA')
+  async enrol(
+    @CurrentPrincipal() principal: Principal,
+    @Body() body: EnrolPassengerRequestDto,
+    @Headers('x-correlation-id') correlationId: string | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<EnrolmentOutcome> {
+    const outcome: EnrolmentOutcome = await this.commands.execute(
+      new EnrolPassengerCommand(principal, body, correlationId ?? randomUUID()),
+    );
+    response.status(outcome.outcome === 'ENROLLED' && outcome.reason === 'OK' ? 201 : 200);
+    return outcome;
+  }
+
+  @Delete(':enrolmentId')
+  @AllowRoles('AIRLINE', 'QA')
+  withdraw(
+    @CurrentPrincipal() principal: Principal,
+    @Param('enrolmentId', new ParseUUIDPipe()) enrolmentId: string,
+    @Headers('x-correlation-id') correlationId: string | undefined,
+  ): Promise<ConsentWithdrawal> {
+    return this.commands.execute(
+      new WithdrawConsentCommand(principal, enrolmentId, correlationId ?? randomUUID()),
+    );
+  }
+}

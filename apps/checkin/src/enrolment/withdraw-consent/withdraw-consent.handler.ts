@@ -1,0 +1,76 @@
+import { Inject } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import {
+  CONSENT_WITHDRAWN,
+  NotFoundError,
+  TEMPLATE_DELETED,
+  TOPICS,
+  type ConsentWithdrawnV1,
+  type TemplateDeletedV1,
+} from '@biogate/contracts';
+import type { Clock } from '@biogate/domain';
+import { EventFactory } from '@biogate/messaging';
+import { UNIT_OF_WORK, type UnitOfWork } from '@biogate/persistence';
+import { assertAirlineScope, CLOCK } from '@biogate/service-runtime';
+import { readBookedPassenger } from '../../bookings/booked-passenger.reader';
+import { CheckinOutbox } from '../../checkin-outbox';
+import { EnrolmentRow } from '../../persistence/checkin.entities';
+import { WithdrawConsentCommand } from './withdraw-consent.command';
+
+export interface ConsentWithdrawal {
+  readonly enrolmentId: string;
+  readonly templateId: string;
+  readonly templateDeletedAt: string;
+}
+
+/** Withdrawal of consent deletes the enrolment and its template, and says so in two events. */
+@CommandHandler(WithdrawConsentCommand)
+export class WithdrawConsentHandler implements ICommandHandler<
+  WithdrawConsentCommand,
+  ConsentWithdrawal
+> {
+  constructor(
+    @Inject(UNIT_OF_WORK) private readonly unitOfWork: UnitOfWork,
+    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly outbox: CheckinOutbox,
+  ) {}
+
+  async execute({
+    principal,
+    enrolmentId,
+    correlationId,
+  }: WithdrawConsentCommand): Promise<ConsentWithdrawal> {
+    const now = new Date(this.clock.now()).toISOString();
+    const withdrawal = await this.unitOfWork.transaction(async (em) => {
+      const enrolment = await em.findOneBy(EnrolmentRow, { id: enrolmentId });
+      if (!enrolment) throw new NotFoundError(`no enrolment ${enrolmentId}`);
+      const { flight } = await readBookedPassenger(em, enrolment.passengerId);
+      assertAirlineScope(principal, flight.carrier);
+      await em.delete(EnrolmentRow, { id: enrolmentId });
+      const events = new EventFactory('checkin', now, correlationId);
+      const key = enrolment.passengerId;
+      const ids = { enrolmentId, templateId: enrolment.templateId };
+      await this.outbox.append(em, [
+        {
+          topic: TOPICS.identity,
+          envelope: events.create<ConsentWithdrawnV1>({
+            ...CONSENT_WITHDRAWN,
+            key,
+            payload: { ...ids, passengerId: key },
+          }),
+        },
+        {
+          topic: TOPICS.identity,
+          envelope: events.create<TemplateDeletedV1>({
+            ...TEMPLATE_DELETED,
+            key,
+            payload: { ...ids, reason: 'CONSENT_WITHDRAWN' },
+          }),
+        },
+      ]);
+      return { ...ids, templateDeletedAt: now };
+    });
+    this.outbox.committed();
+    return withdrawal;
+  }
+}
