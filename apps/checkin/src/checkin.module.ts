@@ -3,18 +3,30 @@ import { BookingsHttpController } from './bookings/bookings.http.controller';
 import { CreateBookingHandler } from './bookings/create-booking/create-booking.handler';
 import { GetBookingHandler } from './bookings/get-booking/get-booking.handler';
 import { PassengerChannelsHandler } from './bookings/passenger-channels/passenger-channels.handler';
+import { CheckInHttpController } from './check-in/check-in.http.controller';
+import { CheckInPassengerHandler } from './check-in/check-in-passenger/check-in-passenger.handler';
 import { CheckinOutbox } from './checkin-outbox';
 import { EnrolPassengerHandler } from './enrolment/enrol-passenger/enrol-passenger.handler';
 import { EnrolmentHttpController } from './enrolment/enrolment.http.controller';
 import { WithdrawConsentHandler } from './enrolment/withdraw-consent/withdraw-consent.handler';
 import { PolicyHttpController } from './policy/policy.http.controller';
 
-const commandHandlers = [CreateBookingHandler, EnrolPassengerHandler, WithdrawConsentHandler];
+const commandHandlers = [
+  CreateBookingHandler,
+  EnrolPassengerHandler,
+  WithdrawConsentHandler,
+  CheckInPassengerHandler,
+];
 const queryHandlers = [GetBookingHandler, PassengerChannelsHandler];
 
-/** The check-in service: bookings, (soon) enrolment and check-in, and the policy endpoint. */
+/** The check-in service: bookings, enrolment, check-in with boarding passes, the policy endpoint. */
 @Module({
-  controllers: [BookingsHttpController, EnrolmentHttpController, PolicyHttpController],
+  controllers: [
+    BookingsHttpController,
+    EnrolmentHttpController,
+    CheckInHttpController,
+    PolicyHttpController,
+  ],
   providers: [CheckinOutbox, ...commandHandlers, ...queryHandlers],
 })
 export class CheckinModule {}

@@ -1,10 +1,13 @@
 import type { PersistenceUnit } from '@biogate/persistence';
 import { CheckinSchema1764000000001 } from './checkin-schema.migration';
+import { CheckinBoardingPasses1764000000003 } from './check-in-schema.migration';
 import {
   BookedPassengerRow,
   BookingRow,
+  CheckInRow,
   EnrolmentRow,
   FlightRow,
+  JourneyStepRow,
   TemplateAccessRow,
 } from './checkin.entities';
 import { CheckinEnrolment1764000000002 } from './enrolment-schema.migration';
@@ -13,6 +16,18 @@ export const CHECKIN_SCHEMA = 'checkin';
 
 export const checkinPersistence: PersistenceUnit = {
   name: 'checkin',
-  entities: [FlightRow, BookingRow, BookedPassengerRow, EnrolmentRow, TemplateAccessRow],
-  migrations: [CheckinSchema1764000000001, CheckinEnrolment1764000000002],
+  entities: [
+    FlightRow,
+    BookingRow,
+    BookedPassengerRow,
+    EnrolmentRow,
+    TemplateAccessRow,
+    CheckInRow,
+    JourneyStepRow,
+  ],
+  migrations: [
+    CheckinSchema1764000000001,
+    CheckinEnrolment1764000000002,
+    CheckinBoardingPasses1764000000003,
+  ],
 };

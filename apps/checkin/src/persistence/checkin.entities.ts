@@ -1,4 +1,4 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 
 /** Dates are kept as `YYYY-MM-DD` strings (PostgreSQL `date`), instants as Date (`timestamptz`). */
 
@@ -55,10 +55,32 @@ export class EnrolmentRow {
 
 @Entity({ schema: 'checkin', name: 'template_access' })
 export class TemplateAccessRow {
-  @PrimaryColumn('bigint') id!: string;
+  @PrimaryGeneratedColumn('increment', { type: 'bigint' }) id!: string;
   @Column('uuid', { name: 'template_id' }) templateId!: string;
   @Column('varchar') accessor!: string;
   @Column('varchar') touchpoint!: string;
   @Column('varchar') purpose!: string;
   @Column('timestamptz', { name: 'accessed_at' }) accessedAt!: Date;
+}
+
+@Entity({ schema: 'checkin', name: 'check_in' })
+export class CheckInRow {
+  @PrimaryColumn('uuid') id!: string;
+  @Column('uuid', { name: 'passenger_id' }) passengerId!: string;
+  @Column('uuid', { name: 'flight_id' }) flightId!: string;
+  @Column('varchar') channel!: string;
+  @Column('integer') sequence!: number;
+  @Column('varchar') seat!: string;
+  @Column('varchar', { name: 'boarding_pass' }) boardingPass!: string;
+  @Column('timestamptz', { name: 'checked_in_at' }) checkedInAt!: Date;
+}
+
+@Entity({ schema: 'checkin', name: 'journey_step' })
+export class JourneyStepRow {
+  @PrimaryColumn('uuid') id!: string;
+  @Column('uuid', { name: 'passenger_id' }) passengerId!: string;
+  @Column('varchar') touchpoint!: string;
+  @Column('varchar') point!: string;
+  @Column('timestamptz') at!: Date;
+  @Column('jsonb') decision!: object;
 }

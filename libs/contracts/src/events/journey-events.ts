@@ -1,3 +1,5 @@
+import type { StepDecision } from './step-decision';
+
 /** Payloads of the journey family, version 1. Changing a payload means a new version. */
 
 export interface FlightRef {
@@ -23,3 +25,22 @@ export interface PassengerBookedV1 {
 }
 
 export const PASSENGER_BOOKED = { type: 'PassengerBooked', version: 1 } as const;
+
+export interface IssuedBoardingPass {
+  /** IATA BCBP M1 string. */
+  readonly bcbp: string;
+  readonly seat: string;
+  readonly sequence: number;
+}
+
+/** Every check-in attempt, with the boarding pass when one was issued. */
+export interface CheckInDecidedV1 {
+  readonly passengerId: string;
+  readonly flight: FlightRef;
+  readonly channel: 'COUNTER' | 'KIOSK' | 'BIOMETRIC';
+  readonly at: string;
+  readonly decision: StepDecision;
+  readonly boardingPass?: IssuedBoardingPass;
+}
+
+export const CHECK_IN_DECIDED = { type: 'CheckInDecided', version: 1 } as const;

@@ -96,6 +96,18 @@ describe('policy configuration and what-ifs', () => {
     expect(attempt).toThrow(problem);
   });
 
+  it('sends a passenger whose face check fails to the same places as a biometric redirect', () => {
+    const policy = new PhasePolicy(TEST_POLICY_CONFIG);
+    expect(policy.fallbackFromBiometric(atLane('BOARDING', 'AUTOMATED'))).toBe('MANUAL');
+    expect(
+      policy.fallbackFromBiometric(checkIn('BIOMETRIC', { at: '2025-11-20T10:00:00+07:00' })),
+    ).toBe('COUNTER');
+    expect(policy.fallbackFromBiometric(checkIn('BIOMETRIC'))).toBe('KIOSK');
+    expect(policy.fallbackFromBiometric(checkIn('BIOMETRIC', { outages: ['KIOSK'] }))).toBe(
+      'COUNTER',
+    );
+  });
+
   it('refuses to judge a step at an airport it does not know', () => {
     const policy = new PhasePolicy(TEST_POLICY_CONFIG);
     expect(policy.knowsAirport('HAN')).toBe(false);

@@ -4,8 +4,9 @@ import { toDecision, type PolicyDecision } from './policy-decision';
 import type { PolicyConfig } from './policy-config';
 import type { PolicyRequest } from './policy-request';
 import { applyRules } from './policy-rules';
+import { awayFromBiometricCheckIn } from './redirect-targets';
 import { phaseAt, stepContext } from './step-context';
-import type { Phase } from './vocabulary';
+import type { Phase, ServicePoint } from './vocabulary';
 
 /** Thrown for a request naming an airport the policy does not know: the edge must refuse those. */
 export class UnknownAirportError extends Error {
@@ -65,6 +66,18 @@ export class PhasePolicy {
     const airport = this.compiled.airports.get(code);
     if (airport === undefined) throw new UnknownAirportError(code);
     return airport;
+  }
+
+  /**
+   * Where a passenger goes when a biometric point the policy allowed cannot serve them after all
+   * (the face did not match, or the capture did not look live): the same places as a redirect
+   * away from that point.
+   */
+  fallbackFromBiometric(request: PolicyRequest): ServicePoint {
+    if (request.touchpoint !== 'CHECK_IN') return 'MANUAL';
+    return awayFromBiometricCheckIn(
+      stepContext(request, this.compiled, this.airport(request.airport)),
+    );
   }
 
   evaluate(request: PolicyRequest): PolicyDecision {

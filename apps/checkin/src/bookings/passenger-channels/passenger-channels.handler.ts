@@ -1,21 +1,21 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { AccessDeniedError } from '@biogate/contracts';
 import {
   CHECK_IN_CHANNELS,
   LANES,
   type CheckInChannel,
   type Clock,
   type Lane,
-  type PassengerFacts,
   type Phase,
   type PhasePolicy,
   type PolicyDecision,
 } from '@biogate/domain';
 import { UNIT_OF_WORK, type UnitOfWork } from '@biogate/persistence';
-import { CLOCK, PHASE_POLICY, type Principal } from '@biogate/service-runtime';
+import { CLOCK, PHASE_POLICY } from '@biogate/service-runtime';
 import { isEnrolled } from '../../enrolment/enrolment-status';
-import { readBookedPassenger, type BookedPassengerRecord } from '../booked-passenger.reader';
+import { readBookedPassenger } from '../booked-passenger.reader';
+import { passengerFacts } from '../passenger-facts';
+import { assertPassengerScope } from '../passenger-scope';
 import { PassengerChannelsQuery } from './passenger-channels.query';
 
 /** Every channel and lane of the passenger's departure, judged at one instant. */
@@ -50,7 +50,7 @@ export class PassengerChannelsHandler implements IQueryHandler<
       const found = await readBookedPassenger(em, passengerId);
       return { record: found, biometricEnrolled: await isEnrolled(em, found.passenger) };
     });
-    assertMayView(principal, record);
+    assertPassengerScope(principal, record.flight, 'see');
     const instant = at ?? this.clock.now();
     const { flight } = record;
     const step = {
@@ -80,31 +80,4 @@ export class PassengerChannelsHandler implements IQueryHandler<
       boarding: lanes('BOARDING'),
     };
   }
-}
-
-function passengerFacts(
-  { passenger }: BookedPassengerRecord,
-  biometricEnrolled: boolean,
-): PassengerFacts {
-  return {
-    document: {
-      type: passenger.documentType,
-      number: passenger.documentNumber,
-      ...(passenger.documentExpiresOn === null ? {} : { expiresOn: passenger.documentExpiresOn }),
-    },
-    biometricEnrolled,
-    checkedBags: passenger.checkedBags,
-    ssr: passenger.ssr,
-    ...(passenger.birthDate === null ? {} : { birthDate: passenger.birthDate }),
-  };
-}
-
-/** The passenger's airline, the operator of the departure airport, or QA. */
-function assertMayView(principal: Principal, { flight }: BookedPassengerRecord): void {
-  if (principal.role === 'QA') return;
-  if (principal.role === 'AIRLINE' && principal.airline === flight.carrier) return;
-  if (principal.role === 'OPERATOR' && principal.airport === flight.origin) return;
-  throw new AccessDeniedError(
-    `${principal.name} may not see passengers of ${flight.carrier} at ${flight.origin}`,
-  );
 }

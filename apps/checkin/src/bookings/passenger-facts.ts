@@ -1,0 +1,20 @@
+import type { PassengerFacts } from '@biogate/domain';
+import type { BookedPassengerRecord } from './booked-passenger.reader';
+
+/** What the policy needs to know about a booked passenger. */
+export function passengerFacts(
+  { passenger }: BookedPassengerRecord,
+  biometricEnrolled: boolean,
+): PassengerFacts {
+  return {
+    document: {
+      type: passenger.documentType,
+      number: passenger.documentNumber,
+      ...(passenger.documentExpiresOn === null ? {} : { expiresOn: passenger.documentExpiresOn }),
+    },
+    biometricEnrolled,
+    checkedBags: passenger.checkedBags,
+    ssr: passenger.ssr,
+    ...(passenger.birthDate === null ? {} : { birthDate: passenger.birthDate }),
+  };
+}

@@ -1,0 +1,10 @@
+import type { Principal } from '@biogate/service-runtime';
+import type { CheckInPassengerRequestDto } from './check-in-passenger.request.dto';
+
+export class CheckInPassengerCommand {
+  constructor(
+    readonly principal: Principal,
+    readonly request: CheckInPassengerRequestDto,
+    readonly correlationId: string,
+  ) {}
+}

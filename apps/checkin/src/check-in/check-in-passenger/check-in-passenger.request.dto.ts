@@ -1,0 +1,23 @@
+import { Type } from 'class-transformer';
+import { IsIn, IsObject, IsOptional, IsUUID, ValidateNested } from 'class-validator';
+import { expected } from '@biogate/contracts';
+import { CHECK_IN_CHANNELS, type CheckInChannel } from '@biogate/domain';
+import { FaceCaptureDto } from '../../enrolment/enrol-passenger/enrol-passenger.request.dto';
+
+// Decorators run bottom-up and stop at the first failure: the basic type check sits lowest.
+
+/** POST /v1/check-ins */
+export class CheckInPassengerRequestDto {
+  @IsUUID('4', expected('the passengerId of a booked passenger'))
+  passengerId!: string;
+
+  @IsIn(CHECK_IN_CHANNELS, expected(`one of ${CHECK_IN_CHANNELS.join(', ')}`))
+  channel!: CheckInChannel;
+
+  /** The live face at a BIOMETRIC check-in; ignored at the counter and the kiosk. */
+  @IsOptional()
+  @Type(() => FaceCaptureDto)
+  @ValidateNested()
+  @IsObject(expected('the live face capture { subject?, quality, presentationAttack?, seed? }'))
+  capture?: FaceCaptureDto;
+}
