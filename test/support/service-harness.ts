@@ -40,30 +40,37 @@ export async function startServices(
 ): Promise<RunningServices> {
   const database = kind === 'PostgreSQL' ? await createTestPostgresDatabase() : undefined;
   const clock = new SimulatedClock(parseInstant(now)!);
-  const env = readServiceEnvironment(
-    database
-      ? { DATABASE_URL: database.url, BIOGATE_TEMPLATE_KEY: randomBytes(32).toString('base64') }
-      : {},
-  );
-  const opened = await openPlatform({ env, units: EMBEDDED_SERVICES.units, clock });
-  const app = await createServiceApplication(opened.platform, {
-    ...EMBEDDED_SERVICES,
-    logger: false,
-  });
+  let opened: OpenPlatform | undefined;
+  let app: INestApplication;
+  try {
+    const env = readServiceEnvironment(
+      database
+        ? { DATABASE_URL: database.url, BIOGATE_TEMPLATE_KEY: randomBytes(32).toString('base64') }
+        : {},
+    );
+    opened = await openPlatform({ env, units: EMBEDDED_SERVICES.units, clock });
+    app = await createServiceApplication(opened.platform, { ...EMBEDDED_SERVICES, logger: false });
+  } catch (error) {
+    // A run that could not start must not leave its database behind.
+    await opened?.close();
+    await database?.drop();
+    throw error;
+  }
+  const platform = opened;
   const server = app.getHttpServer() as Server;
   return {
     app,
-    opened,
+    opened: platform,
     clock,
     http: request(server),
-    transport: opened.platform.transport as InProcessTransport,
+    transport: platform.platform.transport as InProcessTransport,
     count: async (sql) => {
-      const rows = await opened.platform.unitOfWork.read((em) => em.query<{ n: string }[]>(sql));
+      const rows = await platform.platform.unitOfWork.read((em) => em.query<{ n: string }[]>(sql));
       return Number(rows[0]?.n);
     },
     close: async () => {
       await app.close();
-      await opened.close();
+      await platform.close();
       await database?.drop();
     },
   };
