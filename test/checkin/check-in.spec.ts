@@ -1,4 +1,5 @@
 import { parseBcbp, type ScannedBoardingPass } from '@biogate/domain';
+import type { GalleryEntryStagedV1 } from '@biogate/contracts';
 import type { EventEnvelope, TransportMessage } from '@biogate/messaging';
 import { CheckinOutbox } from '../../apps/checkin/src/checkin-outbox';
 import { bookPassenger } from '../support/booking-fixtures';
@@ -146,13 +147,50 @@ describe.each<DatabaseKind>(['PGlite', 'PostgreSQL'])('check-in on %s', (kind) =
         rules: ['R2', 'R3', 'R4'],
       });
       expect((response.body as CheckInBody).decision.verification!.similarity).toBeGreaterThan(0.9);
-      expect(await audits()).toBe(before + 1);
+      // Two reads: the 1:1 verification, then the staging of the flight's gallery.
+      expect(await audits()).toBe(before + 2);
       const audit = await services.opened.platform.unitOfWork.read((em) =>
         em.query<{ accessor: string; touchpoint: string }[]>(
-          'SELECT accessor, touchpoint FROM checkin.template_access ORDER BY id DESC LIMIT 1',
+          'SELECT accessor, touchpoint FROM checkin.template_access ORDER BY id DESC LIMIT 2',
         ),
       );
-      expect(audit[0]).toEqual({ accessor: 'Vietnam Airlines (demo)', touchpoint: 'CHECK_IN' });
+      expect(audit.reverse()).toEqual([
+        { accessor: 'Vietnam Airlines (demo)', touchpoint: 'CHECK_IN' },
+        { accessor: 'check-in gallery staging', touchpoint: 'GALLERY' },
+      ]);
+    });
+
+    it('stages the template for the flight, sealed, on the restricted gallery topic only', async () => {
+      const gallery: TransportMessage[] = [];
+      services.transport.subscribe(['biogate.gallery.v1'], 'test-gallery-reader', (m) => {
+        gallery.push(m);
+        return Promise.resolve();
+      });
+      const passengerId = await book('GA0001', {
+        document: { type: 'CITIZEN_ID_CARD', number: '079200006003' },
+      });
+      const enrolment = (await enrol(passengerId)).body as { templateId: string };
+      const response = await checkIn({ passengerId, channel: 'KIOSK' });
+      expect(response.status).toBe(201);
+      await announced(passengerId);
+      const entries = gallery
+        .map((m) => JSON.parse(m.value) as EventEnvelope<GalleryEntryStagedV1>)
+        .filter((e) => e.key === passengerId);
+      expect(entries).toHaveLength(1);
+      const entry = entries[0]!.payload;
+      expect(entry).toMatchObject({
+        passengerId,
+        templateId: enrolment.templateId,
+        flight: { carrier: 'VN' },
+      });
+      const template = services.opened.platform.galleryCipher.open(
+        entry.templateId,
+        entry.flight.flightId,
+        entry.sealed,
+      );
+      expect(template).toEqual(services.opened.platform.faceModel.template('079200006003'));
+      const ordinary = journey.map((m) => m.value).join('\n');
+      expect(ordinary).not.toContain(entry.sealed.template.ciphertext);
     });
 
     it('sends an impostor to the kiosk (FACE_MISMATCH), without a boarding pass', async () => {

@@ -45,7 +45,11 @@ export async function startServices(
   try {
     const env = readServiceEnvironment(
       database
-        ? { DATABASE_URL: database.url, BIOGATE_TEMPLATE_KEY: randomBytes(32).toString('base64') }
+        ? {
+            DATABASE_URL: database.url,
+            BIOGATE_TEMPLATE_KEY: randomBytes(32).toString('base64'),
+            BIOGATE_GALLERY_KEY: randomBytes(32).toString('base64'),
+          }
         : {},
     );
     opened = await openPlatform({ env, units: EMBEDDED_SERVICES.units, clock });

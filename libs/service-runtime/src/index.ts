@@ -2,6 +2,7 @@
 export * from './access-control';
 export * from './api-keys';
 export * from './bootstrap-service';
+export * from './gallery-cipher';
 export * from './health.controller';
 export * from './http-error.filter';
 export * from './input-validation.pipe';

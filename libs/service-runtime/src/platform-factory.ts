@@ -11,6 +11,7 @@ import {
 import { ApiKeyRing, ApiKeysFileDto } from './api-keys';
 import type { Platform } from './platform.module';
 import type { ServiceEnvironment } from './service-environment';
+import { GalleryCipher } from './gallery-cipher';
 import { TemplateCipher } from './template-cipher';
 
 export interface OpenPlatform {
@@ -70,6 +71,10 @@ export async function openPlatform(options: PlatformOptions): Promise<OpenPlatfo
         env.BIOGATE_TEMPLATE_KEY === undefined
           ? TemplateCipher.ephemeral()
           : TemplateCipher.fromBase64(env.BIOGATE_TEMPLATE_KEY),
+      galleryCipher:
+        env.BIOGATE_GALLERY_KEY === undefined
+          ? GalleryCipher.ephemeral()
+          : GalleryCipher.fromBase64(env.BIOGATE_GALLERY_KEY),
     },
     close: () => opened.close(),
   };

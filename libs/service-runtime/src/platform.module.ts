@@ -9,6 +9,7 @@ import { API_KEY_RING, ApiKeyGuard } from './access-control';
 import type { ApiKeyRing } from './api-keys';
 import { HttpErrorFilter } from './http-error.filter';
 import { InputValidationPipe } from './input-validation.pipe';
+import type { GalleryCipher } from './gallery-cipher';
 import type { TemplateCipher } from './template-cipher';
 
 export const CLOCK = Symbol('CLOCK');
@@ -17,6 +18,7 @@ export const AIRPORT_REGISTRY = Symbol('AIRPORT_REGISTRY');
 export const FACE_MODEL = Symbol('FACE_MODEL');
 export const POPULATION_REGISTER = Symbol('POPULATION_REGISTER');
 export const TEMPLATE_CIPHER = Symbol('TEMPLATE_CIPHER');
+export const GALLERY_CIPHER = Symbol('GALLERY_CIPHER');
 
 /** The infrastructure a process hands to its services: the ports, already opened. */
 export interface Platform {
@@ -29,6 +31,7 @@ export interface Platform {
   readonly faceModel: FaceModel;
   readonly populationRegister: PopulationRegister;
   readonly templateCipher: TemplateCipher;
+  readonly galleryCipher: GalleryCipher;
 }
 
 /**
@@ -51,6 +54,7 @@ export class PlatformModule {
         { provide: FACE_MODEL, useValue: platform.faceModel },
         { provide: POPULATION_REGISTER, useValue: platform.populationRegister },
         { provide: TEMPLATE_CIPHER, useValue: platform.templateCipher },
+        { provide: GALLERY_CIPHER, useValue: platform.galleryCipher },
         { provide: APP_GUARD, useClass: ApiKeyGuard },
         { provide: APP_PIPE, useClass: InputValidationPipe },
         { provide: APP_FILTER, useClass: HttpErrorFilter },
@@ -65,6 +69,7 @@ export class PlatformModule {
         FACE_MODEL,
         POPULATION_REGISTER,
         TEMPLATE_CIPHER,
+        GALLERY_CIPHER,
       ],
     };
   }

@@ -1,14 +1,14 @@
 import { readServiceEnvironment, ServiceEnvironmentError } from './service-environment';
 
 describe('readServiceEnvironment', () => {
-  it('accepts a kept state with its template key', () => {
+  it('accepts a kept state with its template and gallery keys', () => {
     const key = Buffer.alloc(32, 7).toString('base64');
-    expect(
-      readServiceEnvironment({ BIOGATE_DATA_DIR: '/var/lib/biogate', BIOGATE_TEMPLATE_KEY: key }),
-    ).toEqual({
+    const env = {
       BIOGATE_DATA_DIR: '/var/lib/biogate',
       BIOGATE_TEMPLATE_KEY: key,
-    });
+      BIOGATE_GALLERY_KEY: key,
+    };
+    expect(readServiceEnvironment(env)).toEqual(env);
   });
 
   it('reads PORT and HOST', () => {

@@ -44,6 +44,15 @@ export class ServiceEnvironment {
   )
   @IsString(expected('the base64 of 32 random bytes'))
   BIOGATE_TEMPLATE_KEY?: string;
+
+  /** AES-256 key wrapping the data keys of gallery entries (check-in and the gates), base64. */
+  @IsOptional()
+  @Matches(
+    /^[A-Za-z0-9+/]{43}=$/,
+    expected('the base64 of 32 random bytes, e.g. from `openssl rand -base64 32`'),
+  )
+  @IsString(expected('the base64 of 32 random bytes'))
+  BIOGATE_GALLERY_KEY?: string;
 }
 
 export class ServiceEnvironmentError extends Error {
@@ -60,6 +69,7 @@ const VARIABLES = [
   'BIOGATE_DATA_DIR',
   'BIOGATE_API_KEYS_FILE',
   'BIOGATE_TEMPLATE_KEY',
+  'BIOGATE_GALLERY_KEY',
 ] as const;
 
 /** Reads the service's variables from the environment; PORT must be written as digits. */
@@ -74,11 +84,18 @@ export function readServiceEnvironment(env: NodeJS.ProcessEnv): ServiceEnvironme
   if (!parsed.ok) throw new ServiceEnvironmentError(parsed.errors.map(formatInputError));
   const keepsState =
     parsed.value.DATABASE_URL !== undefined || parsed.value.BIOGATE_DATA_DIR !== undefined;
-  if (keepsState && parsed.value.BIOGATE_TEMPLATE_KEY === undefined) {
-    // A key made up at start-up would leave the stored templates unreadable after a restart.
-    throw new ServiceEnvironmentError([
-      'BIOGATE_TEMPLATE_KEY: required when state outlives the process (DATABASE_URL or BIOGATE_DATA_DIR)',
-    ]);
+  // A key made up at start-up would leave stored templates unreadable after a restart, and
+  // separate processes could not read each other's gallery entries.
+  const missing = (['BIOGATE_TEMPLATE_KEY', 'BIOGATE_GALLERY_KEY'] as const).filter(
+    (name) => keepsState && parsed.value[name] === undefined,
+  );
+  if (missing.length > 0) {
+    throw new ServiceEnvironmentError(
+      missing.map(
+        (name) =>
+          `${name}: required when state outlives the process (DATABASE_URL or BIOGATE_DATA_DIR)`,
+      ),
+    );
   }
   return parsed.value;
 }

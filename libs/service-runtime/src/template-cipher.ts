@@ -1,15 +1,18 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 
-/** A face template as stored: AES-256-GCM ciphertext with its nonce and tag. */
-export interface SealedTemplate {
+/** AES-256-GCM output: ciphertext with its nonce and tag. */
+export interface SealedBytes {
   readonly ciphertext: Buffer;
   readonly iv: Buffer;
   readonly tag: Buffer;
 }
 
+/** A face template as stored. */
+export type SealedTemplate = SealedBytes;
+
 /**
- * Encrypts templates at rest (AES-256-GCM). The template id is bound as associated data, so a
- * ciphertext moved to another row does not decrypt.
+ * AES-256-GCM with associated data binding each ciphertext to what it belongs to (a template id,
+ * a flight), so a ciphertext moved elsewhere does not decrypt.
  */
 export class TemplateCipher {
   private readonly key: Buffer;
@@ -27,22 +30,32 @@ export class TemplateCipher {
     return new TemplateCipher(randomBytes(32));
   }
 
-  seal(templateId: string, template: Float32Array): SealedTemplate {
+  seal(associatedData: string, template: Float32Array): SealedTemplate {
+    return this.sealBytes(
+      associatedData,
+      Buffer.from(template.buffer, template.byteOffset, template.byteLength),
+    );
+  }
+
+  open(associatedData: string, sealed: SealedTemplate): Float32Array {
+    const plain = this.openBytes(associatedData, sealed);
+    const copy = new Uint8Array(plain.length);
+    copy.set(plain);
+    return new Float32Array(copy.buffer);
+  }
+
+  sealBytes(associatedData: string, plain: Buffer): SealedBytes {
     const iv = randomBytes(12);
     const cipher = createCipheriv('aes-256-gcm', this.key, iv);
-    cipher.setAAD(Buffer.from(templateId, 'utf8'));
-    const plain = Buffer.from(template.buffer, template.byteOffset, template.byteLength);
+    cipher.setAAD(Buffer.from(associatedData, 'utf8'));
     const ciphertext = Buffer.concat([cipher.update(plain), cipher.final()]);
     return { ciphertext, iv, tag: cipher.getAuthTag() };
   }
 
-  open(templateId: string, sealed: SealedTemplate): Float32Array {
+  openBytes(associatedData: string, sealed: SealedBytes): Buffer {
     const decipher = createDecipheriv('aes-256-gcm', this.key, sealed.iv);
-    decipher.setAAD(Buffer.from(templateId, 'utf8'));
+    decipher.setAAD(Buffer.from(associatedData, 'utf8'));
     decipher.setAuthTag(sealed.tag);
-    const plain = Buffer.concat([decipher.update(sealed.ciphertext), decipher.final()]);
-    const copy = new Uint8Array(plain.length);
-    copy.set(plain);
-    return new Float32Array(copy.buffer);
+    return Buffer.concat([decipher.update(sealed.ciphertext), decipher.final()]);
   }
 }

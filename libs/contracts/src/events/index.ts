@@ -1,3 +1,4 @@
+export * from './gallery-events';
 export * from './identity-events';
 export * from './journey-events';
 export * from './step-decision';

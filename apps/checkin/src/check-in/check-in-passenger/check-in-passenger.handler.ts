@@ -21,8 +21,10 @@ import { UNIT_OF_WORK, type UnitOfWork } from '@biogate/persistence';
 import {
   CLOCK,
   FACE_MODEL,
+  GALLERY_CIPHER,
   PHASE_POLICY,
   TEMPLATE_CIPHER,
+  type GalleryCipher,
   type Principal,
   type TemplateCipher,
 } from '@biogate/service-runtime';
@@ -38,6 +40,7 @@ import { readEnrolledTemplate } from '../../enrolment/enrolled-template.reader';
 import { isEnrolled } from '../../enrolment/enrolment-status';
 import { CheckInRow, JourneyStepRow } from '../../persistence/checkin.entities';
 import { assertCheckInOpen } from '../check-in-window';
+import { flightGalleryEntry } from '../flight-gallery';
 import type { CheckInView } from '../check-in.view';
 import { seatForSequence } from '../seat-map';
 import { CheckInPassengerCommand } from './check-in-passenger.command';
@@ -59,6 +62,7 @@ export class CheckInPassengerHandler implements ICommandHandler<
     @Inject(PHASE_POLICY) private readonly policy: PhasePolicy,
     @Inject(FACE_MODEL) private readonly faces: FaceModel,
     @Inject(TEMPLATE_CIPHER) private readonly cipher: TemplateCipher,
+    @Inject(GALLERY_CIPHER) private readonly galleryCipher: GalleryCipher,
     private readonly outbox: CheckinOutbox,
   ) {}
 
@@ -144,7 +148,19 @@ export class CheckInPassengerHandler implements ICommandHandler<
       }
       const boardingPass = checkIn === undefined ? undefined : issued(checkIn);
       const events = new EventFactory('checkin', new Date(now).toISOString(), correlationId);
+      const galleryEntry =
+        checkIn === undefined
+          ? undefined
+          : await flightGalleryEntry(
+              em,
+              { template: this.cipher, gallery: this.galleryCipher },
+              events,
+              passenger,
+              flight,
+              new Date(now),
+            );
       await this.outbox.append(em, [
+        ...(galleryEntry === undefined ? [] : [galleryEntry]),
         {
           topic: TOPICS.journey,
           envelope: events.create<CheckInDecidedV1>({
