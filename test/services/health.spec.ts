@@ -11,13 +11,14 @@ import { BoardingGateModule } from '../../apps/boarding-gate/src/boarding-gate.m
 import { CheckinModule } from '../../apps/checkin/src/checkin.module';
 import { checkinPersistence } from '../../apps/checkin/src/persistence/checkin-persistence';
 import { EMBEDDED_SERVICES } from '../../apps/embedded/src/embedded-services';
+import { securityPersistence } from '../../apps/security-gate/src/persistence/security-persistence';
 import { SecurityGateModule } from '../../apps/security-gate/src/security-gate.module';
 
 /** Each process composition starts on PGlite and answers /health and /docs without a key. */
 describe.each<[string, Type[], readonly PersistenceUnit[]]>([
   ['biogate', [...EMBEDDED_SERVICES.modules], EMBEDDED_SERVICES.units],
   ['check-in', [CheckinModule], [checkinPersistence]],
-  ['security-gate', [SecurityGateModule], []],
+  ['security-gate', [SecurityGateModule], [securityPersistence]],
   ['boarding-gate', [BoardingGateModule], []],
 ])('the %s process', (name, modules, units) => {
   let opened: OpenPlatform;

@@ -3,6 +3,7 @@ import type { PersistenceUnit } from '@biogate/persistence';
 import { BoardingGateModule } from '../../boarding-gate/src/boarding-gate.module';
 import { CheckinModule } from '../../checkin/src/checkin.module';
 import { checkinPersistence } from '../../checkin/src/persistence/checkin-persistence';
+import { securityPersistence } from '../../security-gate/src/persistence/security-persistence';
 import { SecurityGateModule } from '../../security-gate/src/security-gate.module';
 
 /** The three services in one process: their modules and their database schemas. */
@@ -13,5 +14,5 @@ export const EMBEDDED_SERVICES: {
 } = {
   name: 'biogate',
   modules: [CheckinModule, SecurityGateModule, BoardingGateModule],
-  units: [checkinPersistence],
+  units: [checkinPersistence, securityPersistence],
 };

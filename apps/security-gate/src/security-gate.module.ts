@@ -1,5 +1,16 @@
 import { Module } from '@nestjs/common';
+import { ListSecurityAlertsHandler } from './alerts/list-security-alerts.handler';
+import { PresentAtSecurityHandler } from './presentations/present-at-security/present-at-security.handler';
+import { SecurityEventsConsumer } from './security-events.consumer';
+import { SecurityHttpController } from './security.http.controller';
+import { SecurityOutbox } from './security-outbox';
 
-/** The security-gate service (its use cases arrive with issue #3: presentations, decisions, alerts). */
-@Module({})
+const commandHandlers = [PresentAtSecurityHandler];
+const queryHandlers = [ListSecurityAlertsHandler];
+
+/** The security gate: presentations at automated and manual lanes, 1:1 face match, alerts. */
+@Module({
+  controllers: [SecurityHttpController],
+  providers: [SecurityOutbox, SecurityEventsConsumer, ...commandHandlers, ...queryHandlers],
+})
 export class SecurityGateModule {}

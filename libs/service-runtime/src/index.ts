@@ -2,6 +2,7 @@
 export * from './access-control';
 export * from './api-keys';
 export * from './bootstrap-service';
+export * from './face-verification';
 export * from './gallery-cipher';
 export * from './health.controller';
 export * from './http-error.filter';
@@ -10,6 +11,7 @@ export * from './platform-factory';
 export * from './platform.module';
 export * from './service-application';
 export * from './service-environment';
+export * from './service-event-consumer';
 export * from './service-module';
 export * from './service-outbox';
 export * from './template-cipher';

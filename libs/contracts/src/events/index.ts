@@ -1,4 +1,5 @@
 export * from './gallery-events';
+export * from './event-parsing';
 export * from './identity-events';
 export * from './journey-events';
 export * from './step-decision';

@@ -44,3 +44,17 @@ export interface CheckInDecidedV1 {
 }
 
 export const CHECK_IN_DECIDED = { type: 'CheckInDecided', version: 1 } as const;
+
+/** Every presentation at a security lane that reached a decision about a known passenger. */
+export interface SecurityDecidedV1 {
+  readonly passengerId: string;
+  readonly flight: FlightRef;
+  readonly airport: string;
+  readonly lane: 'AUTOMATED' | 'MANUAL';
+  readonly at: string;
+  readonly decision: StepDecision;
+  /** True when the passenger may go on to boarding. */
+  readonly cleared: boolean;
+}
+
+export const SECURITY_DECIDED = { type: 'SecurityDecided', version: 1 } as const;

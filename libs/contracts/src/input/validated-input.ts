@@ -10,6 +10,7 @@ export function validateInput<T extends object>(
   dto: ClassConstructor<T>,
   plain: unknown,
   path: string,
+  options: { readonly allowUnknownFields?: boolean } = {},
 ): ParseResult<T> {
   if (typeof plain !== 'object' || plain === null || Array.isArray(plain)) {
     return {
@@ -19,8 +20,9 @@ export function validateInput<T extends object>(
   }
   const instance = plainToInstance(dto, plain, { enableImplicitConversion: false });
   const errors = validateSync(instance, {
-    whitelist: true,
-    forbidNonWhitelisted: true,
+    // Requests must not carry unknown fields; events may (a newer producer adds fields).
+    whitelist: options.allowUnknownFields !== true,
+    forbidNonWhitelisted: options.allowUnknownFields !== true,
     forbidUnknownValues: true,
     stopAtFirstError: true,
     validationError: { target: false, value: true },

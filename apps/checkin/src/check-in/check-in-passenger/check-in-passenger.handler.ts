@@ -27,6 +27,7 @@ import {
   type GalleryCipher,
   type Principal,
   type TemplateCipher,
+  verifyLiveFace,
 } from '@biogate/service-runtime';
 import { passengerFacts } from '../../bookings/passenger-facts';
 import { assertPassengerScope } from '../../bookings/passenger-scope';
@@ -221,26 +222,13 @@ export class CheckInPassengerHandler implements ICommandHandler<
       at: new Date(step.at),
     });
     if (template === undefined) return decision; // unreachable: R4 allowed only the enrolled
-    const comparison = this.faces.compare(
-      template,
-      this.faces.capture({
-        faceSeed: request.capture.subject ?? personalIdNumber,
-        quality: request.capture.quality,
-        presentationAttack: request.capture.presentationAttack ?? false,
-        captureSeed: request.capture.seed ?? randomUUID(),
-      }),
-    );
-    const verification = {
-      similarity: Math.round(comparison.similarity * 1000) / 1000,
-      matched: comparison.matched,
-      live: comparison.live,
-    };
-    if (comparison.live && comparison.matched) return { ...decision, verification };
+    const verification = verifyLiveFace(this.faces, template, request.capture, personalIdNumber);
+    if (verification.live && verification.matched) return { ...decision, verification };
     return {
       ...decision,
       outcome: 'REDIRECTED',
       redirectTo: this.policy.fallbackFromBiometric(step),
-      reason: comparison.live ? 'FACE_MISMATCH' : 'LIVENESS_FAILED',
+      reason: verification.live ? 'FACE_MISMATCH' : 'LIVENESS_FAILED',
       verification,
     };
   }

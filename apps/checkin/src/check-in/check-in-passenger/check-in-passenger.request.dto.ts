@@ -1,8 +1,7 @@
 import { Type } from 'class-transformer';
 import { IsIn, IsObject, IsOptional, IsUUID, ValidateNested } from 'class-validator';
-import { expected } from '@biogate/contracts';
+import { expected, FaceCaptureDto } from '@biogate/contracts';
 import { CHECK_IN_CHANNELS, type CheckInChannel } from '@biogate/domain';
-import { FaceCaptureDto } from '../../enrolment/enrol-passenger/enrol-passenger.request.dto';
 
 // Decorators run bottom-up and stop at the first failure: the basic type check sits lowest.
 

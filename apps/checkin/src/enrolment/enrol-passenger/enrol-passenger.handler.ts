@@ -17,6 +17,7 @@ import {
   POPULATION_REGISTER,
   TEMPLATE_CIPHER,
   type TemplateCipher,
+  verifyLiveFace,
 } from '@biogate/service-runtime';
 import { readBookedPassenger } from '../../bookings/booked-passenger.reader';
 import { CheckinOutbox } from '../../checkin-outbox';
@@ -79,16 +80,14 @@ export class EnrolPassengerHandler implements ICommandHandler<
       }
       // The person in front of the camera is checked against the chip photo (1:1, liveness).
       const chipPhoto = this.faces.template(identity.chipPhotoSeed);
-      const capture = this.faces.capture({
-        faceSeed: request.capture.subject ?? personalIdNumber,
-        quality: request.capture.quality,
-        presentationAttack: request.capture.presentationAttack ?? false,
-        captureSeed: request.capture.seed ?? randomUUID(),
-      });
-      const comparison = this.faces.compare(chipPhoto, capture);
-      const similarity = Math.round(comparison.similarity * 1000) / 1000;
-      if (!comparison.live) return { outcome: 'REFUSED', reason: 'LIVENESS_FAILED', similarity };
-      if (!comparison.matched) return { outcome: 'REFUSED', reason: 'FACE_MISMATCH', similarity };
+      const { similarity, live, matched } = verifyLiveFace(
+        this.faces,
+        chipPhoto,
+        request.capture,
+        personalIdNumber,
+      );
+      if (!live) return { outcome: 'REFUSED', reason: 'LIVENESS_FAILED', similarity };
+      if (!matched) return { outcome: 'REFUSED', reason: 'FACE_MISMATCH', similarity };
 
       // The verified chip photo becomes the enrolled template, sealed at rest.
       const templateId = randomUUID();

@@ -1,0 +1,40 @@
+import { Inject } from '@nestjs/common';
+import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { UNIT_OF_WORK, type UnitOfWork } from '@biogate/persistence';
+import { assertAirportScope } from '@biogate/service-runtime';
+import { SecurityAlertRow } from '../persistence/security.entities';
+import type { SecurityAlertKind, SecurityAlertView } from './security-alert';
+import { ListSecurityAlertsQuery } from './list-security-alerts.query';
+
+/** Operators watch the alerts of their own airport, newest first. */
+@QueryHandler(ListSecurityAlertsQuery)
+export class ListSecurityAlertsHandler implements IQueryHandler<
+  ListSecurityAlertsQuery,
+  SecurityAlertView[]
+> {
+  constructor(@Inject(UNIT_OF_WORK) private readonly unitOfWork: UnitOfWork) {}
+
+  async execute({
+    principal,
+    airport,
+    limit,
+  }: ListSecurityAlertsQuery): Promise<SecurityAlertView[]> {
+    assertAirportScope(principal, airport);
+    const rows = await this.unitOfWork.read((em) =>
+      em.find(SecurityAlertRow, {
+        where: { airport },
+        order: { raisedAt: 'DESC', seq: 'DESC' },
+        take: limit,
+      }),
+    );
+    return rows.map((row) => ({
+      alertId: row.id,
+      airport: row.airport,
+      kind: row.kind as SecurityAlertKind,
+      lane: row.lane,
+      raisedAt: row.raisedAt.toISOString(),
+      ...(row.passengerId === null ? {} : { passengerId: row.passengerId }),
+      detail: row.detail,
+    }));
+  }
+}

@@ -1,0 +1,25 @@
+import type { PersistenceUnit } from '@biogate/persistence';
+import { SecuritySchema1764000000101 } from './security-schema.migration';
+import {
+  ClearanceRow,
+  GalleryEntryRow,
+  IssuedBoardingPassRow,
+  SecurityAlertRow,
+  SecurityPresentationRow,
+  SecurityTemplateAccessRow,
+} from './security.entities';
+
+export const SECURITY_SCHEMA = 'security';
+
+export const securityPersistence: PersistenceUnit = {
+  name: 'security',
+  entities: [
+    IssuedBoardingPassRow,
+    GalleryEntryRow,
+    SecurityPresentationRow,
+    ClearanceRow,
+    SecurityAlertRow,
+    SecurityTemplateAccessRow,
+  ],
+  migrations: [SecuritySchema1764000000101],
+};

@@ -1,0 +1,335 @@
+import { randomUUID } from 'node:crypto';
+import { Inject } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import type { EntityManager } from 'typeorm';
+import {
+  InputRejectedError,
+  SECURITY_DECIDED,
+  TOPICS,
+  type SealedGalleryTemplate,
+  type SecurityDecidedV1,
+  type ServiceReason,
+  type StepDecision,
+} from '@biogate/contracts';
+import {
+  parseBcbp,
+  type Clock,
+  type FaceModel,
+  type PhasePolicy,
+  type PolicyRequest,
+} from '@biogate/domain';
+import { EventFactory } from '@biogate/messaging';
+import { UNIT_OF_WORK, type UnitOfWork } from '@biogate/persistence';
+import type { AirportRegistry } from '@biogate/reference-data';
+import {
+  AIRPORT_REGISTRY,
+  assertAirportScope,
+  CLOCK,
+  FACE_MODEL,
+  GALLERY_CIPHER,
+  PHASE_POLICY,
+  type GalleryCipher,
+  verifyLiveFace,
+} from '@biogate/service-runtime';
+import type { SecurityAlertKind } from '../../alerts/security-alert';
+import {
+  ClearanceRow,
+  GalleryEntryRow,
+  IssuedBoardingPassRow,
+  SecurityAlertRow,
+  SecurityPresentationRow,
+  SecurityTemplateAccessRow,
+} from '../../persistence/security.entities';
+import { SecurityOutbox } from '../../security-outbox';
+import type { SecurityPresentationView } from '../security-presentation.view';
+import { PresentAtSecurityCommand } from './present-at-security.command';
+
+/**
+ * A presentation at a security lane: the boarding pass must be one this system issued for a
+ * flight from this airport; the policy judges the document and the lane at the clock's instant;
+ * at an AUTOMATED lane the live face is matched 1:1 against the flight's gallery. A mismatch or
+ * a suspected presentation attack sends the passenger to the manual lane and raises an alert;
+ * it never silently passes.
+ */
+@CommandHandler(PresentAtSecurityCommand)
+export class PresentAtSecurityHandler implements ICommandHandler<
+  PresentAtSecurityCommand,
+  SecurityPresentationView
+> {
+  constructor(
+    @Inject(UNIT_OF_WORK) private readonly unitOfWork: UnitOfWork,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(PHASE_POLICY) private readonly policy: PhasePolicy,
+    @Inject(AIRPORT_REGISTRY) private readonly airports: AirportRegistry,
+    @Inject(FACE_MODEL) private readonly faces: FaceModel,
+    @Inject(GALLERY_CIPHER) private readonly gallery: GalleryCipher,
+    private readonly outbox: SecurityOutbox,
+  ) {}
+
+  async execute({
+    principal,
+    request,
+    correlationId,
+  }: PresentAtSecurityCommand): Promise<SecurityPresentationView> {
+    assertAirportScope(principal, request.airport);
+    this.checkRequest(request);
+    const now = this.clock.now();
+    const at = new Date(now);
+    const view = await this.unitOfWork.transaction(
+      async (em): Promise<SecurityPresentationView> => {
+        const scanned = parseBcbp(request.boardingPass);
+        if (!scanned.ok) {
+          return this.refuse(
+            em,
+            request,
+            at,
+            'BOARDING_PASS_INVALID',
+            scanned.reason,
+            'INVALID_BOARDING_PASS',
+          );
+        }
+        const pass = await em.findOneBy(IssuedBoardingPassRow, { bcbp: request.boardingPass });
+        if (!pass) {
+          const detail = `no boarding pass ${scanned.value.carrier}${scanned.value.flightNumber} seq ${scanned.value.sequence} was issued by this system`;
+          return this.refuse(
+            em,
+            request,
+            at,
+            'BOARDING_PASS_UNKNOWN',
+            detail,
+            'UNKNOWN_BOARDING_PASS',
+          );
+        }
+        if (pass.origin !== request.airport) {
+          const detail = `the boarding pass is for a flight from ${pass.origin}, not ${request.airport}`;
+          return this.refuse(
+            em,
+            request,
+            at,
+            'BOARDING_PASS_WRONG_AIRPORT',
+            detail,
+            'UNKNOWN_BOARDING_PASS',
+            pass.passengerId,
+          );
+        }
+        const galleryEntry = await em.findOneBy(GalleryEntryRow, {
+          passengerId: pass.passengerId,
+          flightId: pass.flightId,
+        });
+        const step: PolicyRequest = {
+          at: now,
+          touchpoint: 'SECURITY',
+          lane: request.lane,
+          airport: request.airport,
+          international: pass.international,
+          passenger: {
+            document: {
+              type: request.document.type,
+              number: request.document.number,
+              ...(request.document.expiresOn == null
+                ? {}
+                : { expiresOn: request.document.expiresOn }),
+            },
+            biometricEnrolled: galleryEntry !== null,
+            checkedBags: 0,
+            ssr: [],
+          },
+          outages: [],
+        };
+        let decision: StepDecision = this.policy.evaluate(step);
+        let alertKind: SecurityAlertKind | undefined;
+        if (
+          decision.outcome === 'ALLOWED' &&
+          request.lane === 'AUTOMATED' &&
+          galleryEntry !== null &&
+          request.capture
+        ) {
+          const template = await this.openGalleryTemplate(em, galleryEntry, principal.name, at);
+          const verification = verifyLiveFace(
+            this.faces,
+            template,
+            request.capture,
+            request.document.number,
+          );
+          decision = { ...decision, verification };
+          if (!verification.live || !verification.matched) {
+            decision = {
+              ...decision,
+              outcome: 'REDIRECTED',
+              redirectTo: 'MANUAL',
+              reason: verification.live ? 'FACE_MISMATCH' : 'LIVENESS_FAILED',
+            };
+            alertKind = verification.live ? 'FACE_MISMATCH' : 'PRESENTATION_ATTACK';
+          }
+        }
+        const cleared = decision.outcome === 'ALLOWED';
+        if (cleared) {
+          await em.upsert(
+            ClearanceRow,
+            {
+              passengerId: pass.passengerId,
+              flightId: pass.flightId,
+              lane: request.lane,
+              clearedAt: at,
+            },
+            ['passengerId', 'flightId'],
+          );
+        }
+        await em.insert(SecurityPresentationRow, {
+          id: randomUUID(),
+          airport: request.airport,
+          lane: request.lane,
+          at,
+          passengerId: pass.passengerId,
+          flightId: pass.flightId,
+          decision,
+        });
+        const alert =
+          alertKind === undefined
+            ? undefined
+            : await this.raise(
+                em,
+                request,
+                at,
+                alertKind,
+                `${decision.reason} at ${request.lane} lane`,
+                pass.passengerId,
+              );
+        const flight = {
+          flightId: pass.flightId,
+          carrier: pass.carrier,
+          number: pass.flightNumber,
+          date: pass.departureDate,
+          origin: pass.origin,
+          destination: pass.destination,
+          departureAt: pass.departureAt.toISOString(),
+          international: pass.international,
+        };
+        const events = new EventFactory('security', at.toISOString(), correlationId);
+        await this.outbox.append(em, [
+          {
+            topic: TOPICS.journey,
+            envelope: events.create<SecurityDecidedV1>({
+              ...SECURITY_DECIDED,
+              key: pass.passengerId,
+              payload: {
+                passengerId: pass.passengerId,
+                flight,
+                airport: request.airport,
+                lane: request.lane,
+                at: at.toISOString(),
+                decision,
+                cleared,
+              },
+            }),
+          },
+        ]);
+        return {
+          decision,
+          passengerId: pass.passengerId,
+          flight: {
+            carrier: pass.carrier,
+            number: pass.flightNumber,
+            date: pass.departureDate,
+            destination: pass.destination,
+          },
+          cleared,
+          ...(alert === undefined ? {} : { alert }),
+        };
+      },
+    );
+    if (view.passengerId !== undefined) this.outbox.committed();
+    return view;
+  }
+
+  /** What a DTO cannot check alone: the airport exists; an e-gate needs a face. */
+  private checkRequest(request: PresentAtSecurityCommand['request']): void {
+    if (!this.airports.has(request.airport)) {
+      throw new InputRejectedError('invalid request body', [
+        { path: 'body.airport', message: `unknown airport code "${request.airport}"` },
+      ]);
+    }
+    if (request.lane === 'AUTOMATED' && request.capture === undefined) {
+      throw new InputRejectedError('invalid request body', [
+        {
+          path: 'body.capture',
+          message: 'missing; expected the live face capture at an AUTOMATED lane',
+        },
+      ]);
+    }
+  }
+
+  /** A boarding pass that cannot be used: rejected, logged, and an alert for the operators. */
+  private async refuse(
+    em: EntityManager,
+    request: PresentAtSecurityCommand['request'],
+    at: Date,
+    reason: ServiceReason,
+    detail: string,
+    kind: SecurityAlertKind,
+    passengerId?: string,
+  ): Promise<SecurityPresentationView> {
+    const phase = this.policy.phaseAt(at.getTime());
+    const decision = {
+      phase,
+      outcome: 'REJECTED' as const,
+      reason,
+      rules: [],
+      incentiveWindow: phase === 'BIOMETRIC_ENROLMENT',
+      detail,
+    };
+    await em.insert(SecurityPresentationRow, {
+      id: randomUUID(),
+      airport: request.airport,
+      lane: request.lane,
+      at,
+      passengerId: passengerId ?? null,
+      flightId: null,
+      decision,
+    });
+    const alert = await this.raise(em, request, at, kind, detail, passengerId);
+    return { decision, cleared: false, alert };
+  }
+
+  private async raise(
+    em: EntityManager,
+    request: PresentAtSecurityCommand['request'],
+    at: Date,
+    kind: SecurityAlertKind,
+    detail: string,
+    passengerId?: string,
+  ): Promise<{ alertId: string; kind: SecurityAlertKind }> {
+    const alertId = randomUUID();
+    await em.insert(SecurityAlertRow, {
+      id: alertId,
+      airport: request.airport,
+      kind,
+      lane: request.lane,
+      raisedAt: at,
+      passengerId: passengerId ?? null,
+      detail,
+    });
+    return { alertId, kind };
+  }
+
+  /** Every read of a template in clear is audited: who, when, which touchpoint. */
+  private async openGalleryTemplate(
+    em: EntityManager,
+    entry: GalleryEntryRow,
+    accessor: string,
+    at: Date,
+  ): Promise<Float32Array> {
+    await em.insert(SecurityTemplateAccessRow, {
+      templateId: entry.templateId,
+      accessor,
+      touchpoint: 'SECURITY',
+      purpose: 'automated lane 1:1',
+      accessedAt: at,
+    });
+    return this.gallery.open(
+      entry.templateId,
+      entry.flightId,
+      entry.sealed as SealedGalleryTemplate,
+    );
+  }
+}

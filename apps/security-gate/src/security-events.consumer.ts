@@ -1,0 +1,89 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import {
+  CheckInDecidedPayloadDto,
+  GalleryEntryStagedPayloadDto,
+  TemplateDeletedPayloadDto,
+  TOPICS,
+} from '@biogate/contracts';
+import { EVENT_TRANSPORT, type EventTransport } from '@biogate/messaging';
+import { UNIT_OF_WORK, type UnitOfWork } from '@biogate/persistence';
+import { ServiceEventConsumer, type ConsumedEvent } from '@biogate/service-runtime';
+import { SECURITY_SCHEMA } from './persistence/security-persistence';
+import { GalleryEntryRow, IssuedBoardingPassRow } from './persistence/security.entities';
+
+/**
+ * What the security gate learns from the other services: the boarding passes issued, the
+ * sealed gallery of each flight, and templates deleted (withdrawn consent, retention).
+ */
+@Injectable()
+export class SecurityEventsConsumer extends ServiceEventConsumer {
+  constructor(
+    @Inject(UNIT_OF_WORK) unitOfWork: UnitOfWork,
+    @Inject(EVENT_TRANSPORT) transport: EventTransport,
+  ) {
+    super(
+      SECURITY_SCHEMA,
+      'security-gate',
+      [TOPICS.journey, TOPICS.gallery, TOPICS.identity],
+      {
+        'CheckInDecided@1': CheckInDecidedPayloadDto,
+        'GalleryEntryStaged@1': GalleryEntryStagedPayloadDto,
+        'TemplateDeleted@1': TemplateDeletedPayloadDto,
+      },
+      unitOfWork,
+      transport,
+    );
+  }
+
+  protected async apply(em: EntityManager, event: ConsumedEvent): Promise<void> {
+    switch (event.type) {
+      case 'CheckInDecided': {
+        const { passengerId, flight, boardingPass, at } = event.payload as CheckInDecidedPayloadDto;
+        if (boardingPass === undefined) return;
+        await em.upsert(
+          IssuedBoardingPassRow,
+          {
+            passengerId,
+            bcbp: boardingPass.bcbp,
+            flightId: flight.flightId,
+            carrier: flight.carrier,
+            flightNumber: flight.number,
+            departureDate: flight.date,
+            origin: flight.origin,
+            destination: flight.destination,
+            departureAt: new Date(flight.departureAt),
+            international: flight.international,
+            issuedAt: new Date(at),
+          },
+          ['passengerId'],
+        );
+        return;
+      }
+      case 'GalleryEntryStaged': {
+        const entry = event.payload as GalleryEntryStagedPayloadDto;
+        await em.upsert(
+          GalleryEntryRow,
+          {
+            passengerId: entry.passengerId,
+            flightId: entry.flight.flightId,
+            templateId: entry.templateId,
+            sealed: entry.sealed,
+            departureAt: new Date(entry.flight.departureAt),
+            stagedAt: new Date(event.envelope.occurredAt),
+          },
+          ['passengerId', 'flightId'],
+        );
+        return;
+      }
+      case 'TemplateDeleted': {
+        const { templateId } = event.payload as TemplateDeletedPayloadDto;
+        await em.delete(GalleryEntryRow, { templateId });
+        return;
+      }
+      default:
+        // parseEventMessage lets through only the types listed in the constructor.
+        throw new Error(`security gate does not read ${event.type}`);
+    }
+  }
+}

@@ -1,0 +1,183 @@
+import { Type, type ClassConstructor } from 'class-transformer';
+import {
+  IsBoolean,
+  IsDefined,
+  IsIn,
+  IsInt,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { expected, IsInstant, IsLocalDate } from '../input/field-validators';
+import { formatInputError, type InputError } from '../input/input-error';
+import { parseJsonText } from '../input/json-text';
+import { validateInput } from '../input/validated-input';
+
+// Decorators run bottom-up and stop at the first failure: the basic type check sits lowest.
+
+/** The envelope every message carries (libs/messaging EventEnvelope), as a consumer checks it. */
+export class EventEnvelopeDto {
+  @IsUUID('4', expected('a UUID v4 event id'))
+  eventId!: string;
+
+  @IsString(expected('the event type'))
+  type!: string;
+
+  @Min(1, expected('a version >= 1'))
+  @IsInt(expected('a version >= 1'))
+  version!: number;
+
+  @IsInstant()
+  occurredAt!: string;
+
+  @IsString(expected('the partition key (passenger id)'))
+  key!: string;
+
+  @IsString(expected('a correlation id'))
+  correlationId!: string;
+
+  @IsString(expected('the producing service'))
+  producer!: string;
+
+  @IsObject(expected('the payload object'))
+  payload!: object;
+}
+
+export class FlightRefDto {
+  @IsUUID('4', expected('a flight id')) flightId!: string;
+  @IsString(expected('an airline code')) carrier!: string;
+  @IsString(expected('a flight number')) number!: string;
+  @IsLocalDate() date!: string;
+  @Matches(/^[A-Z]{3}$/, expected('an airport code')) origin!: string;
+  @Matches(/^[A-Z]{3}$/, expected('an airport code')) destination!: string;
+  @IsInstant() departureAt!: string;
+  @IsBoolean(expected('true or false')) international!: boolean;
+}
+
+class IssuedBoardingPassDto {
+  @IsString(expected('a BCBP string')) bcbp!: string;
+  @IsString(expected('a seat')) seat!: string;
+  @IsInt(expected('a sequence number')) sequence!: number;
+}
+
+export class CheckInDecidedPayloadDto {
+  @IsUUID('4', expected('a passenger id')) passengerId!: string;
+
+  @Type(() => FlightRefDto)
+  @ValidateNested()
+  @IsObject(expected('the flight'))
+  flight!: FlightRefDto;
+
+  @IsIn(['COUNTER', 'KIOSK', 'BIOMETRIC'], expected('a check-in channel')) channel!: string;
+  @IsInstant() at!: string;
+  @IsObject(expected('the decision')) decision!: object;
+
+  @IsOptional()
+  @Type(() => IssuedBoardingPassDto)
+  @ValidateNested()
+  @IsObject(expected('the boarding pass'))
+  boardingPass?: IssuedBoardingPassDto;
+}
+
+class Base64SealedDto {
+  @Matches(/^[A-Za-z0-9+/]+=*$/, expected('base64')) ciphertext!: string;
+  @Matches(/^[A-Za-z0-9+/]+=*$/, expected('base64')) iv!: string;
+  @Matches(/^[A-Za-z0-9+/]+=*$/, expected('base64')) tag!: string;
+}
+
+class SealedGalleryTemplateDto {
+  @Type(() => Base64SealedDto)
+  @ValidateNested()
+  @IsDefined(expected('the wrapped data key'))
+  wrappedKey!: Base64SealedDto;
+
+  @Type(() => Base64SealedDto)
+  @ValidateNested()
+  @IsDefined(expected('the sealed template'))
+  template!: Base64SealedDto;
+}
+
+export class GalleryEntryStagedPayloadDto {
+  @IsUUID('4', expected('a passenger id')) passengerId!: string;
+  @IsUUID('4', expected('a template id')) templateId!: string;
+
+  @Type(() => FlightRefDto)
+  @ValidateNested()
+  @IsObject(expected('the flight'))
+  flight!: FlightRefDto;
+
+  @Type(() => SealedGalleryTemplateDto)
+  @ValidateNested()
+  @IsObject(expected('the sealed template'))
+  sealed!: SealedGalleryTemplateDto;
+}
+
+export class TemplateDeletedPayloadDto {
+  @IsUUID('4', expected('an enrolment id')) enrolmentId!: string;
+  @IsUUID('4', expected('a template id')) templateId!: string;
+  @IsIn(['CONSENT_WITHDRAWN', 'RETENTION_EXPIRED'], expected('a deletion reason')) reason!: string;
+}
+
+export class SecurityDecidedPayloadDto {
+  @IsUUID('4', expected('a passenger id')) passengerId!: string;
+
+  @Type(() => FlightRefDto)
+  @ValidateNested()
+  @IsObject(expected('the flight'))
+  flight!: FlightRefDto;
+
+  @IsIn(['AUTOMATED', 'MANUAL'], expected('a lane')) lane!: string;
+  @IsInstant() at!: string;
+  @IsBoolean(expected('true or false')) cleared!: boolean;
+  @IsObject(expected('the decision')) decision!: object;
+}
+
+/** What one consumer accepts: `Type@version` to the DTO of its payload. */
+export type AcceptedEvents = Readonly<Record<string, ClassConstructor<object>>>;
+
+export type ParsedEvent =
+  | {
+      readonly kind: 'event';
+      readonly type: string;
+      readonly envelope: EventEnvelopeDto;
+      readonly payload: object;
+    }
+  | { readonly kind: 'ignored'; readonly type: string }
+  | { readonly kind: 'invalid'; readonly reason: string };
+
+/**
+ * A message off the wire: JSON, a valid envelope, and (for the events this consumer accepts) a
+ * valid payload of a version it knows. Other event types are ignored; anything malformed is
+ * `invalid`, with a reason fit for the dead-letter topic.
+ */
+export function parseEventMessage(value: string, accepted: AcceptedEvents): ParsedEvent {
+  const json = parseJsonText(value);
+  if (!json.ok) return invalid(json.errors);
+  const envelope = validateInput(EventEnvelopeDto, json.value, 'envelope', {
+    allowUnknownFields: true,
+  });
+  if (!envelope.ok) return invalid(envelope.errors);
+  const { type, version } = envelope.value;
+  const known = Object.keys(accepted).filter((key) => key.startsWith(`${type}@`));
+  if (known.length === 0) return { kind: 'ignored', type };
+  const dto = accepted[`${type}@${version}`];
+  if (dto === undefined) {
+    return {
+      kind: 'invalid',
+      reason: `${type} version ${version} is not one this consumer reads (${known.join(', ')})`,
+    };
+  }
+  const payload = validateInput(dto, envelope.value.payload, 'payload', {
+    allowUnknownFields: true,
+  });
+  if (!payload.ok) return invalid(payload.errors);
+  return { kind: 'event', type, envelope: envelope.value, payload: payload.value };
+}
+
+function invalid(errors: readonly InputError[]): ParsedEvent {
+  return { kind: 'invalid', reason: errors.map(formatInputError).join('; ') };
+}

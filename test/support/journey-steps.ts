@@ -1,0 +1,63 @@
+import { CheckinOutbox } from '../../apps/checkin/src/checkin-outbox';
+import { SecurityOutbox } from '../../apps/security-gate/src/security-outbox';
+import { bookPassenger } from './booking-fixtures';
+import { KEYS, type RunningServices } from './service-harness';
+
+/** Waits until every outbox is delivered and every consumer has caught up. */
+export async function settle(services: RunningServices): Promise<void> {
+  for (let round = 0; round < 3; round++) {
+    await services.app.get(CheckinOutbox).drain();
+    await services.app.get(SecurityOutbox).drain();
+    await services.transport.idle();
+  }
+}
+
+export interface CheckedInPassenger {
+  readonly passengerId: string;
+  readonly personalIdNumber: string;
+  readonly boardingPass: string;
+  readonly enrolmentId?: string;
+}
+
+/** Booked on its own flight from SGN, optionally enrolled, checked in at the kiosk. */
+export async function checkedInPassenger(
+  services: RunningServices,
+  pnr: string,
+  options: { enrolled: boolean; flightNumber: string; document?: { type: string; number: string } },
+): Promise<CheckedInPassenger> {
+  const document = options.document ?? {
+    type: 'CITIZEN_ID_CARD',
+    number: `0792${pnr.replace(/\D/g, '').padStart(8, '0')}`,
+  };
+  const passengerId = await bookPassenger(services, pnr, {
+    flight: { number: options.flightNumber },
+    passenger: { document },
+  });
+  let enrolmentId: string | undefined;
+  if (options.enrolled) {
+    const enrolment = await services.http
+      .post('/v1/enrolments')
+      .set('x-api-key', KEYS.qa)
+      .send({
+        passengerId,
+        channel: 'COUNTER',
+        consent: true,
+        capture: { quality: 'GOOD', seed: `${pnr}-enrol` },
+      });
+    if (enrolment.status !== 201)
+      throw new Error(`enrolment failed: ${JSON.stringify(enrolment.body)}`);
+    enrolmentId = (enrolment.body as { enrolmentId: string }).enrolmentId;
+  }
+  const checkIn = await services.http
+    .post('/v1/check-ins')
+    .set('x-api-key', KEYS.qa)
+    .send({ passengerId, channel: 'KIOSK' });
+  if (checkIn.status !== 201) throw new Error(`check-in failed: ${JSON.stringify(checkIn.body)}`);
+  await settle(services);
+  return {
+    passengerId,
+    personalIdNumber: document.number,
+    boardingPass: (checkIn.body as { boardingPass: { bcbp: string } }).boardingPass.bcbp,
+    ...(enrolmentId === undefined ? {} : { enrolmentId }),
+  };
+}
