@@ -8,6 +8,7 @@ import {
   type OpenPlatform,
 } from '@biogate/service-runtime';
 import { BoardingGateModule } from '../../apps/boarding-gate/src/boarding-gate.module';
+import { boardingPersistence } from '../../apps/boarding-gate/src/persistence/boarding-persistence';
 import { CheckinModule } from '../../apps/checkin/src/checkin.module';
 import { checkinPersistence } from '../../apps/checkin/src/persistence/checkin-persistence';
 import { EMBEDDED_SERVICES } from '../../apps/embedded/src/embedded-services';
@@ -19,7 +20,7 @@ describe.each<[string, Type[], readonly PersistenceUnit[]]>([
   ['biogate', [...EMBEDDED_SERVICES.modules], EMBEDDED_SERVICES.units],
   ['check-in', [CheckinModule], [checkinPersistence]],
   ['security-gate', [SecurityGateModule], [securityPersistence]],
-  ['boarding-gate', [BoardingGateModule], []],
+  ['boarding-gate', [BoardingGateModule], [boardingPersistence]],
 ])('the %s process', (name, modules, units) => {
   let opened: OpenPlatform;
   let app: INestApplication;

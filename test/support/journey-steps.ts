@@ -1,3 +1,4 @@
+import { BoardingOutbox } from '../../apps/boarding-gate/src/boarding-outbox';
 import { CheckinOutbox } from '../../apps/checkin/src/checkin-outbox';
 import { SecurityOutbox } from '../../apps/security-gate/src/security-outbox';
 import { bookPassenger } from './booking-fixtures';
@@ -8,6 +9,7 @@ export async function settle(services: RunningServices): Promise<void> {
   for (let round = 0; round < 3; round++) {
     await services.app.get(CheckinOutbox).drain();
     await services.app.get(SecurityOutbox).drain();
+    await services.app.get(BoardingOutbox).drain();
     await services.transport.idle();
   }
 }
@@ -60,4 +62,24 @@ export async function checkedInPassenger(
     boardingPass: (checkIn.body as { boardingPass: { bcbp: string } }).boardingPass.bcbp,
     ...(enrolmentId === undefined ? {} : { enrolmentId }),
   };
+}
+
+/** Presents a checked-in passenger at the SGN security lane; returns the gate's answer. */
+export async function throughSecurity(
+  services: RunningServices,
+  passenger: CheckedInPassenger,
+  lane: 'AUTOMATED' | 'MANUAL' = 'MANUAL',
+): Promise<{ cleared: boolean }> {
+  const response = await services.http
+    .post('/v1/security/presentations')
+    .set('x-api-key', KEYS.operatorSGN)
+    .send({
+      airport: 'SGN',
+      lane,
+      boardingPass: passenger.boardingPass,
+      document: { type: 'CITIZEN_ID_CARD', number: passenger.personalIdNumber },
+      ...(lane === 'AUTOMATED' ? { capture: { quality: 'GOOD', seed: 'security' } } : {}),
+    });
+  await settle(services);
+  return response.body as { cleared: boolean };
 }

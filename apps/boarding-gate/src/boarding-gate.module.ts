@@ -1,5 +1,18 @@
 import { Module } from '@nestjs/common';
+import { ListBoardingAlertsHandler } from './alerts/list-boarding-alerts.handler';
+import { BoardingEventsConsumer } from './boarding-events.consumer';
+import { BoardingHttpController } from './boarding.http.controller';
+import { BoardingOutbox } from './boarding-outbox';
+import { FlightManifestHandler } from './flights/flight-manifest/flight-manifest.handler';
+import { ChangeBoardingHandler } from './flights/open-boarding/change-boarding.handler';
+import { PresentAtBoardingHandler } from './presentations/present-at-boarding/present-at-boarding.handler';
 
-/** The boarding-gate service (its use cases arrive with issue #3: presentations, decisions, alerts). */
-@Module({})
+const commandHandlers = [ChangeBoardingHandler, PresentAtBoardingHandler];
+const queryHandlers = [FlightManifestHandler, ListBoardingAlertsHandler];
+
+/** The boarding gate: boarding state, e-gates and manual gates, duplicate boarding, manifests. */
+@Module({
+  controllers: [BoardingHttpController],
+  providers: [BoardingOutbox, BoardingEventsConsumer, ...commandHandlers, ...queryHandlers],
+})
 export class BoardingGateModule {}

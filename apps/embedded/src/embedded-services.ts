@@ -1,6 +1,7 @@
 import type { Type } from '@nestjs/common';
 import type { PersistenceUnit } from '@biogate/persistence';
 import { BoardingGateModule } from '../../boarding-gate/src/boarding-gate.module';
+import { boardingPersistence } from '../../boarding-gate/src/persistence/boarding-persistence';
 import { CheckinModule } from '../../checkin/src/checkin.module';
 import { checkinPersistence } from '../../checkin/src/persistence/checkin-persistence';
 import { securityPersistence } from '../../security-gate/src/persistence/security-persistence';
@@ -14,5 +15,5 @@ export const EMBEDDED_SERVICES: {
 } = {
   name: 'biogate',
   modules: [CheckinModule, SecurityGateModule, BoardingGateModule],
-  units: [checkinPersistence, securityPersistence],
+  units: [checkinPersistence, securityPersistence, boardingPersistence],
 };

@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { Body, Controller, Get, Headers, HttpCode, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { AllowRoles, CurrentPrincipal, type Principal } from '@biogate/service-runtime';
 import {
+  AirportAlertsQueryDto,
   alertLimit,
-  ListSecurityAlertsQuery,
-  SecurityAlertsQueryDto,
-} from './alerts/list-security-alerts.query';
+  AllowRoles,
+  CurrentPrincipal,
+  type Principal,
+} from '@biogate/service-runtime';
+import { ListSecurityAlertsQuery } from './alerts/list-security-alerts.query';
 import type { SecurityAlertView } from './alerts/security-alert';
 import { PresentAtSecurityCommand } from './presentations/present-at-security/present-at-security.command';
 import { PresentAtSecurityRequestDto } from './presentations/present-at-security/present-at-security.request.dto';
@@ -38,7 +40,7 @@ export class SecurityHttpController {
   @AllowRoles('OPERATOR', 'QA')
   alerts(
     @CurrentPrincipal() principal: Principal,
-    @Query() query: SecurityAlertsQueryDto,
+    @Query() query: AirportAlertsQueryDto,
   ): Promise<SecurityAlertView[]> {
     return this.queries.execute(
       new ListSecurityAlertsQuery(principal, query.airport, alertLimit(query.limit)),

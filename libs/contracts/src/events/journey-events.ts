@@ -58,3 +58,18 @@ export interface SecurityDecidedV1 {
 }
 
 export const SECURITY_DECIDED = { type: 'SecurityDecided', version: 1 } as const;
+
+/** Every presentation at a boarding gate about a known passenger. */
+export interface BoardingDecidedV1 {
+  readonly passengerId: string;
+  readonly flight: FlightRef;
+  readonly airport: string;
+  readonly gate: string;
+  readonly lane: 'AUTOMATED' | 'MANUAL';
+  readonly at: string;
+  readonly decision: StepDecision;
+  /** True when the passenger has boarded. */
+  readonly boarded: boolean;
+}
+
+export const BOARDING_DECIDED = { type: 'BoardingDecided', version: 1 } as const;

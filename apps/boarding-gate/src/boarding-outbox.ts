@@ -1,0 +1,15 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { EVENT_TRANSPORT, type EventTransport } from '@biogate/messaging';
+import { UNIT_OF_WORK, type UnitOfWork } from '@biogate/persistence';
+import { ServiceOutbox } from '@biogate/service-runtime';
+import { BOARDING_SCHEMA } from './persistence/boarding-persistence';
+
+@Injectable()
+export class BoardingOutbox extends ServiceOutbox {
+  constructor(
+    @Inject(UNIT_OF_WORK) unitOfWork: UnitOfWork,
+    @Inject(EVENT_TRANSPORT) transport: EventTransport,
+  ) {
+    super(BOARDING_SCHEMA, unitOfWork, transport);
+  }
+}

@@ -1,0 +1,87 @@
+import { randomUUID } from 'node:crypto';
+import { Body, Controller, Get, Headers, HttpCode, Post, Query } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import {
+  AirportAlertsQueryDto,
+  alertLimit,
+  AllowRoles,
+  CurrentPrincipal,
+  type Principal,
+} from '@biogate/service-runtime';
+import {
+  ListBoardingAlertsQuery,
+  type BoardingAlertView,
+} from './alerts/list-boarding-alerts.handler';
+import type { FlightBoardingView } from './flights/flight-boarding.view';
+import { FlightAtAirportDto, OpenBoardingRequestDto } from './flights/flight-key.dto';
+import type { FlightManifest } from './flights/flight-manifest/flight-manifest.handler';
+import { FlightManifestQuery } from './flights/flight-manifest/flight-manifest.query';
+import { ChangeBoardingCommand } from './flights/open-boarding/change-boarding.command';
+import type { BoardingPresentationView } from './presentations/boarding-presentation.view';
+import { PresentAtBoardingCommand } from './presentations/present-at-boarding/present-at-boarding.command';
+import { PresentAtBoardingRequestDto } from './presentations/present-at-boarding/present-at-boarding.request.dto';
+
+/** Airport operators open and close boarding, drive the gates, read manifests and alerts. */
+@Controller('v1/boarding')
+export class BoardingHttpController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
+
+  @Post('flights/open')
+  @HttpCode(200)
+  @AllowRoles('OPERATOR', 'QA')
+  open(
+    @CurrentPrincipal() principal: Principal,
+    @Body() body: OpenBoardingRequestDto,
+  ): Promise<FlightBoardingView> {
+    return this.commands.execute(
+      new ChangeBoardingCommand(principal, body, { state: 'OPEN', gate: body.gate }),
+    );
+  }
+
+  @Post('flights/close')
+  @HttpCode(200)
+  @AllowRoles('OPERATOR', 'QA')
+  close(
+    @CurrentPrincipal() principal: Principal,
+    @Body() body: FlightAtAirportDto,
+  ): Promise<FlightBoardingView> {
+    return this.commands.execute(new ChangeBoardingCommand(principal, body, { state: 'CLOSED' }));
+  }
+
+  /** Always 200: the decision (ALLOWED, REDIRECTED, REJECTED) is in the body. */
+  @Post('presentations')
+  @HttpCode(200)
+  @AllowRoles('OPERATOR', 'QA')
+  present(
+    @CurrentPrincipal() principal: Principal,
+    @Body() body: PresentAtBoardingRequestDto,
+    @Headers('x-correlation-id') correlationId: string | undefined,
+  ): Promise<BoardingPresentationView> {
+    return this.commands.execute(
+      new PresentAtBoardingCommand(principal, body, correlationId ?? randomUUID()),
+    );
+  }
+
+  @Get('flights/manifest')
+  @AllowRoles('OPERATOR', 'QA')
+  manifest(
+    @CurrentPrincipal() principal: Principal,
+    @Query() query: FlightAtAirportDto,
+  ): Promise<FlightManifest> {
+    return this.queries.execute(new FlightManifestQuery(principal, query));
+  }
+
+  @Get('alerts')
+  @AllowRoles('OPERATOR', 'QA')
+  alerts(
+    @CurrentPrincipal() principal: Principal,
+    @Query() query: AirportAlertsQueryDto,
+  ): Promise<BoardingAlertView[]> {
+    return this.queries.execute(
+      new ListBoardingAlertsQuery(principal, query.airport, alertLimit(query.limit)),
+    );
+  }
+}

@@ -1,0 +1,91 @@
+import { Inject } from '@nestjs/common';
+import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { In } from 'typeorm';
+import { UNIT_OF_WORK, type UnitOfWork } from '@biogate/persistence';
+import { assertAirportScope } from '@biogate/service-runtime';
+import {
+  BoardedRow,
+  BoardingPassRow,
+  FlightBoardingRow,
+  SecurityClearanceRow,
+} from '../../persistence/boarding.entities';
+import { FlightManifestQuery } from './flight-manifest.query';
+
+export interface FlightManifest {
+  readonly carrier: string;
+  readonly number: string;
+  readonly date: string;
+  readonly airport: string;
+  readonly boarding: { readonly state: 'NOT_OPENED' | 'OPEN' | 'CLOSED'; readonly gate?: string };
+  readonly checkedIn: number;
+  readonly boarded: readonly {
+    passengerId: string;
+    seat: string;
+    gate: string;
+    lane: string;
+    boardedAt: string;
+  }[];
+  readonly missing: readonly { passengerId: string; seat: string; securityCleared: boolean }[];
+}
+
+/** Who boarded, through which lane, and who (checked in) is still missing. */
+@QueryHandler(FlightManifestQuery)
+export class FlightManifestHandler implements IQueryHandler<FlightManifestQuery, FlightManifest> {
+  constructor(@Inject(UNIT_OF_WORK) private readonly unitOfWork: UnitOfWork) {}
+
+  async execute({ principal, flight }: FlightManifestQuery): Promise<FlightManifest> {
+    assertAirportScope(principal, flight.airport);
+    return this.unitOfWork.read(async (em) => {
+      const passes = await em.find(BoardingPassRow, {
+        where: {
+          carrier: flight.carrier,
+          flightNumber: flight.number,
+          departureDate: flight.date,
+          origin: flight.airport,
+        },
+        order: { seat: 'ASC' },
+      });
+      const ids = passes.map((p) => p.passengerId);
+      const boarded = ids.length === 0 ? [] : await em.findBy(BoardedRow, { passengerId: In(ids) });
+      const cleared =
+        ids.length === 0 ? [] : await em.findBy(SecurityClearanceRow, { passengerId: In(ids) });
+      const state = await em.findOneBy(FlightBoardingRow, {
+        carrier: flight.carrier,
+        flightNumber: flight.number,
+        departureDate: flight.date,
+        origin: flight.airport,
+      });
+      const boardedBy = new Map(boarded.map((b) => [b.passengerId, b]));
+      const clearedIds = new Set(cleared.map((c) => c.passengerId));
+      return {
+        carrier: flight.carrier,
+        number: flight.number,
+        date: flight.date,
+        airport: flight.airport,
+        boarding: state ? { state: state.state, gate: state.gate } : { state: 'NOT_OPENED' },
+        checkedIn: passes.length,
+        boarded: passes.flatMap((p) => {
+          const b = boardedBy.get(p.passengerId);
+          return b
+            ? [
+                {
+                  passengerId: p.passengerId,
+                  seat: p.seat,
+                  gate: b.gate,
+                  lane: b.lane,
+                  boardedAt: b.boardedAt.toISOString(),
+                },
+              ]
+            : [];
+        }),
+        missing: passes
+          .filter((p) => !boardedBy.has(p.passengerId))
+          .map((p) => ({
+            passengerId: p.passengerId,
+            seat: p.seat,
+            securityCleared: clearedIds.has(p.passengerId),
+          })),
+      };
+    });
+  }
+}

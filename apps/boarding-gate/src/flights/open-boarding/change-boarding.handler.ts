@@ -1,0 +1,61 @@
+import { Inject } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { ConflictError } from '@biogate/contracts';
+import type { Clock } from '@biogate/domain';
+import { UNIT_OF_WORK, type UnitOfWork } from '@biogate/persistence';
+import { assertAirportScope, CLOCK } from '@biogate/service-runtime';
+import { FlightBoardingRow } from '../../persistence/boarding.entities';
+import type { FlightBoardingView } from '../flight-boarding.view';
+import { ChangeBoardingCommand } from './change-boarding.command';
+
+@CommandHandler(ChangeBoardingCommand)
+export class ChangeBoardingHandler implements ICommandHandler<
+  ChangeBoardingCommand,
+  FlightBoardingView
+> {
+  constructor(
+    @Inject(UNIT_OF_WORK) private readonly unitOfWork: UnitOfWork,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async execute({ principal, flight, change }: ChangeBoardingCommand): Promise<FlightBoardingView> {
+    assertAirportScope(principal, flight.airport);
+    const key = {
+      carrier: flight.carrier,
+      flightNumber: flight.number,
+      departureDate: flight.date,
+      origin: flight.airport,
+    };
+    const changedAt = new Date(this.clock.now());
+    const row = await this.unitOfWork.transaction(async (em) => {
+      const current = await em.findOneBy(FlightBoardingRow, key);
+      if (change.state === 'CLOSED' && !current) {
+        throw new ConflictError(
+          `boarding of ${flight.carrier}${flight.number} on ${flight.date} was never opened`,
+        );
+      }
+      const next: FlightBoardingRow = {
+        ...key,
+        gate: change.state === 'OPEN' ? change.gate : (current?.gate ?? ''),
+        state: change.state,
+        changedAt,
+      };
+      await em.upsert(FlightBoardingRow, next, [
+        'carrier',
+        'flightNumber',
+        'departureDate',
+        'origin',
+      ]);
+      return next;
+    });
+    return {
+      airport: row.origin,
+      carrier: row.carrier,
+      number: row.flightNumber,
+      date: row.departureDate,
+      gate: row.gate,
+      state: row.state,
+      changedAt: row.changedAt.toISOString(),
+    };
+  }
+}

@@ -1,0 +1,29 @@
+import type { PersistenceUnit } from '@biogate/persistence';
+import { BoardingSchema1764000000201 } from './boarding-schema.migration';
+import {
+  BoardedRow,
+  BoardingAlertRow,
+  BoardingGalleryEntryRow,
+  BoardingPassRow,
+  BoardingPresentationRow,
+  BoardingTemplateAccessRow,
+  FlightBoardingRow,
+  SecurityClearanceRow,
+} from './boarding.entities';
+
+export const BOARDING_SCHEMA = 'boarding';
+
+export const boardingPersistence: PersistenceUnit = {
+  name: 'boarding',
+  entities: [
+    BoardingPassRow,
+    BoardingGalleryEntryRow,
+    SecurityClearanceRow,
+    FlightBoardingRow,
+    BoardedRow,
+    BoardingPresentationRow,
+    BoardingAlertRow,
+    BoardingTemplateAccessRow,
+  ],
+  migrations: [BoardingSchema1764000000201],
+};

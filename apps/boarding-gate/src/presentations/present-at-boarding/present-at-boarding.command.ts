@@ -1,0 +1,10 @@
+import type { Principal } from '@biogate/service-runtime';
+import type { PresentAtBoardingRequestDto } from './present-at-boarding.request.dto';
+
+export class PresentAtBoardingCommand {
+  constructor(
+    readonly principal: Principal,
+    readonly request: PresentAtBoardingRequestDto,
+    readonly correlationId: string,
+  ) {}
+}

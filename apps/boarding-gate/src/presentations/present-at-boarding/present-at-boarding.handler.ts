@@ -1,0 +1,371 @@
+import { randomUUID } from 'node:crypto';
+import { Inject } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import type { EntityManager } from 'typeorm';
+import {
+  BOARDING_DECIDED,
+  InputRejectedError,
+  TOPICS,
+  type BoardingDecidedV1,
+  type SealedGalleryTemplate,
+  type ServiceReason,
+  type StepDecision,
+} from '@biogate/contracts';
+import { parseBcbp, type Clock, type FaceModel, type PhasePolicy } from '@biogate/domain';
+import { EventFactory } from '@biogate/messaging';
+import { UNIT_OF_WORK, type UnitOfWork } from '@biogate/persistence';
+import type { AirportRegistry } from '@biogate/reference-data';
+import {
+  AIRPORT_REGISTRY,
+  assertAirportScope,
+  CLOCK,
+  FACE_MODEL,
+  GALLERY_CIPHER,
+  PHASE_POLICY,
+  type GalleryCipher,
+  verifyLiveFace,
+} from '@biogate/service-runtime';
+import type { BoardingAlertKind } from '../../alerts/boarding-alert';
+import { BoardingOutbox } from '../../boarding-outbox';
+import {
+  BoardedRow,
+  BoardingAlertRow,
+  BoardingGalleryEntryRow,
+  BoardingPassRow,
+  BoardingPresentationRow,
+  BoardingTemplateAccessRow,
+  FlightBoardingRow,
+  SecurityClearanceRow,
+} from '../../persistence/boarding.entities';
+import type { BoardingPresentationView } from '../boarding-presentation.view';
+import { PresentAtBoardingCommand } from './present-at-boarding.command';
+import type { PresentAtBoardingRequestDto } from './present-at-boarding.request.dto';
+
+interface Refusal {
+  readonly reason: ServiceReason;
+  readonly detail: string;
+  readonly alert?: BoardingAlertKind;
+}
+
+/**
+ * A presentation at a boarding gate, checked in this order: a boarding pass this system issued
+ * for a flight from this airport; boarding open; the flight's gate; not boarded already (a second
+ * boarding of the same pass is rejected and alerted); security cleared for this flight; then the
+ * policy for the lane, and at an e-gate the 1:1 face match against the flight's gallery.
+ */
+@CommandHandler(PresentAtBoardingCommand)
+export class PresentAtBoardingHandler implements ICommandHandler<
+  PresentAtBoardingCommand,
+  BoardingPresentationView
+> {
+  constructor(
+    @Inject(UNIT_OF_WORK) private readonly unitOfWork: UnitOfWork,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(PHASE_POLICY) private readonly policy: PhasePolicy,
+    @Inject(AIRPORT_REGISTRY) private readonly airports: AirportRegistry,
+    @Inject(FACE_MODEL) private readonly faces: FaceModel,
+    @Inject(GALLERY_CIPHER) private readonly gallery: GalleryCipher,
+    private readonly outbox: BoardingOutbox,
+  ) {}
+
+  async execute({
+    principal,
+    request,
+    correlationId,
+  }: PresentAtBoardingCommand): Promise<BoardingPresentationView> {
+    assertAirportScope(principal, request.airport);
+    this.checkRequest(request);
+    const at = new Date(this.clock.now());
+    const view = await this.unitOfWork.transaction(
+      async (em): Promise<BoardingPresentationView> => {
+        const scanned = parseBcbp(request.boardingPass);
+        if (!scanned.ok) {
+          return this.refuse(em, request, at, {
+            reason: 'BOARDING_PASS_INVALID',
+            detail: scanned.reason,
+            alert: 'INVALID_BOARDING_PASS',
+          });
+        }
+        const pass = await em.findOneBy(BoardingPassRow, { bcbp: request.boardingPass });
+        if (!pass) {
+          return this.refuse(em, request, at, {
+            reason: 'BOARDING_PASS_UNKNOWN',
+            detail: `no boarding pass ${scanned.value.carrier}${scanned.value.flightNumber} seq ${scanned.value.sequence} was issued by this system`,
+            alert: 'UNKNOWN_BOARDING_PASS',
+          });
+        }
+        const refusal = await this.stateRefusal(em, request, pass);
+        if (refusal) return this.refuse(em, request, at, refusal, pass);
+
+        const galleryEntry = await em.findOneBy(BoardingGalleryEntryRow, {
+          passengerId: pass.passengerId,
+          flightId: pass.flightId,
+        });
+        let decision: StepDecision = this.policy.evaluate({
+          at: at.getTime(),
+          touchpoint: 'BOARDING',
+          lane: request.lane,
+          airport: request.airport,
+          international: pass.international,
+          passenger: {
+            document: {
+              type: request.document.type,
+              number: request.document.number,
+              ...(request.document.expiresOn == null
+                ? {}
+                : { expiresOn: request.document.expiresOn }),
+            },
+            biometricEnrolled: galleryEntry !== null,
+            checkedBags: 0,
+            ssr: [],
+          },
+          outages: [],
+        });
+        let alertKind: BoardingAlertKind | undefined;
+        if (
+          decision.outcome === 'ALLOWED' &&
+          request.lane === 'AUTOMATED' &&
+          galleryEntry !== null &&
+          request.capture
+        ) {
+          await em.insert(BoardingTemplateAccessRow, {
+            templateId: galleryEntry.templateId,
+            accessor: principal.name,
+            touchpoint: 'BOARDING',
+            purpose: 'e-gate 1:1',
+            accessedAt: at,
+          });
+          const template = this.gallery.open(
+            galleryEntry.templateId,
+            galleryEntry.flightId,
+            galleryEntry.sealed as SealedGalleryTemplate,
+          );
+          const verification = verifyLiveFace(
+            this.faces,
+            template,
+            request.capture,
+            request.document.number,
+          );
+          decision = { ...decision, verification };
+          if (!verification.live || !verification.matched) {
+            decision = {
+              ...decision,
+              outcome: 'REDIRECTED',
+              redirectTo: 'MANUAL',
+              reason: verification.live ? 'FACE_MISMATCH' : 'LIVENESS_FAILED',
+            };
+            alertKind = verification.live ? 'FACE_MISMATCH' : 'PRESENTATION_ATTACK';
+          }
+        }
+        const boarded = decision.outcome === 'ALLOWED';
+        if (boarded) {
+          await em.insert(BoardedRow, {
+            passengerId: pass.passengerId,
+            flightId: pass.flightId,
+            gate: request.gate,
+            lane: request.lane,
+            boardedAt: at,
+          });
+        }
+        await this.log(em, request, at, decision, pass.passengerId);
+        const alert =
+          alertKind === undefined
+            ? undefined
+            : await this.raise(
+                em,
+                request,
+                at,
+                alertKind,
+                `${decision.reason} at gate ${request.gate}`,
+                pass.passengerId,
+              );
+        await this.announce(em, request, at, decision, pass, boarded, correlationId);
+        return {
+          decision,
+          passengerId: pass.passengerId,
+          seat: pass.seat,
+          boarded,
+          ...(alert === undefined ? {} : { alert }),
+        };
+      },
+    );
+    if (view.passengerId !== undefined) this.outbox.committed();
+    return view;
+  }
+
+  /** The gate's own checks, in the order of domain.md §5. */
+  private async stateRefusal(
+    em: EntityManager,
+    request: PresentAtBoardingRequestDto,
+    pass: BoardingPassRow,
+  ): Promise<Refusal | undefined> {
+    if (pass.origin !== request.airport) {
+      return {
+        reason: 'BOARDING_PASS_WRONG_AIRPORT',
+        detail: `the boarding pass is for a flight from ${pass.origin}, not ${request.airport}`,
+        alert: 'UNKNOWN_BOARDING_PASS',
+      };
+    }
+    const flight = `${pass.carrier}${pass.flightNumber}`;
+    const boarding = await em.findOneBy(FlightBoardingRow, {
+      carrier: pass.carrier,
+      flightNumber: pass.flightNumber,
+      departureDate: pass.departureDate,
+      origin: pass.origin,
+    });
+    if (boarding?.state !== 'OPEN') {
+      return {
+        reason: 'BOARDING_NOT_OPEN',
+        detail: `boarding of ${flight} is ${boarding ? 'closed' : 'not open yet'}`,
+      };
+    }
+    if (boarding.gate !== request.gate) {
+      return { reason: 'WRONG_GATE', detail: `${flight} boards at gate ${boarding.gate}` };
+    }
+    const already = await em.findOneBy(BoardedRow, { passengerId: pass.passengerId });
+    if (already) {
+      return {
+        reason: 'ALREADY_BOARDED',
+        detail: `this boarding pass boarded at gate ${already.gate} at ${already.boardedAt.toISOString()}`,
+        alert: 'DUPLICATE_BOARDING',
+      };
+    }
+    const cleared = await em.findOneBy(SecurityClearanceRow, {
+      passengerId: pass.passengerId,
+      flightId: pass.flightId,
+    });
+    if (!cleared) {
+      return {
+        reason: 'SECURITY_NOT_CLEARED',
+        detail: `no security clearance for ${flight}`,
+        alert: 'SECURITY_NOT_CLEARED',
+      };
+    }
+    return undefined;
+  }
+
+  private checkRequest(request: PresentAtBoardingRequestDto): void {
+    if (!this.airports.has(request.airport)) {
+      throw new InputRejectedError('invalid request body', [
+        { path: 'body.airport', message: `unknown airport code "${request.airport}"` },
+      ]);
+    }
+    if (request.lane === 'AUTOMATED' && request.capture === undefined) {
+      throw new InputRejectedError('invalid request body', [
+        {
+          path: 'body.capture',
+          message: 'missing; expected the live face capture at an AUTOMATED gate',
+        },
+      ]);
+    }
+  }
+
+  private async refuse(
+    em: EntityManager,
+    request: PresentAtBoardingRequestDto,
+    at: Date,
+    refusal: Refusal,
+    pass?: BoardingPassRow,
+  ): Promise<BoardingPresentationView> {
+    const phase = this.policy.phaseAt(at.getTime());
+    const decision = {
+      phase,
+      outcome: 'REJECTED' as const,
+      reason: refusal.reason,
+      rules: [],
+      incentiveWindow: phase === 'BIOMETRIC_ENROLMENT',
+      detail: refusal.detail,
+    };
+    await this.log(em, request, at, decision, pass?.passengerId);
+    const alert =
+      refusal.alert === undefined
+        ? undefined
+        : await this.raise(em, request, at, refusal.alert, refusal.detail, pass?.passengerId);
+    if (pass) await this.announce(em, request, at, decision, pass, false, randomUUID());
+    return {
+      decision,
+      boarded: false,
+      ...(pass ? { passengerId: pass.passengerId, seat: pass.seat } : {}),
+      ...(alert === undefined ? {} : { alert }),
+    };
+  }
+
+  private async log(
+    em: EntityManager,
+    request: PresentAtBoardingRequestDto,
+    at: Date,
+    decision: StepDecision,
+    passengerId?: string,
+  ): Promise<void> {
+    await em.insert(BoardingPresentationRow, {
+      id: randomUUID(),
+      airport: request.airport,
+      gate: request.gate,
+      lane: request.lane,
+      at,
+      passengerId: passengerId ?? null,
+      decision,
+    });
+  }
+
+  private async raise(
+    em: EntityManager,
+    request: PresentAtBoardingRequestDto,
+    at: Date,
+    kind: BoardingAlertKind,
+    detail: string,
+    passengerId?: string,
+  ): Promise<{ alertId: string; kind: BoardingAlertKind }> {
+    const alertId = randomUUID();
+    await em.insert(BoardingAlertRow, {
+      id: alertId,
+      airport: request.airport,
+      kind,
+      gate: request.gate,
+      raisedAt: at,
+      passengerId: passengerId ?? null,
+      detail,
+    });
+    return { alertId, kind };
+  }
+
+  private async announce(
+    em: EntityManager,
+    request: PresentAtBoardingRequestDto,
+    at: Date,
+    decision: StepDecision,
+    pass: BoardingPassRow,
+    boarded: boolean,
+    correlationId: string,
+  ): Promise<void> {
+    const events = new EventFactory('boarding', at.toISOString(), correlationId);
+    await this.outbox.append(em, [
+      {
+        topic: TOPICS.journey,
+        envelope: events.create<BoardingDecidedV1>({
+          ...BOARDING_DECIDED,
+          key: pass.passengerId,
+          payload: {
+            passengerId: pass.passengerId,
+            flight: {
+              flightId: pass.flightId,
+              carrier: pass.carrier,
+              number: pass.flightNumber,
+              date: pass.departureDate,
+              origin: pass.origin,
+              destination: pass.destination,
+              departureAt: pass.departureAt.toISOString(),
+              international: pass.international,
+            },
+            airport: request.airport,
+            gate: request.gate,
+            lane: request.lane,
+            at: at.toISOString(),
+            decision,
+            boarded,
+          },
+        }),
+      },
+    ]);
+  }
+}

@@ -1,0 +1,21 @@
+import { IsOptional, IsString, Matches } from 'class-validator';
+import { expected } from '@biogate/contracts';
+
+// Decorators run bottom-up and stop at the first failure: the basic type check sits lowest.
+
+/** `?airport=SGN&limit=50`: the alerts of one airport, newest first. */
+export class AirportAlertsQueryDto {
+  @Matches(/^[A-Z]{3}$/, expected('the 3-letter IATA code of the airport'))
+  @IsString(expected('the 3-letter IATA code of the airport'))
+  airport!: string;
+
+  /** Query strings are text: digits only; 100 by default, at most 1000. */
+  @IsOptional()
+  @Matches(/^\d{1,4}$/, expected('a number of alerts from 1 to 1000'))
+  limit?: string;
+}
+
+export function alertLimit(text: string | undefined): number {
+  const limit = text === undefined ? 100 : Number(text);
+  return Math.min(Math.max(limit, 1), 1000);
+}

@@ -1,0 +1,114 @@
+import { parseBcbp } from '@biogate/domain';
+import { settle } from '../support/journey-steps';
+import { KEYS, startServices, type RunningServices } from '../support/service-harness';
+
+/**
+ * One passenger from booking to boarded across the three services in one process, all
+ * biometric: the happy path of the directive, at the instant of each step.
+ */
+describe('a whole biometric journey in embedded mode', () => {
+  let services: RunningServices;
+
+  beforeAll(async () => {
+    services = await startServices('PGlite', '2025-11-30T20:00:00+07:00');
+  }, 60_000);
+
+  afterAll(() => services.close());
+
+  it('books, enrols, checks in by face, clears security and boards through e-gates', async () => {
+    const booked = await services.http
+      .post('/v1/bookings')
+      .set('x-api-key', KEYS.airlineVN)
+      .send({
+        pnr: 'JRNY01',
+        flight: {
+          carrier: 'VN',
+          number: '209',
+          date: '2025-12-01',
+          origin: 'SGN',
+          destination: 'HAN',
+          departureAt: '2025-12-01T07:00:00+07:00',
+          international: false,
+        },
+        passengers: [
+          {
+            surname: 'LE',
+            givenName: 'THI HOA',
+            birthDate: '1988-07-21',
+            document: { type: 'CITIZEN_ID_CARD', number: '079188002121' },
+            checkedBags: 0,
+          },
+        ],
+      });
+    expect(booked.status).toBe(201);
+    const passengerId = (booked.body as { passengers: { passengerId: string }[] }).passengers[0]!
+      .passengerId;
+
+    // 30 Nov 20:00, in the enrolment window: enrol in the VNeID app (24 h to 1 h before departure).
+    const enrolled = await services.http
+      .post('/v1/enrolments')
+      .set('x-api-key', KEYS.airlineVN)
+      .send({
+        passengerId,
+        channel: 'VNEID_APP',
+        consent: true,
+        capture: { quality: 'GOOD', seed: 'j1' },
+      });
+    expect(enrolled.body).toMatchObject({ outcome: 'ENROLLED', reason: 'OK' });
+
+    // 30 Nov 23:50, still BIOMETRIC_ENROLMENT: biometric check-in.
+    services.clock.set(Date.parse('2025-11-30T23:50:00+07:00'));
+    const checkedIn = await services.http
+      .post('/v1/check-ins')
+      .set('x-api-key', KEYS.airlineVN)
+      .send({ passengerId, channel: 'BIOMETRIC', capture: { quality: 'GOOD', seed: 'j2' } });
+    expect(checkedIn.status).toBe(201);
+    const checkIn = checkedIn.body as {
+      decision: { phase: string; incentiveWindow: boolean };
+      boardingPass: { bcbp: string };
+    };
+    expect(checkIn.decision).toMatchObject({ phase: 'BIOMETRIC_ENROLMENT', incentiveWindow: true });
+    expect(parseBcbp(checkIn.boardingPass.bcbp).ok).toBe(true);
+    await settle(services);
+
+    // 1 Dec 00:20: security is judged under the new phase.
+    services.clock.set(Date.parse('2025-12-01T00:20:00+07:00'));
+    const screened = await services.http
+      .post('/v1/security/presentations')
+      .set('x-api-key', KEYS.operatorSGN)
+      .send({
+        airport: 'SGN',
+        lane: 'AUTOMATED',
+        boardingPass: checkIn.boardingPass.bcbp,
+        document: { type: 'CITIZEN_ID_CARD', number: '079188002121' },
+        capture: { quality: 'GOOD', seed: 'j3' },
+      });
+    expect(screened.body).toMatchObject({
+      cleared: true,
+      decision: { phase: 'BIOMETRIC_DEFAULT', outcome: 'ALLOWED' },
+    });
+    await settle(services);
+
+    services.clock.set(Date.parse('2025-12-01T06:20:00+07:00'));
+    await services.http
+      .post('/v1/boarding/flights/open')
+      .set('x-api-key', KEYS.operatorSGN)
+      .send({ airport: 'SGN', carrier: 'VN', number: '209', date: '2025-12-01', gate: '5' });
+    const boarded = await services.http
+      .post('/v1/boarding/presentations')
+      .set('x-api-key', KEYS.operatorSGN)
+      .send({
+        airport: 'SGN',
+        gate: '5',
+        lane: 'AUTOMATED',
+        boardingPass: checkIn.boardingPass.bcbp,
+        document: { type: 'CITIZEN_ID_CARD', number: '079188002121' },
+        capture: { quality: 'GOOD', seed: 'j4' },
+      });
+    expect(boarded.body).toMatchObject({
+      boarded: true,
+      seat: '1A',
+      decision: { outcome: 'ALLOWED' },
+    });
+  });
+});
