@@ -1,5 +1,11 @@
 import { join } from 'node:path';
-import { FaceModel, SimulatedPopulationRegister, type Clock } from '@biogate/domain';
+import {
+  FaceModel,
+  parseInstant,
+  ShiftedClock,
+  SimulatedPopulationRegister,
+  type Clock,
+} from '@biogate/domain';
 import { InProcessTransport } from '@biogate/messaging';
 import { openDatabase, type DatabaseConfig, type PersistenceUnit } from '@biogate/persistence';
 import {
@@ -60,7 +66,7 @@ export async function openPlatform(options: PlatformOptions): Promise<OpenPlatfo
     platform: {
       unitOfWork: opened.unitOfWork,
       transport,
-      clock: options.clock ?? systemClock,
+      clock: options.clock ?? clockFrom(env),
       policy,
       airports,
       apiKeys,
@@ -78,4 +84,10 @@ export async function openPlatform(options: PlatformOptions): Promise<OpenPlatfo
     },
     close: () => opened.close(),
   };
+}
+
+function clockFrom(env: ServiceEnvironment): Clock {
+  const start =
+    env.BIOGATE_CLOCK_START === undefined ? undefined : parseInstant(env.BIOGATE_CLOCK_START);
+  return start === undefined ? systemClock : new ShiftedClock(start);
 }

@@ -1,5 +1,5 @@
 import { IsInt, IsIP, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-import { expected, formatInputError, validateInput } from '@biogate/contracts';
+import { expected, formatInputError, IsInstant, validateInput } from '@biogate/contracts';
 
 // Decorators run bottom-up and stop at the first failure: the basic type check sits lowest.
 
@@ -53,6 +53,11 @@ export class ServiceEnvironment {
   )
   @IsString(expected('the base64 of 32 random bytes'))
   BIOGATE_GALLERY_KEY?: string;
+
+  /** Start the service clock at this instant and let it run from there (demos, QA). */
+  @IsOptional()
+  @IsInstant()
+  BIOGATE_CLOCK_START?: string;
 }
 
 export class ServiceEnvironmentError extends Error {
@@ -70,6 +75,7 @@ const VARIABLES = [
   'BIOGATE_API_KEYS_FILE',
   'BIOGATE_TEMPLATE_KEY',
   'BIOGATE_GALLERY_KEY',
+  'BIOGATE_CLOCK_START',
 ] as const;
 
 /** Reads the service's variables from the environment; PORT must be written as digits. */

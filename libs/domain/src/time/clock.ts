@@ -22,3 +22,19 @@ export class SimulatedClock implements Clock {
     this.current += ms;
   }
 }
+
+/** A clock that started at a chosen instant and runs in real time from there (demos, QA). */
+export class ShiftedClock implements Clock {
+  private readonly shift: number;
+
+  constructor(
+    startAt: Instant,
+    private readonly wallClock: () => Instant = () => Date.now(),
+  ) {
+    this.shift = startAt - wallClock();
+  }
+
+  now(): Instant {
+    return this.wallClock() + this.shift;
+  }
+}

@@ -1,3 +1,4 @@
+import { ShiftedClock } from './clock';
 import { formatInstantAtOffset, parseInstant } from './instant';
 
 describe('parseInstant', () => {
@@ -40,5 +41,15 @@ describe('formatInstantAtOffset', () => {
     const at = Date.UTC(2025, 8, 14, 16, 59, 59);
     expect(parseInstant(formatInstantAtOffset(at, 420))).toBe(at);
     expect(parseInstant(formatInstantAtOffset(at, -330))).toBe(at);
+  });
+});
+
+describe('ShiftedClock', () => {
+  it('starts at the chosen instant and runs with the wall clock', () => {
+    let wall = 1_000_000;
+    const clock = new ShiftedClock(Date.UTC(2025, 10, 30, 13), () => wall);
+    expect(clock.now()).toBe(Date.UTC(2025, 10, 30, 13));
+    wall += 90_000;
+    expect(clock.now()).toBe(Date.UTC(2025, 10, 30, 13, 1, 30));
   });
 });
