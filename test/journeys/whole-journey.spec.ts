@@ -110,5 +110,90 @@ describe('a whole biometric journey in embedded mode', () => {
       seat: '1A',
       decision: { outcome: 'ALLOWED' },
     });
+    await settle(services);
+
+    const journey = await services.http
+      .get(`/v1/passengers/${passengerId}/journey`)
+      .set('x-api-key', KEYS.airlineVN);
+    expect(journey.status).toBe(200);
+    const view = journey.body as {
+      steps: { touchpoint: string; point: string; at: string; decision: { phase: string } }[];
+      incentiveEligible: boolean;
+    };
+    expect(view.steps.map((s) => [s.touchpoint, s.point, s.at, s.decision.phase])).toEqual([
+      ['CHECK_IN', 'BIOMETRIC', '2025-11-30T16:50:00.000Z', 'BIOMETRIC_ENROLMENT'],
+      ['SECURITY', 'AUTOMATED', '2025-11-30T17:20:00.000Z', 'BIOMETRIC_DEFAULT'],
+      ['BOARDING', 'AUTOMATED', '2025-11-30T23:20:00.000Z', 'BIOMETRIC_DEFAULT'],
+    ]);
+    // Security and boarding fell after 1 Dec: the journey was not biometric inside the window.
+    expect(view.incentiveEligible).toBe(false);
+  });
+
+  it('marks a journey wholly biometric inside the enrolment window as incentive-eligible', async () => {
+    services.clock.set(Date.parse('2025-11-20T08:00:00+07:00'));
+    const booked = await services.http
+      .post('/v1/bookings')
+      .set('x-api-key', KEYS.qa)
+      .send({
+        pnr: 'JRNY02',
+        flight: {
+          carrier: 'VJ',
+          number: '120',
+          date: '2025-11-20',
+          origin: 'SGN',
+          destination: 'DAD',
+          departureAt: '2025-11-20T11:00:00+07:00',
+          international: false,
+        },
+        passengers: [
+          {
+            surname: 'PHAM',
+            givenName: 'MINH',
+            document: { type: 'IDENTITY_CARD', number: '001099003456' },
+            checkedBags: 0,
+          },
+        ],
+      });
+    const passengerId = (booked.body as { passengers: { passengerId: string }[] }).passengers[0]!
+      .passengerId;
+    await services.http
+      .post('/v1/enrolments')
+      .set('x-api-key', KEYS.qa)
+      .send({
+        passengerId,
+        channel: 'COUNTER',
+        consent: true,
+        capture: { quality: 'GOOD', seed: 'k1' },
+      });
+    const checkIn = await services.http
+      .post('/v1/check-ins')
+      .set('x-api-key', KEYS.qa)
+      .send({ passengerId, channel: 'BIOMETRIC', capture: { quality: 'GOOD', seed: 'k2' } });
+    const bcbp = (checkIn.body as { boardingPass: { bcbp: string } }).boardingPass.bcbp;
+    await settle(services);
+    const gate = {
+      boardingPass: bcbp,
+      document: { type: 'IDENTITY_CARD', number: '001099003456' },
+      capture: { quality: 'GOOD', seed: 'k3' },
+    };
+    await services.http
+      .post('/v1/security/presentations')
+      .set('x-api-key', KEYS.qa)
+      .send({ airport: 'SGN', lane: 'AUTOMATED', ...gate });
+    await settle(services);
+    await services.http
+      .post('/v1/boarding/flights/open')
+      .set('x-api-key', KEYS.qa)
+      .send({ airport: 'SGN', carrier: 'VJ', number: '120', date: '2025-11-20', gate: '3' });
+    await services.http
+      .post('/v1/boarding/presentations')
+      .set('x-api-key', KEYS.qa)
+      .send({ airport: 'SGN', gate: '3', lane: 'AUTOMATED', ...gate });
+    await settle(services);
+    const journey = await services.http
+      .get(`/v1/passengers/${passengerId}/journey`)
+      .set('x-api-key', KEYS.qa);
+    expect(journey.body).toMatchObject({ incentiveEligible: true });
+    expect((journey.body as { steps: unknown[] }).steps).toHaveLength(3);
   });
 });

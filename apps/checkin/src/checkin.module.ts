@@ -9,6 +9,8 @@ import { CheckinOutbox } from './checkin-outbox';
 import { EnrolPassengerHandler } from './enrolment/enrol-passenger/enrol-passenger.handler';
 import { EnrolmentHttpController } from './enrolment/enrolment.http.controller';
 import { WithdrawConsentHandler } from './enrolment/withdraw-consent/withdraw-consent.handler';
+import { JourneyStepsConsumer } from './journey/journey-steps.consumer';
+import { PassengerJourneyHandler } from './journey/passenger-journey.handler';
 import { PolicyHttpController } from './policy/policy.http.controller';
 
 const commandHandlers = [
@@ -17,7 +19,7 @@ const commandHandlers = [
   WithdrawConsentHandler,
   CheckInPassengerHandler,
 ];
-const queryHandlers = [GetBookingHandler, PassengerChannelsHandler];
+const queryHandlers = [GetBookingHandler, PassengerChannelsHandler, PassengerJourneyHandler];
 
 /** The check-in service: bookings, enrolment, check-in with boarding passes, the policy endpoint. */
 @Module({
@@ -27,6 +29,6 @@ const queryHandlers = [GetBookingHandler, PassengerChannelsHandler];
     CheckInHttpController,
     PolicyHttpController,
   ],
-  providers: [CheckinOutbox, ...commandHandlers, ...queryHandlers],
+  providers: [CheckinOutbox, JourneyStepsConsumer, ...commandHandlers, ...queryHandlers],
 })
 export class CheckinModule {}

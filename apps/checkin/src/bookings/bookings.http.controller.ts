@@ -21,6 +21,8 @@ import { CreateBookingRequestDto } from './create-booking/create-booking.request
 import { GetBookingQuery } from './get-booking/get-booking.query';
 import { PassengerChannelsQuery } from './passenger-channels/passenger-channels.query';
 import type { PassengerChannelsView } from './passenger-channels/passenger-channels.handler';
+import type { PassengerJourneyView } from '../journey/passenger-journey.handler';
+import { PassengerJourneyQuery } from '../journey/passenger-journey.query';
 
 export class InstantQueryDto {
   @IsOptional()
@@ -68,5 +70,14 @@ export class BookingsHttpController {
   ): Promise<PassengerChannelsView> {
     const at = query.at === undefined ? undefined : parseInstant(query.at);
     return this.queries.execute(new PassengerChannelsQuery(principal, passengerId, at));
+  }
+
+  @Get('passengers/:passengerId/journey')
+  @AllowRoles('AIRLINE', 'OPERATOR', 'QA')
+  passengerJourney(
+    @CurrentPrincipal() principal: Principal,
+    @Param('passengerId', new ParseUUIDPipe()) passengerId: string,
+  ): Promise<PassengerJourneyView> {
+    return this.queries.execute(new PassengerJourneyQuery(principal, passengerId));
   }
 }

@@ -181,3 +181,18 @@ export function parseEventMessage(value: string, accepted: AcceptedEvents): Pars
 function invalid(errors: readonly InputError[]): ParsedEvent {
   return { kind: 'invalid', reason: errors.map(formatInputError).join('; ') };
 }
+
+export class BoardingDecidedPayloadDto {
+  @IsUUID('4', expected('a passenger id')) passengerId!: string;
+
+  @Type(() => FlightRefDto)
+  @ValidateNested()
+  @IsObject(expected('the flight'))
+  flight!: FlightRefDto;
+
+  @IsString(expected('a gate')) gate!: string;
+  @IsIn(['AUTOMATED', 'MANUAL'], expected('a lane')) lane!: string;
+  @IsInstant() at!: string;
+  @IsBoolean(expected('true or false')) boarded!: boolean;
+  @IsObject(expected('the decision')) decision!: object;
+}

@@ -1,0 +1,44 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { BoardingDecidedPayloadDto, SecurityDecidedPayloadDto, TOPICS } from '@biogate/contracts';
+import { EVENT_TRANSPORT, type EventTransport } from '@biogate/messaging';
+import { UNIT_OF_WORK, type UnitOfWork } from '@biogate/persistence';
+import { ServiceEventConsumer, type ConsumedEvent } from '@biogate/service-runtime';
+import { CHECKIN_SCHEMA } from '../persistence/checkin-persistence';
+import { BookedPassengerRow, JourneyStepRow } from '../persistence/checkin.entities';
+
+/** Completes each passenger's journey log with the gates' decisions. */
+@Injectable()
+export class JourneyStepsConsumer extends ServiceEventConsumer {
+  constructor(
+    @Inject(UNIT_OF_WORK) unitOfWork: UnitOfWork,
+    @Inject(EVENT_TRANSPORT) transport: EventTransport,
+  ) {
+    super(
+      CHECKIN_SCHEMA,
+      'checkin-journey',
+      [TOPICS.journey],
+      {
+        'SecurityDecided@1': SecurityDecidedPayloadDto,
+        'BoardingDecided@1': BoardingDecidedPayloadDto,
+      },
+      unitOfWork,
+      transport,
+    );
+  }
+
+  protected async apply(em: EntityManager, event: ConsumedEvent): Promise<void> {
+    const step = event.payload as SecurityDecidedPayloadDto | BoardingDecidedPayloadDto;
+    // A step about a passenger this service never booked cannot be placed in a journey.
+    if (!(await em.existsBy(BookedPassengerRow, { id: step.passengerId }))) return;
+    await em.insert(JourneyStepRow, {
+      id: randomUUID(),
+      passengerId: step.passengerId,
+      touchpoint: event.type === 'SecurityDecided' ? 'SECURITY' : 'BOARDING',
+      point: step.lane,
+      at: new Date(step.at),
+      decision: step.decision,
+    });
+  }
+}

@@ -1,0 +1,72 @@
+import { Inject } from '@nestjs/common';
+import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import type { FlightRef, StepDecision } from '@biogate/contracts';
+import { UNIT_OF_WORK, type UnitOfWork } from '@biogate/persistence';
+import { readBookedPassenger } from '../bookings/booked-passenger.reader';
+import { flightRef } from '../bookings/booking.view';
+import { assertPassengerScope } from '../bookings/passenger-scope';
+import { JourneyStepRow } from '../persistence/checkin.entities';
+import { PassengerJourneyQuery } from './passenger-journey.query';
+
+export interface JourneyStepView {
+  readonly touchpoint: 'CHECK_IN' | 'SECURITY' | 'BOARDING';
+  /** The channel (check-in) or lane (security, boarding). */
+  readonly point: string;
+  readonly at: string;
+  readonly decision: StepDecision;
+}
+
+export interface PassengerJourneyView {
+  readonly passengerId: string;
+  readonly flight: FlightRef;
+  readonly steps: readonly JourneyStepView[];
+  /** R9: check-in, security and boarding all through biometric channels inside the window. */
+  readonly incentiveEligible: boolean;
+}
+
+const BIOMETRIC_POINT: Record<JourneyStepView['touchpoint'], string> = {
+  CHECK_IN: 'BIOMETRIC',
+  SECURITY: 'AUTOMATED',
+  BOARDING: 'AUTOMATED',
+};
+
+/** Every step of a passenger's journey with its decision, in order of time. */
+@QueryHandler(PassengerJourneyQuery)
+export class PassengerJourneyHandler implements IQueryHandler<
+  PassengerJourneyQuery,
+  PassengerJourneyView
+> {
+  constructor(@Inject(UNIT_OF_WORK) private readonly unitOfWork: UnitOfWork) {}
+
+  async execute({ principal, passengerId }: PassengerJourneyQuery): Promise<PassengerJourneyView> {
+    const { record, rows } = await this.unitOfWork.read(async (em) => ({
+      record: await readBookedPassenger(em, passengerId),
+      rows: await em.find(JourneyStepRow, { where: { passengerId }, order: { at: 'ASC' } }),
+    }));
+    assertPassengerScope(principal, record.flight, 'see the journey of');
+    const steps = rows.map((row) => ({
+      touchpoint: row.touchpoint as JourneyStepView['touchpoint'],
+      point: row.point,
+      at: row.at.toISOString(),
+      decision: row.decision as StepDecision,
+    }));
+    return {
+      passengerId,
+      flight: flightRef(record.flight),
+      steps,
+      incentiveEligible: incentiveEligible(steps),
+    };
+  }
+}
+
+export function incentiveEligible(steps: readonly JourneyStepView[]): boolean {
+  return (['CHECK_IN', 'SECURITY', 'BOARDING'] as const).every((touchpoint) =>
+    steps.some(
+      (step) =>
+        step.touchpoint === touchpoint &&
+        step.point === BIOMETRIC_POINT[touchpoint] &&
+        step.decision.outcome === 'ALLOWED' &&
+        step.decision.incentiveWindow,
+    ),
+  );
+}
