@@ -1,3 +1,4 @@
+import { BoardingGalleryPurge } from './boarding-gallery-purge';
 import { Module } from '@nestjs/common';
 import { ListBoardingAlertsHandler } from './alerts/list-boarding-alerts.handler';
 import { BoardingEventsConsumer } from './boarding-events.consumer';
@@ -13,6 +14,12 @@ const queryHandlers = [FlightManifestHandler, ListBoardingAlertsHandler];
 /** The boarding gate: boarding state, e-gates and manual gates, duplicate boarding, manifests. */
 @Module({
   controllers: [BoardingHttpController],
-  providers: [BoardingOutbox, BoardingEventsConsumer, ...commandHandlers, ...queryHandlers],
+  providers: [
+    BoardingGalleryPurge,
+    BoardingOutbox,
+    BoardingEventsConsumer,
+    ...commandHandlers,
+    ...queryHandlers,
+  ],
 })
 export class BoardingGateModule {}

@@ -1,3 +1,4 @@
+import { EnrolmentRetention } from './enrolment/enrolment-retention';
 import { Module } from '@nestjs/common';
 import { BookingsHttpController } from './bookings/bookings.http.controller';
 import { CreateBookingHandler } from './bookings/create-booking/create-booking.handler';
@@ -29,6 +30,12 @@ const queryHandlers = [GetBookingHandler, PassengerChannelsHandler, PassengerJou
     CheckInHttpController,
     PolicyHttpController,
   ],
-  providers: [CheckinOutbox, JourneyStepsConsumer, ...commandHandlers, ...queryHandlers],
+  providers: [
+    EnrolmentRetention,
+    CheckinOutbox,
+    JourneyStepsConsumer,
+    ...commandHandlers,
+    ...queryHandlers,
+  ],
 })
 export class CheckinModule {}

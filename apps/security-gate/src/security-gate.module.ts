@@ -1,3 +1,4 @@
+import { SecurityGalleryPurge } from './security-gallery-purge';
 import { Module } from '@nestjs/common';
 import { ListSecurityAlertsHandler } from './alerts/list-security-alerts.handler';
 import { PresentAtSecurityHandler } from './presentations/present-at-security/present-at-security.handler';
@@ -11,6 +12,12 @@ const queryHandlers = [ListSecurityAlertsHandler];
 /** The security gate: presentations at automated and manual lanes, 1:1 face match, alerts. */
 @Module({
   controllers: [SecurityHttpController],
-  providers: [SecurityOutbox, SecurityEventsConsumer, ...commandHandlers, ...queryHandlers],
+  providers: [
+    SecurityGalleryPurge,
+    SecurityOutbox,
+    SecurityEventsConsumer,
+    ...commandHandlers,
+    ...queryHandlers,
+  ],
 })
 export class SecurityGateModule {}

@@ -77,6 +77,7 @@ export async function openPlatform(options: PlatformOptions): Promise<OpenPlatfo
         env.BIOGATE_TEMPLATE_KEY === undefined
           ? TemplateCipher.ephemeral()
           : TemplateCipher.fromBase64(env.BIOGATE_TEMPLATE_KEY),
+      retention: { retentionMs: (env.BIOGATE_TEMPLATE_RETENTION_HOURS ?? 24) * 3_600_000 },
       galleryCipher:
         env.BIOGATE_GALLERY_KEY === undefined
           ? GalleryCipher.ephemeral()

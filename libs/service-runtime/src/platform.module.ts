@@ -11,14 +11,21 @@ import { HttpErrorFilter } from './http-error.filter';
 import { InputValidationPipe } from './input-validation.pipe';
 import type { GalleryCipher } from './gallery-cipher';
 import type { TemplateCipher } from './template-cipher';
-
-export const CLOCK = Symbol('CLOCK');
-export const PHASE_POLICY = Symbol('PHASE_POLICY');
-export const AIRPORT_REGISTRY = Symbol('AIRPORT_REGISTRY');
-export const FACE_MODEL = Symbol('FACE_MODEL');
-export const POPULATION_REGISTER = Symbol('POPULATION_REGISTER');
-export const TEMPLATE_CIPHER = Symbol('TEMPLATE_CIPHER');
-export const GALLERY_CIPHER = Symbol('GALLERY_CIPHER');
+import {
+  AIRPORT_REGISTRY,
+  CLOCK,
+  FACE_MODEL,
+  GALLERY_CIPHER,
+  PHASE_POLICY,
+  POPULATION_REGISTER,
+  TEMPLATE_CIPHER,
+} from './platform-tokens';
+import {
+  TEMPLATE_RETENTION,
+  TemplateRetentionController,
+  TemplateRetentionRegistry,
+  type TemplateRetentionPolicy,
+} from './template-retention';
 
 /** The infrastructure a process hands to its services: the ports, already opened. */
 export interface Platform {
@@ -32,6 +39,7 @@ export interface Platform {
   readonly populationRegister: PopulationRegister;
   readonly templateCipher: TemplateCipher;
   readonly galleryCipher: GalleryCipher;
+  readonly retention: TemplateRetentionPolicy;
 }
 
 /**
@@ -55,6 +63,8 @@ export class PlatformModule {
         { provide: POPULATION_REGISTER, useValue: platform.populationRegister },
         { provide: TEMPLATE_CIPHER, useValue: platform.templateCipher },
         { provide: GALLERY_CIPHER, useValue: platform.galleryCipher },
+        { provide: TEMPLATE_RETENTION, useValue: platform.retention },
+        TemplateRetentionRegistry,
         { provide: APP_GUARD, useClass: ApiKeyGuard },
         { provide: APP_PIPE, useClass: InputValidationPipe },
         { provide: APP_FILTER, useClass: HttpErrorFilter },
@@ -70,7 +80,9 @@ export class PlatformModule {
         POPULATION_REGISTER,
         TEMPLATE_CIPHER,
         GALLERY_CIPHER,
+        TemplateRetentionRegistry,
       ],
+      controllers: [TemplateRetentionController],
     };
   }
 }

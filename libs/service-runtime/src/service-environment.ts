@@ -54,6 +54,13 @@ export class ServiceEnvironment {
   @IsString(expected('the base64 of 32 random bytes'))
   BIOGATE_GALLERY_KEY?: string;
 
+  /** Hours a template outlives the departure of the passenger's flight (domain.md §6). */
+  @IsOptional()
+  @Max(8760, expected('a number of hours from 0 to 8760'))
+  @Min(0, expected('a number of hours from 0 to 8760'))
+  @IsInt(expected('a number of hours from 0 to 8760'))
+  BIOGATE_TEMPLATE_RETENTION_HOURS?: number;
+
   /** Start the service clock at this instant and let it run from there (demos, QA). */
   @IsOptional()
   @IsInstant()
@@ -76,7 +83,11 @@ const VARIABLES = [
   'BIOGATE_TEMPLATE_KEY',
   'BIOGATE_GALLERY_KEY',
   'BIOGATE_CLOCK_START',
+  'BIOGATE_TEMPLATE_RETENTION_HOURS',
 ] as const;
+
+/** Variables that hold a whole number: read as numbers when written as digits. */
+const NUMERIC: readonly string[] = ['PORT', 'BIOGATE_TEMPLATE_RETENTION_HOURS'];
 
 /** Reads the service's variables from the environment; PORT must be written as digits. */
 export function readServiceEnvironment(env: NodeJS.ProcessEnv): ServiceEnvironment {
@@ -84,7 +95,7 @@ export function readServiceEnvironment(env: NodeJS.ProcessEnv): ServiceEnvironme
   for (const name of VARIABLES) {
     const value = env[name];
     if (value === undefined || value === '') continue;
-    raw[name] = name === 'PORT' && /^\d+$/.test(value) ? Number(value) : value;
+    raw[name] = NUMERIC.includes(name) && /^\d+$/.test(value) ? Number(value) : value;
   }
   const parsed = validateInput(ServiceEnvironment, raw, '');
   if (!parsed.ok) throw new ServiceEnvironmentError(parsed.errors.map(formatInputError));

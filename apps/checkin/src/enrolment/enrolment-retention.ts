@@ -1,0 +1,61 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { TEMPLATE_DELETED, TOPICS, type TemplateDeletedV1 } from '@biogate/contracts';
+import { EventFactory } from '@biogate/messaging';
+import { UNIT_OF_WORK, type UnitOfWork } from '@biogate/persistence';
+import { TemplateRetentionRegistry, type TemplatePurge } from '@biogate/service-runtime';
+import { CheckinOutbox } from '../checkin-outbox';
+import { EnrolmentRow } from '../persistence/checkin.entities';
+
+/**
+ * An enrolment (and its template) lives while the person has a flight that has not departed
+ * more than the retention ago; then it is deleted, and the deletion announced to the gates.
+ */
+@Injectable()
+export class EnrolmentRetention implements TemplatePurge, OnModuleInit {
+  readonly holder = 'check-in';
+
+  constructor(
+    @Inject(UNIT_OF_WORK) private readonly unitOfWork: UnitOfWork,
+    private readonly registry: TemplateRetentionRegistry,
+    private readonly outbox: CheckinOutbox,
+  ) {}
+
+  onModuleInit(): void {
+    this.registry.register(this);
+  }
+
+  async purge(now: number, retentionMs: number): Promise<number> {
+    const deleted = await this.unitOfWork.transaction(async (em) => {
+      const expired = await em.query<{ id: string; template_id: string; passenger_id: string }[]>(
+        `SELECT e.id, e.template_id, e.passenger_id FROM checkin.enrolment e
+          WHERE NOT EXISTS (
+            SELECT 1 FROM checkin.booked_passenger p
+              JOIN checkin.booking b ON b.id = p.booking_id
+              JOIN checkin.flight f ON f.id = b.flight_id
+             WHERE p.document_number = e.personal_id_number AND f.departure_at >= $1)`,
+        [new Date(now - retentionMs)],
+      );
+      if (expired.length === 0) return 0;
+      await em.delete(
+        EnrolmentRow,
+        expired.map((e) => e.id),
+      );
+      const events = new EventFactory('checkin', new Date(now).toISOString(), randomUUID());
+      await this.outbox.append(
+        em,
+        expired.map((e) => ({
+          topic: TOPICS.identity,
+          envelope: events.create<TemplateDeletedV1>({
+            ...TEMPLATE_DELETED,
+            key: e.passenger_id,
+            payload: { enrolmentId: e.id, templateId: e.template_id, reason: 'RETENTION_EXPIRED' },
+          }),
+        })),
+      );
+      return expired.length;
+    });
+    if (deleted > 0) this.outbox.committed();
+    return deleted;
+  }
+}
