@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import {
+  AirportOutageChangedPayloadDto,
   CheckInDecidedPayloadDto,
   GalleryEntryStagedPayloadDto,
   SecurityDecidedPayloadDto,
@@ -9,7 +10,8 @@ import {
 } from '@biogate/contracts';
 import { EVENT_TRANSPORT, type EventTransport } from '@biogate/messaging';
 import { UNIT_OF_WORK, type UnitOfWork } from '@biogate/persistence';
-import { ServiceEventConsumer, type ConsumedEvent } from '@biogate/service-runtime';
+import { ServiceEventConsumer, setOutage, type ConsumedEvent } from '@biogate/service-runtime';
+import type { Outage } from '@biogate/domain';
 import { BOARDING_SCHEMA } from './persistence/boarding-persistence';
 import {
   BoardingGalleryEntryRow,
@@ -30,12 +32,13 @@ export class BoardingEventsConsumer extends ServiceEventConsumer {
     super(
       BOARDING_SCHEMA,
       'boarding-gate',
-      [TOPICS.journey, TOPICS.gallery, TOPICS.identity],
+      [TOPICS.journey, TOPICS.gallery, TOPICS.identity, TOPICS.operations],
       {
         'CheckInDecided@1': CheckInDecidedPayloadDto,
         'SecurityDecided@1': SecurityDecidedPayloadDto,
         'GalleryEntryStaged@1': GalleryEntryStagedPayloadDto,
         'TemplateDeleted@1': TemplateDeletedPayloadDto,
+        'AirportOutageChanged@1': AirportOutageChangedPayloadDto,
       },
       unitOfWork,
       transport,
@@ -94,6 +97,18 @@ export class BoardingEventsConsumer extends ServiceEventConsumer {
       case 'TemplateDeleted': {
         const { templateId } = event.payload as TemplateDeletedPayloadDto;
         await em.delete(BoardingGalleryEntryRow, { templateId });
+        return;
+      }
+      case 'AirportOutageChanged': {
+        const change = event.payload as AirportOutageChangedPayloadDto;
+        await setOutage(
+          em,
+          BOARDING_SCHEMA,
+          change.airport,
+          change.outage as Outage,
+          change.inForce,
+          new Date(change.at),
+        );
         return;
       }
       default:

@@ -1,3 +1,5 @@
+import { ChangeOutageHandler } from './operations/change-outage.handler';
+import { OperationsHttpController } from './operations/operations.http.controller';
 import { EnrolmentRetention } from './enrolment/enrolment-retention';
 import { Module } from '@nestjs/common';
 import { BookingsHttpController } from './bookings/bookings.http.controller';
@@ -19,6 +21,7 @@ const commandHandlers = [
   EnrolPassengerHandler,
   WithdrawConsentHandler,
   CheckInPassengerHandler,
+  ChangeOutageHandler,
 ];
 const queryHandlers = [GetBookingHandler, PassengerChannelsHandler, PassengerJourneyHandler];
 
@@ -29,6 +32,7 @@ const queryHandlers = [GetBookingHandler, PassengerChannelsHandler, PassengerJou
     EnrolmentHttpController,
     CheckInHttpController,
     PolicyHttpController,
+    OperationsHttpController,
   ],
   providers: [
     EnrolmentRetention,

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import {
+  AirportOutageChangedPayloadDto,
   CheckInDecidedPayloadDto,
   GalleryEntryStagedPayloadDto,
   TemplateDeletedPayloadDto,
@@ -8,7 +9,8 @@ import {
 } from '@biogate/contracts';
 import { EVENT_TRANSPORT, type EventTransport } from '@biogate/messaging';
 import { UNIT_OF_WORK, type UnitOfWork } from '@biogate/persistence';
-import { ServiceEventConsumer, type ConsumedEvent } from '@biogate/service-runtime';
+import { ServiceEventConsumer, setOutage, type ConsumedEvent } from '@biogate/service-runtime';
+import type { Outage } from '@biogate/domain';
 import { SECURITY_SCHEMA } from './persistence/security-persistence';
 import { GalleryEntryRow, IssuedBoardingPassRow } from './persistence/security.entities';
 
@@ -25,11 +27,12 @@ export class SecurityEventsConsumer extends ServiceEventConsumer {
     super(
       SECURITY_SCHEMA,
       'security-gate',
-      [TOPICS.journey, TOPICS.gallery, TOPICS.identity],
+      [TOPICS.journey, TOPICS.gallery, TOPICS.identity, TOPICS.operations],
       {
         'CheckInDecided@1': CheckInDecidedPayloadDto,
         'GalleryEntryStaged@1': GalleryEntryStagedPayloadDto,
         'TemplateDeleted@1': TemplateDeletedPayloadDto,
+        'AirportOutageChanged@1': AirportOutageChangedPayloadDto,
       },
       unitOfWork,
       transport,
@@ -79,6 +82,18 @@ export class SecurityEventsConsumer extends ServiceEventConsumer {
       case 'TemplateDeleted': {
         const { templateId } = event.payload as TemplateDeletedPayloadDto;
         await em.delete(GalleryEntryRow, { templateId });
+        return;
+      }
+      case 'AirportOutageChanged': {
+        const change = event.payload as AirportOutageChangedPayloadDto;
+        await setOutage(
+          em,
+          SECURITY_SCHEMA,
+          change.airport,
+          change.outage as Outage,
+          change.inForce,
+          new Date(change.at),
+        );
         return;
       }
       default:

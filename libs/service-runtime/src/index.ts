@@ -1,6 +1,7 @@
 /** What the services share to run: platform ports, access control, HTTP edge, bootstrap. */
 export * from './access-control';
 export * from './airport-alerts.query';
+export * from './airport-outages';
 export * from './api-keys';
 export * from './bootstrap-service';
 export * from './face-verification';

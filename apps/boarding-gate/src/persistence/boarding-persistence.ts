@@ -1,3 +1,4 @@
+import { BoardingOutages1764000000202 } from './boarding-outages.migration';
 import type { PersistenceUnit } from '@biogate/persistence';
 import { BoardingSchema1764000000201 } from './boarding-schema.migration';
 import {
@@ -25,5 +26,5 @@ export const boardingPersistence: PersistenceUnit = {
     BoardingAlertRow,
     BoardingTemplateAccessRow,
   ],
-  migrations: [BoardingSchema1764000000201],
+  migrations: [BoardingSchema1764000000201, BoardingOutages1764000000202],
 };

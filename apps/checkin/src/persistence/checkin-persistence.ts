@@ -1,3 +1,4 @@
+import { CheckinOutages1764000000004 } from './checkin-outages.migration';
 import type { PersistenceUnit } from '@biogate/persistence';
 import { CheckinSchema1764000000001 } from './checkin-schema.migration';
 import { CheckinBoardingPasses1764000000003 } from './check-in-schema.migration';
@@ -29,5 +30,6 @@ export const checkinPersistence: PersistenceUnit = {
     CheckinSchema1764000000001,
     CheckinEnrolment1764000000002,
     CheckinBoardingPasses1764000000003,
+    CheckinOutages1764000000004,
   ],
 };

@@ -1,3 +1,4 @@
+import { SecurityOutages1764000000102 } from './security-outages.migration';
 import type { PersistenceUnit } from '@biogate/persistence';
 import { SecuritySchema1764000000101 } from './security-schema.migration';
 import {
@@ -21,5 +22,5 @@ export const securityPersistence: PersistenceUnit = {
     SecurityAlertRow,
     SecurityTemplateAccessRow,
   ],
-  migrations: [SecuritySchema1764000000101],
+  migrations: [SecuritySchema1764000000101, SecurityOutages1764000000102],
 };

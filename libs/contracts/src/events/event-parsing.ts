@@ -196,3 +196,10 @@ export class BoardingDecidedPayloadDto {
   @IsBoolean(expected('true or false')) boarded!: boolean;
   @IsObject(expected('the decision')) decision!: object;
 }
+
+export class AirportOutageChangedPayloadDto {
+  @Matches(/^[A-Z]{3}$/, expected('an airport code')) airport!: string;
+  @IsIn(['BIOMETRIC', 'KIOSK'], expected('an outage')) outage!: string;
+  @IsBoolean(expected('true or false')) inForce!: boolean;
+  @IsInstant() at!: string;
+}

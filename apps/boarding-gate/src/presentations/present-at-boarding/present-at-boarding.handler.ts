@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { BOARDING_SCHEMA } from '../../persistence/boarding-persistence';
 import type { EntityManager } from 'typeorm';
 import {
   BOARDING_DECIDED,
@@ -23,6 +24,7 @@ import {
   GALLERY_CIPHER,
   PHASE_POLICY,
   type GalleryCipher,
+  outagesAt,
   verifyLiveFace,
 } from '@biogate/service-runtime';
 import type { BoardingAlertKind } from '../../alerts/boarding-alert';
@@ -119,7 +121,7 @@ export class PresentAtBoardingHandler implements ICommandHandler<
             checkedBags: 0,
             ssr: [],
           },
-          outages: [],
+          outages: await outagesAt(em, BOARDING_SCHEMA, request.airport),
         });
         let alertKind: BoardingAlertKind | undefined;
         if (

@@ -11,7 +11,8 @@ import {
   type PolicyDecision,
 } from '@biogate/domain';
 import { UNIT_OF_WORK, type UnitOfWork } from '@biogate/persistence';
-import { CLOCK, PHASE_POLICY } from '@biogate/service-runtime';
+import { CLOCK, outagesAt, PHASE_POLICY } from '@biogate/service-runtime';
+import { CHECKIN_SCHEMA } from '../../persistence/checkin-persistence';
 import { isEnrolled } from '../../enrolment/enrolment-status';
 import { readBookedPassenger } from '../booked-passenger.reader';
 import { passengerFacts } from '../passenger-facts';
@@ -46,9 +47,13 @@ export class PassengerChannelsHandler implements IQueryHandler<
     passengerId,
     at,
   }: PassengerChannelsQuery): Promise<PassengerChannelsView> {
-    const { record, biometricEnrolled } = await this.unitOfWork.read(async (em) => {
+    const { record, biometricEnrolled, outages } = await this.unitOfWork.read(async (em) => {
       const found = await readBookedPassenger(em, passengerId);
-      return { record: found, biometricEnrolled: await isEnrolled(em, found.passenger) };
+      return {
+        record: found,
+        biometricEnrolled: await isEnrolled(em, found.passenger),
+        outages: await outagesAt(em, CHECKIN_SCHEMA, found.flight.origin),
+      };
     });
     assertPassengerScope(principal, record.flight, 'see');
     const instant = at ?? this.clock.now();
@@ -58,7 +63,7 @@ export class PassengerChannelsHandler implements IQueryHandler<
       airport: flight.origin,
       international: flight.international,
       passenger: passengerFacts(record, biometricEnrolled),
-      outages: [],
+      outages,
     };
     const lanes = (touchpoint: 'SECURITY' | 'BOARDING') =>
       Object.fromEntries(

@@ -27,6 +27,7 @@ import {
   type GalleryCipher,
   type Principal,
   type TemplateCipher,
+  outagesAt,
   verifyLiveFace,
 } from '@biogate/service-runtime';
 import { passengerFacts } from '../../bookings/passenger-facts';
@@ -39,6 +40,7 @@ import { flightRef } from '../../bookings/booking.view';
 import { CheckinOutbox } from '../../checkin-outbox';
 import { readEnrolledTemplate } from '../../enrolment/enrolled-template.reader';
 import { isEnrolled } from '../../enrolment/enrolment-status';
+import { CHECKIN_SCHEMA } from '../../persistence/checkin-persistence';
 import { CheckInRow, JourneyStepRow } from '../../persistence/checkin.entities';
 import { assertCheckInOpen } from '../check-in-window';
 import { flightGalleryEntry } from '../flight-gallery';
@@ -107,7 +109,7 @@ export class CheckInPassengerHandler implements ICommandHandler<
         airport: flight.origin,
         international: flight.international,
         passenger: passengerFacts(record, await isEnrolled(em, passenger)),
-        outages: [],
+        outages: await outagesAt(em, CHECKIN_SCHEMA, flight.origin),
       };
       const decision = await this.verifyFace(em, principal, record, step, request);
       await em.insert(JourneyStepRow, {

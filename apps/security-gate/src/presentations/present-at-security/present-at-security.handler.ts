@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { SECURITY_SCHEMA } from '../../persistence/security-persistence';
 import type { EntityManager } from 'typeorm';
 import {
   InputRejectedError,
@@ -29,6 +30,7 @@ import {
   GALLERY_CIPHER,
   PHASE_POLICY,
   type GalleryCipher,
+  outagesAt,
   verifyLiveFace,
 } from '@biogate/service-runtime';
 import type { SecurityAlertKind } from '../../alerts/security-alert';
@@ -134,7 +136,7 @@ export class PresentAtSecurityHandler implements ICommandHandler<
             checkedBags: 0,
             ssr: [],
           },
-          outages: [],
+          outages: await outagesAt(em, SECURITY_SCHEMA, request.airport),
         };
         let decision: StepDecision = this.policy.evaluate(step);
         let alertKind: SecurityAlertKind | undefined;

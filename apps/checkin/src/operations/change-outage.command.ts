@@ -1,0 +1,11 @@
+import type { Outage } from '@biogate/domain';
+import type { Principal } from '@biogate/service-runtime';
+
+export class ChangeOutageCommand {
+  constructor(
+    readonly principal: Principal,
+    readonly airport: string,
+    readonly outage: Outage,
+    readonly inForce: boolean,
+  ) {}
+}

@@ -1,0 +1,62 @@
+import { randomUUID } from 'node:crypto';
+import { Inject } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { AIRPORT_OUTAGE_CHANGED, TOPICS, type AirportOutageChangedV1 } from '@biogate/contracts';
+import type { Clock, Outage } from '@biogate/domain';
+import { EventFactory } from '@biogate/messaging';
+import { UNIT_OF_WORK, type UnitOfWork } from '@biogate/persistence';
+import { assertAirportScope, CLOCK, outagesAt, setOutage } from '@biogate/service-runtime';
+import { CheckinOutbox } from '../checkin-outbox';
+import { CHECKIN_SCHEMA } from '../persistence/checkin-persistence';
+import { ChangeOutageCommand } from './change-outage.command';
+
+export interface AirportOutagesView {
+  readonly airport: string;
+  readonly outages: readonly Outage[];
+}
+
+/**
+ * Operators declare and clear outages at their airport; the policy applies them at every
+ * touchpoint from then on (R2 BIOMETRIC_OUTAGE, R7 KIOSK_OUTAGE, R6 continuity). The gates learn
+ * of them from AirportOutageChanged.
+ */
+@CommandHandler(ChangeOutageCommand)
+export class ChangeOutageHandler implements ICommandHandler<
+  ChangeOutageCommand,
+  AirportOutagesView
+> {
+  constructor(
+    @Inject(UNIT_OF_WORK) private readonly unitOfWork: UnitOfWork,
+    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly outbox: CheckinOutbox,
+  ) {}
+
+  async execute({
+    principal,
+    airport,
+    outage,
+    inForce,
+  }: ChangeOutageCommand): Promise<AirportOutagesView> {
+    assertAirportScope(principal, airport);
+    const at = new Date(this.clock.now());
+    const { changed, outages } = await this.unitOfWork.transaction(async (em) => {
+      const changed = await setOutage(em, CHECKIN_SCHEMA, airport, outage, inForce, at);
+      if (changed) {
+        const events = new EventFactory('checkin', at.toISOString(), randomUUID());
+        await this.outbox.append(em, [
+          {
+            topic: TOPICS.operations,
+            envelope: events.create<AirportOutageChangedV1>({
+              ...AIRPORT_OUTAGE_CHANGED,
+              key: airport,
+              payload: { airport, outage, inForce, at: at.toISOString() },
+            }),
+          },
+        ]);
+      }
+      return { changed, outages: await outagesAt(em, CHECKIN_SCHEMA, airport) };
+    });
+    if (changed) this.outbox.committed();
+    return { airport, outages };
+  }
+}

@@ -1,0 +1,87 @@
+import { Controller, Delete, Get, HttpCode, Inject, Param, Put } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { InputRejectedError } from '@biogate/contracts';
+import { OUTAGES, type Outage } from '@biogate/domain';
+import { UNIT_OF_WORK, type UnitOfWork } from '@biogate/persistence';
+import type { AirportRegistry } from '@biogate/reference-data';
+import {
+  AIRPORT_REGISTRY,
+  AllowRoles,
+  assertAirportScope,
+  CurrentPrincipal,
+  outagesAt,
+  type Principal,
+} from '@biogate/service-runtime';
+import { CHECKIN_SCHEMA } from '../persistence/checkin-persistence';
+import { ChangeOutageCommand } from './change-outage.command';
+import type { AirportOutagesView } from './change-outage.handler';
+
+/** PUT declares an outage, DELETE clears it: both idempotent; GET lists what is down. */
+@Controller('v1/airports/:airport/outages')
+export class OperationsHttpController {
+  constructor(
+    private readonly commands: CommandBus,
+    @Inject(UNIT_OF_WORK) private readonly unitOfWork: UnitOfWork,
+    @Inject(AIRPORT_REGISTRY) private readonly airports: AirportRegistry,
+  ) {}
+
+  @Get()
+  @AllowRoles('OPERATOR', 'QA')
+  async list(
+    @CurrentPrincipal() principal: Principal,
+    @Param('airport') airport: string,
+  ): Promise<AirportOutagesView> {
+    this.checkAirport(airport);
+    assertAirportScope(principal, airport);
+    return {
+      airport,
+      outages: await this.unitOfWork.read((em) => outagesAt(em, CHECKIN_SCHEMA, airport)),
+    };
+  }
+
+  @Put(':outage')
+  @HttpCode(200)
+  @AllowRoles('OPERATOR', 'QA')
+  declare(
+    @CurrentPrincipal() principal: Principal,
+    @Param('airport') airport: string,
+    @Param('outage') outage: string,
+  ): Promise<AirportOutagesView> {
+    return this.commands.execute(
+      new ChangeOutageCommand(principal, this.checkAirport(airport), checkOutage(outage), true),
+    );
+  }
+
+  @Delete(':outage')
+  @AllowRoles('OPERATOR', 'QA')
+  clear(
+    @CurrentPrincipal() principal: Principal,
+    @Param('airport') airport: string,
+    @Param('outage') outage: string,
+  ): Promise<AirportOutagesView> {
+    return this.commands.execute(
+      new ChangeOutageCommand(principal, this.checkAirport(airport), checkOutage(outage), false),
+    );
+  }
+
+  private checkAirport(airport: string): string {
+    if (!this.airports.has(airport)) {
+      throw new InputRejectedError('invalid request path', [
+        { path: 'params.airport', message: `unknown airport code "${airport}"` },
+      ]);
+    }
+    return airport;
+  }
+}
+
+function checkOutage(outage: string): Outage {
+  if (!(OUTAGES as readonly string[]).includes(outage)) {
+    throw new InputRejectedError('invalid request path', [
+      {
+        path: 'params.outage',
+        message: `expected one of ${OUTAGES.join(', ')}, got ${JSON.stringify(outage)}`,
+      },
+    ]);
+  }
+  return outage as Outage;
+}
