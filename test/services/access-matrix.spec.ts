@@ -76,7 +76,7 @@ describe('access and input on every endpoint', () => {
   it.each(ENDPOINTS.map(([method, path]) => [method.toUpperCase(), path, method]))(
     '%s %s answers 401 without a key',
     async (_m, path, method) => {
-      const response = await call(method as Method, path as string);
+      const response = await call(method, path);
       expect(response.status).toBe(401);
     },
   );
@@ -98,7 +98,7 @@ describe('access and input on every endpoint', () => {
   it.each(writes.map(([method, path, , body]) => [method.toUpperCase(), path, method, body]))(
     '%s %s refuses an unknown field with 400',
     async (_m, path, method, body) => {
-      const response = await call(method as Method, path as string, KEYS.qa, {
+      const response = await call(method, path, KEYS.qa, {
         ...(body as object),
         hidden: 'x',
       });

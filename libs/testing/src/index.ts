@@ -1,2 +1,3 @@
 /** Test infrastructure: real databases for integration tests. */
+export * from './in-memory-unit-of-work';
 export * from './postgres-test-database';

@@ -1,0 +1,207 @@
+import { encodeBcbp, FaceModel, SimulatedClock } from '@biogate/domain';
+import { loadAirportRegistry, phasePolicyFor } from '@biogate/reference-data';
+import { GalleryCipher, type Principal } from '@biogate/service-runtime';
+import { InMemoryUnitOfWork } from '@biogate/testing';
+import type { BoardingOutbox } from '../../boarding-outbox';
+import {
+  BoardedRow,
+  BoardingAlertRow,
+  BoardingGalleryEntryRow,
+  BoardingPassRow,
+  FlightBoardingRow,
+  SecurityClearanceRow,
+} from '../../persistence/boarding.entities';
+import { PresentAtBoardingCommand } from './present-at-boarding.command';
+import { PresentAtBoardingHandler } from './present-at-boarding.handler';
+
+const airports = loadAirportRegistry();
+const faces = new FaceModel();
+const operator: Principal = { role: 'OPERATOR', name: 'SGN ops', airport: 'SGN' };
+const FLIGHT_ID = '0b6f3a52-0000-4000-8000-000000000001';
+const PASSENGER = '0b6f3a52-0000-4000-8000-00000000000a';
+const ID_NUMBER = '079200001234';
+const BCBP = encodeBcbp({
+  surname: 'NGUYEN',
+  givenName: 'VAN AN',
+  pnr: 'K7Q2ZD',
+  from: 'SGN',
+  to: 'HAN',
+  carrier: 'VN',
+  flightNumber: '213',
+  flightDate: '2025-12-01',
+  compartment: 'Y',
+  seat: '1A',
+  sequence: 1,
+  status: '1',
+});
+
+interface World {
+  open?: 'OPEN' | 'CLOSED' | undefined;
+  gate?: string;
+  cleared?: boolean;
+  boarded?: boolean;
+  enrolled?: boolean;
+}
+
+function setUp(world: World) {
+  const unitOfWork = new InMemoryUnitOfWork();
+  const gallery = GalleryCipher.ephemeral();
+  const { em } = unitOfWork;
+  em.seed(BoardingPassRow, {
+    passengerId: PASSENGER,
+    bcbp: BCBP,
+    flightId: FLIGHT_ID,
+    carrier: 'VN',
+    flightNumber: '213',
+    departureDate: '2025-12-01',
+    origin: 'SGN',
+    destination: 'HAN',
+    departureAt: new Date('2025-12-01T02:00:00Z'),
+    international: false,
+    seat: '1A',
+  });
+  if (world.open) {
+    em.seed(FlightBoardingRow, {
+      carrier: 'VN',
+      flightNumber: '213',
+      departureDate: '2025-12-01',
+      origin: 'SGN',
+      gate: world.gate ?? '12',
+      state: world.open,
+      changedAt: new Date(),
+    });
+  }
+  if (world.cleared)
+    em.seed(SecurityClearanceRow, {
+      passengerId: PASSENGER,
+      flightId: FLIGHT_ID,
+      clearedAt: new Date(),
+    });
+  if (world.boarded)
+    em.seed(BoardedRow, {
+      passengerId: PASSENGER,
+      flightId: FLIGHT_ID,
+      gate: '12',
+      lane: 'MANUAL',
+      boardedAt: new Date(),
+    });
+  if (world.enrolled) {
+    const templateId = '0b6f3a52-0000-4000-8000-0000000000ff';
+    em.seed(BoardingGalleryEntryRow, {
+      passengerId: PASSENGER,
+      flightId: FLIGHT_ID,
+      templateId,
+      sealed: gallery.seal(templateId, FLIGHT_ID, faces.template(ID_NUMBER)),
+      departureAt: new Date('2025-12-01T02:00:00Z'),
+    });
+  }
+  const announced: unknown[] = [];
+  const outbox = {
+    append: (_em: unknown, entries: unknown[]) => Promise.resolve(void announced.push(...entries)),
+    committed: () => undefined,
+  } as unknown as BoardingOutbox;
+  const handler = new PresentAtBoardingHandler(
+    unitOfWork,
+    new SimulatedClock(Date.parse('2025-12-01T08:20:00+07:00')),
+    phasePolicyFor(airports),
+    airports,
+    faces,
+    gallery,
+    outbox,
+  );
+  const present = (patch: Record<string, unknown> = {}) =>
+    handler.execute(
+      new PresentAtBoardingCommand(
+        operator,
+        {
+          airport: 'SGN',
+          gate: '12',
+          lane: 'MANUAL',
+          boardingPass: BCBP,
+          document: { type: 'CITIZEN_ID_CARD', number: ID_NUMBER },
+          ...patch,
+        } as never,
+        'corr',
+      ),
+    );
+  return { present, em, announced };
+}
+
+describe('PresentAtBoardingHandler (in-memory ports)', () => {
+  it.each<[string, World, string]>([
+    ['boarding not open comes first', { cleared: false, boarded: true }, 'BOARDING_NOT_OPEN'],
+    ['closed boarding', { open: 'CLOSED', cleared: true }, 'BOARDING_NOT_OPEN'],
+    ['then the gate', { open: 'OPEN', gate: '14', boarded: true, cleared: false }, 'WRONG_GATE'],
+    ['then a second boarding', { open: 'OPEN', boarded: true, cleared: false }, 'ALREADY_BOARDED'],
+    ['then security', { open: 'OPEN', cleared: false }, 'SECURITY_NOT_CLEARED'],
+  ])('rejects in the order of the checks: %s', async (_what, world, reason) => {
+    const { present } = setUp(world);
+    const view = await present();
+    expect(view).toMatchObject({ boarded: false, decision: { outcome: 'REJECTED', reason } });
+  });
+
+  it('boards at the manual gate once every check passes, and announces it', async () => {
+    const { present, em, announced } = setUp({ open: 'OPEN', cleared: true });
+    const view = await present();
+    expect(view).toMatchObject({
+      boarded: true,
+      seat: '1A',
+      decision: { outcome: 'ALLOWED', rules: ['R8'] },
+    });
+    expect(em.rows(BoardedRow)).toMatchObject([
+      { passengerId: PASSENGER, gate: '12', lane: 'MANUAL' },
+    ]);
+    expect(announced).toMatchObject([
+      {
+        topic: 'biogate.journey.v1',
+        envelope: { type: 'BoardingDecided', key: PASSENGER, payload: { boarded: true } },
+      },
+    ]);
+  });
+
+  it('raises DUPLICATE_BOARDING and SECURITY_NOT_CLEARED alerts, not BOARDING_NOT_OPEN ones', async () => {
+    for (const [world, kind] of [
+      [{ open: 'OPEN', boarded: true, cleared: true }, 'DUPLICATE_BOARDING'],
+      [{ open: 'OPEN', cleared: false }, 'SECURITY_NOT_CLEARED'],
+      [{ cleared: true }, undefined],
+    ] as const) {
+      const { present, em } = setUp(world);
+      await present();
+      expect(em.rows(BoardingAlertRow).map((a) => a.kind)).toEqual(
+        kind === undefined ? [] : [kind],
+      );
+    }
+  });
+
+  it('verifies the face at the e-gate against the flight gallery', async () => {
+    const genuine = setUp({ open: 'OPEN', cleared: true, enrolled: true });
+    const ok = await genuine.present({
+      lane: 'AUTOMATED',
+      capture: { quality: 'GOOD', seed: 's' },
+    });
+    expect(ok).toMatchObject({
+      boarded: true,
+      decision: { outcome: 'ALLOWED', verification: { matched: true } },
+    });
+
+    const impostor = setUp({ open: 'OPEN', cleared: true, enrolled: true });
+    const refused = await impostor.present({
+      lane: 'AUTOMATED',
+      capture: { quality: 'GOOD', subject: '001099999999', seed: 's' },
+    });
+    expect(refused).toMatchObject({
+      boarded: false,
+      decision: { redirectTo: 'MANUAL', reason: 'FACE_MISMATCH' },
+      alert: { kind: 'FACE_MISMATCH' },
+    });
+  });
+
+  it('sends a passenger with no gallery entry from the e-gate to the manual gate (NOT_ENROLLED)', async () => {
+    const { present } = setUp({ open: 'OPEN', cleared: true });
+    const view = await present({ lane: 'AUTOMATED', capture: { quality: 'GOOD' } });
+    expect(view).toMatchObject({
+      boarded: false,
+      decision: { outcome: 'REDIRECTED', redirectTo: 'MANUAL', reason: 'NOT_ENROLLED' },
+    });
+  });
+});
