@@ -46,4 +46,22 @@ describe.each<[string, Type[], readonly PersistenceUnit[]]>([
     expect(response.status).toBe(200);
     expect((response.body as { info: { title: string } }).info.title).toBe(`biogate ${name}`);
   });
+
+  it('documents request bodies with the schemas of their validation rules', async () => {
+    const response = await request(app.getHttpServer() as Server).get('/docs-json');
+    const schemas = (
+      response.body as {
+        components: {
+          schemas: Record<string, { required?: string[]; properties?: Record<string, unknown> }>;
+        };
+      }
+    ).components.schemas;
+    expect(schemas.PresentAtSecurityRequestDto?.required).toEqual(
+      expect.arrayContaining(['airport', 'lane', 'boardingPass', 'document']),
+    );
+    expect(schemas.BookedFlightDto?.properties?.departureAt).toMatchObject({
+      type: 'string',
+      format: 'date-time',
+    });
+  });
 });
