@@ -20,3 +20,4 @@ export * from './service-module';
 export * from './service-outbox';
 export * from './template-cipher';
 export * from './template-retention';
+export * from './touchpoint-decisions';

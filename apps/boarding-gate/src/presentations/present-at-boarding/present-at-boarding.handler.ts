@@ -25,6 +25,9 @@ import {
   PHASE_POLICY,
   type GalleryCipher,
   outagesAt,
+  decideAfterFaceCheck,
+  presentedDocument,
+  serviceRejection,
   verifyLiveFace,
 } from '@biogate/service-runtime';
 import type { BoardingAlertKind } from '../../alerts/boarding-alert';
@@ -110,13 +113,7 @@ export class PresentAtBoardingHandler implements ICommandHandler<
           airport: request.airport,
           international: pass.international,
           passenger: {
-            document: {
-              type: request.document.type,
-              number: request.document.number,
-              ...(request.document.expiresOn == null
-                ? {}
-                : { expiresOn: request.document.expiresOn }),
-            },
+            document: presentedDocument(request.document),
             biometricEnrolled: galleryEntry !== null,
             checkedBags: 0,
             ssr: [],
@@ -148,16 +145,9 @@ export class PresentAtBoardingHandler implements ICommandHandler<
             request.capture,
             request.document.number,
           );
-          decision = { ...decision, verification };
-          if (!verification.live || !verification.matched) {
-            decision = {
-              ...decision,
-              outcome: 'REDIRECTED',
-              redirectTo: 'MANUAL',
-              reason: verification.live ? 'FACE_MISMATCH' : 'LIVENESS_FAILED',
-            };
-            alertKind = verification.live ? 'FACE_MISMATCH' : 'PRESENTATION_ATTACK';
-          }
+          const checked = decideAfterFaceCheck(decision, verification, 'MANUAL');
+          decision = checked.decision;
+          alertKind = checked.alert;
         }
         const boarded = decision.outcome === 'ALLOWED';
         if (boarded) {
@@ -269,15 +259,7 @@ export class PresentAtBoardingHandler implements ICommandHandler<
     refusal: Refusal,
     pass?: BoardingPassRow,
   ): Promise<BoardingPresentationView> {
-    const phase = this.policy.phaseAt(at.getTime());
-    const decision = {
-      phase,
-      outcome: 'REJECTED' as const,
-      reason: refusal.reason,
-      rules: [],
-      incentiveWindow: phase === 'BIOMETRIC_ENROLMENT',
-      detail: refusal.detail,
-    };
+    const decision = serviceRejection(this.policy, at.getTime(), refusal.reason, refusal.detail);
     await this.log(em, request, at, decision, pass?.passengerId);
     const alert =
       refusal.alert === undefined

@@ -27,6 +27,7 @@ import {
   type GalleryCipher,
   type Principal,
   type TemplateCipher,
+  decideAfterFaceCheck,
   outagesAt,
   verifyLiveFace,
 } from '@biogate/service-runtime';
@@ -225,14 +226,8 @@ export class CheckInPassengerHandler implements ICommandHandler<
     });
     if (template === undefined) return decision; // unreachable: R4 allowed only the enrolled
     const verification = verifyLiveFace(this.faces, template, request.capture, personalIdNumber);
-    if (verification.live && verification.matched) return { ...decision, verification };
-    return {
-      ...decision,
-      outcome: 'REDIRECTED',
-      redirectTo: this.policy.fallbackFromBiometric(step),
-      reason: verification.live ? 'FACE_MISMATCH' : 'LIVENESS_FAILED',
-      verification,
-    };
+    return decideAfterFaceCheck(decision, verification, this.policy.fallbackFromBiometric(step))
+      .decision;
   }
 }
 

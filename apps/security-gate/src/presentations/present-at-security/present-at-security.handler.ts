@@ -31,6 +31,9 @@ import {
   PHASE_POLICY,
   type GalleryCipher,
   outagesAt,
+  decideAfterFaceCheck,
+  presentedDocument,
+  serviceRejection,
   verifyLiveFace,
 } from '@biogate/service-runtime';
 import type { SecurityAlertKind } from '../../alerts/security-alert';
@@ -125,13 +128,7 @@ export class PresentAtSecurityHandler implements ICommandHandler<
           airport: request.airport,
           international: pass.international,
           passenger: {
-            document: {
-              type: request.document.type,
-              number: request.document.number,
-              ...(request.document.expiresOn == null
-                ? {}
-                : { expiresOn: request.document.expiresOn }),
-            },
+            document: presentedDocument(request.document),
             biometricEnrolled: galleryEntry !== null,
             checkedBags: 0,
             ssr: [],
@@ -153,16 +150,9 @@ export class PresentAtSecurityHandler implements ICommandHandler<
             request.capture,
             request.document.number,
           );
-          decision = { ...decision, verification };
-          if (!verification.live || !verification.matched) {
-            decision = {
-              ...decision,
-              outcome: 'REDIRECTED',
-              redirectTo: 'MANUAL',
-              reason: verification.live ? 'FACE_MISMATCH' : 'LIVENESS_FAILED',
-            };
-            alertKind = verification.live ? 'FACE_MISMATCH' : 'PRESENTATION_ATTACK';
-          }
+          const checked = decideAfterFaceCheck(decision, verification, 'MANUAL');
+          decision = checked.decision;
+          alertKind = checked.alert;
         }
         const cleared = decision.outcome === 'ALLOWED';
         if (cleared) {
@@ -271,15 +261,7 @@ export class PresentAtSecurityHandler implements ICommandHandler<
     kind: SecurityAlertKind,
     passengerId?: string,
   ): Promise<SecurityPresentationView> {
-    const phase = this.policy.phaseAt(at.getTime());
-    const decision = {
-      phase,
-      outcome: 'REJECTED' as const,
-      reason,
-      rules: [],
-      incentiveWindow: phase === 'BIOMETRIC_ENROLMENT',
-      detail,
-    };
+    const decision = serviceRejection(this.policy, at.getTime(), reason, detail);
     await em.insert(SecurityPresentationRow, {
       id: randomUUID(),
       airport: request.airport,
