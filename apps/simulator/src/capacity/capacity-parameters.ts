@@ -115,8 +115,8 @@ function semanticProblems(parameters: CapacityParameters): InputError[] {
 
 /** The line of the field a path names, or of its nearest parent that exists. */
 function lineOf(document: Document, lineCounter: LineCounter, path: string): number {
-  const keys = path
-    .split(/\.|\[(\d+)\]/)
+  // "a.b[2].c" -> ['a', 'b', 2, 'c']; split's capture groups give undefined between matches.
+  const keys = (path.split(/\.|\[(\d+)\]/) as (string | undefined)[])
     .filter((key): key is string => key !== undefined && key !== '')
     .map((key) => (/^\d+$/.test(key) ? Number(key) : key));
   for (let n = keys.length; n > 0; n--) {
