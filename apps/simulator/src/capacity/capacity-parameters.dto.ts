@@ -2,6 +2,7 @@ import { Type } from 'class-transformer';
 import {
   IsDefined,
   IsIn,
+  IsInt,
   IsNumber,
   IsObject,
   IsOptional,
@@ -134,6 +135,12 @@ export class BoardingDto {
   @Min(0, expected('minutes before departure'))
   @IsNumber({}, expected('minutes'))
   closesMinutes!: number;
+  @Min(0, expected('a whole number >= 0'))
+  @IsInt(expected('a whole number of e-gates per flight'))
+  eGatesPerFlight!: number;
+  @Min(1, expected('a whole number >= 1'))
+  @IsInt(expected('a whole number of staffed desks per flight'))
+  manualDesksPerFlight!: number;
 }
 
 export class LevelOfServiceDto {

@@ -20,7 +20,12 @@ describe('capacity parameters', () => {
     const parameters = parseCapacityParameters(seed, seedFile);
     expect(parameters.passengerMix.checkedBag).toBe(0.5);
     expect(parameters.service.securityEGate).toEqual({ kind: 'uniform', min: 1, max: 3 });
-    expect(parameters.boarding).toEqual({ opensMinutes: 40, closesMinutes: 15 });
+    expect(parameters.boarding).toEqual({
+      opensMinutes: 40,
+      closesMinutes: 15,
+      eGatesPerFlight: 2,
+      manualDesksPerFlight: 3,
+    });
   });
 
   it.each<[string, (text: string) => string, RegExp]>([

@@ -284,3 +284,70 @@ describe('biogate help', () => {
     );
   });
 });
+
+describe('biogate simulate', () => {
+  it('compares the same airport day under two phases', async () => {
+    const run = await biogate([
+      'simulate',
+      '--airport',
+      'DAD',
+      '--compare',
+      '2025-11-30,2025-12-01',
+    ]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^DAD: 98 departures, \d+ departing passengers/);
+    expect(run.stdout).toContain('2025-11-30 BIOMETRIC_ENROLMENT');
+    expect(run.stdout).toContain('2025-12-01 BIOMETRIC_DEFAULT');
+    expect(run.stdout).toMatch(/check-in COUNTER\s+\d+%\s+\d+%/);
+  });
+
+  it('writes the same JSON bytes for the same inputs, and nothing on stdout with --quiet', async () => {
+    const first = join(dir, 'sim-1.json');
+    const second = join(dir, 'sim-2.json');
+    const a = await biogate([
+      'simulate',
+      '--airport',
+      'HUI',
+      '--date',
+      '2025-12-01',
+      '--json',
+      first,
+      '--quiet',
+    ]);
+    await biogate([
+      'simulate',
+      '--airport',
+      'HUI',
+      '--date',
+      '2025-12-01',
+      '--json',
+      second,
+      '--quiet',
+    ]);
+    expect(a).toEqual({ code: 0, stdout: '', stderr: '' });
+    expect(readFileSync(first, 'utf8')).toBe(readFileSync(second, 'utf8'));
+    expect(JSON.parse(readFileSync(first, 'utf8'))).toMatchObject({
+      seed: 'biogate',
+      reports: [{ airport: 'HUI', date: '2025-12-01' }],
+    });
+  });
+
+  it.each<[string[], RegExp]>([
+    [['--airport', 'LHR', '--date', '2025-12-01'], /--airport: unknown airport code "LHR"/],
+    [
+      ['--airport', 'SGN', '--date', '1 Dec'],
+      /--date: expected local dates YYYY-MM-DD, got "1 Dec"/,
+    ],
+    [['--airport', 'SGN'], /--date or --compare: expected a local date/],
+    [['--date', '2025-12-01'], /--airport CODE or --all-airports is required/],
+    [
+      ['--airport', 'SGN', '--date', '2025-12-01', '--params', '/nonexistent.yaml'],
+      /nonexistent\.yaml: cannot read: no such file/,
+    ],
+  ])('exits 2 for %j', async (args, message) => {
+    const run = await biogate(['simulate', ...args]);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(message);
+  });
+});

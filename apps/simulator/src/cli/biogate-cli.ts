@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { evaluateCommand } from '../policy/evaluate.command';
 import { explainCommand } from '../policy/explain.command';
+import { simulateCommand, type SimulateOptions } from '../capacity/simulate.command';
 import { CliInputError, EXIT_INPUT_ERROR, EXIT_INTERNAL_ERROR, EXIT_OK } from './cli-input-error';
 import type { CliIo } from './cli-io';
 
@@ -51,6 +52,39 @@ function buildProgram(io: CliIo): Command {
     )
     .action((options: { at?: string; airport?: string; policy?: string }) => {
       explainCommand(options, io);
+    });
+
+  program
+    .command('simulate')
+    .description(
+      'capacity simulation of an airport day: queues, waits and channel shares under the phase of each date',
+    )
+    .option('--airport <CODE>', 'an airport of seeds/reference/airports.json')
+    .option('--all-airports', 'every airport of the traffic file')
+    .option('--date <YYYY-MM-DD>', 'the local date to simulate')
+    .option(
+      '--compare <DATES>',
+      'comma-separated local dates: the same day under the phase of each date',
+    )
+    .option('--params <FILE>', 'capacity parameters YAML (default: seeds/capacity/parameters.yaml)')
+    .option(
+      '--traffic <FILE>',
+      'departures per airport JSON (default: seeds/capacity/airport-traffic.json)',
+    )
+    .option(WHAT_IF_OPTION, WHAT_IF_HELP)
+    .option(
+      '--seed <TEXT>',
+      'random seed: the same seed gives the same passengers and the same report',
+      'biogate',
+    )
+    .option('--json <FILE>', 'write the full report as JSON')
+    .option('--quiet', 'print nothing on stdout (CI)')
+    .addHelpText(
+      'after',
+      '\nExample:\n  biogate simulate --airport SGN --compare 2025-11-30,2025-12-01',
+    )
+    .action((options: SimulateOptions) => {
+      simulateCommand(options, io);
     });
 
   return program;
