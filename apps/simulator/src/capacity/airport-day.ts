@@ -82,34 +82,45 @@ export function simulateAirportDay(input: AirportDayInput): AirportDayReport {
 
   const sim = new Simulation();
   const scale = input.departures / 100;
-  const count = (perHundred: number) =>
-    perHundred <= 0 ? 0 : Math.max(1, Math.round(perHundred * scale));
+  const minimum = p.resourcesMinimum;
+  const count = (perHundred: number, floor: number) =>
+    Math.max(floor, Math.round(perHundred * scale));
   const r = p.resourcesPer100Departures;
   const time = (name: keyof CapacityParameters['service']) =>
     sampler(distributionOf(p.service[name]), serviceRandom);
   const desks = {
-    counter: new ServiceDesk(sim, 'check-in counters', count(r.counters), time('counter')),
-    kiosk: new ServiceDesk(sim, 'check-in kiosks', count(r.kiosks), time('kiosk')),
+    counter: new ServiceDesk(
+      sim,
+      'check-in counters',
+      count(r.counters, minimum.counters),
+      time('counter'),
+    ),
+    kiosk: new ServiceDesk(sim, 'check-in kiosks', count(r.kiosks, minimum.kiosks), time('kiosk')),
     biometric: new ServiceDesk(
       sim,
       'biometric check-in',
-      count(r.biometricKiosks),
+      count(r.biometricKiosks, minimum.biometricKiosks),
       time('biometricCheckIn'),
     ),
-    bagDrop: new ServiceDesk(sim, 'bag drop', count(r.bagDrop), time('bagDrop')),
+    bagDrop: new ServiceDesk(sim, 'bag drop', count(r.bagDrop, minimum.bagDrop), time('bagDrop')),
     idManual: new ServiceDesk(
       sim,
       'security ID check (manual)',
-      count(r.securityIdDesks),
+      count(r.securityIdDesks, minimum.securityIdDesks),
       time('securityIdManual'),
     ),
     idEGate: new ServiceDesk(
       sim,
       'security e-gates',
-      count(r.securityEGates),
+      count(r.securityEGates, minimum.securityEGates),
       time('securityEGate'),
     ),
-    screening: new ServiceDesk(sim, 'screening lanes', count(r.screeningLanes), time('screening')),
+    screening: new ServiceDesk(
+      sim,
+      'screening lanes',
+      count(r.screeningLanes, minimum.screeningLanes),
+      time('screening'),
+    ),
   };
   const boardingManualTime = time('boardingManual');
   const boardingEGateTime = time('boardingEGate');

@@ -148,6 +148,25 @@ export class LevelOfServiceDto {
   @Min(0, expected('minutes')) @IsNumber({}, expected('minutes')) subOptimalMinutes!: number;
 }
 
+/** The fewest of each resource an open airport staffs, whatever its traffic. */
+export class ResourceMinimumDto {
+  @Min(0, expected('a whole number >= 0')) @IsInt(expected('a whole number')) counters!: number;
+  @Min(0, expected('a whole number >= 0')) @IsInt(expected('a whole number')) kiosks!: number;
+  @Min(0, expected('a whole number >= 0'))
+  @IsInt(expected('a whole number'))
+  biometricKiosks!: number;
+  @Min(0, expected('a whole number >= 0')) @IsInt(expected('a whole number')) bagDrop!: number;
+  @Min(0, expected('a whole number >= 0'))
+  @IsInt(expected('a whole number'))
+  securityIdDesks!: number;
+  @Min(0, expected('a whole number >= 0'))
+  @IsInt(expected('a whole number'))
+  securityEGates!: number;
+  @Min(0, expected('a whole number >= 0'))
+  @IsInt(expected('a whole number'))
+  screeningLanes!: number;
+}
+
 /** seeds/capacity/parameters.yaml */
 export class CapacityParametersDto {
   @Type(() => PassengerMixDto)
@@ -180,6 +199,11 @@ export class CapacityParametersDto {
   @IsObject(expected('resources per 100 departures'))
   @IsDefined(expected('resources per 100 departures'))
   resourcesPer100Departures!: ResourcesDto;
+  @Type(() => ResourceMinimumDto)
+  @ValidateNested()
+  @IsObject(expected('the minimum resources of an airport'))
+  @IsDefined(expected('the minimum resources of an airport'))
+  resourcesMinimum!: ResourceMinimumDto;
   @Type(() => BoardingDto)
   @ValidateNested()
   @IsObject(expected('the boarding window'))
