@@ -73,7 +73,10 @@ describe('an airport day', () => {
     const starved = parseCapacityParameters(
       seedText
         .replace('securityIdDesks: 4', 'securityIdDesks: 0.5')
-        .replace('securityEGates: 4', 'securityEGates: 0.5'),
+        .replace('securityEGates: 4', 'securityEGates: 0.5')
+        // and the per-airport minimums, which would otherwise staff them again
+        .replace('securityIdDesks: 2', 'securityIdDesks: 1')
+        .replace('securityEGates: 1', 'securityEGates: 0'),
       'starved.yaml',
     );
     const report = day({ parameters: starved });
