@@ -8,6 +8,8 @@ import {
   type Phase,
   type PhasePolicy,
   type PolicyDecision,
+  type PolicyRequest,
+  type Touchpoint,
 } from '@biogate/domain';
 import { sampler, ServiceDesk, Simulation, type DeskReport } from '@biogate/simulation';
 import { distributionOf, type CapacityParameters } from './capacity-parameters';
@@ -178,34 +180,51 @@ export function simulateAirportDay(input: AirportDayInput): AirportDayReport {
   let boarded = 0;
   let missed = 0;
 
-  const facts = (entity: number): PassengerFacts => {
-    const t = traits[entity] as number;
-    return {
-      document:
-        t & EID
-          ? { type: 'CITIZEN_ID_CARD', number: '079200000000' }
-          : { type: 'PASSPORT', number: 'P0000000' },
-      biometricEnrolled: (t & ENROLLED) !== 0,
-      checkedBags: t & BAG ? 1 : 0,
-      ssr: t & SPECIAL ? ['WCHR'] : [],
-    };
+  // What the policy needs depends only on the trait bits: 64 combinations, built once.
+  const factsByTraits: PassengerFacts[] = Array.from({ length: 64 }, (_, t) => ({
+    document:
+      t & EID
+        ? { type: 'CITIZEN_ID_CARD', number: '079200000000' }
+        : { type: 'PASSPORT', number: 'P0000000' },
+    biometricEnrolled: (t & ENROLLED) !== 0,
+    checkedBags: t & BAG ? 1 : 0,
+    ssr: t & SPECIAL ? ['WCHR'] : [],
+  }));
+  const facts = (entity: number): PassengerFacts =>
+    factsByTraits[traits[entity] as number] as PassengerFacts;
+  /** One request per decision, built in place: this is the simulation's hot path. */
+  const request = (entity: number, touchpoint: Touchpoint, point: string): PolicyRequest => {
+    const at = dayStart + sim.now * 1000;
+    const international = ((traits[entity] as number) & INTERNATIONAL) !== 0;
+    const passenger = facts(entity);
+    return touchpoint === 'CHECK_IN'
+      ? {
+          at,
+          airport: input.airport,
+          international,
+          passenger,
+          touchpoint,
+          channel: point as CheckInChannel,
+        }
+      : { at, airport: input.airport, international, passenger, touchpoint, lane: point as Lane };
   };
-  const step = (entity: number) => ({
-    at: dayStart + sim.now * 1000,
-    airport: input.airport,
-    international: ((traits[entity] as number) & INTERNATIONAL) !== 0,
-    passenger: facts(entity),
-  });
-  /** The policy decides; a redirect is followed, as a passenger sent elsewhere would. */
+  let settledDecision: PolicyDecision | undefined;
+  /**
+   * The policy decides; a redirect is followed, as a passenger sent elsewhere would. Returns
+   * where the passenger is served (the decision in `settledDecision`), or undefined if refused.
+   */
   const settle = <P extends string>(
-    touchpoint: string,
+    entity: number,
+    touchpoint: Touchpoint,
     start: P,
-    decide: (point: P) => PolicyDecision,
-  ): { point: P; decision: PolicyDecision } | undefined => {
+  ): P | undefined => {
     let point = start;
     for (let hop = 0; hop < 4; hop++) {
-      const decision = decide(point);
-      if (decision.outcome === 'ALLOWED') return { point, decision };
+      const decision = policy.evaluate(request(entity, touchpoint, point));
+      if (decision.outcome === 'ALLOWED') {
+        settledDecision = decision;
+        return point;
+      }
       if (decision.outcome === 'REJECTED' || decision.redirectTo === undefined) return undefined;
       bump(redirects, `${touchpoint} ${point}→${decision.redirectTo} ${decision.reason}`);
       point = decision.redirectTo as P;
@@ -276,29 +295,25 @@ export function simulateAirportDay(input: AirportDayInput): AirportDayReport {
         : choiceRandom.next() < p.preferences.tryKiosk
           ? 'KIOSK'
           : 'COUNTER';
-    const settled = settle('CHECK_IN', wanted, (channel) =>
-      policy.evaluate({ ...step(entity), touchpoint: 'CHECK_IN', channel }),
-    );
+    const settled = settle(entity, 'CHECK_IN', wanted);
     if (!settled) {
       bump(fallbacks, 'CHECK_IN refused');
       return;
     }
-    if (settled.decision.reason === 'FALLBACK_SERVICE_CONTINUITY')
+    if (settledDecision?.reason === 'FALLBACK_SERVICE_CONTINUITY')
       bump(fallbacks, 'CHECK_IN counter: FALLBACK_SERVICE_CONTINUITY');
-    channels.checkIn[settled.point]++;
-    if (settled.point === 'COUNTER') desks.counter.arrive(entity, afterCounter);
-    else if (settled.point === 'KIOSK') desks.kiosk.arrive(entity, afterCheckIn);
+    channels.checkIn[settled]++;
+    if (settled === 'COUNTER') desks.counter.arrive(entity, afterCounter);
+    else if (settled === 'KIOSK') desks.kiosk.arrive(entity, afterCheckIn);
     else desks.biometric.arrive(entity, afterCheckIn);
   }
 
   function security(entity: number): void {
     const wanted: Lane = (traits[entity] as number) & ENROLLED ? 'AUTOMATED' : 'MANUAL';
-    const settled = settle('SECURITY', wanted, (lane) =>
-      policy.evaluate({ ...step(entity), touchpoint: 'SECURITY', lane }),
-    );
+    const settled = settle(entity, 'SECURITY', wanted);
     if (!settled) return;
-    channels.security[settled.point]++;
-    if (settled.point === 'AUTOMATED') desks.idEGate.arrive(entity, afterEGate);
+    channels.security[settled]++;
+    if (settled === 'AUTOMATED') desks.idEGate.arrive(entity, afterEGate);
     else desks.idManual.arrive(entity, afterIdCheck);
   }
 
@@ -315,12 +330,10 @@ export function simulateAirportDay(input: AirportDayInput): AirportDayReport {
       return;
     }
     const wanted: Lane = (traits[entity] as number) & ENROLLED ? 'AUTOMATED' : 'MANUAL';
-    const settled = settle('BOARDING', wanted, (lane) =>
-      policy.evaluate({ ...step(entity), touchpoint: 'BOARDING', lane }),
-    );
+    const settled = settle(entity, 'BOARDING', wanted);
     if (!settled) return;
     const gate = gates[flightOf[entity] as number] as { eGate: ServiceDesk; manual: ServiceDesk };
-    if (settled.point === 'AUTOMATED') gate.eGate.arrive(entity, boardedEGate);
+    if (settled === 'AUTOMATED') gate.eGate.arrive(entity, boardedEGate);
     else gate.manual.arrive(entity, boardedManual);
   }
 
