@@ -31,6 +31,8 @@ describe('ServiceDesk', () => {
     expect(report.served).toBe(4);
     expect(report.wait).toEqual({ mean: 1.5, p50: 2, p95: 4, max: 4 });
     expect(report.queueLength.max).toBe(2);
+    expect(report.maxQueuePerHour).toEqual([2]);
+    expect(report.startsPerHour).toEqual([4]);
     // area = 1*1 + 2*1 + 1*3 = 6 over 11 s
     expect(report.queueLength.mean).toBeCloseTo(6 / 11, 10);
     // busy 0-9 and 10-11: 10 of 11 s

@@ -20,6 +20,8 @@ export interface DeskReport {
   readonly utilisation: number;
   /** Service starts per hour of the day (index = hour since time 0). */
   readonly startsPerHour: readonly number[];
+  /** The longest queue in each hour of the day. */
+  readonly maxQueuePerHour: readonly number[];
 }
 
 /**
@@ -41,6 +43,7 @@ export class ServiceDesk {
   private freeCount: number;
   private readonly waits = new GrowableFloat64();
   private readonly hourly: number[] = [];
+  private readonly queuePeaks: number[] = [];
   private lastChange = 0;
   private queueArea = 0;
   private busyArea = 0;
@@ -78,7 +81,11 @@ export class ServiceDesk {
       this.waitingEntity.push(entity);
       this.waitingThen.push(then);
       this.waitingSince.push(this.sim.now);
-      if (this.waitingEntity.length > this.maxQueue) this.maxQueue = this.waitingEntity.length;
+      const length = this.waitingEntity.length;
+      if (length > this.maxQueue) this.maxQueue = length;
+      const hour = Math.floor(this.sim.now / HOUR);
+      while (this.queuePeaks.length <= hour) this.queuePeaks.push(0);
+      if (length > (this.queuePeaks[hour] as number)) this.queuePeaks[hour] = length;
     }
   }
 
@@ -103,6 +110,7 @@ export class ServiceDesk {
       queueLength: { mean: until > 0 ? this.queueArea / until : 0, max: this.maxQueue },
       utilisation: until > 0 && this.servers > 0 ? this.busyArea / (until * this.servers) : 0,
       startsPerHour: [...this.hourly],
+      maxQueuePerHour: [...this.queuePeaks],
     };
   }
 

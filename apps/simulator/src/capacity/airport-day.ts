@@ -409,6 +409,9 @@ function mergeGateReports(
     startsPerHour: Array.from({ length: hours }, (_, h) =>
       reports.reduce((s, r) => s + (r.startsPerHour[h] ?? 0), 0),
     ),
+    maxQueuePerHour: Array.from({ length: hours }, (_, h) =>
+      Math.max(0, ...reports.map((r) => r.maxQueuePerHour[h] ?? 0)),
+    ),
   };
 }
 

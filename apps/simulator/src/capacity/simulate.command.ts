@@ -9,6 +9,7 @@ import { loadPolicy } from '../policy/policy-source';
 import { simulateAirportDay, type AirportDayReport } from './airport-day';
 import { CapacityInputError, loadCapacityParameters } from './capacity-parameters';
 import { loadAirportTraffic } from './airport-traffic';
+import { renderHtmlReport } from './html-report';
 
 export interface SimulateOptions {
   readonly airport?: string;
@@ -20,6 +21,7 @@ export interface SimulateOptions {
   readonly policy?: string;
   readonly seed: string;
   readonly json?: string;
+  readonly html?: string;
   readonly quiet?: boolean;
 }
 
@@ -61,6 +63,8 @@ export function simulateCommand(options: SimulateOptions, io: CliIo): void {
       );
     }
   }
+  if (options.html !== undefined)
+    writeFileSync(options.html, renderHtmlReport(reports, parameters.levelOfService));
   if (options.json !== undefined)
     writeFileSync(options.json, `${JSON.stringify({ seed: options.seed, reports }, null, 2)}\n`);
   if (!options.quiet)

@@ -78,6 +78,7 @@ function buildProgram(io: CliIo): Command {
       'biogate',
     )
     .option('--json <FILE>', 'write the full report as JSON')
+    .option('--html <FILE>', 'write a self-contained HTML report with charts (opens offline)')
     .option('--quiet', 'print nothing on stdout (CI)')
     .addHelpText(
       'after',
