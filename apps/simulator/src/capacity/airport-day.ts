@@ -26,6 +26,8 @@ export interface AirportDayInput {
   readonly policy: PhasePolicy;
   /** Same seed, same passengers: phases are compared on the same day. */
   readonly seed: string;
+  /** The day's real departures; generated from `departures` when absent. */
+  readonly schedule?: readonly ScheduledFlight[];
 }
 
 export type LevelOfService = 'OPTIMUM' | 'SUB_OPTIMAL' | 'UNDER_PROVIDED';
@@ -74,13 +76,15 @@ export function simulateAirportDay(input: AirportDayInput): AirportDayReport {
   const passengerRandom = new SeededRandom(`${input.seed}:passengers:${input.airport}`);
   const choiceRandom = new SeededRandom(`${input.seed}:choices:${input.airport}`);
   const serviceRandom = new SeededRandom(`${input.seed}:service:${input.airport}`);
-  const flights = generateSchedule(
-    input.departures,
-    input.internationalShare,
-    input.seatsPerFlight,
-    input.loadFactor,
-    scheduleRandom,
-  );
+  const flights =
+    input.schedule ??
+    generateSchedule(
+      input.departures,
+      input.internationalShare,
+      input.seatsPerFlight,
+      input.loadFactor,
+      scheduleRandom,
+    );
 
   const sim = new Simulation();
   const scale = input.departures / 100;

@@ -10,6 +10,7 @@ import { simulateAirportDay, type AirportDayReport } from './airport-day';
 import { CapacityInputError, loadCapacityParameters } from './capacity-parameters';
 import { loadAirportTraffic } from './airport-traffic';
 import { renderHtmlReport } from './html-report';
+import { loadSchedule } from './schedule-file';
 
 export interface SimulateOptions {
   readonly airport?: string;
@@ -18,6 +19,7 @@ export interface SimulateOptions {
   readonly compare?: string;
   readonly params?: string;
   readonly traffic?: string;
+  readonly schedule?: string;
   readonly policy?: string;
   readonly seed: string;
   readonly json?: string;
@@ -36,6 +38,20 @@ export function simulateCommand(options: SimulateOptions, io: CliIo): void {
   const traffic = withInputErrors(() =>
     loadAirportTraffic(options.traffic ?? join(seeds, 'capacity', 'airport-traffic.json')),
   );
+  if (options.schedule !== undefined && options.allAirports) {
+    throw new CliInputError([
+      '--schedule: a schedule file is for one airport (--airport), not --all-airports',
+    ]);
+  }
+  const schedule =
+    options.schedule === undefined
+      ? undefined
+      : withInputErrors(() =>
+          loadSchedule(
+            options.schedule ?? '',
+            Math.round(traffic.seatsPerFlight * traffic.loadFactor),
+          ),
+        );
   const codes = airportCodes(
     options,
     traffic.airports.map((a) => a.code),
@@ -43,11 +59,17 @@ export function simulateCommand(options: SimulateOptions, io: CliIo): void {
   );
 
   const reports: AirportDayReport[] = [];
+  const progress = progressBar(
+    io,
+    !options.quiet && io.stderrIsTerminal === true,
+    codes.length * dates.length,
+  );
   for (const code of codes) {
     const airportTraffic = traffic.airports.find((a) => a.code === code);
     if (!airportTraffic)
       throw new CliInputError([`--airport: no traffic for ${code} in the traffic file`]);
     for (const date of dates) {
+      progress(`${code} ${date}`);
       reports.push(
         simulateAirportDay({
           airport: code,
@@ -59,10 +81,12 @@ export function simulateCommand(options: SimulateOptions, io: CliIo): void {
           parameters,
           policy,
           seed: options.seed,
+          ...(schedule === undefined ? {} : { schedule }),
         }),
       );
     }
   }
+  progress(undefined);
   if (options.html !== undefined)
     writeFileSync(options.html, renderHtmlReport(reports, parameters.levelOfService));
   if (options.json !== undefined)
@@ -189,4 +213,26 @@ function renderAirports(reports: readonly AirportDayReport[], dates: readonly st
     ];
   });
   return `${renderTable(['Airport', 'Date', 'Passengers', 'Missed', 'Longest p95 queue'], [...rows, ...totals], [7, 10, 10, 6, 50])}\n`;
+}
+
+/** `[########------] 12/44 SGN 2025-12-01` on one line of stderr, cleared at the end. */
+function progressBar(
+  io: CliIo,
+  enabled: boolean,
+  total: number,
+): (label: string | undefined) => void {
+  let done = 0;
+  return (label) => {
+    if (!enabled) return;
+    if (label === undefined) {
+      io.stderr.write('\r\x1b[K');
+      return;
+    }
+    const width = 24;
+    const filled = Math.round((done / Math.max(1, total)) * width);
+    io.stderr.write(
+      `\r\x1b[K[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${done}/${total} ${label}`,
+    );
+    done++;
+  };
 }

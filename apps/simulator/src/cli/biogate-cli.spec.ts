@@ -332,7 +332,56 @@ describe('biogate simulate', () => {
     });
   });
 
+  it('takes a real schedule instead of generated flights', async () => {
+    const run = await biogate([
+      'simulate',
+      '--airport',
+      'VII',
+      '--date',
+      '2025-12-01',
+      '--schedule',
+      join(root, 'seeds/capacity/schedules/vii-2025-12-01.json'),
+    ]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^VII: 6 departures, 975 departing passengers/);
+  });
+
+  it('draws progress on a terminal, and only there', async () => {
+    let stderr = '';
+    const io: CliIo = {
+      stdout: { write: () => true },
+      stderr: { write: (text: string) => (stderr += text) },
+      readStdin: () => Promise.resolve(''),
+      now: () => Date.now(),
+      env: {},
+      stderrIsTerminal: true,
+    };
+    expect(
+      await runBiogate(['simulate', '--airport', 'HUI', '--compare', '2025-11-30,2025-12-01'], io),
+    ).toBe(0);
+    expect(stderr).toContain('[------------------------] 0/2 HUI 2025-11-30');
+    expect(stderr).toContain('[############------------] 1/2 HUI 2025-12-01');
+    expect((await biogate(['simulate', '--airport', 'HUI', '--date', '2025-12-01'])).stderr).toBe(
+      '',
+    );
+  });
+
   it.each<[string[], RegExp]>([
+    [
+      [
+        '--airport',
+        'VII',
+        '--date',
+        '2025-12-01',
+        '--schedule',
+        join(root, 'seeds/reference/airports.json'),
+      ],
+      /airports\.json: flights: missing; expected an array of flights/,
+    ],
+    [
+      ['--all-airports', '--date', '2025-12-01', '--schedule', 'x.json'],
+      /--schedule: a schedule file is for one airport/,
+    ],
     [['--airport', 'LHR', '--date', '2025-12-01'], /--airport: unknown airport code "LHR"/],
     [
       ['--airport', 'SGN', '--date', '1 Dec'],

@@ -71,6 +71,10 @@ function buildProgram(io: CliIo): Command {
       '--traffic <FILE>',
       'departures per airport JSON (default: seeds/capacity/airport-traffic.json)',
     )
+    .option(
+      '--schedule <FILE>',
+      "the airport's real departures that day (JSON), instead of generated ones",
+    )
     .option(WHAT_IF_OPTION, WHAT_IF_HELP)
     .option(
       '--seed <TEXT>',

@@ -8,6 +8,8 @@ export interface CliIo {
   /** The wall clock; commands take `--at` to look at any other instant. */
   now(): Instant;
   readonly env: NodeJS.ProcessEnv;
+  /** Progress is drawn only for a person watching a terminal, never into pipes or CI logs. */
+  readonly stderrIsTerminal?: boolean;
 }
 
 export const processIo: CliIo = {
@@ -20,4 +22,5 @@ export const processIo: CliIo = {
   },
   now: () => Date.now(),
   env: process.env,
+  stderrIsTerminal: process.stderr.isTTY,
 };
