@@ -1,4 +1,4 @@
-import type { AirportDayReport, LevelOfService } from './airport-day';
+import type { AirportDayReport } from './airport-day';
 
 /**
  * A self-contained HTML report: tables and inline SVG charts, no script and no external
@@ -174,7 +174,7 @@ function touchpointTable(reports: readonly AirportDayReport[]): string {
         .map((r) => {
           const tp = r.touchpoints[i];
           if (!tp) return '<td colspan="4"></td>';
-          return `<td>${tp.servers}</td><td class="${band(tp.levelOfService)}">${(tp.wait.p95 / 60).toFixed(1)} min</td><td>${tp.queueLength.max}</td><td>${Math.round(tp.utilisation * 100)}%</td>`;
+          return `<td>${tp.servers}</td><td class="${tp.levelOfService}">${(tp.wait.p95 / 60).toFixed(1)} min</td><td>${tp.queueLength.max}</td><td>${Math.round(tp.utilisation * 100)}%</td>`;
         })
         .join('')}</tr>`,
   );
@@ -193,10 +193,6 @@ function passengerTable(reports: readonly AirportDayReport[]): string {
     ...redirectKeys.map((k) => line(`redirected: ${k}`, (r) => String(r.redirects[k] ?? 0))),
     ...fallbackKeys.map((k) => line(`fallback: ${k}`, (r) => String(r.fallbacks[k] ?? 0))),
   ].join('')}</table>`;
-}
-
-function band(level: LevelOfService): string {
-  return level;
 }
 
 function colour(index: number): string {
