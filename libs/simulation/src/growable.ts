@@ -26,14 +26,19 @@ export class GrowableFloat64 {
   }
 }
 
-/** An Int32 FIFO ring buffer that grows. */
-export class IntQueue {
-  private data: Int32Array;
+type NumberArray = Int32Array | Float64Array;
+
+/** A FIFO ring buffer over a typed array, that grows: queues without boxing. */
+class RingQueue<A extends NumberArray> {
+  private data: A;
   private head = 0;
   private count = 0;
 
-  constructor(capacity = 64) {
-    this.data = new Int32Array(capacity);
+  constructor(
+    private readonly make: (size: number) => A,
+    capacity: number,
+  ) {
+    this.data = make(capacity);
   }
 
   get length(): number {
@@ -42,7 +47,7 @@ export class IntQueue {
 
   push(value: number): void {
     if (this.count === this.data.length) {
-      const next = new Int32Array(this.data.length * 2);
+      const next = this.make(this.data.length * 2);
       for (let i = 0; i < this.count; i++)
         next[i] = this.data[(this.head + i) % this.data.length] as number;
       this.data = next;
@@ -60,36 +65,16 @@ export class IntQueue {
   }
 }
 
-/** A Float64 FIFO ring buffer that grows. */
-export class FloatQueue {
-  private data: Float64Array;
-  private head = 0;
-  private count = 0;
-
+/** Entity ids and event kinds waiting in line. */
+export class IntQueue extends RingQueue<Int32Array> {
   constructor(capacity = 64) {
-    this.data = new Float64Array(capacity);
+    super((n) => new Int32Array(n), capacity);
   }
+}
 
-  get length(): number {
-    return this.count;
-  }
-
-  push(value: number): void {
-    if (this.count === this.data.length) {
-      const next = new Float64Array(this.data.length * 2);
-      for (let i = 0; i < this.count; i++)
-        next[i] = this.data[(this.head + i) % this.data.length] as number;
-      this.data = next;
-      this.head = 0;
-    }
-    this.data[(this.head + this.count) % this.data.length] = value;
-    this.count++;
-  }
-
-  shift(): number {
-    const value = this.data[this.head] as number;
-    this.head = (this.head + 1) % this.data.length;
-    this.count--;
-    return value;
+/** Arrival times waiting in line. */
+export class FloatQueue extends RingQueue<Float64Array> {
+  constructor(capacity = 64) {
+    super((n) => new Float64Array(n), capacity);
   }
 }

@@ -62,12 +62,12 @@ export function encodeBcbp(pass: BoardingPassData): string {
   }
   const text =
     'M1' +
-    fit(`${pass.surname}/${pass.givenName}`, 20) +
+    padField(`${pass.surname}/${pass.givenName}`, 20) +
     'E' +
-    fit(pass.pnr, 7) +
+    padField(pass.pnr, 7) +
     pass.from +
     pass.to +
-    fit(pass.carrier, 3) +
+    padField(pass.carrier, 3) +
     (flight[1] ?? '').padStart(4, '0') +
     (flight[2] === '' ? ' ' : (flight[2] ?? ' ')) +
     String(dayOfYear(date)).padStart(3, '0') +
@@ -176,7 +176,7 @@ export function placeJulianDay(julianDay: number, near: LocalDate): LocalDate | 
   return best === undefined ? undefined : formatCompactDate(best);
 }
 
-function fit(text: string, length: number): string {
+function padField(text: string, length: number): string {
   return text.slice(0, length).padEnd(length, ' ');
 }
 
