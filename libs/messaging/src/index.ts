@@ -4,6 +4,7 @@ export * from './event-factory';
 export * from './event-transport';
 export * from './idempotent-consumer';
 export * from './in-process-transport';
+export * from './kafka-transport';
 export * from './outbox';
 export * from './outbox-relay';
 export * from './outbox-schema';

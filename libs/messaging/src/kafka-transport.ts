@@ -1,0 +1,148 @@
+import { Kafka, logLevel, Partitioners, type Producer } from 'kafkajs';
+import type { TransportMessage } from './event-envelope';
+import {
+  deadLetterTopic,
+  type EventTransport,
+  type MessageHandler,
+  type Subscription,
+} from './event-transport';
+import { PoisonMessageError, type DeadLetter } from './poison-message';
+
+export interface KafkaTransportOptions {
+  readonly brokers: readonly string[];
+  readonly clientId: string;
+  /** Attempts for a transient failure before the message is dead-lettered. */
+  readonly maxAttempts?: number;
+  readonly retryDelayMs?: number;
+  readonly onDeadLetter?: (letter: DeadLetter) => void;
+}
+
+/**
+ * The distributed transport, kafkajs behind our own port (kafkajs is in maintenance mode; a
+ * replacement only touches this file). Messages are keyed by passenger, so one passenger's
+ * events stay on one partition and in order. A handler never throws into kafkajs: transient
+ * failures are retried here with backoff (keeping the heartbeat alive), poison messages and
+ * exhausted retries go to `<topic>.dead-letter` with the original bytes, and the offset moves on.
+ */
+export class KafkaTransport implements EventTransport {
+  private readonly kafka: Kafka;
+  private producer: Promise<Producer> | undefined;
+  private readonly maxAttempts: number;
+  private readonly retryDelayMs: number;
+
+  constructor(private readonly options: KafkaTransportOptions) {
+    this.kafka = new Kafka({
+      clientId: options.clientId,
+      brokers: [...options.brokers],
+      logLevel: logLevel.NOTHING,
+    });
+    this.maxAttempts = options.maxAttempts ?? 5;
+    this.retryDelayMs = options.retryDelayMs ?? 100;
+  }
+
+  async publish(messages: readonly TransportMessage[]): Promise<void> {
+    if (messages.length === 0) return;
+    const producer = await this.connectedProducer();
+    const byTopic = new Map<string, { key: string; value: string }[]>();
+    for (const message of messages) {
+      const list = byTopic.get(message.topic) ?? [];
+      list.push({ key: message.key, value: message.value });
+      byTopic.set(message.topic, list);
+    }
+    await producer.sendBatch({
+      acks: -1,
+      topicMessages: [...byTopic].map(([topic, list]) => ({ topic, messages: list })),
+    });
+  }
+
+  subscribe(topics: readonly string[], group: string, handler: MessageHandler): Subscription {
+    const consumer = this.kafka.consumer({ groupId: group });
+    let closing = false;
+    const started = (async () => {
+      await consumer.connect();
+      await consumer.subscribe({ topics: [...topics], fromBeginning: true });
+      await consumer.run({
+        eachMessage: async (payload) => {
+          const { topic, message } = payload;
+          const delivered: TransportMessage = {
+            topic,
+            key: message.key?.toString('utf8') ?? '',
+            value: message.value?.toString('utf8') ?? '',
+          };
+          await this.deliver(
+            group,
+            delivered,
+            handler,
+            () => payload.heartbeat(),
+            () => closing,
+          );
+        },
+      });
+    })();
+    return {
+      close: async () => {
+        closing = true;
+        await started.catch(() => undefined);
+        await consumer.disconnect();
+      },
+    };
+  }
+
+  async disconnect(): Promise<void> {
+    if (this.producer) await (await this.producer).disconnect();
+    this.producer = undefined;
+  }
+
+  private async deliver(
+    group: string,
+    message: TransportMessage,
+    handler: MessageHandler,
+    heartbeat: () => Promise<void>,
+    closing: () => boolean,
+  ): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await handler(message);
+        return;
+      } catch (error) {
+        const poison = error instanceof PoisonMessageError;
+        if (!poison && attempt < this.maxAttempts && !closing()) {
+          await delay(this.retryDelayMs * 2 ** (attempt - 1));
+          await heartbeat();
+          continue;
+        }
+        const letter: DeadLetter = {
+          topic: message.topic,
+          key: message.key,
+          group,
+          error: error instanceof Error ? error.message : String(error),
+          attempts: attempt,
+          value: message.value,
+        };
+        this.options.onDeadLetter?.(letter);
+        await this.publish([
+          {
+            topic: deadLetterTopic(message.topic),
+            key: message.key,
+            value: JSON.stringify(letter),
+          },
+        ]);
+        return;
+      }
+    }
+  }
+
+  private connectedProducer(): Promise<Producer> {
+    this.producer ??= (async () => {
+      // kafkajs 2 changed its default partitioner: name it, so keys keep their partition.
+      const producer = this.kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
+      await producer.connect();
+      return producer;
+    })();
+    return this.producer;
+  }
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
