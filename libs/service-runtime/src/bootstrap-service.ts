@@ -23,7 +23,7 @@ export async function bootstrapService(service: ServiceProcess): Promise<void> {
   let opened;
   try {
     const env = readServiceEnvironment(process.env);
-    opened = await openPlatform({ env, units: service.units });
+    opened = await openPlatform({ env, units: service.units, clientId: service.name });
     const app = await createServiceApplication(opened.platform, service);
     const port = env.PORT ?? service.defaultPort;
     const host = env.HOST ?? '127.0.0.1';

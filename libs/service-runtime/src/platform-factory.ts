@@ -6,7 +6,7 @@ import {
   SimulatedPopulationRegister,
   type Clock,
 } from '@biogate/domain';
-import { InProcessTransport } from '@biogate/messaging';
+import { InProcessTransport, KafkaTransport, type EventTransport } from '@biogate/messaging';
 import { openDatabase, type DatabaseConfig, type PersistenceUnit } from '@biogate/persistence';
 import {
   loadAirportRegistry,
@@ -32,6 +32,8 @@ export interface PlatformOptions {
   readonly units: readonly PersistenceUnit[];
   readonly clock?: Clock;
   readonly seedsEnv?: NodeJS.ProcessEnv;
+  /** Names this process to Kafka (the service name). */
+  readonly clientId?: string;
 }
 
 const systemClock: Clock = { now: () => Date.now() };
@@ -60,7 +62,14 @@ export async function openPlatform(options: PlatformOptions): Promise<OpenPlatfo
           ...(env.BIOGATE_DATA_DIR === undefined ? {} : { dataDir: env.BIOGATE_DATA_DIR }),
         };
   const opened = await openDatabase(database, options.units);
-  const transport = new InProcessTransport();
+  const kafka =
+    env.KAFKA_BROKERS === undefined
+      ? undefined
+      : new KafkaTransport({
+          brokers: env.KAFKA_BROKERS.split(','),
+          clientId: options.clientId ?? 'biogate',
+        });
+  const transport: EventTransport = kafka ?? new InProcessTransport();
   return {
     database,
     platform: {
@@ -83,7 +92,11 @@ export async function openPlatform(options: PlatformOptions): Promise<OpenPlatfo
           ? GalleryCipher.ephemeral()
           : GalleryCipher.fromBase64(env.BIOGATE_GALLERY_KEY),
     },
-    close: () => opened.close(),
+    // After the application has stopped its relays and consumers: database, then producer.
+    close: async () => {
+      await opened.close();
+      await kafka?.disconnect();
+    },
   };
 }
 

@@ -28,6 +28,10 @@ describe('readServiceEnvironment', () => {
       { DATABASE_URL: 'mysql://db/biogate' },
       'DATABASE_URL: expected a PostgreSQL connection string',
     ],
+    [
+      { KAFKA_BROKERS: 'kafka-1, kafka-2' },
+      'KAFKA_BROKERS: expected Kafka brokers as host:port, comma-separated',
+    ],
   ])('refuses %j with a clear message', (env, message) => {
     expect(() => readServiceEnvironment(env)).toThrow(ServiceEnvironmentError);
     expect(() => readServiceEnvironment(env)).toThrow(message);

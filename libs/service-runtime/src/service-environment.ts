@@ -25,6 +25,15 @@ export class ServiceEnvironment {
   @IsString(expected('a PostgreSQL connection string'))
   DATABASE_URL?: string;
 
+  /** Kafka brokers, host:port,host:port: switches the process from in-process events to Kafka. */
+  @IsOptional()
+  @Matches(
+    /^[^,\s:]+:\d{1,5}(,[^,\s:]+:\d{1,5})*$/,
+    expected('Kafka brokers as host:port, comma-separated, e.g. kafka-1:9092,kafka-2:9092'),
+  )
+  @IsString(expected('Kafka brokers as host:port, comma-separated'))
+  KAFKA_BROKERS?: string;
+
   /** Where PGlite keeps its files; in memory when absent. Ignored with DATABASE_URL. */
   @IsOptional()
   @MaxLength(4096, expected('a directory path'))
@@ -79,6 +88,7 @@ const VARIABLES = [
   'HOST',
   'DATABASE_URL',
   'BIOGATE_DATA_DIR',
+  'KAFKA_BROKERS',
   'BIOGATE_API_KEYS_FILE',
   'BIOGATE_TEMPLATE_KEY',
   'BIOGATE_GALLERY_KEY',
