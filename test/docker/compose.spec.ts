@@ -1,0 +1,50 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { TOPICS } from '@biogate/contracts';
+
+/** No Docker engine runs here: the compose file is checked against the code instead. */
+const root = join(__dirname, '../..');
+const compose = parse(readFileSync(join(root, 'docker/compose.yaml'), 'utf8'), { merge: true }) as {
+  services: Record<
+    string,
+    { command?: string[]; environment?: Record<string, unknown>; entrypoint?: string[] }
+  >;
+};
+const nest = JSON.parse(readFileSync(join(root, 'nest-cli.json'), 'utf8')) as {
+  projects: Record<string, { type: string; sourceRoot: string }>;
+};
+
+describe('docker/compose.yaml', () => {
+  it('creates every topic of the contracts and its dead-letter topic', () => {
+    const script = (compose.services['kafka-topics']?.entrypoint ?? []).join(' ');
+    for (const topic of Object.values(TOPICS)) {
+      expect(script).toContain(` ${topic} `);
+      expect(script).toContain(`${topic}.dead-letter`);
+    }
+  });
+
+  it.each([
+    ['checkin', 3001],
+    ['security-gate', 3002],
+    ['boarding-gate', 3003],
+  ])('runs %s from its built entry point with what it requires', (name, port) => {
+    const service = compose.services[name];
+    expect(nest.projects[name]?.sourceRoot).toBe(`apps/${name}/src`);
+    expect(service?.command).toEqual(['node', `dist/apps/${name}/src/main.js`]);
+    expect(service?.environment).toMatchObject({
+      PORT: port,
+      HOST: '0.0.0.0',
+      KAFKA_BROKERS: 'kafka:9092',
+      DATABASE_URL: expect.stringMatching(/^postgres:\/\//) as unknown,
+      BIOGATE_TEMPLATE_KEY: expect.stringContaining(':?') as unknown,
+      BIOGATE_GALLERY_KEY: expect.stringContaining(':?') as unknown,
+    });
+  });
+
+  it('builds an image whose default command is an app that exists', () => {
+    const dockerfile = readFileSync(join(root, 'docker/Dockerfile'), 'utf8');
+    expect(dockerfile).toContain('CMD ["node", "dist/apps/embedded/src/main.js"]');
+    expect(nest.projects.embedded?.sourceRoot).toBe('apps/embedded/src');
+  });
+});
