@@ -1,0 +1,218 @@
+import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
+import { TOPICS } from '@biogate/contracts';
+import {
+  createTestPostgresDatabase,
+  startTestKafka,
+  type TestDatabase,
+  type TestKafka,
+} from '@biogate/testing';
+import { startServiceProcess, type ServiceProcess } from '../support/service-processes';
+import { KEYS } from '../support/service-harness';
+
+/**
+ * Three service processes over Kafka and PostgreSQL, 200 passengers through full journeys over
+ * HTTP; the security gate is killed with SIGKILL mid-run and restarted. At the end every journey
+ * is consistent across the services: nothing lost, nothing applied twice.
+ */
+const PASSENGERS = 200;
+const FLIGHTS = 4;
+
+describe('faults across service processes', () => {
+  let kafka: TestKafka;
+  let database: TestDatabase;
+  let env: Record<string, string>;
+  const processes = new Map<string, ServiceProcess>();
+
+  beforeAll(async () => {
+    kafka = await startTestKafka(
+      Object.values(TOPICS).flatMap((t) => [t, `${t}.dead-letter`]),
+      { partitions: 3 },
+    );
+    database = await createTestPostgresDatabase();
+    env = {
+      DATABASE_URL: database.url,
+      KAFKA_BROKERS: kafka.brokers.join(','),
+      BIOGATE_TEMPLATE_KEY: randomBytes(32).toString('base64'),
+      BIOGATE_GALLERY_KEY: randomBytes(32).toString('base64'),
+      BIOGATE_CLOCK_START: '2025-12-01T06:00:00+07:00',
+    };
+    // one after the other: each runs its migrations under the advisory lock
+    processes.set('checkin', await startServiceProcess('checkin', 3701, env));
+    processes.set('security-gate', await startServiceProcess('security-gate', 3702, env));
+    processes.set('boarding-gate', await startServiceProcess('boarding-gate', 3703, env));
+  }, 180_000);
+
+  afterAll(async () => {
+    for (const p of processes.values()) await p.stop();
+    await database.drop();
+    await kafka.stop();
+  }, 60_000);
+
+  const call = async (service: string, path: string, body: unknown, key: string = KEYS.qa) => {
+    const url = processes.get(service)?.url ?? '';
+    const response = await fetch(`${url}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-api-key': key },
+      body: JSON.stringify(body),
+    });
+    return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+  };
+
+  /** Repeats a presentation until the gate has learnt what it needs from Kafka. */
+  const until = async (
+    attempt: () => Promise<{ body: Record<string, unknown> }>,
+    done: (body: Record<string, unknown>) => boolean,
+  ) => {
+    const deadline = Date.now() + 60_000;
+    for (;;) {
+      const { body } = await attempt().catch(() => ({ body: {} }));
+      if (done(body)) return body;
+      if (Date.now() > deadline) throw new Error(`gave up: ${JSON.stringify(body)}`);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  };
+
+  it('keeps every journey consistent through a SIGKILL of the security gate', async () => {
+    const passengers: { id: string; number: string; bcbp: string; flight: number }[] = [];
+    for (let i = 0; i < PASSENGERS; i++) {
+      const flight = 900 + (i % FLIGHTS);
+      const number = `0792${String(10_000_000 + i)}`;
+      const booked = await call('checkin', '/v1/bookings', {
+        pnr: `F${String(i).padStart(5, '0')}`,
+        flight: {
+          carrier: 'VN',
+          number: String(flight),
+          date: '2025-12-01',
+          origin: 'SGN',
+          destination: 'HAN',
+          departureAt: '2025-12-01T10:00:00+07:00',
+          international: false,
+        },
+        passengers: [
+          {
+            surname: 'TRAN',
+            givenName: 'KHACH',
+            document: { type: 'CITIZEN_ID_CARD', number },
+            checkedBags: 0,
+          },
+        ],
+      });
+      expect(booked.status).toBe(201);
+      const id = (booked.body.passengers as { passengerId: string }[])[0]!.passengerId;
+      if (i % 2 === 0) {
+        const enrolled = await call('checkin', '/v1/enrolments', {
+          passengerId: id,
+          channel: 'COUNTER',
+          consent: true,
+          capture: { quality: 'GOOD', seed: `e${i}` },
+        });
+        expect(enrolled.status).toBe(201);
+      }
+      const checkedIn = await call('checkin', '/v1/check-ins', {
+        passengerId: id,
+        channel: 'KIOSK',
+      });
+      expect(checkedIn.status).toBe(201);
+      passengers.push({
+        id,
+        number,
+        bcbp: (checkedIn.body.boardingPass as { bcbp: string }).bcbp,
+        flight,
+      });
+    }
+
+    const screen = (p: (typeof passengers)[number]) =>
+      until(
+        () =>
+          call('security-gate', '/v1/security/presentations', {
+            airport: 'SGN',
+            lane: 'MANUAL',
+            boardingPass: p.bcbp,
+            document: { type: 'CITIZEN_ID_CARD', number: p.number },
+          }),
+        (body) => body.cleared === true,
+      );
+    for (const p of passengers.slice(0, PASSENGERS / 2)) await screen(p);
+
+    // The gate dies without any shutdown hook, and comes back.
+    await processes.get('security-gate')?.kill();
+    processes.set('security-gate', await startServiceProcess('security-gate', 3702, env));
+    for (const p of passengers.slice(PASSENGERS / 2)) await screen(p);
+
+    for (let f = 0; f < FLIGHTS; f++) {
+      const opened = await call('boarding-gate', '/v1/boarding/flights/open', {
+        airport: 'SGN',
+        carrier: 'VN',
+        number: String(900 + f),
+        date: '2025-12-01',
+        gate: String(10 + f),
+      });
+      expect(opened.status).toBe(200);
+    }
+    for (const p of passengers) {
+      await until(
+        () =>
+          call('boarding-gate', '/v1/boarding/presentations', {
+            airport: 'SGN',
+            gate: String(10 + (p.flight - 900)),
+            lane: 'MANUAL',
+            boardingPass: p.bcbp,
+            document: { type: 'CITIZEN_ID_CARD', number: p.number },
+          }),
+        (body) =>
+          body.boarded === true ||
+          (body.decision as { reason?: string } | undefined)?.reason === 'ALREADY_BOARDED',
+      );
+    }
+
+    // Consistency across the three services' own schemas.
+    const db = new Client({ connectionString: database.url });
+    await db.connect();
+    const one = async (sql: string) =>
+      Number(((await db.query<{ n: string }>(sql)).rows[0] ?? { n: '-1' }).n);
+    /** Events are delivered at least once, a little later: wait for a count to settle. */
+    const eventually = async (sql: string, expected: number) => {
+      const deadline = Date.now() + 30_000;
+      while ((await one(sql)) !== expected && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      }
+      return one(sql);
+    };
+    try {
+      expect(await one('SELECT count(*) AS n FROM checkin.check_in')).toBe(PASSENGERS);
+      expect(await one('SELECT count(*) AS n FROM security.boarding_pass')).toBe(PASSENGERS);
+      expect(await one('SELECT count(*) AS n FROM security.clearance')).toBe(PASSENGERS);
+      expect(await one('SELECT count(*) AS n FROM boarding.security_clearance')).toBe(PASSENGERS);
+      expect(await one('SELECT count(*) AS n FROM boarding.boarded')).toBe(PASSENGERS);
+      expect(await one('SELECT count(*) AS n FROM boarding.gallery_entry')).toBe(PASSENGERS / 2);
+      // every journey step the gates decided reached check-in's journey log exactly once
+      expect(
+        await eventually(
+          `SELECT count(*) AS n FROM checkin.journey_step WHERE touchpoint = 'BOARDING' AND decision->>'outcome' = 'ALLOWED'`,
+          PASSENGERS,
+        ),
+      ).toBe(PASSENGERS);
+      expect(
+        await one(
+          `SELECT count(*) AS n FROM (SELECT passenger_id FROM checkin.journey_step WHERE touchpoint = 'SECURITY' AND decision->>'outcome' = 'ALLOWED' GROUP BY passenger_id HAVING count(*) > 1) d`,
+        ),
+      ).toBe(0);
+      // and nothing is left undelivered
+      for (const schema of ['checkin', 'security', 'boarding']) {
+        const deadline = Date.now() + 30_000;
+        while (
+          (await one(`SELECT count(*) AS n FROM ${schema}.outbox WHERE sent_at IS NULL`)) > 0 &&
+          Date.now() < deadline
+        ) {
+          await new Promise((resolve) => setTimeout(resolve, 250));
+        }
+        expect(await one(`SELECT count(*) AS n FROM ${schema}.outbox WHERE sent_at IS NULL`)).toBe(
+          0,
+        );
+      }
+    } finally {
+      await db.end();
+    }
+  }, 600_000);
+});

@@ -1,0 +1,64 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+
+const root = join(__dirname, '../..');
+
+export interface ServiceProcess {
+  readonly name: string;
+  readonly url: string;
+  readonly child: ChildProcess;
+  /** SIGKILL: no shutdown hook runs, in-flight work is lost mid-way. */
+  kill(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** Starts one service as its own Node process (sources through SWC) and waits for /health. */
+export async function startServiceProcess(
+  app: 'checkin' | 'security-gate' | 'boarding-gate',
+  port: number,
+  env: Record<string, string>,
+): Promise<ServiceProcess> {
+  const child = spawn(process.execPath, ['-r', '@swc-node/register', `apps/${app}/src/main.ts`], {
+    cwd: root,
+    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString();
+  });
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`${app} exited with ${child.exitCode}: ${stderr}`);
+    try {
+      const response = await fetch(`${url}/health`);
+      if (response.ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`${app} did not answer /health: ${stderr}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  const exited = () =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null) resolve();
+      else
+        child.once('exit', () => {
+          resolve();
+        });
+    });
+  return {
+    name: app,
+    url,
+    child,
+    kill: async () => {
+      child.kill('SIGKILL');
+      await exited();
+    },
+    stop: async () => {
+      child.kill('SIGTERM');
+      await exited();
+    },
+  };
+}
