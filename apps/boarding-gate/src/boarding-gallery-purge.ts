@@ -1,26 +1,11 @@
-import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { UNIT_OF_WORK, type UnitOfWork } from '@biogate/persistence';
-import {
-  purgeGallery,
-  TemplateRetentionRegistry,
-  type TemplatePurge,
-} from '@biogate/service-runtime';
+import { GateGalleryPurge, TemplateRetentionRegistry } from '@biogate/service-runtime';
+import { BOARDING_SCHEMA } from './persistence/boarding-persistence';
 
-/** The boarding gate's copy of each flight gallery goes once the flight has departed plus the retention. */
 @Injectable()
-export class BoardingGalleryPurge implements TemplatePurge, OnModuleInit {
-  readonly holder = 'boarding-gate';
-
-  constructor(
-    @Inject(UNIT_OF_WORK) private readonly unitOfWork: UnitOfWork,
-    private readonly registry: TemplateRetentionRegistry,
-  ) {}
-
-  onModuleInit(): void {
-    this.registry.register(this);
-  }
-
-  purge(now: number, retentionMs: number): Promise<number> {
-    return purgeGallery(this.unitOfWork, 'boarding', now, retentionMs);
+export class BoardingGalleryPurge extends GateGalleryPurge {
+  constructor(@Inject(UNIT_OF_WORK) unitOfWork: UnitOfWork, registry: TemplateRetentionRegistry) {
+    super('boarding-gate', BOARDING_SCHEMA, unitOfWork, registry);
   }
 }

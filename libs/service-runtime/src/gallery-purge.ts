@@ -1,5 +1,7 @@
-import type { UnitOfWork } from '@biogate/persistence';
+import type { OnModuleInit } from '@nestjs/common';
 import { assertSchemaName } from '@biogate/messaging';
+import type { UnitOfWork } from '@biogate/persistence';
+import type { TemplatePurge, TemplateRetentionRegistry } from './template-retention';
 
 /** Deletes a gate's gallery entries whose flight departed more than the retention ago. */
 export async function purgeGallery(
@@ -18,4 +20,25 @@ export async function purgeGallery(
     ),
   );
   return Number(rows[0]?.n ?? 0);
+}
+
+/**
+ * A gate's copy of each flight gallery goes once the flight has departed plus the retention;
+ * each gate subclasses this with its schema, and the purge registers itself with the process.
+ */
+export abstract class GateGalleryPurge implements TemplatePurge, OnModuleInit {
+  protected constructor(
+    readonly holder: string,
+    private readonly schema: string,
+    private readonly unitOfWork: UnitOfWork,
+    private readonly registry: TemplateRetentionRegistry,
+  ) {}
+
+  onModuleInit(): void {
+    this.registry.register(this);
+  }
+
+  purge(now: number, retentionMs: number): Promise<number> {
+    return purgeGallery(this.unitOfWork, this.schema, now, retentionMs);
+  }
 }

@@ -7,6 +7,7 @@ export * from './bootstrap-service';
 export * from './face-verification';
 export * from './gallery-cipher';
 export * from './gallery-purge';
+export * from './gallery-template';
 export * from './health.controller';
 export * from './http-error.filter';
 export * from './input-validation.pipe';

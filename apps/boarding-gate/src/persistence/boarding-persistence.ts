@@ -7,7 +7,6 @@ import {
   BoardingGalleryEntryRow,
   BoardingPassRow,
   BoardingPresentationRow,
-  BoardingTemplateAccessRow,
   FlightBoardingRow,
   SecurityClearanceRow,
 } from './boarding.entities';
@@ -24,7 +23,6 @@ export const boardingPersistence: PersistenceUnit = {
     BoardedRow,
     BoardingPresentationRow,
     BoardingAlertRow,
-    BoardingTemplateAccessRow,
   ],
   migrations: [BoardingSchema1764000000201, BoardingOutages1764000000202],
 };

@@ -1,4 +1,4 @@
-import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 @Entity({ schema: 'boarding', name: 'boarding_pass' })
 export class BoardingPassRow {
@@ -72,14 +72,4 @@ export class BoardingAlertRow {
   @Column('timestamptz', { name: 'raised_at' }) raisedAt!: Date;
   @Column('uuid', { name: 'passenger_id', nullable: true }) passengerId!: string | null;
   @Column('text') detail!: string;
-}
-
-@Entity({ schema: 'boarding', name: 'template_access' })
-export class BoardingTemplateAccessRow {
-  @PrimaryGeneratedColumn('increment', { type: 'bigint' }) id!: string;
-  @Column('uuid', { name: 'template_id' }) templateId!: string;
-  @Column('varchar') accessor!: string;
-  @Column('varchar') touchpoint!: string;
-  @Column('varchar') purpose!: string;
-  @Column('timestamptz', { name: 'accessed_at' }) accessedAt!: Date;
 }

@@ -7,7 +7,6 @@ import {
   IssuedBoardingPassRow,
   SecurityAlertRow,
   SecurityPresentationRow,
-  SecurityTemplateAccessRow,
 } from './security.entities';
 
 export const SECURITY_SCHEMA = 'security';
@@ -20,7 +19,6 @@ export const securityPersistence: PersistenceUnit = {
     SecurityPresentationRow,
     ClearanceRow,
     SecurityAlertRow,
-    SecurityTemplateAccessRow,
   ],
   migrations: [SecuritySchema1764000000101, SecurityOutages1764000000102],
 };

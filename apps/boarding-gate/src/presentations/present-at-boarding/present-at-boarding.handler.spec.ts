@@ -183,6 +183,11 @@ describe('PresentAtBoardingHandler (in-memory ports)', () => {
       boarded: true,
       decision: { outcome: 'ALLOWED', verification: { matched: true } },
     });
+    // the template read in clear is audited in the gate's own schema: who and which touchpoint
+    expect(genuine.em.sql).toContainEqual({
+      sql: expect.stringContaining('INSERT INTO boarding.template_access'),
+      parameters: [expect.any(String), 'SGN ops', 'BOARDING', 'e-gate 1:1', expect.any(Date)],
+    });
 
     const impostor = setUp({ open: 'OPEN', cleared: true, enrolled: true });
     const refused = await impostor.present({

@@ -8,7 +8,6 @@ import {
   InputRejectedError,
   TOPICS,
   type BoardingDecidedV1,
-  type SealedGalleryTemplate,
   type ServiceReason,
   type StepDecision,
 } from '@biogate/contracts';
@@ -26,6 +25,7 @@ import {
   type GalleryCipher,
   outagesAt,
   decideAfterFaceCheck,
+  openGalleryTemplate,
   presentedDocument,
   serviceRejection,
   verifyLiveFace,
@@ -38,7 +38,6 @@ import {
   BoardingGalleryEntryRow,
   BoardingPassRow,
   BoardingPresentationRow,
-  BoardingTemplateAccessRow,
   FlightBoardingRow,
   SecurityClearanceRow,
 } from '../../persistence/boarding.entities';
@@ -127,17 +126,17 @@ export class PresentAtBoardingHandler implements ICommandHandler<
           galleryEntry !== null &&
           request.capture
         ) {
-          await em.insert(BoardingTemplateAccessRow, {
-            templateId: galleryEntry.templateId,
-            accessor: principal.name,
-            touchpoint: 'BOARDING',
-            purpose: 'e-gate 1:1',
-            accessedAt: at,
-          });
-          const template = this.gallery.open(
-            galleryEntry.templateId,
-            galleryEntry.flightId,
-            galleryEntry.sealed as SealedGalleryTemplate,
+          const template = await openGalleryTemplate(
+            em,
+            BOARDING_SCHEMA,
+            this.gallery,
+            galleryEntry,
+            {
+              accessor: principal.name,
+              touchpoint: 'BOARDING',
+              purpose: 'e-gate 1:1',
+              at,
+            },
           );
           const verification = verifyLiveFace(
             this.faces,

@@ -7,7 +7,6 @@ import {
   InputRejectedError,
   SECURITY_DECIDED,
   TOPICS,
-  type SealedGalleryTemplate,
   type SecurityDecidedV1,
   type ServiceReason,
   type StepDecision,
@@ -32,6 +31,7 @@ import {
   type GalleryCipher,
   outagesAt,
   decideAfterFaceCheck,
+  openGalleryTemplate,
   presentedDocument,
   serviceRejection,
   verifyLiveFace,
@@ -43,7 +43,6 @@ import {
   IssuedBoardingPassRow,
   SecurityAlertRow,
   SecurityPresentationRow,
-  SecurityTemplateAccessRow,
 } from '../../persistence/security.entities';
 import { SecurityOutbox } from '../../security-outbox';
 import type { SecurityPresentationView } from '../security-presentation.view';
@@ -143,7 +142,18 @@ export class PresentAtSecurityHandler implements ICommandHandler<
           galleryEntry !== null &&
           request.capture
         ) {
-          const template = await this.openGalleryTemplate(em, galleryEntry, principal.name, at);
+          const template = await openGalleryTemplate(
+            em,
+            SECURITY_SCHEMA,
+            this.gallery,
+            galleryEntry,
+            {
+              accessor: principal.name,
+              touchpoint: 'SECURITY',
+              purpose: 'automated lane 1:1',
+              at,
+            },
+          );
           const verification = verifyLiveFace(
             this.faces,
             template,
@@ -294,26 +304,5 @@ export class PresentAtSecurityHandler implements ICommandHandler<
       detail,
     });
     return { alertId, kind };
-  }
-
-  /** Every read of a template in clear is audited: who, when, which touchpoint. */
-  private async openGalleryTemplate(
-    em: EntityManager,
-    entry: GalleryEntryRow,
-    accessor: string,
-    at: Date,
-  ): Promise<Float32Array> {
-    await em.insert(SecurityTemplateAccessRow, {
-      templateId: entry.templateId,
-      accessor,
-      touchpoint: 'SECURITY',
-      purpose: 'automated lane 1:1',
-      accessedAt: at,
-    });
-    return this.gallery.open(
-      entry.templateId,
-      entry.flightId,
-      entry.sealed as SealedGalleryTemplate,
-    );
   }
 }
