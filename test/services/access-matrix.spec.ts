@@ -36,6 +36,10 @@ const ENDPOINTS: [Method, string, readonly Role[], object | undefined][] = [
   ],
   ['get', '/v1/boarding/alerts?airport=SGN', ['OPERATOR', 'QA'], undefined],
   ['post', '/v1/maintenance/template-purge', ['QA'], undefined],
+  ['get', '/v1/maintenance/clock', ['QA'], undefined],
+  ['put', '/v1/maintenance/clock', ['QA'], { at: '2025-12-01T07:30:00+07:00' }],
+  ['post', '/v1/maintenance/settle', ['QA'], undefined],
+  ['put', '/v1/maintenance/population-register/079200001234', ['QA'], { vneidLevel: 1 }],
 ];
 
 const TABLES = [

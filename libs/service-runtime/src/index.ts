@@ -14,6 +14,7 @@ export * from './input-validation.pipe';
 export * from './platform-factory';
 export * from './platform.module';
 export * from './platform-tokens';
+export * from './scenario-control';
 export * from './service-application';
 export * from './service-environment';
 export * from './service-event-consumer';

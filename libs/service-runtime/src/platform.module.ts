@@ -1,5 +1,5 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_PIPE, DiscoveryModule } from '@nestjs/core';
 import type { Clock, FaceModel, PhasePolicy, PopulationRegister } from '@biogate/domain';
 import type { EventTransport } from '@biogate/messaging';
 import { EVENT_TRANSPORT } from '@biogate/messaging';
@@ -9,6 +9,7 @@ import { API_KEY_RING, ApiKeyGuard } from './access-control';
 import type { ApiKeyRing } from './api-keys';
 import { HttpErrorFilter } from './http-error.filter';
 import { InputValidationPipe } from './input-validation.pipe';
+import { ScenarioControlController, ServiceQuiescence } from './scenario-control';
 import type { GalleryCipher } from './gallery-cipher';
 import type { TemplateCipher } from './template-cipher';
 import {
@@ -52,7 +53,9 @@ export class PlatformModule {
   static forRoot(platform: Platform): DynamicModule {
     return {
       module: PlatformModule,
+      imports: [DiscoveryModule],
       providers: [
+        ServiceQuiescence,
         { provide: UNIT_OF_WORK, useValue: platform.unitOfWork },
         { provide: EVENT_TRANSPORT, useValue: platform.transport },
         { provide: CLOCK, useValue: platform.clock },
@@ -81,8 +84,9 @@ export class PlatformModule {
         TEMPLATE_CIPHER,
         GALLERY_CIPHER,
         TemplateRetentionRegistry,
+        ServiceQuiescence,
       ],
-      controllers: [TemplateRetentionController],
+      controllers: [TemplateRetentionController, ScenarioControlController],
     };
   }
 }

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CapacityInputError, parseCapacityParameters } from './capacity-parameters';
+import { YamlInputError } from '../cli/yaml-source';
+import { parseCapacityParameters } from './capacity-parameters';
 
 const seedFile = join(__dirname, '../../../../seeds/capacity/parameters.yaml');
 const seed = readFileSync(seedFile, 'utf8');
@@ -9,7 +10,7 @@ function problems(text: string): string[] {
   try {
     parseCapacityParameters(text, 'params.yaml');
   } catch (error) {
-    if (error instanceof CapacityInputError) return [...error.lines];
+    if (error instanceof YamlInputError) return [...error.lines];
     throw error;
   }
   return [];

@@ -1,54 +1,23 @@
-import { readFileSync } from 'node:fs';
-import { LineCounter, parseDocument, type Document } from 'yaml';
-import { formatInputError, validateInput, type InputError } from '@biogate/contracts';
+import { validateInput, type InputError } from '@biogate/contracts';
 import type { DistributionSpec } from '@biogate/simulation';
+import { YamlInputError, YamlSource } from '../cli/yaml-source';
 import { CapacityParametersDto, type DistributionDto } from './capacity-parameters.dto';
 
 export type CapacityParameters = CapacityParametersDto;
 
-/** A parameters file that cannot be used; each line names file, line, field and expectation. */
-export class CapacityInputError extends Error {
-  constructor(readonly lines: readonly string[]) {
-    super(lines.join('\n'));
-    this.name = 'CapacityInputError';
-  }
-}
-
 /** Reads and checks a capacity parameters YAML file. */
 export function loadCapacityParameters(file: string): CapacityParameters {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new CapacityInputError([
-      `${file}: cannot read: ${code === 'ENOENT' ? 'no such file' : String(error)}`,
-    ]);
-  }
-  return parseCapacityParameters(text, file);
+  return checkedParameters(YamlSource.read(file));
 }
 
 export function parseCapacityParameters(text: string, file: string): CapacityParameters {
-  const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter, prettyErrors: false });
-  if (document.errors.length > 0) {
-    throw new CapacityInputError(
-      document.errors.map((error) => {
-        const { line, col } = lineCounter.linePos(error.pos[0]);
-        return `${file}:${line}:${col}: not valid YAML (${error.message.split('\n')[0] ?? ''})`;
-      }),
-    );
-  }
-  const validated = validateInput(CapacityParametersDto, document.toJS(), '');
+  return checkedParameters(YamlSource.parse(text, file));
+}
+
+function checkedParameters(source: YamlSource): CapacityParameters {
+  const validated = validateInput(CapacityParametersDto, source.value(), '');
   const problems = validated.ok ? semanticProblems(validated.value) : [...validated.errors];
-  if (!validated.ok || problems.length > 0) {
-    throw new CapacityInputError(
-      problems.map(
-        (problem) =>
-          `${file}:${lineOf(document, lineCounter, problem.path)}: ${formatInputError(problem)}`,
-      ),
-    );
-  }
+  if (!validated.ok || problems.length > 0) throw new YamlInputError(source.describe(problems));
   return validated.value;
 }
 
@@ -111,20 +80,6 @@ function semanticProblems(parameters: CapacityParameters): InputError[] {
     });
   }
   return problems;
-}
-
-/** The line of the field a path names, or of its nearest parent that exists. */
-function lineOf(document: Document, lineCounter: LineCounter, path: string): number {
-  // "a.b[2].c" -> ['a', 'b', 2, 'c']; split's capture groups give undefined between matches.
-  const keys = (path.split(/\.|\[(\d+)\]/) as (string | undefined)[])
-    .filter((key): key is string => key !== undefined && key !== '')
-    .map((key) => (/^\d+$/.test(key) ? Number(key) : key));
-  for (let n = keys.length; n > 0; n--) {
-    const node = document.getIn(keys.slice(0, n), true) as
-      { range?: [number, number, number] } | undefined;
-    if (node?.range) return lineCounter.linePos(node.range[0]).line;
-  }
-  return 1;
 }
 
 export function distributionOf(dto: DistributionDto): DistributionSpec {

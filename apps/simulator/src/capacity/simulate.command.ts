@@ -7,7 +7,8 @@ import type { CliIo } from '../cli/cli-io';
 import { renderTable } from '../cli/text-table';
 import { loadPolicy } from '../policy/policy-source';
 import { simulateAirportDay, type AirportDayReport } from './airport-day';
-import { CapacityInputError, loadCapacityParameters } from './capacity-parameters';
+import { YamlInputError } from '../cli/yaml-source';
+import { loadCapacityParameters } from './capacity-parameters';
 import { loadAirportTraffic } from './airport-traffic';
 import { renderHtmlReport } from './html-report';
 import { loadSchedule } from './schedule-file';
@@ -133,7 +134,7 @@ function withInputErrors<T>(load: () => T): T {
   try {
     return load();
   } catch (error) {
-    if (error instanceof CapacityInputError) throw new CliInputError(error.lines);
+    if (error instanceof YamlInputError) throw new CliInputError(error.lines);
     if (error instanceof ReferenceDataError) throw new CliInputError(error.message.split('\n'));
     throw error;
   }

@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { evaluateCommand } from '../policy/evaluate.command';
 import { explainCommand } from '../policy/explain.command';
 import { simulateCommand, type SimulateOptions } from '../capacity/simulate.command';
+import { replayCommand, type ReplayOptions } from '../replay/replay.command';
 import { CliInputError, EXIT_INPUT_ERROR, EXIT_INTERNAL_ERROR, EXIT_OK } from './cli-input-error';
 import type { CliIo } from './cli-io';
 
@@ -9,7 +10,7 @@ const WHAT_IF_OPTION = '--policy <FILE>';
 const WHAT_IF_HELP =
   'what-if policy: a JSON file overriding phase dates, special-service codes, the age threshold or airport readiness (see README)';
 
-function buildProgram(io: CliIo): Command {
+function buildProgram(io: CliIo, exit: { code: number }): Command {
   const program = new Command('biogate')
     .description("Vietnam's biometric (VNeID) airport journey: policy, replay and simulation")
     .exitOverride()
@@ -55,6 +56,35 @@ function buildProgram(io: CliIo): Command {
     });
 
   program
+    .command('replay')
+    .description(
+      'replay QA scenarios (YAML) on a simulated clock against the services and report expected against actual',
+    )
+    .argument(
+      '<FILES...>',
+      'scenario files, or directories of *.yaml scenarios (see docs/scenarios.md)',
+    )
+    .option(
+      '--target <URL>',
+      'running services (one base URL, started with BIOGATE_CLOCK_START) instead of fresh embedded ones',
+    )
+    .option('--api-key <KEY>', 'QA API key for --target (default: $BIOGATE_API_KEY)')
+    .option(
+      '--junit <FILE>',
+      'write a JUnit XML report (a testsuite per scenario, a testcase per step)',
+    )
+    .option('--json <FILE>', 'write the full report as JSON')
+    .option('--quiet', 'print nothing on stdout (CI)')
+    .addHelpText(
+      'after',
+      '\nExit codes: 0 every expectation held; 1 one did not; 2 a scenario is invalid (file:line on stderr) or the target unusable.\n' +
+        'Example:\n  biogate replay seeds/scenarios --junit replay.xml',
+    )
+    .action(async (files: string[], options: ReplayOptions) => {
+      exit.code = await replayCommand(files, options, io);
+    });
+
+  program
     .command('simulate')
     .description(
       'capacity simulation of an airport day: queues, waits and channel shares under the phase of each date',
@@ -97,14 +127,15 @@ function buildProgram(io: CliIo): Command {
 
 /** Runs the CLI on `argv` (without node and script) and returns the exit code; never exits. */
 export async function runBiogate(argv: readonly string[], io: CliIo): Promise<number> {
-  const program = buildProgram(io);
+  const exit = { code: EXIT_OK };
+  const program = buildProgram(io, exit);
   if (argv.length === 0) {
     program.outputHelp();
     return EXIT_OK;
   }
   try {
     await program.parseAsync([...argv], { from: 'user' });
-    return EXIT_OK;
+    return exit.code;
   } catch (error) {
     if (error instanceof CommanderError) {
       // Help and version exit 0; every usage error is an input error.

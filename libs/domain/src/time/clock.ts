@@ -5,8 +5,17 @@ export interface Clock {
   now(): Instant;
 }
 
+/** A clock QA may move: a simulated one, or a shifted one started with BIOGATE_CLOCK_START. */
+export interface SettableClock extends Clock {
+  set(instant: Instant): void;
+}
+
+export function isSettableClock(clock: Clock): clock is SettableClock {
+  return typeof (clock as Partial<SettableClock>).set === 'function';
+}
+
 /** A clock that moves only when told to: scenarios run at any date, deterministically. */
-export class SimulatedClock implements Clock {
+export class SimulatedClock implements SettableClock {
   constructor(private current: Instant) {}
 
   now(): Instant {
@@ -24,8 +33,8 @@ export class SimulatedClock implements Clock {
 }
 
 /** A clock that started at a chosen instant and runs in real time from there (demos, QA). */
-export class ShiftedClock implements Clock {
-  private readonly shift: number;
+export class ShiftedClock implements SettableClock {
+  private shift: number;
 
   constructor(
     startAt: Instant,
@@ -36,5 +45,10 @@ export class ShiftedClock implements Clock {
 
   now(): Instant {
     return this.wallClock() + this.shift;
+  }
+
+  /** Jumps to an instant and runs on in real time from there (scenario replay against a service). */
+  set(instant: Instant): void {
+    this.shift = instant - this.wallClock();
   }
 }

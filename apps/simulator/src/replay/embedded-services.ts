@@ -1,0 +1,56 @@
+import { join } from 'node:path';
+import type { INestApplication } from '@nestjs/common';
+import { SimulatedClock, type Instant } from '@biogate/domain';
+import { readJsonFile, seedsDirectory } from '@biogate/reference-data';
+import {
+  ApiKeysFileDto,
+  createServiceApplication,
+  openPlatform,
+  readServiceEnvironment,
+  type OpenPlatform,
+} from '@biogate/service-runtime';
+import { EMBEDDED_SERVICES } from '../../../embedded/src/embedded-services';
+
+/** The three services of `npm start` in this process, fresh, on a simulated clock. */
+export interface RunningEmbeddedServices {
+  readonly url: string;
+  /** The QA key of the embedded default's key file. */
+  readonly apiKey: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the embedded services on an in-memory PGlite database and a loopback port, so a
+ * scenario meets the same HTTP API, validation and event flow as with `--target`.
+ */
+export async function startEmbeddedServices(startAt: Instant): Promise<RunningEmbeddedServices> {
+  const env = readServiceEnvironment({});
+  const keysFile = join(seedsDirectory(), 'demo', 'api-keys.json');
+  const qaKey = readJsonFile(keysFile, ApiKeysFileDto).keys.find((key) => key.role === 'QA');
+  if (!qaKey) throw new Error(`${keysFile} holds no QA key: replay needs one`);
+  let opened: OpenPlatform | undefined;
+  let app: INestApplication | undefined;
+  try {
+    opened = await openPlatform({
+      env: Object.assign(env, { BIOGATE_API_KEYS_FILE: keysFile }),
+      units: EMBEDDED_SERVICES.units,
+      clock: new SimulatedClock(startAt),
+    });
+    app = await createServiceApplication(opened.platform, { ...EMBEDDED_SERVICES, logger: false });
+    await app.listen(0, '127.0.0.1');
+  } catch (error) {
+    await app?.close();
+    await opened?.close();
+    throw error;
+  }
+  const platform = opened;
+  const running = app;
+  return {
+    url: await running.getUrl(),
+    apiKey: qaKey.key,
+    close: async () => {
+      await running.close();
+      await platform.close();
+    },
+  };
+}

@@ -1,0 +1,100 @@
+import type { Instant } from '@biogate/domain';
+
+export interface ServiceResponse {
+  readonly status: number;
+  readonly body: unknown;
+}
+
+/** What the population register should say about one identity during a scenario. */
+export interface IdentityOverride {
+  readonly registered?: boolean;
+  readonly vneidLevel?: 0 | 1 | 2;
+  readonly chipPhotoSeed?: string;
+}
+
+/** Where a scenario runs: the services' HTTP API, plus the QA controls a replay needs. */
+export interface ScenarioTarget {
+  call(
+    method: 'GET' | 'POST' | 'PUT' | 'DELETE',
+    path: string,
+    body?: unknown,
+  ): Promise<ServiceResponse>;
+  setClock(at: Instant): Promise<void>;
+  /** Waits until the events of the last step have reached every service. */
+  settle(): Promise<void>;
+  overrideIdentity(personalIdNumber: string, override: IdentityOverride): Promise<void>;
+}
+
+/** The target cannot be used at all (unreachable, wrong key, a clock that will not move). */
+export class ScenarioTargetError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ScenarioTargetError';
+  }
+}
+
+/** Services over HTTP at a base URL, with a QA key: running ones, or embedded ones on a port. */
+export class HttpScenarioTarget implements ScenarioTarget {
+  constructor(
+    private readonly baseUrl: string,
+    private readonly apiKey: string,
+  ) {}
+
+  async call(
+    method: 'GET' | 'POST' | 'PUT' | 'DELETE',
+    path: string,
+    body?: unknown,
+  ): Promise<ServiceResponse> {
+    let response: Response;
+    try {
+      response = await fetch(new URL(path, this.baseUrl), {
+        method,
+        headers: {
+          'x-api-key': this.apiKey,
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+    } catch (error) {
+      const cause = (error as { cause?: { code?: string } }).cause?.code ?? String(error);
+      throw new ScenarioTargetError(`cannot reach ${this.baseUrl} (${cause})`);
+    }
+    const text = await response.text();
+    let parsed: unknown = text;
+    try {
+      parsed = text === '' ? undefined : JSON.parse(text);
+    } catch {
+      // Not JSON: keep the text, the report shows it.
+    }
+    if (response.status === 401)
+      throw new ScenarioTargetError(`${this.baseUrl} refused the API key (401)`);
+    return { status: response.status, body: parsed };
+  }
+
+  async setClock(at: Instant): Promise<void> {
+    await this.control('PUT', '/v1/maintenance/clock', { at: new Date(at).toISOString() });
+  }
+
+  async settle(): Promise<void> {
+    await this.control('POST', '/v1/maintenance/settle');
+  }
+
+  async overrideIdentity(personalIdNumber: string, override: IdentityOverride): Promise<void> {
+    await this.control(
+      'PUT',
+      `/v1/maintenance/population-register/${encodeURIComponent(personalIdNumber)}`,
+      override,
+    );
+  }
+
+  private async control(method: 'PUT' | 'POST', path: string, body?: unknown): Promise<void> {
+    const response = await this.call(method, path, body);
+    if (response.status >= 300) {
+      const message = (response.body as { message?: string } | undefined)?.message;
+      throw new ScenarioTargetError(
+        `${method} ${path} answered ${response.status}${message ? `: ${message}` : ''}` +
+          (response.status === 403 ? ' (replay needs a QA key)' : ''),
+      );
+    }
+  }
+}

@@ -1,0 +1,444 @@
+import { Type } from 'class-transformer';
+import {
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsObject,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+import { expected, IsInstant, IsLocalDate } from '@biogate/contracts';
+import {
+  CHECK_IN_CHANNELS,
+  LANES,
+  OUTAGES,
+  OUTCOMES,
+  PHASES,
+  REASON_CODES,
+  RULE_IDS,
+} from '@biogate/domain';
+import { SERVICE_REASONS } from '@biogate/contracts';
+
+// Structure only: identity data is deliberately loose, because a scenario may test that the
+// services refuse a malformed booking (400) or reject an invalid document (R0).
+
+const REF = /^[A-Za-z][A-Za-z0-9_-]{0,39}$/;
+const REF_EXPECTATION = 'a reference: a letter, then letters, digits, _ or - (at most 40)';
+const INSTANT_EXPECTATION = 'an ISO 8601 instant with an offset, e.g. 2025-12-01T07:30:00+07:00';
+
+/** How the face in front of the camera relates to the passenger (domain.md §6). */
+export const FACES = ['GENUINE', 'IMPOSTOR', 'POOR_CAPTURE', 'PRESENTATION_ATTACK'] as const;
+export type Face = (typeof FACES)[number];
+export const ENROLMENT_CHANNELS = ['COUNTER', 'VNEID_APP'] as const;
+export const OUTAGE_STATES = ['DECLARED', 'CLEARED'] as const;
+export const ALERTS = [
+  'NONE',
+  'FACE_MISMATCH',
+  'PRESENTATION_ATTACK',
+  'UNKNOWN_BOARDING_PASS',
+  'INVALID_BOARDING_PASS',
+  'DUPLICATE_BOARDING',
+  'SECURITY_NOT_CLEARED',
+] as const;
+export const ENROLMENT_OUTCOMES = ['ENROLLED', 'REFUSED'] as const;
+const ENROLMENT_REASONS = [
+  'ALREADY_ENROLLED',
+  'NOT_IN_POPULATION_REGISTER',
+  'VNEID_LEVEL_TOO_LOW',
+  'OUTSIDE_APP_WINDOW',
+  'LIVENESS_FAILED',
+] as const;
+const ALL_REASONS = [
+  ...new Set<string>([...REASON_CODES, ...SERVICE_REASONS, ...ENROLMENT_REASONS]),
+];
+
+export class ScenarioDocumentDto {
+  @IsString(expected('a document type string, e.g. CITIZEN_ID_CARD'))
+  type!: string;
+
+  @IsString(expected('a document number string (quote it: "079200001234")'))
+  number!: string;
+
+  @IsOptional()
+  @IsLocalDate()
+  expiresOn?: string;
+}
+
+export class ScenarioFlightDto {
+  @Matches(/^[A-Z0-9]{2}$/, expected('a 2-character IATA airline code, e.g. VN'))
+  @IsString(expected('a 2-character IATA airline code, e.g. VN'))
+  carrier!: string;
+
+  @Matches(/^\d{1,4}[A-Z]?$/, expected('a flight number string (quote it: "213")'))
+  @IsString(expected('a flight number string (quote it: "213")'))
+  number!: string;
+
+  @IsLocalDate()
+  date!: string;
+
+  @Matches(/^[A-Z]{3}$/, expected('a 3-letter IATA airport code'))
+  @IsString(expected('a 3-letter IATA airport code'))
+  origin!: string;
+
+  @Matches(/^[A-Z]{3}$/, expected('a 3-letter IATA airport code'))
+  @IsString(expected('a 3-letter IATA airport code'))
+  destination!: string;
+
+  @IsInstant(expected(INSTANT_EXPECTATION))
+  departureAt!: string;
+
+  @IsOptional()
+  @IsBoolean(expected('true or false'))
+  international?: boolean;
+}
+
+export class ScenarioAirportDto {
+  @IsOptional()
+  @IsIn(OUTAGES, { each: true, ...expected(`outages among ${OUTAGES.join(', ')}`) })
+  @IsArray(expected('a list of outages, e.g. [KIOSK]'))
+  outages?: (typeof OUTAGES)[number][];
+}
+
+/** What the simulated population register says about this passenger (default: level 2). */
+export class ScenarioRegisterDto {
+  @IsOptional()
+  @IsBoolean(expected('true or false'))
+  registered?: boolean;
+
+  @IsOptional()
+  @IsIn([0, 1, 2], expected('a VNeID account level: 0, 1 or 2'))
+  vneidLevel?: 0 | 1 | 2;
+
+  /** The chip photo shows another passenger of the scenario: enrolment will not match. */
+  @IsOptional()
+  @Matches(REF, expected(`another passenger's ${REF_EXPECTATION}`))
+  @IsString(expected(`another passenger's ${REF_EXPECTATION}`))
+  chipPhotoOf?: string;
+}
+
+export class ScenarioPassengerDto {
+  @IsString(expected('a surname string'))
+  surname!: string;
+
+  @IsString(expected('a given name string'))
+  givenName!: string;
+
+  @IsOptional()
+  @IsLocalDate()
+  birthDate?: string;
+
+  @ValidateNested()
+  @Type(() => ScenarioDocumentDto)
+  @IsObject(expected('a document: type, number and optionally expiresOn'))
+  document!: ScenarioDocumentDto;
+
+  @IsOptional()
+  @Min(0, expected('an integer >= 0'))
+  @IsInt(expected('an integer >= 0'))
+  checkedBags?: number;
+
+  @IsOptional()
+  @IsString({ each: true, ...expected('special-service codes, e.g. [WCHR]') })
+  @IsArray(expected('a list of special-service codes, e.g. [WCHR]'))
+  ssr?: string[];
+
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ScenarioRegisterDto)
+  @IsObject(expected('population register facts: registered, vneidLevel, chipPhotoOf'))
+  register?: ScenarioRegisterDto;
+}
+
+class PassengerStepDto {
+  @Matches(REF, expected(`a passenger ${REF_EXPECTATION}`))
+  @IsString(expected(`a passenger ${REF_EXPECTATION}`))
+  passenger!: string;
+}
+
+class FaceStepDto extends PassengerStepDto {
+  @IsOptional()
+  @IsIn(FACES, expected(`one of ${FACES.join(', ')}`))
+  face?: Face;
+}
+
+export class BookStepDto {
+  @Matches(/^[A-Z0-9]{6}$/, expected('a 6-character record locator, e.g. JRNY01'))
+  @IsString(expected('a 6-character record locator, e.g. JRNY01'))
+  pnr!: string;
+
+  @Matches(REF, expected(`a flight ${REF_EXPECTATION}`))
+  @IsString(expected(`a flight ${REF_EXPECTATION}`))
+  flight!: string;
+
+  @Matches(REF, { each: true, ...expected(`passenger references`) })
+  @MinLength(1, { each: true, ...expected('passenger references') })
+  @IsArray(expected('a list of passenger references, e.g. [hoa]'))
+  passengers!: string[];
+}
+
+export class EnrolStepDto extends FaceStepDto {
+  @IsIn(ENROLMENT_CHANNELS, expected(`one of ${ENROLMENT_CHANNELS.join(', ')}`))
+  channel!: (typeof ENROLMENT_CHANNELS)[number];
+
+  /** Defaults to true; false tests that enrolment without consent is refused. */
+  @IsOptional()
+  @IsBoolean(expected('true or false'))
+  consent?: boolean;
+}
+
+export class WithdrawConsentStepDto extends PassengerStepDto {}
+export class JourneyStepDto extends PassengerStepDto {}
+
+export class CheckInStepDto extends FaceStepDto {
+  @IsIn(CHECK_IN_CHANNELS, expected(`one of ${CHECK_IN_CHANNELS.join(', ')}`))
+  channel!: (typeof CHECK_IN_CHANNELS)[number];
+}
+
+export class ChannelsStepDto extends PassengerStepDto {
+  @IsIn(CHECK_IN_CHANNELS, expected(`one of ${CHECK_IN_CHANNELS.join(', ')}`))
+  channel!: (typeof CHECK_IN_CHANNELS)[number];
+}
+
+class GateStepDto extends FaceStepDto {
+  @IsIn(LANES, expected(`one of ${LANES.join(', ')}`))
+  lane!: (typeof LANES)[number];
+
+  /** Default: the flight's origin. */
+  @IsOptional()
+  @Matches(/^[A-Z]{3}$/, expected('a 3-letter IATA airport code'))
+  @IsString(expected('a 3-letter IATA airport code'))
+  airport?: string;
+
+  /** Presents this text instead of the passenger's boarding pass (forged, foreign, malformed). */
+  @IsOptional()
+  @MaxLength(400, expected('boarding pass text of at most 400 characters'))
+  @IsString(expected('boarding pass text'))
+  boardingPass?: string;
+
+  /** Presents this document instead of the booked one. */
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ScenarioDocumentDto)
+  @IsObject(expected('a document: type, number and optionally expiresOn'))
+  document?: ScenarioDocumentDto;
+}
+
+export class SecurityStepDto extends GateStepDto {}
+
+export class BoardStepDto extends GateStepDto {
+  @Matches(/^[A-Z0-9]{1,4}$/, expected('a gate string, e.g. "12"'))
+  @IsString(expected('a gate string (quote it: "12")'))
+  gate!: string;
+}
+
+class FlightStepDto {
+  @Matches(REF, expected(`a flight ${REF_EXPECTATION}`))
+  @IsString(expected(`a flight ${REF_EXPECTATION}`))
+  flight!: string;
+}
+
+export class OpenBoardingStepDto extends FlightStepDto {
+  @Matches(/^[A-Z0-9]{1,4}$/, expected('a gate string, e.g. "12"'))
+  @IsString(expected('a gate string (quote it: "12")'))
+  gate!: string;
+}
+
+export class CloseBoardingStepDto extends FlightStepDto {}
+export class ManifestStepDto extends FlightStepDto {}
+
+export class OutageStepDto {
+  @Matches(/^[A-Z]{3}$/, expected('a 3-letter IATA airport code'))
+  @IsString(expected('a 3-letter IATA airport code'))
+  airport!: string;
+
+  @IsIn(OUTAGES, expected(`one of ${OUTAGES.join(', ')}`))
+  kind!: (typeof OUTAGES)[number];
+
+  @IsIn(OUTAGE_STATES, expected(`one of ${OUTAGE_STATES.join(', ')}`))
+  state!: (typeof OUTAGE_STATES)[number];
+}
+
+/** What a step should produce; only the fields given are checked. */
+export class ExpectationDto {
+  @IsOptional()
+  @Min(100, expected('an HTTP status code'))
+  @IsInt(expected('an HTTP status code, e.g. 201'))
+  status?: number;
+
+  @IsOptional()
+  @IsIn([...OUTCOMES, ...ENROLMENT_OUTCOMES], {
+    ...expected(`one of ${[...OUTCOMES, ...ENROLMENT_OUTCOMES].join(', ')}`),
+  })
+  outcome?: string;
+
+  @IsOptional()
+  @IsIn(ALL_REASONS, expected(`a reason code: one of ${ALL_REASONS.join(', ')}`))
+  reason?: string;
+
+  @IsOptional()
+  @IsIn([...CHECK_IN_CHANNELS, ...LANES], {
+    ...expected(`one of ${[...CHECK_IN_CHANNELS, ...LANES].join(', ')}`),
+  })
+  redirectTo?: string;
+
+  @IsOptional()
+  @IsIn(PHASES, expected(`one of ${PHASES.join(', ')}`))
+  phase?: string;
+
+  @IsOptional()
+  @IsIn(RULE_IDS, { each: true, ...expected(`rule ids among ${RULE_IDS.join(', ')}`) })
+  @IsArray(expected('a list of rule ids, e.g. [R5]'))
+  rules?: string[];
+
+  @IsOptional()
+  @IsBoolean(expected('true or false'))
+  incentiveWindow?: boolean;
+
+  /** Security and boarding: the lane the passenger goes on at (the step's, or where sent). */
+  @IsOptional()
+  @IsIn(LANES, expected(`one of ${LANES.join(', ')}`))
+  lane?: string;
+
+  @IsOptional()
+  @IsIn(ALERTS, expected(`one of ${ALERTS.join(', ')}`))
+  alert?: string;
+
+  @IsOptional()
+  @IsBoolean(expected('true or false'))
+  cleared?: boolean;
+
+  @IsOptional()
+  @IsBoolean(expected('true or false'))
+  boarded?: boolean;
+
+  @IsOptional()
+  @IsString(expected('a seat string, e.g. "1A"'))
+  seat?: string;
+
+  @IsOptional()
+  @IsBoolean(expected('true or false'))
+  incentiveEligible?: boolean;
+
+  @IsOptional()
+  @Min(0, expected('an integer >= 0'))
+  @IsInt(expected('an integer >= 0'))
+  journeySteps?: number;
+
+  @IsOptional()
+  @Min(0, expected('an integer >= 0'))
+  @IsInt(expected('an integer >= 0'))
+  templatesDeleted?: number;
+
+  @IsOptional()
+  @Min(0, expected('an integer >= 0'))
+  @IsInt(expected('an integer >= 0'))
+  boardedCount?: number;
+
+  @IsOptional()
+  @Min(0, expected('an integer >= 0'))
+  @IsInt(expected('an integer >= 0'))
+  missingCount?: number;
+}
+
+/** One timed step: an action, or only a move of the clock, with what it should produce. */
+export class ScenarioStepDto {
+  @IsOptional()
+  @MaxLength(120, expected('a step name of at most 120 characters'))
+  @IsString(expected('a step name string'))
+  name?: string;
+
+  /** Moves the clock to this instant before the action (or alone, as a step of its own). */
+  @IsOptional()
+  @IsInstant(expected(INSTANT_EXPECTATION))
+  at?: string;
+
+  @IsOptional()
+  @Matches(/^(?=\d)(\d+d)?(\d+h)?(\d+m)?(\d+s)?$/, expected('a duration such as 2h, 30m or 1d2h'))
+  @IsString(expected('a duration string such as 2h, 30m or 1d2h'))
+  advance?: string;
+
+  @IsOptional() @ValidateNested() @Type(() => BookStepDto) book?: BookStepDto;
+  @IsOptional() @ValidateNested() @Type(() => EnrolStepDto) enrol?: EnrolStepDto;
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => WithdrawConsentStepDto)
+  withdrawConsent?: WithdrawConsentStepDto;
+  @IsOptional() @ValidateNested() @Type(() => ChannelsStepDto) channels?: ChannelsStepDto;
+  @IsOptional() @ValidateNested() @Type(() => CheckInStepDto) checkIn?: CheckInStepDto;
+  @IsOptional() @ValidateNested() @Type(() => SecurityStepDto) security?: SecurityStepDto;
+  @IsOptional() @ValidateNested() @Type(() => BoardStepDto) board?: BoardStepDto;
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => OpenBoardingStepDto)
+  openBoarding?: OpenBoardingStepDto;
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => CloseBoardingStepDto)
+  closeBoarding?: CloseBoardingStepDto;
+  @IsOptional() @ValidateNested() @Type(() => OutageStepDto) outage?: OutageStepDto;
+  /** `purge: {}`: runs the template purge at the scenario's instant. */
+  @IsOptional()
+  @IsObject(expected('{} (the purge takes no parameters)'))
+  purge?: Record<string, unknown>;
+  @IsOptional() @ValidateNested() @Type(() => JourneyStepDto) journey?: JourneyStepDto;
+  @IsOptional() @ValidateNested() @Type(() => ManifestStepDto) manifest?: ManifestStepDto;
+
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ExpectationDto)
+  @IsObject(expected('expectations: outcome, reason, redirectTo, lane, alert, ...'))
+  expect?: ExpectationDto;
+}
+
+export const STEP_ACTIONS = [
+  'advance',
+  'book',
+  'enrol',
+  'withdrawConsent',
+  'channels',
+  'checkIn',
+  'security',
+  'board',
+  'openBoarding',
+  'closeBoarding',
+  'outage',
+  'purge',
+  'journey',
+  'manifest',
+] as const;
+export type StepActionName = (typeof STEP_ACTIONS)[number];
+
+/** The top of a scenario file; flights, passengers and steps are checked entry by entry. */
+export class ScenarioHeaderDto {
+  @MaxLength(120, expected('a scenario name of at most 120 characters'))
+  @IsString(expected('a scenario name string'))
+  name!: string;
+
+  @IsOptional()
+  @IsString(expected('a description string'))
+  description?: string;
+
+  /** The instant the scenario starts at. */
+  @IsInstant(expected(INSTANT_EXPECTATION))
+  clock!: string;
+
+  /** Airports by IATA code, with what is down when the scenario starts. */
+  @IsOptional()
+  @IsObject(expected('airports by IATA code: e.g. { SGN: { outages: [KIOSK] } }'))
+  airports?: Record<string, unknown>;
+
+  @IsObject(expected('flights by reference: e.g. { VN213: { carrier: VN, ... } }'))
+  flights!: Record<string, unknown>;
+
+  @IsObject(expected('passengers by reference: e.g. { hoa: { surname: LE, ... } }'))
+  passengers!: Record<string, unknown>;
+
+  @IsArray(expected('a list of steps'))
+  steps!: unknown[];
+}

@@ -1,0 +1,136 @@
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Inject,
+  Injectable,
+  Param,
+  Post,
+  Put,
+} from '@nestjs/common';
+import { DiscoveryService } from '@nestjs/core';
+import { IsBoolean, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { ConflictError, expected, InputRejectedError, IsInstant } from '@biogate/contracts';
+import {
+  isSettableClock,
+  parseInstant,
+  SimulatedPopulationRegister,
+  type Clock,
+  type PopulationRegister,
+} from '@biogate/domain';
+import { EVENT_TRANSPORT, type EventTransport } from '@biogate/messaging';
+import { AllowRoles } from './access-control';
+import { CLOCK, POPULATION_REGISTER } from './platform-tokens';
+import { ServiceOutbox } from './service-outbox';
+
+/**
+ * Brings the process to rest: every outbox delivered, every in-process consumer caught up.
+ * Rounds repeat because consumers write events of their own (a gate decision becomes a journey
+ * step at check-in): three rounds cover the longest chain, check-in -> gate -> check-in.
+ */
+@Injectable()
+export class ServiceQuiescence {
+  constructor(
+    private readonly discovery: DiscoveryService,
+    @Inject(EVENT_TRANSPORT) private readonly transport: EventTransport,
+  ) {}
+
+  async settle(): Promise<void> {
+    const outboxes = this.discovery
+      .getProviders()
+      .map((wrapper) => wrapper.instance as unknown)
+      .filter((instance): instance is ServiceOutbox => instance instanceof ServiceOutbox);
+    const idle = (this.transport as Partial<{ idle(): Promise<void> }>).idle?.bind(this.transport);
+    for (let round = 0; round < 3; round++) {
+      for (const outbox of outboxes) await outbox.drain();
+      // Kafka has no idle point to wait for: there, settling covers this process's outboxes.
+      await idle?.();
+    }
+  }
+}
+
+export class ClockSettingDto {
+  @IsInstant(expected('an ISO 8601 instant with an offset, e.g. 2025-12-01T07:30:00+07:00'))
+  at!: string;
+}
+
+export class IdentityOverrideDto {
+  /** false: the number is not in the population register. */
+  @IsOptional()
+  @IsBoolean(expected('true or false'))
+  registered?: boolean;
+
+  @IsOptional()
+  @IsIn([0, 1, 2], expected('a VNeID account level: 0, 1 or 2'))
+  vneidLevel?: 0 | 1 | 2;
+
+  /** Whose face is on the chip photo: another person's number makes enrolment a mismatch. */
+  @IsOptional()
+  @MaxLength(64, expected('a face seed of at most 64 characters'))
+  @IsString(expected('a face seed string'))
+  chipPhotoSeed?: string;
+}
+
+/**
+ * What scenario replay needs from a running service (QA only): move a settable clock, wait for
+ * events to settle, and shape the simulated population register. A service on the wall clock
+ * refuses to move it (409): only one started with BIOGATE_CLOCK_START is a test service.
+ */
+@Controller('v1/maintenance')
+export class ScenarioControlController {
+  constructor(
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(POPULATION_REGISTER) private readonly register: PopulationRegister,
+    private readonly quiescence: ServiceQuiescence,
+  ) {}
+
+  @Get('clock')
+  @AllowRoles('QA')
+  readClock(): { now: string; settable: boolean } {
+    return { now: new Date(this.clock.now()).toISOString(), settable: isSettableClock(this.clock) };
+  }
+
+  @Put('clock')
+  @AllowRoles('QA')
+  setClock(@Body() body: ClockSettingDto): { now: string } {
+    if (!isSettableClock(this.clock)) {
+      throw new ConflictError(
+        'this service runs on the wall clock; start it with BIOGATE_CLOCK_START to let QA move its clock',
+      );
+    }
+    const at = parseInstant(body.at);
+    if (at !== undefined) this.clock.set(at); // the DTO has checked it parses
+
+    return { now: new Date(this.clock.now()).toISOString() };
+  }
+
+  @Post('settle')
+  @HttpCode(200)
+  @AllowRoles('QA')
+  async settle(): Promise<{ settled: true }> {
+    await this.quiescence.settle();
+    return { settled: true };
+  }
+
+  @Put('population-register/:personalIdNumber')
+  @AllowRoles('QA')
+  overrideIdentity(
+    @Param('personalIdNumber') personalIdNumber: string,
+    @Body() body: IdentityOverrideDto,
+  ): { personalIdNumber: string } {
+    if (!/^\d{12}$/.test(personalIdNumber)) {
+      const message = `expected a 12-digit personal identification number, got ${JSON.stringify(personalIdNumber)}`;
+      throw new InputRejectedError(message, [{ path: 'personalIdNumber', message }]);
+    }
+    if (!(this.register instanceof SimulatedPopulationRegister)) {
+      throw new ConflictError('this service uses a real population register');
+    }
+    this.register.override(personalIdNumber, {
+      ...(body.registered === undefined ? {} : { registered: body.registered }),
+      ...(body.vneidLevel === undefined ? {} : { vneidLevel: body.vneidLevel }),
+      ...(body.chipPhotoSeed === undefined ? {} : { chipPhotoSeed: body.chipPhotoSeed }),
+    });
+    return { personalIdNumber };
+  }
+}
