@@ -27,6 +27,8 @@ export async function purgeGallery(
  * each gate subclasses this with its schema, and the purge registers itself with the process.
  */
 export abstract class GateGalleryPurge implements TemplatePurge, OnModuleInit {
+  readonly holdsCopies = true;
+
   protected constructor(
     readonly holder: string,
     private readonly schema: string,

@@ -22,6 +22,8 @@ export interface TemplateRetentionPolicy {
 /** One service's purge of the templates it holds. */
 export interface TemplatePurge {
   readonly holder: string;
+  /** A gate's gallery holds copies of templates whose source is the check-in enrolment. */
+  readonly holdsCopies: boolean;
   /** Deletes what is past departure plus retention at `now`; returns how many templates. */
   purge(now: Instant, retentionMs: number): Promise<number>;
 }
@@ -54,7 +56,11 @@ export class TemplateRetentionRegistry implements OnApplicationBootstrap, OnAppl
   async purgeNow(): Promise<PurgeReport> {
     const now = this.clock.now();
     const deleted: Record<string, number> = {};
-    for (const purge of this.purges)
+    // Copies first: the source's purge announces TemplateDeleted, and a gate that heard it before
+    // its own purge ran would report 0 for a copy it did hold. This order reports the same
+    // figures every time, which replayed scenarios rely on.
+    const ordered = [...this.purges].sort((a, b) => Number(b.holdsCopies) - Number(a.holdsCopies));
+    for (const purge of ordered)
       deleted[purge.holder] = await purge.purge(now, this.policy.retentionMs);
     return {
       at: new Date(now).toISOString(),

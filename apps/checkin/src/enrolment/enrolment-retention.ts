@@ -14,6 +14,7 @@ import { EnrolmentRow } from '../persistence/checkin.entities';
 @Injectable()
 export class EnrolmentRetention implements TemplatePurge, OnModuleInit {
   readonly holder = 'check-in';
+  readonly holdsCopies = false;
 
   constructor(
     @Inject(UNIT_OF_WORK) private readonly unitOfWork: UnitOfWork,

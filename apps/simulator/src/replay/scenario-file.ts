@@ -11,9 +11,10 @@ import {
   ScenarioStepDto,
   STEP_ACTIONS,
   type ExpectationDto,
+  type Face,
   type StepActionName,
 } from './scenario.dto';
-import type { FlightRef, PassengerRef, ScenarioStep, StepAction } from './scenario-step';
+import type { FaceShown, FlightRef, PassengerRef, ScenarioStep, StepAction } from './scenario-step';
 
 export type { ScenarioStep } from './scenario-step';
 
@@ -110,10 +111,18 @@ function checkedScenario(source: YamlSource, registry: AirportRegistry): Scenari
   };
   for (const code of Object.keys(airports)) knownAirport(code, `airports.${code}`);
   for (const [ref, flight] of Object.entries(flights)) {
+    // Only the origin must be ours: the rules apply where the passenger departs.
+    if (flight.international !== true)
+      knownAirport(flight.destination, `flights.${ref}.destination`);
     knownAirport(flight.origin, `flights.${ref}.origin`);
-    knownAirport(flight.destination, `flights.${ref}.destination`);
   }
   for (const [ref, passenger] of Object.entries(passengers)) {
+    if (passenger.register !== undefined && !/^\d{12}$/.test(passenger.document.number))
+      problems.push({
+        path: `passengers.${ref}.register`,
+        message:
+          'expected a 12-digit personal identification number in document.number: the population register knows no other',
+      });
     const other = passenger.register?.chipPhotoOf;
     if (other !== undefined && passengers[other] === undefined)
       problems.push({
@@ -265,7 +274,7 @@ function resolveAction(
         passenger: passenger(step.enrol.passenger, `${path}.enrol.passenger`),
         channel: step.enrol.channel,
         consent: step.enrol.consent ?? true,
-        face: step.enrol.face ?? 'GENUINE',
+        face: faceShown(step.enrol),
       };
     if (step.withdrawConsent)
       return {
@@ -283,7 +292,7 @@ function resolveAction(
         kind: 'checkIn',
         passenger: passenger(step.checkIn.passenger, `${path}.checkIn.passenger`),
         channel: step.checkIn.channel,
-        face: step.checkIn.face ?? 'GENUINE',
+        face: faceShown(step.checkIn),
       };
     const gate = step.security ?? step.board;
     if (gate) {
@@ -292,7 +301,7 @@ function resolveAction(
       const presentation = {
         passenger: passenger(gate.passenger, `${path}.${kind}.passenger`),
         lane: gate.lane,
-        face: gate.face ?? 'GENUINE',
+        face: faceShown(gate),
         ...(gate.airport === undefined ? {} : { airport: gate.airport }),
         ...(gate.boardingPass === undefined ? {} : { boardingPass: gate.boardingPass }),
         ...(gate.document === undefined ? {} : { document: gate.document }),
@@ -336,6 +345,10 @@ function resolveAction(
     return { kind: 'clock' };
   })();
   return problems.length === before ? action : undefined;
+}
+
+function faceShown(step: { face?: Face; seed?: string }): FaceShown {
+  return { face: step.face ?? 'GENUINE', ...(step.seed === undefined ? {} : { seed: step.seed }) };
 }
 
 /** The DTO has checked the instant; this only converts it. */

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Instant } from '@biogate/domain';
 import type { Face, ExpectationDto, ScenarioDocumentDto } from './scenario.dto';
 import type { Scenario, ScenarioStep } from './scenario-file';
-import type { PassengerRef } from './scenario-step';
+import type { FaceShown, PassengerRef } from './scenario-step';
 import { ScenarioTargetError, type ScenarioTarget, type ServiceResponse } from './scenario-target';
 import { stepDescription } from './step-description';
 
@@ -78,6 +78,8 @@ export class ScenarioRunner {
   private async prepareWorld(): Promise<void> {
     const { passengers, airports } = this.scenario;
     for (const passenger of Object.values(passengers)) {
+      // The register knows personal identification numbers; passports are not in it.
+      if (!/^\d{12}$/.test(passenger.document.number)) continue;
       const register = passenger.register ?? {};
       const chipPhotoOf =
         register.chipPhotoOf === undefined ? undefined : passengers[register.chipPhotoOf];
@@ -343,9 +345,12 @@ export class ScenarioRunner {
   }
 
   /** A simulated live capture; seeded by scenario and step so that replays are identical. */
-  private capture(step: ScenarioStep, passenger: PassengerRef, face: Face) {
-    const seed = `${createHash('sha256').update(this.scenario.name).digest('hex').slice(0, 16)}-${step.number}`;
+  private capture(step: ScenarioStep, passenger: PassengerRef, shown: FaceShown) {
+    const seed =
+      shown.seed ??
+      `${createHash('sha256').update(this.scenario.name).digest('hex').slice(0, 16)}-${step.number}`;
     const number = passenger.passenger.document.number;
+    const face: Face = shown.face;
     switch (face) {
       case 'GENUINE':
         return { quality: 'GOOD', seed };

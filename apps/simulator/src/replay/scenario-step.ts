@@ -22,10 +22,16 @@ export interface PassengerRef {
   readonly flight?: FlightRef;
 }
 
+/** Who is in front of the camera, and the seed of the capture's noise if the scenario fixes it. */
+export interface FaceShown {
+  readonly face: Face;
+  readonly seed?: string;
+}
+
 interface GatePresentation {
   readonly passenger: PassengerRef;
   readonly lane: (typeof LANES)[number];
-  readonly face: Face;
+  readonly face: FaceShown;
   readonly airport?: string;
   readonly boardingPass?: string;
   readonly document?: ScenarioDocumentDto;
@@ -46,7 +52,7 @@ export type StepAction =
       readonly passenger: PassengerRef;
       readonly channel: (typeof ENROLMENT_CHANNELS)[number];
       readonly consent: boolean;
-      readonly face: Face;
+      readonly face: FaceShown;
     }
   | { readonly kind: 'withdrawConsent'; readonly passenger: PassengerRef }
   | {
@@ -58,7 +64,7 @@ export type StepAction =
       readonly kind: 'checkIn';
       readonly passenger: PassengerRef;
       readonly channel: (typeof CHECK_IN_CHANNELS)[number];
-      readonly face: Face;
+      readonly face: FaceShown;
     }
   | ({ readonly kind: 'security' } & GatePresentation)
   | ({ readonly kind: 'board'; readonly gate: string } & GatePresentation)

@@ -165,6 +165,12 @@ class FaceStepDto extends PassengerStepDto {
   @IsOptional()
   @IsIn(FACES, expected(`one of ${FACES.join(', ')}`))
   face?: Face;
+
+  /** The capture's noise seed; by default derived from the scenario's name and step number. */
+  @IsOptional()
+  @MaxLength(64, expected('a seed of at most 64 characters'))
+  @IsString(expected('a seed string'))
+  seed?: string;
 }
 
 export class BookStepDto {

@@ -1,5 +1,5 @@
 import type { ScenarioDocumentDto } from './scenario.dto';
-import type { FlightRef, ScenarioStep } from './scenario-step';
+import type { FaceShown, FlightRef, ScenarioStep } from './scenario-step';
 
 /** One line that says what a step does, in the scenario's own references. */
 export function stepDescription(step: ScenarioStep): string {
@@ -42,8 +42,8 @@ export function stepDescription(step: ScenarioStep): string {
   }
 }
 
-function face(value: string): string {
-  return value === 'GENUINE' ? '' : `, ${value} face`;
+function face(shown: FaceShown): string {
+  return shown.face === 'GENUINE' ? '' : `, ${shown.face} face`;
 }
 
 function documentText(document: ScenarioDocumentDto | undefined): string {
