@@ -14,7 +14,7 @@ export interface ServiceProcess {
 
 /** Starts one service as its own Node process (sources through SWC) and waits for /health. */
 export async function startServiceProcess(
-  app: 'checkin' | 'security-gate' | 'boarding-gate',
+  app: 'checkin' | 'security-gate' | 'boarding-gate' | 'embedded',
   port: number,
   env: Record<string, string>,
 ): Promise<ServiceProcess> {

@@ -4,6 +4,7 @@ export * from './airport-alerts.query';
 export * from './airport-outages';
 export * from './api-keys';
 export * from './bootstrap-service';
+export * from './dto-json-schemas';
 export * from './face-verification';
 export * from './gallery-cipher';
 export * from './gallery-purge';

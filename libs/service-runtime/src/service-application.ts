@@ -3,8 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { defaultMetadataStorage } from 'class-transformer/cjs/storage';
-import { validationMetadatasToSchemas } from 'class-validator-jsonschema';
+import { dtoJsonSchemas } from './dto-json-schemas';
 import { bodyParserErrors } from './http-error.filter';
 import { PlatformModule, type Platform } from './platform.module';
 import { ServiceRuntimeModule } from './service-module';
@@ -61,30 +60,10 @@ export async function createServiceApplication(
       .build(),
   );
   // The request schemas come from the class-validator rules themselves: one source of truth.
-  const schemas = validationMetadatasToSchemas({
-    classTransformerMetadataStorage: defaultMetadataStorage,
-    refPointerPrefix: '#/components/schemas/',
-    // Our own validators (libs/contracts field-validators), in OpenAPI terms.
-    additionalConverters: {
-      isInstant: {
-        type: 'string',
-        format: 'date-time',
-        description: 'ISO 8601 instant with an offset',
-      },
-      isLocalDate: { type: 'string', format: 'date' },
-      isDocumentNumberFor: {
-        type: 'string',
-        description: '12 digits for national e-ID types; 1-20 of A-Z 0-9 - otherwise',
-      },
-      requiredOnlyWhen: {
-        type: 'string',
-        description: 'required for some values of a sibling field, absent otherwise',
-      },
-    },
-  });
+  const schemas = dtoJsonSchemas('#/components/schemas/');
   document.components = {
     ...document.components,
-    schemas: { ...document.components?.schemas, ...(schemas as Record<string, object>) },
+    schemas: { ...document.components?.schemas, ...schemas },
   };
   SwaggerModule.setup('docs', app, document);
   await app.init();

@@ -3,6 +3,7 @@ import { evaluateCommand } from '../policy/evaluate.command';
 import { explainCommand } from '../policy/explain.command';
 import { simulateCommand, type SimulateOptions } from '../capacity/simulate.command';
 import { replayCommand, type ReplayOptions } from '../replay/replay.command';
+import { scenarioJsonSchemaText } from '../replay/scenario-schema';
 import { CliInputError, EXIT_INPUT_ERROR, EXIT_INTERNAL_ERROR, EXIT_OK } from './cli-input-error';
 import type { CliIo } from './cli-io';
 
@@ -82,6 +83,15 @@ function buildProgram(io: CliIo, exit: { code: number }): Command {
     )
     .action(async (files: string[], options: ReplayOptions) => {
       exit.code = await replayCommand(files, options, io);
+    });
+
+  program
+    .command('scenario-schema')
+    .description(
+      'print the JSON Schema of replay scenario files (editors use it; seeds/scenarios/scenario.schema.json holds a copy)',
+    )
+    .action(() => {
+      io.stdout.write(scenarioJsonSchemaText());
     });
 
   program
