@@ -6,7 +6,6 @@
  */
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
-import { Agent, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SimulatedClock } from '@biogate/domain';
 import {
@@ -15,6 +14,7 @@ import {
   readServiceEnvironment,
 } from '@biogate/service-runtime';
 import { EMBEDDED_SERVICES } from '../apps/embedded/src/embedded-services';
+import { KeepAliveClient, percentile } from './keep-alive-client';
 
 const PASSENGERS = Number(process.env.BENCH_PASSENGERS ?? 1500);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
@@ -37,36 +37,10 @@ async function main(): Promise<void> {
   });
   await app.listen(0, '127.0.0.1');
   const port = (app.getHttpServer() as { address(): AddressInfo }).address().port;
-  const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
+  const client = new KeepAliveClient(QA_KEY, CONCURRENCY);
+  const baseUrl = `http://127.0.0.1:${port}`;
   try {
-    const post = (path: string, body: unknown) =>
-      new Promise<{ status: number; body: string }>((resolve, reject) => {
-        const payload = JSON.stringify(body);
-        const req = request(
-          {
-            host: '127.0.0.1',
-            port,
-            path,
-            method: 'POST',
-            agent,
-            headers: {
-              'content-type': 'application/json',
-              'x-api-key': QA_KEY,
-              'content-length': Buffer.byteLength(payload),
-            },
-          },
-          (res) => {
-            let text = '';
-            res.setEncoding('utf8');
-            res.on('data', (chunk: string) => (text += chunk));
-            res.on('end', () => {
-              resolve({ status: res.statusCode ?? 0, body: text });
-            });
-          },
-        );
-        req.on('error', reject);
-        req.end(payload);
-      });
+    const post = (path: string, body: unknown) => client.post(baseUrl, path, body);
 
     // Bookings of 9 passengers on flights of 180 seats.
     const passengerIds: string[] = [];
@@ -116,8 +90,7 @@ async function main(): Promise<void> {
     );
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     latencies.sort((a, b) => a - b);
-    const pct = (p: number) =>
-      latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? 0;
+    const pct = (p: number) => percentile(latencies, p);
     const perSecond = ids.length / seconds;
     process.stdout.write(
       `embedded check-in (${databaseUrl === undefined ? 'PGlite' : 'PostgreSQL'}, in-process events, HTTP keep-alive, ${CONCURRENCY} concurrent clients)\n` +
@@ -126,7 +99,7 @@ async function main(): Promise<void> {
         `checkin_per_s=${perSecond.toFixed(0)}\n`,
     );
   } finally {
-    agent.destroy();
+    client.close();
     await app.close();
     await opened.close();
   }

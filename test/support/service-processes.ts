@@ -17,8 +17,10 @@ export async function startServiceProcess(
   app: 'checkin' | 'security-gate' | 'boarding-gate' | 'embedded',
   port: number,
   env: Record<string, string>,
+  nodeArgs: readonly string[] = [],
 ): Promise<ServiceProcess> {
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', `apps/${app}/src/main.ts`], {
+  const args = [...nodeArgs, '-r', '@swc-node/register', `apps/${app}/src/main.ts`];
+  const child = spawn(process.execPath, args, {
     cwd: root,
     env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'ignore', 'pipe'],

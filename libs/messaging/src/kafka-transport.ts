@@ -15,6 +15,12 @@ export interface KafkaTransportOptions {
   readonly maxAttempts?: number;
   readonly retryDelayMs?: number;
   readonly onDeadLetter?: (letter: DeadLetter) => void;
+  /**
+   * Partitions a consumer works on at once (default 3). Order holds within a partition, so one
+   * passenger's events stay in order; different passengers' events are applied side by side,
+   * each in its own database transaction.
+   */
+  readonly partitionsConsumedConcurrently?: number;
 }
 
 /**
@@ -62,6 +68,7 @@ export class KafkaTransport implements EventTransport {
       await consumer.connect();
       await consumer.subscribe({ topics: [...topics], fromBeginning: true });
       await consumer.run({
+        partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 3,
         eachMessage: async (payload) => {
           const { topic, message } = payload;
           const delivered: TransportMessage = {
