@@ -62,7 +62,9 @@ export class KafkaTransport implements EventTransport {
   }
 
   subscribe(topics: readonly string[], group: string, handler: MessageHandler): Subscription {
-    const consumer = this.kafka.consumer({ groupId: group });
+    // A fetch returns as soon as a message arrives on a real broker; the wait caps how long an
+    // idle fetch may hold a message back where the broker answers only at the deadline.
+    const consumer = this.kafka.consumer({ groupId: group, maxWaitTimeInMs: 100 });
     let closing = false;
     const started = (async () => {
       await consumer.connect();

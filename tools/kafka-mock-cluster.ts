@@ -1,0 +1,29 @@
+/**
+ * A Kafka to run the services against on a machine without Docker or a Kafka cluster:
+ * librdkafka's mock cluster (Debian package librdkafka-dev), with every biogate topic and its
+ * dead-letter topic, 3 partitions each. Prints `KAFKA_BROKERS=host:port` and runs until Ctrl-C.
+ * It keeps messages in memory only: for trying distributed mode, not for keeping data.
+ */
+import 'reflect-metadata';
+import { TOPICS } from '@biogate/contracts';
+import { startTestKafka } from '@biogate/testing';
+
+async function main(): Promise<void> {
+  const kafka = await startTestKafka(
+    Object.values(TOPICS).flatMap((topic) => [topic, `${topic}.dead-letter`]),
+    { partitions: 3, env: {} },
+  );
+  process.stdout.write(`KAFKA_BROKERS=${kafka.brokers.join(',')}\n`);
+  const stop = () => {
+    void kafka.stop().then(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  // Keep the process alive until a signal arrives.
+  setInterval(() => undefined, 1 << 30);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  process.exitCode = 1;
+});
