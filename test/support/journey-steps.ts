@@ -1,17 +1,10 @@
-import { BoardingOutbox } from '../../apps/boarding-gate/src/boarding-outbox';
-import { CheckinOutbox } from '../../apps/checkin/src/checkin-outbox';
-import { SecurityOutbox } from '../../apps/security-gate/src/security-outbox';
+import { ServiceQuiescence } from '@biogate/service-runtime';
 import { bookPassenger } from './booking-fixtures';
 import { KEYS, type RunningServices } from './service-harness';
 
 /** Waits until every outbox is delivered and every consumer has caught up. */
-export async function settle(services: RunningServices): Promise<void> {
-  for (let round = 0; round < 3; round++) {
-    await services.app.get(CheckinOutbox).drain();
-    await services.app.get(SecurityOutbox).drain();
-    await services.app.get(BoardingOutbox).drain();
-    await services.transport.idle();
-  }
+export function settle(services: RunningServices): Promise<void> {
+  return services.app.get(ServiceQuiescence).settle();
 }
 
 export interface CheckedInPassenger {

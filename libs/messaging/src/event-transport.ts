@@ -17,6 +17,8 @@ export interface Subscription {
 export interface EventTransport {
   publish(messages: readonly TransportMessage[]): Promise<void>;
   subscribe(topics: readonly string[], group: string, handler: MessageHandler): Subscription;
+  /** Resolves when every delivered message has been handled, where the transport can know. */
+  idle?(): Promise<void>;
 }
 
 /** Where a message goes when it cannot be processed: `<topic>.dead-letter`. */

@@ -8,6 +8,7 @@ import {
   Param,
   Post,
   Put,
+  type OnApplicationBootstrap,
 } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
 import { IsBoolean, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
@@ -30,22 +31,27 @@ import { ServiceOutbox } from './service-outbox';
  * step at check-in): three rounds cover the longest chain, check-in -> gate -> check-in.
  */
 @Injectable()
-export class ServiceQuiescence {
+export class ServiceQuiescence implements OnApplicationBootstrap {
+  private outboxes: readonly ServiceOutbox[] = [];
+
   constructor(
     private readonly discovery: DiscoveryService,
     @Inject(EVENT_TRANSPORT) private readonly transport: EventTransport,
   ) {}
 
-  async settle(): Promise<void> {
-    const outboxes = this.discovery
+  /** The process's outboxes are fixed once the modules are built: look them up once. */
+  onApplicationBootstrap(): void {
+    this.outboxes = this.discovery
       .getProviders()
       .map((wrapper) => wrapper.instance as unknown)
       .filter((instance): instance is ServiceOutbox => instance instanceof ServiceOutbox);
-    const idle = (this.transport as Partial<{ idle(): Promise<void> }>).idle?.bind(this.transport);
+  }
+
+  async settle(): Promise<void> {
     for (let round = 0; round < 3; round++) {
-      for (const outbox of outboxes) await outbox.drain();
+      for (const outbox of this.outboxes) await outbox.drain();
       // Kafka has no idle point to wait for: there, settling covers this process's outboxes.
-      await idle?.();
+      await this.transport.idle?.();
     }
   }
 }
@@ -55,7 +61,8 @@ export class ClockSettingDto {
   at!: string;
 }
 
-export class IdentityOverrideDto {
+/** What the population register says of an identity, as QA may set it (scenarios too). */
+export class RegisterFactsDto {
   /** false: the number is not in the population register. */
   @IsOptional()
   @IsBoolean(expected('true or false'))
@@ -64,7 +71,9 @@ export class IdentityOverrideDto {
   @IsOptional()
   @IsIn([0, 1, 2], expected('a VNeID account level: 0, 1 or 2'))
   vneidLevel?: 0 | 1 | 2;
+}
 
+export class IdentityOverrideDto extends RegisterFactsDto {
   /** Whose face is on the chip photo: another person's number makes enrolment a mismatch. */
   @IsOptional()
   @MaxLength(64, expected('a face seed of at most 64 characters'))

@@ -4,6 +4,7 @@ import { parseInstant, type Instant } from '@biogate/domain';
 import { loadAirportRegistry, type AirportRegistry } from '@biogate/reference-data';
 import { YamlInputError, YamlSource } from '../cli/yaml-source';
 import {
+  DECISION_FIELDS,
   ScenarioAirportDto,
   ScenarioFlightDto,
   ScenarioHeaderDto,
@@ -30,24 +31,16 @@ export interface Scenario {
 }
 
 /** The expectation fields that make sense after each action. */
-const DECISION_FIELDS = ['outcome', 'reason', 'redirectTo', 'phase', 'rules', 'incentiveWindow'];
 const EXPECTATIONS_OF: Record<StepActionName | 'clock', readonly (keyof ExpectationDto)[]> = {
   clock: [],
   advance: [],
   book: ['status'],
   enrol: ['status', 'outcome', 'reason'],
   withdrawConsent: ['status'],
-  channels: ['status', ...DECISION_FIELDS] as (keyof ExpectationDto)[],
-  checkIn: ['status', ...DECISION_FIELDS, 'seat'] as (keyof ExpectationDto)[],
-  security: ['status', ...DECISION_FIELDS, 'lane', 'alert', 'cleared'] as (keyof ExpectationDto)[],
-  board: [
-    'status',
-    ...DECISION_FIELDS,
-    'lane',
-    'alert',
-    'boarded',
-    'seat',
-  ] as (keyof ExpectationDto)[],
+  channels: ['status', ...DECISION_FIELDS],
+  checkIn: ['status', ...DECISION_FIELDS, 'seat'],
+  security: ['status', ...DECISION_FIELDS, 'lane', 'alert', 'cleared'],
+  board: ['status', ...DECISION_FIELDS, 'lane', 'alert', 'boarded', 'seat'],
   openBoarding: ['status'],
   closeBoarding: ['status'],
   outage: ['status'],
@@ -132,23 +125,23 @@ function checkedScenario(source: YamlSource, registry: AirportRegistry): Scenari
   }
 
   const clock = instantOf(header.clock);
+  // Validated first, so that the flight each passenger is booked on is known to every step.
+  const validated = header.steps.map((plain, index) =>
+    collect(problems, validateInput(ScenarioStepDto, plain, `steps[${index}]`)),
+  );
   const flightOfPassenger = new Map<string, FlightRef>();
-  for (const plain of header.steps) {
-    const book = (plain as { book?: { flight?: unknown; passengers?: unknown } } | null)?.book;
-    const flight = typeof book?.flight === 'string' ? flights[book.flight] : undefined;
-    if (flight === undefined || !Array.isArray(book?.passengers)) continue;
-    for (const ref of book.passengers as unknown[]) {
-      if (typeof ref === 'string' && !flightOfPassenger.has(ref))
-        flightOfPassenger.set(ref, { ref: String(book.flight), flight });
-    }
+  for (const book of validated.map((step) => step?.book)) {
+    const flight = book === undefined ? undefined : flights[book.flight];
+    if (book === undefined || flight === undefined) continue;
+    for (const ref of book.passengers)
+      if (!flightOfPassenger.has(ref)) flightOfPassenger.set(ref, { ref: book.flight, flight });
   }
   const world: World = { flights, passengers, flightOfPassenger, registry };
 
   let now = clock;
   const steps: ScenarioStep[] = [];
-  header.steps.forEach((plain, index) => {
+  validated.forEach((step, index) => {
     const path = `steps[${index}]`;
-    const step = collect(problems, validateInput(ScenarioStepDto, plain, path));
     if (!step) return;
     const names = STEP_ACTIONS.filter((name) => step[name] !== undefined);
     if (names.length > 1) {

@@ -1,6 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { Instant } from '@biogate/domain';
-import type { Face, ExpectationDto, ScenarioDocumentDto } from './scenario.dto';
+import {
+  DECISION_FIELDS,
+  type ExpectationDto,
+  type Face,
+  type ScenarioDocumentDto,
+} from './scenario.dto';
 import type { Scenario, ScenarioStep } from './scenario-file';
 import type { FaceShown, PassengerRef } from './scenario-step';
 import { ScenarioTargetError, type ScenarioTarget, type ServiceResponse } from './scenario-target';
@@ -37,9 +42,6 @@ export interface ScenarioResult {
   readonly steps: readonly StepResult[];
 }
 
-/** Fields whose actual value comes from the policy decision of a touchpoint. */
-const DECISION_FIELDS = ['phase', 'outcome', 'reason', 'redirectTo', 'rules', 'incentiveWindow'];
-
 /**
  * Plays one scenario against a target, step by step on the scenario's clock: each action is one
  * HTTP call, then the events it caused are settled, then its expectations are checked. A step
@@ -47,6 +49,8 @@ const DECISION_FIELDS = ['phase', 'outcome', 'reason', 'redirectTo', 'rules', 'i
  */
 export class ScenarioRunner {
   private now: Instant;
+  /** Captures are seeded from the scenario's name and the step's number: replays are identical. */
+  private readonly capturePrefix: string;
   private readonly passengerIds = new Map<string, string>();
   private readonly enrolmentIds = new Map<string, string>();
   private readonly boardingPasses = new Map<string, string>();
@@ -56,6 +60,7 @@ export class ScenarioRunner {
     private readonly target: ScenarioTarget,
   ) {
     this.now = scenario.clock;
+    this.capturePrefix = createHash('sha256').update(scenario.name).digest('hex').slice(0, 16);
   }
 
   async run(): Promise<ScenarioResult> {
@@ -346,9 +351,7 @@ export class ScenarioRunner {
 
   /** A simulated live capture; seeded by scenario and step so that replays are identical. */
   private capture(step: ScenarioStep, passenger: PassengerRef, shown: FaceShown) {
-    const seed =
-      shown.seed ??
-      `${createHash('sha256').update(this.scenario.name).digest('hex').slice(0, 16)}-${step.number}`;
+    const seed = shown.seed ?? `${this.capturePrefix}-${step.number}`;
     const number = passenger.passenger.document.number;
     const face: Face = shown.face;
     switch (face) {

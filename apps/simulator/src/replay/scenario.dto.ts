@@ -24,6 +24,7 @@ import {
   RULE_IDS,
 } from '@biogate/domain';
 import { SERVICE_REASONS } from '@biogate/contracts';
+import { RegisterFactsDto } from '@biogate/service-runtime';
 
 // Structure only: identity data is deliberately loose, because a scenario may test that the
 // services refuse a malformed booking (400) or reject an invalid document (R0).
@@ -106,15 +107,7 @@ export class ScenarioAirportDto {
 }
 
 /** What the simulated population register says about this passenger (default: level 2). */
-export class ScenarioRegisterDto {
-  @IsOptional()
-  @IsBoolean(expected('true or false'))
-  registered?: boolean;
-
-  @IsOptional()
-  @IsIn([0, 1, 2], expected('a VNeID account level: 0, 1 or 2'))
-  vneidLevel?: 0 | 1 | 2;
-
+export class ScenarioRegisterDto extends RegisterFactsDto {
   /** The chip photo shows another passenger of the scenario: enrolment will not match. */
   @IsOptional()
   @Matches(REF, expected(`another passenger's ${REF_EXPECTATION}`))
@@ -269,6 +262,16 @@ export class OutageStepDto {
   @IsIn(OUTAGE_STATES, expected(`one of ${OUTAGE_STATES.join(', ')}`))
   state!: (typeof OUTAGE_STATES)[number];
 }
+
+/** The expectations a touchpoint's policy decision answers, under the decision's own names. */
+export const DECISION_FIELDS = [
+  'outcome',
+  'reason',
+  'redirectTo',
+  'phase',
+  'rules',
+  'incentiveWindow',
+] as const satisfies readonly (keyof ExpectationDto)[];
 
 /** What a step should produce; only the fields given are checked. */
 export class ExpectationDto {
