@@ -105,8 +105,7 @@ function checkedScenario(source: YamlSource, registry: AirportRegistry): Scenari
   for (const code of Object.keys(airports)) knownAirport(code, `airports.${code}`);
   for (const [ref, flight] of Object.entries(flights)) {
     // Only the origin must be ours: the rules apply where the passenger departs.
-    if (flight.international !== true)
-      knownAirport(flight.destination, `flights.${ref}.destination`);
+    if (!flight.international) knownAirport(flight.destination, `flights.${ref}.destination`);
     knownAirport(flight.origin, `flights.${ref}.origin`);
   }
   for (const [ref, passenger] of Object.entries(passengers)) {

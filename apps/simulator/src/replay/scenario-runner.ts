@@ -159,7 +159,7 @@ export class ScenarioRunner {
       case 'book': {
         const response = await this.target.call('POST', '/v1/bookings', {
           pnr: action.pnr,
-          flight: { international: false, ...defined(action.flight.flight) },
+          flight: defined(action.flight.flight),
           passengers: action.passengers.map(({ passenger }) => ({
             surname: passenger.surname,
             givenName: passenger.givenName,

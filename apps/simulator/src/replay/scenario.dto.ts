@@ -25,6 +25,7 @@ import {
 } from '@biogate/domain';
 import { SERVICE_REASONS } from '@biogate/contracts';
 import { RegisterFactsDto } from '@biogate/service-runtime';
+import { BookedFlightDto } from '../../../checkin/src/bookings/create-booking/create-booking.request.dto';
 
 // Structure only: identity data is deliberately loose, because a scenario may test that the
 // services refuse a malformed booking (400) or reject an invalid document (R0).
@@ -71,32 +72,10 @@ export class ScenarioDocumentDto {
   expiresOn?: string;
 }
 
-export class ScenarioFlightDto {
-  @Matches(/^[A-Z0-9]{2}$/, expected('a 2-character IATA airline code, e.g. VN'))
-  @IsString(expected('a 2-character IATA airline code, e.g. VN'))
-  carrier!: string;
-
-  @Matches(/^\d{1,4}[A-Z]?$/, expected('a flight number string (quote it: "213")'))
-  @IsString(expected('a flight number string (quote it: "213")'))
-  number!: string;
-
-  @IsLocalDate()
-  date!: string;
-
-  @Matches(/^[A-Z]{3}$/, expected('a 3-letter IATA airport code'))
-  @IsString(expected('a 3-letter IATA airport code'))
-  origin!: string;
-
-  @Matches(/^[A-Z]{3}$/, expected('a 3-letter IATA airport code'))
-  @IsString(expected('a 3-letter IATA airport code'))
-  destination!: string;
-
-  @IsInstant(expected(INSTANT_EXPECTATION))
-  departureAt!: string;
-
+/** A flight as the airline books it (the booking API's own rules); `international` defaults to false. */
+export class ScenarioFlightDto extends BookedFlightDto {
   @IsOptional()
-  @IsBoolean(expected('true or false'))
-  international?: boolean;
+  override international = false;
 }
 
 export class ScenarioAirportDto {
