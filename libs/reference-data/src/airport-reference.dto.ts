@@ -4,13 +4,12 @@ import {
   IsArray,
   IsBoolean,
   IsIn,
-  IsOptional,
   IsString,
   Matches,
   MaxLength,
   ValidateNested,
 } from 'class-validator';
-import { expected, IsLocalDate } from '@biogate/contracts';
+import { expected, IsLocalDate, OptionalField } from '@biogate/contracts';
 
 // Decorators run bottom-up and stop at the first failure: the basic type check sits lowest.
 
@@ -39,7 +38,7 @@ export class AirportRecordDto {
 }
 
 export class AirportReferenceFileDto {
-  @IsOptional()
+  @OptionalField()
   @IsString(expected('a description'))
   description?: string;
 

@@ -1,5 +1,5 @@
-import { IsOptional, IsString, Matches } from 'class-validator';
-import { expected } from '@biogate/contracts';
+import { IsString, Matches } from 'class-validator';
+import { expected, OptionalField } from '@biogate/contracts';
 
 // Decorators run bottom-up and stop at the first failure: the basic type check sits lowest.
 
@@ -10,7 +10,7 @@ export class AirportAlertsQueryDto {
   airport!: string;
 
   /** Query strings are text: digits only; 100 by default, at most 1000. */
-  @IsOptional()
+  @OptionalField()
   @Matches(/^\d{1,4}$/, expected('a number of alerts from 1 to 1000'))
   limit?: string;
 }

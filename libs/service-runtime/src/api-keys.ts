@@ -3,7 +3,6 @@ import { Type } from 'class-transformer';
 import {
   IsArray,
   IsIn,
-  IsOptional,
   IsString,
   Matches,
   MaxLength,
@@ -11,7 +10,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { expected } from '@biogate/contracts';
+import { expected, OptionalField } from '@biogate/contracts';
 
 export const ROLES = ['AIRLINE', 'OPERATOR', 'QA'] as const;
 export type Role = (typeof ROLES)[number];
@@ -50,7 +49,7 @@ export class ApiKeyDto {
 }
 
 export class ApiKeysFileDto {
-  @IsOptional()
+  @OptionalField()
   @IsString(expected('a description'))
   description?: string;
 

@@ -21,7 +21,7 @@ export function dtoJsonSchemas(refPointerPrefix: string): Record<string, JsonSch
       isLocalDate: { type: 'string', format: 'date' },
       isDocumentNumberFor: {
         type: 'string',
-        description: '12 digits for national e-ID types; 1-20 of A-Z 0-9 - otherwise',
+        description: '12 digits for national e-ID types; 1-64 printable characters otherwise',
       },
       requiredOnlyWhen: {
         type: 'string',

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { FaceCaptureDto, FaceVerification } from '@biogate/contracts';
+import { InputRejectedError, type FaceCaptureDto, type FaceVerification } from '@biogate/contracts';
 import type { FaceModel, FaceTemplate } from '@biogate/domain';
 
 /**
@@ -26,4 +26,23 @@ export function verifyLiveFace(
     matched: comparison.matched,
     live: comparison.live,
   };
+}
+
+/**
+ * The capture to match at a biometric point (a BIOMETRIC check-in, an AUTOMATED lane), or
+ * undefined at any other point, where a face is never matched. A missing or `null` capture at a
+ * biometric point is refused: the 1:1 match is never skipped. The request DTO refuses it first;
+ * this holds for callers that bypass HTTP.
+ */
+export function captureToMatch(
+  atBiometricPoint: boolean,
+  capture: FaceCaptureDto | null | undefined,
+): FaceCaptureDto | undefined {
+  if (!atBiometricPoint) return undefined;
+  if (capture == null) {
+    throw new InputRejectedError('invalid request body', [
+      { path: 'body.capture', message: 'missing; expected the live face capture' },
+    ]);
+  }
+  return capture;
 }

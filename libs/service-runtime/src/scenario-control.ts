@@ -11,8 +11,14 @@ import {
   type OnApplicationBootstrap,
 } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
-import { IsBoolean, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
-import { ConflictError, expected, InputRejectedError, IsInstant } from '@biogate/contracts';
+import { IsBoolean, IsIn, IsString, MaxLength } from 'class-validator';
+import {
+  ConflictError,
+  expected,
+  InputRejectedError,
+  IsInstant,
+  OptionalField,
+} from '@biogate/contracts';
 import {
   isSettableClock,
   parseInstant,
@@ -64,18 +70,18 @@ export class ClockSettingDto {
 /** What the population register says of an identity, as QA may set it (scenarios too). */
 export class RegisterFactsDto {
   /** false: the number is not in the population register. */
-  @IsOptional()
+  @OptionalField()
   @IsBoolean(expected('true or false'))
   registered?: boolean;
 
-  @IsOptional()
+  @OptionalField()
   @IsIn([0, 1, 2], expected('a VNeID account level: 0, 1 or 2'))
   vneidLevel?: 0 | 1 | 2;
 }
 
 export class IdentityOverrideDto extends RegisterFactsDto {
   /** Whose face is on the chip photo: another person's number makes enrolment a mismatch. */
-  @IsOptional()
+  @OptionalField()
   @MaxLength(64, expected('a face seed of at most 64 characters'))
   @IsString(expected('a face seed string'))
   chipPhotoSeed?: string;

@@ -11,8 +11,8 @@ import {
   Query,
 } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { IsOptional } from 'class-validator';
-import { IsInstant } from '@biogate/contracts';
+import {} from 'class-validator';
+import { IsInstant, OptionalField } from '@biogate/contracts';
 import { parseInstant } from '@biogate/domain';
 import { AllowRoles, CurrentPrincipal, type Principal } from '@biogate/service-runtime';
 import type { BookingView } from './booking.view';
@@ -25,7 +25,7 @@ import type { PassengerJourneyView } from '../journey/passenger-journey.handler'
 import { PassengerJourneyQuery } from '../journey/passenger-journey.query';
 
 export class InstantQueryDto {
-  @IsOptional()
+  @OptionalField()
   @IsInstant()
   at?: string;
 }

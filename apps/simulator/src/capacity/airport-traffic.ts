@@ -3,14 +3,13 @@ import {
   IsArray,
   IsInt,
   IsNumber,
-  IsOptional,
   IsString,
   Matches,
   Max,
   Min,
   ValidateNested,
 } from 'class-validator';
-import { expected } from '@biogate/contracts';
+import { expected, OptionalField } from '@biogate/contracts';
 import { readJsonFile } from '@biogate/reference-data';
 
 // Decorators run bottom-up and stop at the first failure: the basic type check sits lowest.
@@ -27,7 +26,7 @@ export class AirportTrafficDto {
 }
 
 export class AirportTrafficFileDto {
-  @IsOptional() @IsString(expected('a description')) description?: string;
+  @OptionalField() @IsString(expected('a description')) description?: string;
   @Min(1, expected('seats per flight, >= 1'))
   @IsInt(expected('seats per flight'))
   seatsPerFlight!: number;

@@ -5,12 +5,11 @@ import {
   IsInt,
   IsNumber,
   IsObject,
-  IsOptional,
   Max,
   Min,
   ValidateNested,
 } from 'class-validator';
-import { expected } from '@biogate/contracts';
+import { expected, OptionalField } from '@biogate/contracts';
 
 // Decorators run bottom-up and stop at the first failure: the basic type check sits lowest.
 
@@ -79,12 +78,27 @@ export const DISTRIBUTION_KINDS = [
 export class DistributionDto {
   @IsIn(DISTRIBUTION_KINDS, expected(`one of ${DISTRIBUTION_KINDS.join(', ')}`))
   kind!: (typeof DISTRIBUTION_KINDS)[number];
-  @IsOptional() @Min(0, expected('seconds >= 0')) @IsNumber({}, expected('seconds')) value?: number;
-  @IsOptional() @Min(0, expected('seconds >= 0')) @IsNumber({}, expected('seconds')) min?: number;
-  @IsOptional() @Min(0, expected('seconds >= 0')) @IsNumber({}, expected('seconds')) mode?: number;
-  @IsOptional() @Min(0, expected('seconds >= 0')) @IsNumber({}, expected('seconds')) max?: number;
-  @IsOptional() @Min(0, expected('seconds > 0')) @IsNumber({}, expected('seconds')) mean?: number;
-  @IsOptional() @Min(0, expected('seconds >= 0')) @IsNumber({}, expected('seconds')) sd?: number;
+  @OptionalField()
+  @Min(0, expected('seconds >= 0'))
+  @IsNumber({}, expected('seconds'))
+  value?: number;
+  @OptionalField()
+  @Min(0, expected('seconds >= 0'))
+  @IsNumber({}, expected('seconds'))
+  min?: number;
+  @OptionalField()
+  @Min(0, expected('seconds >= 0'))
+  @IsNumber({}, expected('seconds'))
+  mode?: number;
+  @OptionalField()
+  @Min(0, expected('seconds >= 0'))
+  @IsNumber({}, expected('seconds'))
+  max?: number;
+  @OptionalField()
+  @Min(0, expected('seconds > 0'))
+  @IsNumber({}, expected('seconds'))
+  mean?: number;
+  @OptionalField() @Min(0, expected('seconds >= 0')) @IsNumber({}, expected('seconds')) sd?: number;
 }
 
 const distribution = () => (target: object, property: string | symbol) => {

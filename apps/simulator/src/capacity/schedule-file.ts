@@ -3,14 +3,13 @@ import {
   IsArray,
   IsBoolean,
   IsInt,
-  IsOptional,
   IsString,
   Matches,
   Max,
   Min,
   ValidateNested,
 } from 'class-validator';
-import { expected } from '@biogate/contracts';
+import { expected, OptionalField } from '@biogate/contracts';
 import { readJsonFile } from '@biogate/reference-data';
 import type { ScheduledFlight } from './flight-schedule';
 
@@ -22,12 +21,12 @@ export class ScheduledFlightDto {
   @IsString(expected('a local time "HH:MM"'))
   departure!: string;
 
-  @IsOptional()
+  @OptionalField()
   @IsBoolean(expected('true or false'))
   international?: boolean;
 
   /** Departing passengers; seats times load factor of the traffic file when absent. */
-  @IsOptional()
+  @OptionalField()
   @Max(1000, expected('a number of passengers from 1 to 1000'))
   @Min(1, expected('a number of passengers from 1 to 1000'))
   @IsInt(expected('a whole number of passengers'))
@@ -36,7 +35,7 @@ export class ScheduledFlightDto {
 
 /** `--schedule FILE`: an airport's real departures for the day, instead of generated ones. */
 export class ScheduleFileDto {
-  @IsOptional() @IsString(expected('a description')) description?: string;
+  @OptionalField() @IsString(expected('a description')) description?: string;
 
   @Type(() => ScheduledFlightDto)
   @ValidateNested({ each: true })

@@ -5,7 +5,6 @@ import {
   IsIn,
   IsInt,
   IsObject,
-  IsOptional,
   IsString,
   Matches,
   MaxLength,
@@ -13,7 +12,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { expected, IsInstant, IsLocalDate } from '@biogate/contracts';
+import { expected, IsInstant, IsLocalDate, OptionalField } from '@biogate/contracts';
 import {
   CHECK_IN_CHANNELS,
   LANES,
@@ -67,19 +66,19 @@ export class ScenarioDocumentDto {
   @IsString(expected('a document number string (quote it: "079200001234")'))
   number!: string;
 
-  @IsOptional()
+  @OptionalField()
   @IsLocalDate()
   expiresOn?: string;
 }
 
 /** A flight as the airline books it (the booking API's own rules); `international` defaults to false. */
 export class ScenarioFlightDto extends BookedFlightDto {
-  @IsOptional()
+  @OptionalField()
   override international = false;
 }
 
 export class ScenarioAirportDto {
-  @IsOptional()
+  @OptionalField()
   @IsIn(OUTAGES, { each: true, ...expected(`outages among ${OUTAGES.join(', ')}`) })
   @IsArray(expected('a list of outages, e.g. [KIOSK]'))
   outages?: (typeof OUTAGES)[number][];
@@ -88,7 +87,7 @@ export class ScenarioAirportDto {
 /** What the simulated population register says about this passenger (default: level 2). */
 export class ScenarioRegisterDto extends RegisterFactsDto {
   /** The chip photo shows another passenger of the scenario: enrolment will not match. */
-  @IsOptional()
+  @OptionalField()
   @Matches(REF, expected(`another passenger's ${REF_EXPECTATION}`))
   @IsString(expected(`another passenger's ${REF_EXPECTATION}`))
   chipPhotoOf?: string;
@@ -101,7 +100,7 @@ export class ScenarioPassengerDto {
   @IsString(expected('a given name string'))
   givenName!: string;
 
-  @IsOptional()
+  @OptionalField()
   @IsLocalDate()
   birthDate?: string;
 
@@ -110,17 +109,17 @@ export class ScenarioPassengerDto {
   @IsObject(expected('a document: type, number and optionally expiresOn'))
   document!: ScenarioDocumentDto;
 
-  @IsOptional()
+  @OptionalField()
   @Min(0, expected('an integer >= 0'))
   @IsInt(expected('an integer >= 0'))
   checkedBags?: number;
 
-  @IsOptional()
+  @OptionalField()
   @IsString({ each: true, ...expected('special-service codes, e.g. [WCHR]') })
   @IsArray(expected('a list of special-service codes, e.g. [WCHR]'))
   ssr?: string[];
 
-  @IsOptional()
+  @OptionalField()
   @ValidateNested()
   @Type(() => ScenarioRegisterDto)
   @IsObject(expected('population register facts: registered, vneidLevel, chipPhotoOf'))
@@ -134,12 +133,12 @@ class PassengerStepDto {
 }
 
 class FaceStepDto extends PassengerStepDto {
-  @IsOptional()
+  @OptionalField()
   @IsIn(FACES, expected(`one of ${FACES.join(', ')}`))
   face?: Face;
 
   /** The capture's noise seed; by default derived from the scenario's name and step number. */
-  @IsOptional()
+  @OptionalField()
   @MaxLength(64, expected('a seed of at most 64 characters'))
   @IsString(expected('a seed string'))
   seed?: string;
@@ -165,7 +164,7 @@ export class EnrolStepDto extends FaceStepDto {
   channel!: (typeof ENROLMENT_CHANNELS)[number];
 
   /** Defaults to true; false tests that enrolment without consent is refused. */
-  @IsOptional()
+  @OptionalField()
   @IsBoolean(expected('true or false'))
   consent?: boolean;
 }
@@ -188,19 +187,19 @@ class GateStepDto extends FaceStepDto {
   lane!: (typeof LANES)[number];
 
   /** Default: the flight's origin. */
-  @IsOptional()
+  @OptionalField()
   @Matches(/^[A-Z]{3}$/, expected('a 3-letter IATA airport code'))
   @IsString(expected('a 3-letter IATA airport code'))
   airport?: string;
 
   /** Presents this text instead of the passenger's boarding pass (forged, foreign, malformed). */
-  @IsOptional()
+  @OptionalField()
   @MaxLength(400, expected('boarding pass text of at most 400 characters'))
   @IsString(expected('boarding pass text'))
   boardingPass?: string;
 
   /** Presents this document instead of the booked one. */
-  @IsOptional()
+  @OptionalField()
   @ValidateNested()
   @Type(() => ScenarioDocumentDto)
   @IsObject(expected('a document: type, number and optionally expiresOn'))
@@ -254,81 +253,81 @@ export const DECISION_FIELDS = [
 
 /** What a step should produce; only the fields given are checked. */
 export class ExpectationDto {
-  @IsOptional()
+  @OptionalField()
   @Min(100, expected('an HTTP status code'))
   @IsInt(expected('an HTTP status code, e.g. 201'))
   status?: number;
 
-  @IsOptional()
+  @OptionalField()
   @IsIn([...OUTCOMES, ...ENROLMENT_OUTCOMES], {
     ...expected(`one of ${[...OUTCOMES, ...ENROLMENT_OUTCOMES].join(', ')}`),
   })
   outcome?: string;
 
-  @IsOptional()
+  @OptionalField()
   @IsIn(ALL_REASONS, expected(`a reason code: one of ${ALL_REASONS.join(', ')}`))
   reason?: string;
 
-  @IsOptional()
+  @OptionalField()
   @IsIn([...CHECK_IN_CHANNELS, ...LANES], {
     ...expected(`one of ${[...CHECK_IN_CHANNELS, ...LANES].join(', ')}`),
   })
   redirectTo?: string;
 
-  @IsOptional()
+  @OptionalField()
   @IsIn(PHASES, expected(`one of ${PHASES.join(', ')}`))
   phase?: string;
 
-  @IsOptional()
+  @OptionalField()
   @IsIn(RULE_IDS, { each: true, ...expected(`rule ids among ${RULE_IDS.join(', ')}`) })
   @IsArray(expected('a list of rule ids, e.g. [R5]'))
   rules?: string[];
 
-  @IsOptional()
+  @OptionalField()
   @IsBoolean(expected('true or false'))
   incentiveWindow?: boolean;
 
   /** Security and boarding: the lane the passenger goes on at (the step's, or where sent). */
-  @IsOptional()
+  @OptionalField()
   @IsIn(LANES, expected(`one of ${LANES.join(', ')}`))
   lane?: string;
 
-  @IsOptional()
+  @OptionalField()
   @IsIn(ALERTS, expected(`one of ${ALERTS.join(', ')}`))
   alert?: string;
 
-  @IsOptional()
+  @OptionalField()
   @IsBoolean(expected('true or false'))
   cleared?: boolean;
 
-  @IsOptional()
+  @OptionalField()
   @IsBoolean(expected('true or false'))
   boarded?: boolean;
 
-  @IsOptional()
+  @OptionalField()
   @IsString(expected('a seat string, e.g. "1A"'))
   seat?: string;
 
-  @IsOptional()
+  @OptionalField()
   @IsBoolean(expected('true or false'))
   incentiveEligible?: boolean;
 
-  @IsOptional()
+  @OptionalField()
   @Min(0, expected('an integer >= 0'))
   @IsInt(expected('an integer >= 0'))
   journeySteps?: number;
 
-  @IsOptional()
+  @OptionalField()
   @Min(0, expected('an integer >= 0'))
   @IsInt(expected('an integer >= 0'))
   templatesDeleted?: number;
 
-  @IsOptional()
+  @OptionalField()
   @Min(0, expected('an integer >= 0'))
   @IsInt(expected('an integer >= 0'))
   boardedCount?: number;
 
-  @IsOptional()
+  @OptionalField()
   @Min(0, expected('an integer >= 0'))
   @IsInt(expected('an integer >= 0'))
   missingCount?: number;
@@ -336,48 +335,48 @@ export class ExpectationDto {
 
 /** One timed step: an action, or only a move of the clock, with what it should produce. */
 export class ScenarioStepDto {
-  @IsOptional()
+  @OptionalField()
   @MaxLength(120, expected('a step name of at most 120 characters'))
   @IsString(expected('a step name string'))
   name?: string;
 
   /** Moves the clock to this instant before the action (or alone, as a step of its own). */
-  @IsOptional()
+  @OptionalField()
   @IsInstant(expected(INSTANT_EXPECTATION))
   at?: string;
 
-  @IsOptional()
+  @OptionalField()
   @Matches(/^(?=\d)(\d+d)?(\d+h)?(\d+m)?(\d+s)?$/, expected('a duration such as 2h, 30m or 1d2h'))
   @IsString(expected('a duration string such as 2h, 30m or 1d2h'))
   advance?: string;
 
-  @IsOptional() @ValidateNested() @Type(() => BookStepDto) book?: BookStepDto;
-  @IsOptional() @ValidateNested() @Type(() => EnrolStepDto) enrol?: EnrolStepDto;
-  @IsOptional()
+  @OptionalField() @ValidateNested() @Type(() => BookStepDto) book?: BookStepDto;
+  @OptionalField() @ValidateNested() @Type(() => EnrolStepDto) enrol?: EnrolStepDto;
+  @OptionalField()
   @ValidateNested()
   @Type(() => WithdrawConsentStepDto)
   withdrawConsent?: WithdrawConsentStepDto;
-  @IsOptional() @ValidateNested() @Type(() => ChannelsStepDto) channels?: ChannelsStepDto;
-  @IsOptional() @ValidateNested() @Type(() => CheckInStepDto) checkIn?: CheckInStepDto;
-  @IsOptional() @ValidateNested() @Type(() => SecurityStepDto) security?: SecurityStepDto;
-  @IsOptional() @ValidateNested() @Type(() => BoardStepDto) board?: BoardStepDto;
-  @IsOptional()
+  @OptionalField() @ValidateNested() @Type(() => ChannelsStepDto) channels?: ChannelsStepDto;
+  @OptionalField() @ValidateNested() @Type(() => CheckInStepDto) checkIn?: CheckInStepDto;
+  @OptionalField() @ValidateNested() @Type(() => SecurityStepDto) security?: SecurityStepDto;
+  @OptionalField() @ValidateNested() @Type(() => BoardStepDto) board?: BoardStepDto;
+  @OptionalField()
   @ValidateNested()
   @Type(() => OpenBoardingStepDto)
   openBoarding?: OpenBoardingStepDto;
-  @IsOptional()
+  @OptionalField()
   @ValidateNested()
   @Type(() => CloseBoardingStepDto)
   closeBoarding?: CloseBoardingStepDto;
-  @IsOptional() @ValidateNested() @Type(() => OutageStepDto) outage?: OutageStepDto;
+  @OptionalField() @ValidateNested() @Type(() => OutageStepDto) outage?: OutageStepDto;
   /** `purge: {}`: runs the template purge at the scenario's instant. */
-  @IsOptional()
+  @OptionalField()
   @IsObject(expected('{} (the purge takes no parameters)'))
   purge?: Record<string, unknown>;
-  @IsOptional() @ValidateNested() @Type(() => JourneyStepDto) journey?: JourneyStepDto;
-  @IsOptional() @ValidateNested() @Type(() => ManifestStepDto) manifest?: ManifestStepDto;
+  @OptionalField() @ValidateNested() @Type(() => JourneyStepDto) journey?: JourneyStepDto;
+  @OptionalField() @ValidateNested() @Type(() => ManifestStepDto) manifest?: ManifestStepDto;
 
-  @IsOptional()
+  @OptionalField()
   @ValidateNested()
   @Type(() => ExpectationDto)
   @IsObject(expected('expectations: outcome, reason, redirectTo, lane, alert, ...'))
@@ -408,7 +407,7 @@ export class ScenarioHeaderDto {
   @IsString(expected('a scenario name string'))
   name!: string;
 
-  @IsOptional()
+  @OptionalField()
   @IsString(expected('a description string'))
   description?: string;
 
@@ -417,7 +416,7 @@ export class ScenarioHeaderDto {
   clock!: string;
 
   /** Airports by IATA code, with what is down when the scenario starts. */
-  @IsOptional()
+  @OptionalField()
   @IsObject(expected('airports by IATA code: e.g. { SGN: { outages: [KIOSK] } }'))
   airports?: Record<string, unknown>;
 

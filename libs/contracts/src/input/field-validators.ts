@@ -1,9 +1,11 @@
 import {
   registerDecorator,
+  ValidateIf,
   type ValidationArguments,
   type ValidationOptions,
 } from 'class-validator';
 import {
+  isWellFormedDocumentNumber,
   NATIONAL_EID_TYPES,
   ISO_INSTANT_EXPECTATION,
   LOCAL_DATE_EXPECTATION,
@@ -14,6 +16,15 @@ import {
 /** `expected <what>` in the shape the input-error formatter completes with the value. */
 export function expected(what: string): ValidationOptions {
   return { message: `expected ${what}` };
+}
+
+/**
+ * A field that may be left out. Unlike class-validator's `@IsOptional()`, `null` is not "left
+ * out": it is validated like any other value and refused, so `"capture": null` can never stand in
+ * for a missing value that a rule would otherwise demand (or skip a check a value guards).
+ */
+export function OptionalField(): PropertyDecorator {
+  return ValidateIf((_object: object, value: unknown) => value !== undefined);
 }
 
 /** An ISO 8601 instant with an explicit offset (`Z` or `±HH:MM`) and a real calendar time. */
@@ -88,34 +99,28 @@ export function RequiredOnlyWhen(
 }
 
 /**
- * A document number in the format its type requires: 12 digits for the national e-ID types,
- * 1-20 letters, digits or dashes for the others. For bookings, where a malformed identity is an
- * input error (at touchpoints it is a decision of the rules).
+ * A document number in the format its type requires (domain.md §3): 12 digits for the national
+ * e-ID types, 1-64 printable characters for the others. For bookings, where a malformed identity
+ * is an input error; at touchpoints the same rule is R0 (`isWellFormedDocumentNumber`).
  */
 export function IsDocumentNumberFor(typeField: string): PropertyDecorator {
   return (target, propertyName) => {
+    const typeOf = (args: ValidationArguments): string => {
+      const type = (args.object as Record<string, unknown>)[typeField];
+      return typeof type === 'string' ? type : '';
+    };
     registerDecorator({
       name: 'isDocumentNumberFor',
       target: target.constructor,
       propertyName: String(propertyName),
       validator: {
-        validate: (value: unknown, args: ValidationArguments) => {
-          const type = (args.object as Record<string, unknown>)[typeField];
-          if (typeof value !== 'string') return false;
-          if (
-            typeof type === 'string' &&
-            (NATIONAL_EID_TYPES as readonly string[]).includes(type)
-          ) {
-            return /^\d{12}$/.test(value);
-          }
-          return /^[A-Z0-9-]{1,20}$/.test(value);
-        },
+        validate: (value: unknown, args: ValidationArguments) =>
+          typeof value === 'string' && isWellFormedDocumentNumber(typeOf(args), value),
         defaultMessage: (args: ValidationArguments) => {
-          const type = (args.object as Record<string, unknown>)[typeField];
-          return typeof type === 'string' &&
-            (NATIONAL_EID_TYPES as readonly string[]).includes(type)
+          const type = typeOf(args);
+          return (NATIONAL_EID_TYPES as readonly string[]).includes(type)
             ? `expected the 12-digit personal identification number of a ${type}`
-            : 'expected a document number of 1-20 capital letters, digits or dashes';
+            : 'expected a document number of 1-64 printable characters, e.g. "45/2014"';
         },
       },
     });

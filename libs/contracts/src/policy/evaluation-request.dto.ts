@@ -8,7 +8,6 @@ import {
   IsIn,
   IsInt,
   IsObject,
-  IsOptional,
   IsString,
   Matches,
   Max,
@@ -26,7 +25,13 @@ import {
   type Outage,
   type Touchpoint,
 } from '@biogate/domain';
-import { expected, IsInstant, IsLocalDate, RequiredOnlyWhen } from '../input/field-validators';
+import {
+  expected,
+  IsInstant,
+  IsLocalDate,
+  RequiredOnlyWhen,
+  OptionalField,
+} from '../input/field-validators';
 
 /*
  * class-validator runs a field's decorators bottom-up and stops at the first failure, so the most
@@ -46,7 +51,7 @@ export class PresentedDocumentDto {
   @IsString(expected('the document number as a string'))
   number!: string;
 
-  @IsOptional()
+  @OptionalField()
   @IsLocalDate()
   expiresOn?: string | null;
 }
@@ -66,7 +71,7 @@ export class PassengerFactsDto {
   @IsInt(expected('an integer >= 0'))
   checkedBags!: number;
 
-  @IsOptional()
+  @OptionalField()
   @Matches(/^[A-Z]{4}$/, {
     each: true,
     ...expected('4-letter IATA special-service codes, e.g. "WCHR"'),
@@ -75,7 +80,7 @@ export class PassengerFactsDto {
   @IsArray(expected('an array of special-service codes, e.g. ["WCHR"]'))
   ssr?: string[] | null;
 
-  @IsOptional()
+  @OptionalField()
   @IsLocalDate()
   birthDate?: string | null;
 }
@@ -106,7 +111,7 @@ export class EvaluationRequestDto {
   @IsDefined(expected('the passenger'))
   passenger!: PassengerFactsDto;
 
-  @IsOptional()
+  @OptionalField()
   @IsIn(OUTAGES, { each: true, ...expected(`outages among ${OUTAGES.join(', ')}`) })
   @ArrayUnique(expected('each outage at most once'))
   @IsArray(expected(`an array of outages among ${OUTAGES.join(', ')}`))

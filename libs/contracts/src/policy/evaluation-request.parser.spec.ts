@@ -48,14 +48,13 @@ describe('the evaluation contract at the edge', () => {
     });
   });
 
-  it('accepts the optional fields left out or null', () => {
+  it('accepts the optional fields left out', () => {
     const minimal = {
       ...without('outages'),
       passenger: {
-        document: { type: 'PASSPORT', number: 'C1234567', expiresOn: null },
+        document: { type: 'PASSPORT', number: 'C1234567' },
         biometricEnrolled: true,
         checkedBags: 1,
-        birthDate: null,
       },
     };
     const parsed = parseEvaluationRequest(minimal, airports);
@@ -65,6 +64,25 @@ describe('the evaluation contract at the edge', () => {
       checkedBags: 1,
       ssr: [],
     });
+  });
+
+  it('refuses null for an optional field: left out is the only way to omit it', () => {
+    const withNulls = {
+      ...valid,
+      outages: null,
+      passenger: {
+        ...valid.passenger,
+        document: { type: 'PASSPORT', number: 'C1234567', expiresOn: null },
+        birthDate: null,
+        ssr: null,
+      },
+    };
+    expect(messages(withNulls)).toEqual([
+      'request.passenger.document.expiresOn: expected a calendar date "YYYY-MM-DD", got null',
+      'request.passenger.ssr: expected an array of special-service codes, e.g. ["WCHR"], got null',
+      'request.passenger.birthDate: expected a calendar date "YYYY-MM-DD", got null',
+      'request.outages: expected an array of outages among BIOMETRIC, KIOSK, got null',
+    ]);
   });
 
   it('leaves the judgement of the document to the rules', () => {

@@ -46,7 +46,7 @@ const cases: [string, string, PolicyRequest, Expected][] = [
 
   // R1: international flights
   ['R1', 'biometric check-in before 1 Dec goes to the counter', checkIn('BIOMETRIC', { at: ENROLMENT, international: true }), redirect('COUNTER', 'INTERNATIONAL_OUT_OF_SCOPE', 'R1')],
-  ['R1', 'biometric check-in from 1 Dec goes to the kiosk', checkIn('BIOMETRIC', { at: DEFAULT, international: true }), redirect('KIOSK', 'INTERNATIONAL_OUT_OF_SCOPE', 'R1')],
+  ['R1', 'biometric check-in from 1 Dec goes to the counter (R5 does not apply), not the kiosk', checkIn('BIOMETRIC', { at: DEFAULT, international: true }), redirect('COUNTER', 'INTERNATIONAL_OUT_OF_SCOPE', 'R1')],
   ['R1', 'biometric check-in from 1 Dec, kiosks down, goes to the counter', checkIn('BIOMETRIC', { at: DEFAULT, international: true, outages: ['KIOSK'] }), redirect('COUNTER', 'INTERNATIONAL_OUT_OF_SCOPE', 'R1')],
   ['R1', 'automated security lane', atLane('SECURITY', 'AUTOMATED', { international: true }), redirect('MANUAL', 'INTERNATIONAL_OUT_OF_SCOPE', 'R1')],
   ['R1', 'automated boarding gate', atLane('BOARDING', 'AUTOMATED', { international: true }), redirect('MANUAL', 'INTERNATIONAL_OUT_OF_SCOPE', 'R1')],

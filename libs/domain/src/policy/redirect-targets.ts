@@ -4,10 +4,12 @@ import type { CheckInChannel } from './vocabulary';
 
 /**
  * Where a passenger turned away from BIOMETRIC check-in goes: the counter before the biometric
- * default; from then on the kiosk while kiosks are in service, otherwise the counter.
+ * default; from then on the kiosk while kiosks are in service, otherwise the counter. An
+ * international passenger always goes to the counter: the 1 Dec counter restriction (R5) does not
+ * apply to them.
  */
 export function awayFromBiometricCheckIn(ctx: StepContext): Exclude<CheckInChannel, 'BIOMETRIC'> {
-  if (ctx.phase !== 'BIOMETRIC_DEFAULT') return 'COUNTER';
+  if (ctx.request.international || ctx.phase !== 'BIOMETRIC_DEFAULT') return 'COUNTER';
   return ctx.kioskInService ? 'KIOSK' : 'COUNTER';
 }
 

@@ -29,6 +29,7 @@ import {
   presentedDocument,
   serviceRejection,
   verifyLiveFace,
+  captureToMatch,
 } from '@biogate/service-runtime';
 import type { BoardingAlertKind } from '../../alerts/boarding-alert';
 import { BoardingOutbox } from '../../boarding-outbox';
@@ -78,7 +79,8 @@ export class PresentAtBoardingHandler implements ICommandHandler<
     correlationId,
   }: PresentAtBoardingCommand): Promise<BoardingPresentationView> {
     assertAirportScope(principal, request.airport);
-    this.checkRequest(request);
+    this.checkAirport(request.airport);
+    const capture = captureToMatch(request.lane === 'AUTOMATED', request.capture);
     const at = new Date(this.clock.now());
     const view = await this.unitOfWork.transaction(
       async (em): Promise<BoardingPresentationView> => {
@@ -120,12 +122,7 @@ export class PresentAtBoardingHandler implements ICommandHandler<
           outages: await outagesAt(em, BOARDING_SCHEMA, request.airport),
         });
         let alertKind: BoardingAlertKind | undefined;
-        if (
-          decision.outcome === 'ALLOWED' &&
-          request.lane === 'AUTOMATED' &&
-          galleryEntry !== null &&
-          request.capture
-        ) {
+        if (decision.outcome === 'ALLOWED' && capture !== undefined && galleryEntry !== null) {
           const template = await openGalleryTemplate(
             em,
             BOARDING_SCHEMA,
@@ -141,7 +138,7 @@ export class PresentAtBoardingHandler implements ICommandHandler<
           const verification = verifyLiveFace(
             this.faces,
             template,
-            request.capture,
+            capture,
             request.document.number,
           );
           const checked = decideAfterFaceCheck(decision, verification, 'MANUAL');
@@ -235,18 +232,11 @@ export class PresentAtBoardingHandler implements ICommandHandler<
     return undefined;
   }
 
-  private checkRequest(request: PresentAtBoardingRequestDto): void {
-    if (!this.airports.has(request.airport)) {
+  /** What a DTO cannot check alone: the airport exists. */
+  private checkAirport(airport: string): void {
+    if (!this.airports.has(airport)) {
       throw new InputRejectedError('invalid request body', [
-        { path: 'body.airport', message: `unknown airport code "${request.airport}"` },
-      ]);
-    }
-    if (request.lane === 'AUTOMATED' && request.capture === undefined) {
-      throw new InputRejectedError('invalid request body', [
-        {
-          path: 'body.capture',
-          message: 'missing; expected the live face capture at an AUTOMATED gate',
-        },
+        { path: 'body.airport', message: `unknown airport code "${airport}"` },
       ]);
     }
   }

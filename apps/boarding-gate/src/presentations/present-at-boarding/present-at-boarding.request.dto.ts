@@ -3,13 +3,17 @@ import {
   IsDefined,
   IsIn,
   IsObject,
-  IsOptional,
   IsString,
   Matches,
   MaxLength,
   ValidateNested,
 } from 'class-validator';
-import { expected, FaceCaptureDto, PresentedDocumentDto } from '@biogate/contracts';
+import {
+  expected,
+  FaceCaptureDto,
+  LiveCaptureField,
+  PresentedDocumentDto,
+} from '@biogate/contracts';
 import { LANES, type Lane } from '@biogate/domain';
 
 // Decorators run bottom-up and stop at the first failure: the basic type check sits lowest.
@@ -37,9 +41,6 @@ export class PresentAtBoardingRequestDto {
   @IsDefined(expected('the identity document shown'))
   document!: PresentedDocumentDto;
 
-  @IsOptional()
-  @Type(() => FaceCaptureDto)
-  @ValidateNested()
-  @IsObject(expected('the live face capture { subject?, quality, presentationAttack?, seed? }'))
+  @LiveCaptureField('lane', 'AUTOMATED')
   capture?: FaceCaptureDto;
 }

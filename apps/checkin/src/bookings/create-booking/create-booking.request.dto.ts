@@ -8,14 +8,19 @@ import {
   IsIn,
   IsInt,
   IsObject,
-  IsOptional,
   IsString,
   Matches,
   Max,
   Min,
   ValidateNested,
 } from 'class-validator';
-import { expected, IsDocumentNumberFor, IsInstant, IsLocalDate } from '@biogate/contracts';
+import {
+  expected,
+  IsDocumentNumberFor,
+  IsInstant,
+  IsLocalDate,
+  OptionalField,
+} from '@biogate/contracts';
 import { DOCUMENT_TYPES, type DocumentType } from '@biogate/domain';
 
 // Decorators run bottom-up and stop at the first failure: the basic type check sits lowest.
@@ -61,7 +66,7 @@ export class BookedDocumentDto {
   @IsDocumentNumberFor('type')
   number!: string;
 
-  @IsOptional()
+  @OptionalField()
   @IsLocalDate()
   expiresOn?: string;
 }
@@ -75,7 +80,7 @@ export class BookedPassengerDto {
   @IsString(expected(NAME_EXPECTED))
   givenName!: string;
 
-  @IsOptional()
+  @OptionalField()
   @IsLocalDate()
   birthDate?: string;
 
@@ -90,7 +95,7 @@ export class BookedPassengerDto {
   @IsInt(expected('an integer from 0 to 9'))
   checkedBags!: number;
 
-  @IsOptional()
+  @OptionalField()
   @Matches(/^[A-Z]{4}$/, {
     each: true,
     ...expected('4-letter IATA special-service codes, e.g. "WCHR"'),

@@ -4,9 +4,9 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { EntityManager } from 'typeorm';
 import {
   CHECK_IN_DECIDED,
-  InputRejectedError,
   TOPICS,
   type CheckInDecidedV1,
+  type FaceCaptureDto,
   type StepDecision,
 } from '@biogate/contracts';
 import {
@@ -30,6 +30,7 @@ import {
   decideAfterFaceCheck,
   outagesAt,
   verifyLiveFace,
+  captureToMatch,
 } from '@biogate/service-runtime';
 import { passengerFacts } from '../../bookings/passenger-facts';
 import { assertPassengerScope } from '../../bookings/passenger-scope';
@@ -48,7 +49,6 @@ import { flightGalleryEntry } from '../flight-gallery';
 import type { CheckInView } from '../check-in.view';
 import { seatForSequence } from '../seat-map';
 import { CheckInPassengerCommand } from './check-in-passenger.command';
-import type { CheckInPassengerRequestDto } from './check-in-passenger.request.dto';
 
 /**
  * Check-in on a channel, decided by the policy at the clock's instant; a biometric check-in is
@@ -75,14 +75,7 @@ export class CheckInPassengerHandler implements ICommandHandler<
     request,
     correlationId,
   }: CheckInPassengerCommand): Promise<CheckInView> {
-    if (request.channel === 'BIOMETRIC' && request.capture === undefined) {
-      throw new InputRejectedError('invalid request body', [
-        {
-          path: 'body.capture',
-          message: 'missing; expected the live face capture for a BIOMETRIC check-in',
-        },
-      ]);
-    }
+    const capture = captureToMatch(request.channel === 'BIOMETRIC', request.capture);
     const now = this.clock.now();
     const view = await this.unitOfWork.transaction(async (em): Promise<CheckInView> => {
       const record = await readBookedPassenger(em, request.passengerId);
@@ -112,7 +105,7 @@ export class CheckInPassengerHandler implements ICommandHandler<
         passenger: passengerFacts(record, await isEnrolled(em, passenger)),
         outages: await outagesAt(em, CHECKIN_SCHEMA, flight.origin),
       };
-      const decision = await this.verifyFace(em, principal, record, step, request);
+      const decision = await this.verifyFace(em, principal, record, step, capture);
       await em.insert(JourneyStepRow, {
         id: randomUUID(),
         passengerId: passenger.id,
@@ -207,16 +200,10 @@ export class CheckInPassengerHandler implements ICommandHandler<
     principal: Principal,
     record: BookedPassengerRecord,
     step: PolicyRequest,
-    request: CheckInPassengerRequestDto,
+    capture: FaceCaptureDto | undefined,
   ): Promise<StepDecision> {
     const decision = this.policy.evaluate(step);
-    if (
-      decision.outcome !== 'ALLOWED' ||
-      request.channel !== 'BIOMETRIC' ||
-      request.capture === undefined
-    ) {
-      return decision;
-    }
+    if (decision.outcome !== 'ALLOWED' || capture === undefined) return decision;
     const personalIdNumber = record.passenger.documentNumber;
     const template = await readEnrolledTemplate(em, this.cipher, personalIdNumber, {
       accessor: principal.name,
@@ -224,10 +211,13 @@ export class CheckInPassengerHandler implements ICommandHandler<
       purpose: 'biometric check-in 1:1',
       at: new Date(step.at),
     });
-    if (template === undefined) return decision; // unreachable: R4 allowed only the enrolled
-    const verification = verifyLiveFace(this.faces, template, request.capture, personalIdNumber);
-    return decideAfterFaceCheck(decision, verification, this.policy.fallbackFromBiometric(step))
-      .decision;
+    const fallback = this.policy.fallbackFromBiometric(step);
+    // R4 allowed only the enrolled; should the template be gone, never pass without a face match.
+    if (template === undefined) {
+      return { ...decision, outcome: 'REDIRECTED', redirectTo: fallback, reason: 'NOT_ENROLLED' };
+    }
+    const verification = verifyLiveFace(this.faces, template, capture, personalIdNumber);
+    return decideAfterFaceCheck(decision, verification, fallback).decision;
   }
 }
 

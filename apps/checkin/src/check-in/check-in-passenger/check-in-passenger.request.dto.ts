@@ -1,6 +1,5 @@
-import { Type } from 'class-transformer';
-import { IsIn, IsObject, IsOptional, IsUUID, ValidateNested } from 'class-validator';
-import { expected, FaceCaptureDto } from '@biogate/contracts';
+import { IsIn, IsUUID } from 'class-validator';
+import { expected, FaceCaptureDto, LiveCaptureField } from '@biogate/contracts';
 import { CHECK_IN_CHANNELS, type CheckInChannel } from '@biogate/domain';
 
 // Decorators run bottom-up and stop at the first failure: the basic type check sits lowest.
@@ -13,10 +12,7 @@ export class CheckInPassengerRequestDto {
   @IsIn(CHECK_IN_CHANNELS, expected(`one of ${CHECK_IN_CHANNELS.join(', ')}`))
   channel!: CheckInChannel;
 
-  /** The live face at a BIOMETRIC check-in; ignored at the counter and the kiosk. */
-  @IsOptional()
-  @Type(() => FaceCaptureDto)
-  @ValidateNested()
-  @IsObject(expected('the live face capture { subject?, quality, presentationAttack?, seed? }'))
+  /** The live face: required at a BIOMETRIC check-in; ignored at the counter and the kiosk. */
+  @LiveCaptureField('channel', 'BIOMETRIC')
   capture?: FaceCaptureDto;
 }

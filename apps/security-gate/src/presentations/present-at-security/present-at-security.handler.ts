@@ -35,6 +35,7 @@ import {
   presentedDocument,
   serviceRejection,
   verifyLiveFace,
+  captureToMatch,
 } from '@biogate/service-runtime';
 import type { SecurityAlertKind } from '../../alerts/security-alert';
 import {
@@ -76,7 +77,8 @@ export class PresentAtSecurityHandler implements ICommandHandler<
     correlationId,
   }: PresentAtSecurityCommand): Promise<SecurityPresentationView> {
     assertAirportScope(principal, request.airport);
-    this.checkRequest(request);
+    this.checkAirport(request.airport);
+    const capture = captureToMatch(request.lane === 'AUTOMATED', request.capture);
     const now = this.clock.now();
     const at = new Date(now);
     const view = await this.unitOfWork.transaction(
@@ -136,12 +138,7 @@ export class PresentAtSecurityHandler implements ICommandHandler<
         };
         let decision: StepDecision = this.policy.evaluate(step);
         let alertKind: SecurityAlertKind | undefined;
-        if (
-          decision.outcome === 'ALLOWED' &&
-          request.lane === 'AUTOMATED' &&
-          galleryEntry !== null &&
-          request.capture
-        ) {
+        if (decision.outcome === 'ALLOWED' && capture !== undefined && galleryEntry !== null) {
           const template = await openGalleryTemplate(
             em,
             SECURITY_SCHEMA,
@@ -157,7 +154,7 @@ export class PresentAtSecurityHandler implements ICommandHandler<
           const verification = verifyLiveFace(
             this.faces,
             template,
-            request.capture,
+            capture,
             request.document.number,
           );
           const checked = decideAfterFaceCheck(decision, verification, 'MANUAL');
@@ -244,19 +241,11 @@ export class PresentAtSecurityHandler implements ICommandHandler<
     return view;
   }
 
-  /** What a DTO cannot check alone: the airport exists; an e-gate needs a face. */
-  private checkRequest(request: PresentAtSecurityCommand['request']): void {
-    if (!this.airports.has(request.airport)) {
+  /** What a DTO cannot check alone: the airport exists. */
+  private checkAirport(airport: string): void {
+    if (!this.airports.has(airport)) {
       throw new InputRejectedError('invalid request body', [
-        { path: 'body.airport', message: `unknown airport code "${request.airport}"` },
-      ]);
-    }
-    if (request.lane === 'AUTOMATED' && request.capture === undefined) {
-      throw new InputRejectedError('invalid request body', [
-        {
-          path: 'body.capture',
-          message: 'missing; expected the live face capture at an AUTOMATED lane',
-        },
+        { path: 'body.airport', message: `unknown airport code "${airport}"` },
       ]);
     }
   }

@@ -3,13 +3,17 @@ import {
   IsDefined,
   IsIn,
   IsObject,
-  IsOptional,
   IsString,
   Matches,
   MaxLength,
   ValidateNested,
 } from 'class-validator';
-import { expected, FaceCaptureDto, PresentedDocumentDto } from '@biogate/contracts';
+import {
+  expected,
+  FaceCaptureDto,
+  LiveCaptureField,
+  PresentedDocumentDto,
+} from '@biogate/contracts';
 import { LANES, type Lane } from '@biogate/domain';
 
 // Decorators run bottom-up and stop at the first failure: the basic type check sits lowest.
@@ -35,10 +39,7 @@ export class PresentAtSecurityRequestDto {
   @IsDefined(expected('the identity document shown'))
   document!: PresentedDocumentDto;
 
-  /** The live face at an AUTOMATED lane. */
-  @IsOptional()
-  @Type(() => FaceCaptureDto)
-  @ValidateNested()
-  @IsObject(expected('the live face capture { subject?, quality, presentationAttack?, seed? }'))
+  /** The live face: required at an AUTOMATED lane, where it is matched 1:1. */
+  @LiveCaptureField('lane', 'AUTOMATED')
   capture?: FaceCaptureDto;
 }
