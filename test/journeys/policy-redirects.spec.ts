@@ -34,7 +34,7 @@ describe('policy redirects through the services', () => {
       { number: '902', destination: 'ICN', international: true },
       {},
       'BIOMETRIC',
-      { outcome: 'REDIRECTED', redirectTo: 'KIOSK', reason: 'INTERNATIONAL_OUT_OF_SCOPE' },
+      { outcome: 'REDIRECTED', redirectTo: 'COUNTER', reason: 'INTERNATIONAL_OUT_OF_SCOPE' },
       undefined,
     ],
     [

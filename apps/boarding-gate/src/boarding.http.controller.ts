@@ -1,5 +1,4 @@
-import { randomUUID } from 'node:crypto';
-import { Body, Controller, Get, Headers, HttpCode, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import {
   AirportAlertsQueryDto,
@@ -7,6 +6,7 @@ import {
   AllowRoles,
   CurrentPrincipal,
   type Principal,
+  CorrelationId,
 } from '@biogate/service-runtime';
 import {
   ListBoardingAlertsQuery,
@@ -58,11 +58,9 @@ export class BoardingHttpController {
   present(
     @CurrentPrincipal() principal: Principal,
     @Body() body: PresentAtBoardingRequestDto,
-    @Headers('x-correlation-id') correlationId: string | undefined,
+    @CorrelationId() correlationId: string,
   ): Promise<BoardingPresentationView> {
-    return this.commands.execute(
-      new PresentAtBoardingCommand(principal, body, correlationId ?? randomUUID()),
-    );
+    return this.commands.execute(new PresentAtBoardingCommand(principal, body, correlationId));
   }
 
   @Get('flights/manifest')

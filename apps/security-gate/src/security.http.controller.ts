@@ -1,5 +1,4 @@
-import { randomUUID } from 'node:crypto';
-import { Body, Controller, Get, Headers, HttpCode, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import {
   AirportAlertsQueryDto,
@@ -7,6 +6,7 @@ import {
   AllowRoles,
   CurrentPrincipal,
   type Principal,
+  CorrelationId,
 } from '@biogate/service-runtime';
 import { ListSecurityAlertsQuery } from './alerts/list-security-alerts.query';
 import type { SecurityAlertView } from './alerts/security-alert';
@@ -29,11 +29,9 @@ export class SecurityHttpController {
   present(
     @CurrentPrincipal() principal: Principal,
     @Body() body: PresentAtSecurityRequestDto,
-    @Headers('x-correlation-id') correlationId: string | undefined,
+    @CorrelationId() correlationId: string,
   ): Promise<SecurityPresentationView> {
-    return this.commands.execute(
-      new PresentAtSecurityCommand(principal, body, correlationId ?? randomUUID()),
-    );
+    return this.commands.execute(new PresentAtSecurityCommand(principal, body, correlationId));
   }
 
   @Get('alerts')

@@ -4,6 +4,7 @@ import {
   IsArray,
   IsBoolean,
   IsIn,
+  IsObject,
   IsString,
   Matches,
   MaxLength,
@@ -44,6 +45,7 @@ export class AirportReferenceFileDto {
 
   @Type(() => AirportRecordDto)
   @ValidateNested({ each: true })
+  @IsObject({ each: true, ...expected('an airport object') })
   @ArrayMinSize(1, expected('at least one airport'))
   @IsArray(expected('an array of airports'))
   airports!: AirportRecordDto[];

@@ -80,7 +80,7 @@ describe('a broken airport file', () => {
     [
       'a bad date',
       { airports: [{ ...airport, biometricReadyFrom: '17/04/2025' }] },
-      'airports[0].biometricReadyFrom: expected a calendar date "YYYY-MM-DD", got "17/04/2025"',
+      'airports[0].biometricReadyFrom: expected a calendar date "YYYY-MM-DD" (years 1900-2100), got "17/04/2025"',
     ],
     [
       'another time zone',
@@ -144,7 +144,7 @@ describe('a what-if policy file', () => {
     [
       'a bad airport entry',
       { airports: { VII: { biometricReadyFrom: 'soon' } } },
-      'airports.VII.biometricReadyFrom: expected a calendar date "YYYY-MM-DD", got "soon"',
+      'airports.VII.biometricReadyFrom: expected a calendar date "YYYY-MM-DD" (years 1900-2100), got "soon"',
     ],
     ['an unknown field', { phaseStart: {} }, 'phaseStart: unknown field'],
     [

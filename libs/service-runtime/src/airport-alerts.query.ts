@@ -9,13 +9,13 @@ export class AirportAlertsQueryDto {
   @IsString(expected('the 3-letter IATA code of the airport'))
   airport!: string;
 
-  /** Query strings are text: digits only; 100 by default, at most 1000. */
+  /** Query strings are text: an integer from 1 to 1000; 100 when left out. */
   @OptionalField()
-  @Matches(/^\d{1,4}$/, expected('a number of alerts from 1 to 1000'))
+  @Matches(/^(?:[1-9]\d{0,2}|1000)$/, expected('a number of alerts from 1 to 1000'))
+  @IsString(expected('a number of alerts from 1 to 1000'))
   limit?: string;
 }
 
 export function alertLimit(text: string | undefined): number {
-  const limit = text === undefined ? 100 : Number(text);
-  return Math.min(Math.max(limit, 1), 1000);
+  return text === undefined ? 100 : Number(text);
 }

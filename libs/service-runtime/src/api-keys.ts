@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import {
   IsArray,
   IsIn,
+  IsObject,
   IsString,
   Matches,
   MaxLength,
@@ -55,6 +56,7 @@ export class ApiKeysFileDto {
 
   @Type(() => ApiKeyDto)
   @ValidateNested({ each: true })
+  @IsObject({ each: true, ...expected('an API key object') })
   @IsArray(expected('an array of API keys'))
   keys!: ApiKeyDto[];
 }

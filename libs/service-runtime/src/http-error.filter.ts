@@ -5,19 +5,13 @@ import {
   type ArgumentsHost,
   type ExceptionFilter,
 } from '@nestjs/common';
-import type { NextFunction, Request, Response } from 'express';
+import type { Response } from 'express';
 import {
   AccessDeniedError,
   ConflictError,
   InputRejectedError,
   NotFoundError,
 } from '@biogate/contracts';
-
-interface BodyParserError {
-  status?: number;
-  type?: string;
-  message?: string;
-}
 
 /**
  * One shape for every error answer: application refusals map to 400/403/404/409, and anything
@@ -37,7 +31,7 @@ export class HttpErrorFilter implements ExceptionFilter {
         .json(typeof body === 'string' ? { statusCode: status, message: body } : body);
       return;
     }
-    const refusal = applicationRefusal(exception);
+    const refusal = applicationRefusal(exception) ?? routingRefusal(exception);
     if (refusal !== undefined) {
       response.status(refusal.statusCode).json(refusal);
       return;
@@ -80,31 +74,27 @@ function applicationRefusal(exception: unknown): Refusal | undefined {
 }
 
 /**
- * Express error middleware placed right after the JSON body parser, whose failures never reach
- * Nest's filters: a body that is not JSON is a 400, one over the limit a 413.
+ * Errors Express raises before a handler runs, as http-errors with a 4xx status: chiefly a path
+ * whose percent-encoding does not decode (`/v1/bookings/VN/%E0%A4%A`).
  */
-export function bodyParserErrors(
-  error: unknown,
-  _request: Request,
-  response: Response,
-  next: NextFunction,
-): void {
-  const parserError = error as BodyParserError;
-  if (parserError.type === 'entity.parse.failed') {
-    response.status(400).json({
-      statusCode: 400,
-      error: 'Bad Request',
-      message: `the request body is not valid JSON: ${parserError.message ?? ''}`,
-    });
-    return;
+function routingRefusal(exception: unknown): Refusal | undefined {
+  if (typeof exception !== 'object' || exception === null) return undefined;
+  const error = exception as { status?: unknown; expose?: unknown; message?: unknown };
+  if (typeof error.status !== 'number' || error.status < 400 || error.status >= 500) {
+    return undefined;
   }
-  if (parserError.type === 'entity.too.large') {
-    response.status(413).json({
-      statusCode: 413,
-      error: 'Payload Too Large',
-      message: 'the request body is larger than the 100 kB limit',
-    });
-    return;
-  }
-  next(error);
+  if (error.expose !== true) return undefined;
+  const decoding = exception instanceof URIError || /decode/i.test(String(error.message));
+  return {
+    statusCode: 400,
+    error: 'Bad Request',
+    message: decoding ? 'invalid request path' : String(error.message),
+    ...(decoding
+      ? {
+          errors: [
+            { path: 'params', message: 'expected valid percent-encoding (UTF-8) in the path' },
+          ],
+        }
+      : {}),
+  };
 }

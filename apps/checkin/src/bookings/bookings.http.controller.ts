@@ -1,20 +1,14 @@
-import { randomUUID } from 'node:crypto';
-import {
-  Body,
-  Controller,
-  Get,
-  Headers,
-  HttpCode,
-  Param,
-  ParseUUIDPipe,
-  Post,
-  Query,
-} from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import {} from 'class-validator';
 import { IsInstant, OptionalField } from '@biogate/contracts';
 import { parseInstant } from '@biogate/domain';
-import { AllowRoles, CurrentPrincipal, type Principal } from '@biogate/service-runtime';
+import {
+  AllowRoles,
+  CurrentPrincipal,
+  PATH_PARAMS,
+  type Principal,
+  CorrelationId,
+} from '@biogate/service-runtime';
 import type { BookingView } from './booking.view';
 import { CreateBookingCommand } from './create-booking/create-booking.command';
 import { CreateBookingRequestDto } from './create-booking/create-booking.request.dto';
@@ -44,19 +38,17 @@ export class BookingsHttpController {
   createBooking(
     @CurrentPrincipal() principal: Principal,
     @Body() body: CreateBookingRequestDto,
-    @Headers('x-correlation-id') correlationId: string | undefined,
+    @CorrelationId() correlationId: string,
   ): Promise<BookingView> {
-    return this.commands.execute(
-      new CreateBookingCommand(principal, body, correlationId ?? randomUUID()),
-    );
+    return this.commands.execute(new CreateBookingCommand(principal, body, correlationId));
   }
 
   @Get('bookings/:carrier/:pnr')
   @AllowRoles('AIRLINE', 'QA')
   getBooking(
     @CurrentPrincipal() principal: Principal,
-    @Param('carrier') carrier: string,
-    @Param('pnr') pnr: string,
+    @Param('carrier', PATH_PARAMS.carrier()) carrier: string,
+    @Param('pnr', PATH_PARAMS.pnr()) pnr: string,
   ): Promise<BookingView> {
     return this.queries.execute(new GetBookingQuery(principal, carrier, pnr));
   }
@@ -65,7 +57,7 @@ export class BookingsHttpController {
   @AllowRoles('AIRLINE', 'OPERATOR', 'QA')
   passengerChannels(
     @CurrentPrincipal() principal: Principal,
-    @Param('passengerId', new ParseUUIDPipe()) passengerId: string,
+    @Param('passengerId', PATH_PARAMS.uuid()) passengerId: string,
     @Query() query: InstantQueryDto,
   ): Promise<PassengerChannelsView> {
     const at = query.at === undefined ? undefined : parseInstant(query.at);
@@ -76,7 +68,7 @@ export class BookingsHttpController {
   @AllowRoles('AIRLINE', 'OPERATOR', 'QA')
   passengerJourney(
     @CurrentPrincipal() principal: Principal,
-    @Param('passengerId', new ParseUUIDPipe()) passengerId: string,
+    @Param('passengerId', PATH_PARAMS.uuid()) passengerId: string,
   ): Promise<PassengerJourneyView> {
     return this.queries.execute(new PassengerJourneyQuery(principal, passengerId));
   }

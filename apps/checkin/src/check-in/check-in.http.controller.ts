@@ -1,8 +1,12 @@
-import { randomUUID } from 'node:crypto';
-import { Body, Controller, Headers, Post, Res } from '@nestjs/common';
+import { Body, Controller, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { Response } from 'express';
-import { AllowRoles, CurrentPrincipal, type Principal } from '@biogate/service-runtime';
+import {
+  AllowRoles,
+  CurrentPrincipal,
+  type Principal,
+  CorrelationId,
+} from '@biogate/service-runtime';
 import { CheckInPassengerCommand } from './check-in-passenger/check-in-passenger.command';
 import { CheckInPassengerRequestDto } from './check-in-passenger/check-in-passenger.request.dto';
 import type { CheckInView } from './check-in.view';
@@ -18,11 +22,11 @@ export class CheckInHttpController {
   async checkIn(
     @CurrentPrincipal() principal: Principal,
     @Body() body: CheckInPassengerRequestDto,
-    @Headers('x-correlation-id') correlationId: string | undefined,
+    @CorrelationId() correlationId: string,
     @Res({ passthrough: true }) response: Response,
   ): Promise<CheckInView> {
     const view: CheckInView = await this.commands.execute(
-      new CheckInPassengerCommand(principal, body, correlationId ?? randomUUID()),
+      new CheckInPassengerCommand(principal, body, correlationId),
     );
     response.status(view.boardingPass !== undefined && !view.alreadyCheckedIn ? 201 : 200);
     return view;

@@ -1,8 +1,13 @@
-import { randomUUID } from 'node:crypto';
-import { Body, Controller, Delete, Headers, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { Response } from 'express';
-import { AllowRoles, CurrentPrincipal, type Principal } from '@biogate/service-runtime';
+import {
+  AllowRoles,
+  CurrentPrincipal,
+  PATH_PARAMS,
+  type Principal,
+  CorrelationId,
+} from '@biogate/service-runtime';
 import type { EnrolmentOutcome } from './enrolment-outcome';
 import { EnrolPassengerCommand } from './enrol-passenger/enrol-passenger.command';
 import { EnrolPassengerRequestDto } from './enrol-passenger/enrol-passenger.request.dto';
@@ -20,11 +25,11 @@ export class EnrolmentHttpController {
   async enrol(
     @CurrentPrincipal() principal: Principal,
     @Body() body: EnrolPassengerRequestDto,
-    @Headers('x-correlation-id') correlationId: string | undefined,
+    @CorrelationId() correlationId: string,
     @Res({ passthrough: true }) response: Response,
   ): Promise<EnrolmentOutcome> {
     const outcome: EnrolmentOutcome = await this.commands.execute(
-      new EnrolPassengerCommand(principal, body, correlationId ?? randomUUID()),
+      new EnrolPassengerCommand(principal, body, correlationId),
     );
     response.status(outcome.outcome === 'ENROLLED' && outcome.reason === 'OK' ? 201 : 200);
     return outcome;
@@ -34,11 +39,9 @@ export class EnrolmentHttpController {
   @AllowRoles('AIRLINE', 'QA')
   withdraw(
     @CurrentPrincipal() principal: Principal,
-    @Param('enrolmentId', new ParseUUIDPipe()) enrolmentId: string,
-    @Headers('x-correlation-id') correlationId: string | undefined,
+    @Param('enrolmentId', PATH_PARAMS.uuid()) enrolmentId: string,
+    @CorrelationId() correlationId: string,
   ): Promise<ConsentWithdrawal> {
-    return this.commands.execute(
-      new WithdrawConsentCommand(principal, enrolmentId, correlationId ?? randomUUID()),
-    );
+    return this.commands.execute(new WithdrawConsentCommand(principal, enrolmentId, correlationId));
   }
 }

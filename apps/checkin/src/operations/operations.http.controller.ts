@@ -10,6 +10,7 @@ import {
   assertAirportScope,
   CurrentPrincipal,
   outagesAt,
+  PATH_PARAMS,
   type Principal,
 } from '@biogate/service-runtime';
 import { CHECKIN_SCHEMA } from '../persistence/checkin-persistence';
@@ -29,7 +30,7 @@ export class OperationsHttpController {
   @AllowRoles('OPERATOR', 'QA')
   async list(
     @CurrentPrincipal() principal: Principal,
-    @Param('airport') airport: string,
+    @Param('airport', PATH_PARAMS.airport()) airport: string,
   ): Promise<AirportOutagesView> {
     this.checkAirport(airport);
     assertAirportScope(principal, airport);
@@ -44,11 +45,11 @@ export class OperationsHttpController {
   @AllowRoles('OPERATOR', 'QA')
   declare(
     @CurrentPrincipal() principal: Principal,
-    @Param('airport') airport: string,
-    @Param('outage') outage: string,
+    @Param('airport', PATH_PARAMS.airport()) airport: string,
+    @Param('outage', PATH_PARAMS.outage(OUTAGES)) outage: Outage,
   ): Promise<AirportOutagesView> {
     return this.commands.execute(
-      new ChangeOutageCommand(principal, this.checkAirport(airport), checkOutage(outage), true),
+      new ChangeOutageCommand(principal, this.checkAirport(airport), outage, true),
     );
   }
 
@@ -56,11 +57,11 @@ export class OperationsHttpController {
   @AllowRoles('OPERATOR', 'QA')
   clear(
     @CurrentPrincipal() principal: Principal,
-    @Param('airport') airport: string,
-    @Param('outage') outage: string,
+    @Param('airport', PATH_PARAMS.airport()) airport: string,
+    @Param('outage', PATH_PARAMS.outage(OUTAGES)) outage: Outage,
   ): Promise<AirportOutagesView> {
     return this.commands.execute(
-      new ChangeOutageCommand(principal, this.checkAirport(airport), checkOutage(outage), false),
+      new ChangeOutageCommand(principal, this.checkAirport(airport), outage, false),
     );
   }
 
@@ -72,16 +73,4 @@ export class OperationsHttpController {
     }
     return airport;
   }
-}
-
-function checkOutage(outage: string): Outage {
-  if (!(OUTAGES as readonly string[]).includes(outage)) {
-    throw new InputRejectedError('invalid request path', [
-      {
-        path: 'params.outage',
-        message: `expected one of ${OUTAGES.join(', ')}, got ${JSON.stringify(outage)}`,
-      },
-    ]);
-  }
-  return outage as Outage;
 }

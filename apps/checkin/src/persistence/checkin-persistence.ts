@@ -12,6 +12,7 @@ import {
   TemplateAccessRow,
 } from './checkin.entities';
 import { CheckinEnrolment1764000000002 } from './enrolment-schema.migration';
+import { CheckinDocumentNumbers1764000000005 } from './document-number.migration';
 
 export const CHECKIN_SCHEMA = 'checkin';
 
@@ -31,5 +32,6 @@ export const checkinPersistence: PersistenceUnit = {
     CheckinEnrolment1764000000002,
     CheckinBoardingPasses1764000000003,
     CheckinOutages1764000000004,
+    CheckinDocumentNumbers1764000000005,
   ],
 };

@@ -3,6 +3,7 @@ import {
   IsArray,
   IsInt,
   IsNumber,
+  IsObject,
   IsString,
   Matches,
   Max,
@@ -36,6 +37,7 @@ export class AirportTrafficFileDto {
   loadFactor!: number;
   @Type(() => AirportTrafficDto)
   @ValidateNested({ each: true })
+  @IsObject({ each: true, ...expected('an airport object') })
   @IsArray(expected('an array of airports'))
   airports!: AirportTrafficDto[];
 }

@@ -3,6 +3,7 @@ import {
   IsArray,
   IsBoolean,
   IsInt,
+  IsObject,
   IsString,
   Matches,
   Max,
@@ -39,6 +40,7 @@ export class ScheduleFileDto {
 
   @Type(() => ScheduledFlightDto)
   @ValidateNested({ each: true })
+  @IsObject({ each: true, ...expected('a flight { departure, international?, passengers? }') })
   @IsArray(expected('an array of flights { departure, international?, passengers? }'))
   flights!: ScheduledFlightDto[];
 }

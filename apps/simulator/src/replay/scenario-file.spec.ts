@@ -108,7 +108,7 @@ describe('scenario files', () => {
       ),
     );
     expect(lines).toEqual([
-      'case.yaml:1: clock: missing; expected an ISO 8601 instant with an offset, e.g. 2025-12-01T07:30:00+07:00',
+      'case.yaml:1: clock: missing; expected an ISO 8601 instant with an offset, e.g. 2025-12-01T07:30:00+07:00 (years 1900-2100)',
     ]);
     const airport = problems('  - advance: 1h\n', HEADER.replace('origin: SGN', 'origin: XXX'));
     expect(airport).toEqual([

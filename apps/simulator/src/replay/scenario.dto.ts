@@ -31,7 +31,8 @@ import { BookedFlightDto } from '../../../checkin/src/bookings/create-booking/cr
 
 const REF = /^[A-Za-z][A-Za-z0-9_-]{0,39}$/;
 const REF_EXPECTATION = 'a reference: a letter, then letters, digits, _ or - (at most 40)';
-const INSTANT_EXPECTATION = 'an ISO 8601 instant with an offset, e.g. 2025-12-01T07:30:00+07:00';
+const INSTANT_EXPECTATION =
+  'an ISO 8601 instant with an offset, e.g. 2025-12-01T07:30:00+07:00 (years 1900-2100)';
 
 /** How the face in front of the camera relates to the passenger (domain.md §6). */
 export const FACES = ['GENUINE', 'IMPOSTOR', 'POOR_CAPTURE', 'PRESENTATION_ATTACK'] as const;

@@ -16,6 +16,8 @@ export function formatInputError(error: InputError): string {
 /** `got "two"`, `got 3`, `got ["POWER"]`: the offending value as JSON, cut short if long. */
 export function describeValue(value: unknown): string {
   if (value === undefined) return 'nothing';
+  // JSON reads 1e400 as Infinity, which JSON.stringify would show as null.
+  if (typeof value === 'number' && !Number.isFinite(value)) return `a number out of range`;
   if (typeof value === 'string' && value.length > 60) {
     return `${JSON.stringify(value.slice(0, 40))}... (${value.length} characters)`;
   }

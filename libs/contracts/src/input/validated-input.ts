@@ -1,6 +1,7 @@
 import { plainToInstance, type ClassConstructor } from 'class-transformer';
 import { validateSync, type ValidationError } from 'class-validator';
 import { describeValue, joinPath, type InputError, type ParseResult } from './input-error';
+import { structuralProblems } from './json-structure';
 
 /**
  * Turns a plain JSON value into a validated DTO instance: unknown fields are refused, values are
@@ -13,11 +14,15 @@ export function validateInput<T extends object>(
   options: { readonly allowUnknownFields?: boolean } = {},
 ): ParseResult<T> {
   if (typeof plain !== 'object' || plain === null || Array.isArray(plain)) {
-    return {
-      ok: false,
-      errors: [{ path, message: `expected an object, got ${describeValue(plain)}` }],
-    };
+    const got =
+      plain === undefined
+        ? 'missing; expected an object'
+        : `expected an object, got ${describeValue(plain)}`;
+    return { ok: false, errors: [{ path, message: got }] };
   }
+  // Before class-transformer and class-validator walk it: they recurse without a limit.
+  const structural = structuralProblems(plain, path);
+  if (structural.length > 0) return { ok: false, errors: structural };
   const instance = plainToInstance(dto, plain, { enableImplicitConversion: false });
   const errors = validateSync(instance, {
     // Requests must not carry unknown fields; events may (a newer producer adds fields).

@@ -78,9 +78,9 @@ describe('the evaluation contract at the edge', () => {
       },
     };
     expect(messages(withNulls)).toEqual([
-      'request.passenger.document.expiresOn: expected a calendar date "YYYY-MM-DD", got null',
+      'request.passenger.document.expiresOn: expected a calendar date "YYYY-MM-DD" (years 1900-2100), got null',
       'request.passenger.ssr: expected an array of special-service codes, e.g. ["WCHR"], got null',
-      'request.passenger.birthDate: expected a calendar date "YYYY-MM-DD", got null',
+      'request.passenger.birthDate: expected a calendar date "YYYY-MM-DD" (years 1900-2100), got null',
       'request.outages: expected an array of outages among BIOMETRIC, KIOSK, got null',
     ]);
   });
@@ -164,34 +164,36 @@ describe('the evaluation contract at the edge', () => {
       'an instant without offset',
       { ...valid, at: '2025-12-01T07:30:00' },
       [
-        'request.at: expected an ISO 8601 instant with an offset, e.g. "2025-12-01T07:30:00+07:00" or "2025-11-30T17:00:00Z", got "2025-12-01T07:30:00"',
+        'request.at: expected an ISO 8601 instant with an offset, e.g. "2025-12-01T07:30:00+07:00" or "2025-11-30T17:00:00Z" (years 1900-2100), got "2025-12-01T07:30:00"',
       ],
     ],
     [
       'an impossible date',
       { ...valid, at: '2025-11-31T07:30:00Z' },
       [
-        'request.at: expected an ISO 8601 instant with an offset, e.g. "2025-12-01T07:30:00+07:00" or "2025-11-30T17:00:00Z", got "2025-11-31T07:30:00Z"',
+        'request.at: expected an ISO 8601 instant with an offset, e.g. "2025-12-01T07:30:00+07:00" or "2025-11-30T17:00:00Z" (years 1900-2100), got "2025-11-31T07:30:00Z"',
       ],
     ],
     [
       'a number for an instant',
       { ...valid, at: 1764549000000 },
       [
-        'request.at: expected an ISO 8601 instant with an offset, e.g. "2025-12-01T07:30:00+07:00" or "2025-11-30T17:00:00Z", got 1764549000000',
+        'request.at: expected an ISO 8601 instant with an offset, e.g. "2025-12-01T07:30:00+07:00" or "2025-11-30T17:00:00Z" (years 1900-2100), got 1764549000000',
       ],
     ],
     [
       'a malformed expiry date',
       withDocument({ expiresOn: '01/05/2031' }),
       [
-        'request.passenger.document.expiresOn: expected a calendar date "YYYY-MM-DD", got "01/05/2031"',
+        'request.passenger.document.expiresOn: expected a calendar date "YYYY-MM-DD" (years 1900-2100), got "01/05/2031"',
       ],
     ],
     [
       'a malformed birth date',
       withPassenger({ birthDate: '1990-02-30' }),
-      ['request.passenger.birthDate: expected a calendar date "YYYY-MM-DD", got "1990-02-30"'],
+      [
+        'request.passenger.birthDate: expected a calendar date "YYYY-MM-DD" (years 1900-2100), got "1990-02-30"',
+      ],
     ],
     [
       'a number as document number',

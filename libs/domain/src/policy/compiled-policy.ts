@@ -1,5 +1,10 @@
 import type { Instant } from '../time/instant';
-import { parseLocalDate, startOfCompactDate, type CompactDate } from '../time/local-date';
+import {
+  LOCAL_DATE_EXPECTATION,
+  parseLocalDate,
+  startOfCompactDate,
+  type CompactDate,
+} from '../time/local-date';
 import type { PolicyConfig } from './policy-config';
 
 export interface CompiledAirport {
@@ -40,7 +45,7 @@ export function compilePolicy(config: PolicyConfig): CompiledPolicy {
   const date = (path: string, value: unknown): CompactDate | undefined => {
     const parsed = typeof value === 'string' ? parseLocalDate(value) : undefined;
     if (parsed === undefined) {
-      problems.push(`${path}: expected a calendar date "YYYY-MM-DD", got ${JSON.stringify(value)}`);
+      problems.push(`${path}: expected ${LOCAL_DATE_EXPECTATION}, got ${JSON.stringify(value)}`);
     }
     return parsed;
   };

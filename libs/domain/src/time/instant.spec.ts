@@ -25,6 +25,10 @@ describe('parseInstant', () => {
     ['space separator', '2025-12-01 07:30:00Z'],
     ['free text', 'tomorrow'],
     ['empty', ''],
+    ['year 0000', '0000-01-01T00:00:00Z'],
+    ['year 0099, which Date reads as 1999', '0099-01-01T00:00:00Z'],
+    ['before 1900', '1899-12-31T23:59:59Z'],
+    ['after 2100', '2101-01-01T00:00:00Z'],
   ])('refuses %s', (_label, text) => {
     expect(parseInstant(text)).toBeUndefined();
   });

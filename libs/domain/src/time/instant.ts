@@ -4,8 +4,19 @@ export type Instant = number;
 const ISO_INSTANT =
   /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(?:(Z)|([+-])(\d{2}):(\d{2}))$/;
 
+/**
+ * The years any date or instant may name. Outside them a year is a typo or an attack: PostgreSQL
+ * refuses year 0, and JavaScript's Date reads years 0-99 as 1900-1999.
+ */
+export const EARLIEST_YEAR = 1900;
+export const LATEST_YEAR = 2100;
+
+export function isYearInRange(year: number): boolean {
+  return year >= EARLIEST_YEAR && year <= LATEST_YEAR;
+}
+
 export const ISO_INSTANT_EXPECTATION =
-  'an ISO 8601 instant with an offset, e.g. "2025-12-01T07:30:00+07:00" or "2025-11-30T17:00:00Z"';
+  'an ISO 8601 instant with an offset, e.g. "2025-12-01T07:30:00+07:00" or "2025-11-30T17:00:00Z" (years 1900-2100)';
 
 /**
  * Parses an ISO 8601 instant that states its offset (`Z` or `±HH:MM`). Returns undefined for
@@ -21,6 +32,7 @@ export function parseInstant(text: string): Instant | undefined {
   const hour = Number(h);
   const minute = Number(mi);
   const second = s === undefined ? 0 : Number(s);
+  if (!isYearInRange(year)) return undefined;
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
   if (hour > 23 || minute > 59 || second > 59) return undefined;
   let offsetMinutes = 0;

@@ -11,7 +11,8 @@ describe('local dates', () => {
   it.each([
     ['2025-12-01', 20251201],
     ['2024-02-29', 20240229],
-    ['0001-01-01', 10101],
+    ['1900-01-01', 19000101],
+    ['2100-12-31', 21001231],
   ])('parses %s', (text, compact) => {
     expect(parseLocalDate(text)).toBe(compact);
     expect(formatCompactDate(compact)).toBe(text);
@@ -24,6 +25,11 @@ describe('local dates', () => {
     '2025-1-01',
     '01/12/2025',
     '2025-12-01T00:00Z',
+    // Outside 1900-2100: PostgreSQL refuses year 0, and Date reads 0000-0099 as 1900-1999.
+    '0000-01-01',
+    '0099-06-15',
+    '1899-12-31',
+    '2101-01-01',
   ])('refuses %s', (text) => {
     expect(parseLocalDate(text)).toBeUndefined();
     expect(isLocalDate(text)).toBe(false);

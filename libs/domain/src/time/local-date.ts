@@ -1,4 +1,4 @@
-import { daysInMonth, type Instant } from './instant';
+import { daysInMonth, isYearInRange, type Instant } from './instant';
 
 /** A calendar date with no time of day, `YYYY-MM-DD`, as the directive and documents state dates. */
 export type LocalDate = string;
@@ -11,7 +11,7 @@ export type CompactDate = number;
 
 const LOCAL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-export const LOCAL_DATE_EXPECTATION = 'a calendar date "YYYY-MM-DD"';
+export const LOCAL_DATE_EXPECTATION = 'a calendar date "YYYY-MM-DD" (years 1900-2100)';
 
 /** `YYYY-MM-DD` as a CompactDate, or undefined when it is not a real calendar date. */
 export function parseLocalDate(text: string): CompactDate | undefined {
@@ -20,6 +20,7 @@ export function parseLocalDate(text: string): CompactDate | undefined {
   const year = Number(m[1]);
   const month = Number(m[2]);
   const day = Number(m[3]);
+  if (!isYearInRange(year)) return undefined;
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
   return year * 10_000 + month * 100 + day;
 }

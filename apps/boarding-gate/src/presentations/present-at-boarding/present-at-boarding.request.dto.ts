@@ -31,6 +31,7 @@ export class PresentAtBoardingRequestDto {
   @IsIn(LANES, expected(`one of ${LANES.join(', ')}`))
   lane!: Lane;
 
+  @Matches(/^[\x20-\x7E]+$/, expected('a BCBP string of printable ASCII characters'))
   @MaxLength(200, expected('a BCBP string of at most 200 characters'))
   @IsString(expected('the scanned boarding pass (IATA BCBP string)'))
   boardingPass!: string;

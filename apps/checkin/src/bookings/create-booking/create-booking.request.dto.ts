@@ -11,6 +11,7 @@ import {
   IsString,
   Matches,
   Max,
+  MaxLength,
   Min,
   ValidateNested,
 } from 'class-validator';
@@ -73,10 +74,12 @@ export class BookedDocumentDto {
 
 export class BookedPassengerDto {
   @Matches(NAME, expected(NAME_EXPECTED))
+  @MaxLength(30, expected(NAME_EXPECTED))
   @IsString(expected(NAME_EXPECTED))
   surname!: string;
 
   @Matches(NAME, expected(NAME_EXPECTED))
+  @MaxLength(30, expected(NAME_EXPECTED))
   @IsString(expected(NAME_EXPECTED))
   givenName!: string;
 
@@ -123,6 +126,10 @@ export class CreateBookingRequestDto {
 
   @Type(() => BookedPassengerDto)
   @ValidateNested({ each: true })
+  @IsObject({
+    each: true,
+    ...expected('a passenger { surname, givenName, document, checkedBags, birthDate?, ssr? }'),
+  })
   @ArrayMaxSize(9, expected('1 to 9 passengers'))
   @ArrayMinSize(1, expected('1 to 9 passengers'))
   @IsArray(expected('an array of passengers'))

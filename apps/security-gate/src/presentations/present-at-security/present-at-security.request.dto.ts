@@ -28,6 +28,7 @@ export class PresentAtSecurityRequestDto {
   lane!: Lane;
 
   /** The scanned IATA BCBP string. */
+  @Matches(/^[\x20-\x7E]+$/, expected('a BCBP string of printable ASCII characters'))
   @MaxLength(200, expected('a BCBP string of at most 200 characters'))
   @IsString(expected('the scanned boarding pass (IATA BCBP string)'))
   boardingPass!: string;
