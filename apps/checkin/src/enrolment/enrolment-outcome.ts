@@ -1,6 +1,7 @@
 export const ENROLMENT_REASONS = [
   'OK',
   'ALREADY_ENROLLED',
+  'INVALID_DOCUMENT',
   'DOCUMENT_NOT_ELIGIBLE',
   'NOT_IN_POPULATION_REGISTER',
   'VNEID_LEVEL_TOO_LOW',
@@ -14,10 +15,17 @@ export type EnrolmentReason = (typeof ENROLMENT_REASONS)[number];
 export type EnrolmentOutcome =
   | {
       readonly outcome: 'ENROLLED';
-      readonly reason: 'OK' | 'ALREADY_ENROLLED';
+      readonly reason: 'OK';
       readonly enrolmentId: string;
       readonly templateId: string;
-      readonly similarity?: number;
+      readonly similarity: number;
+    }
+  | {
+      /** Told only after the live face matched the enrolment; never its template id. */
+      readonly outcome: 'ENROLLED';
+      readonly reason: 'ALREADY_ENROLLED';
+      readonly enrolmentId: string;
+      readonly similarity: number;
     }
   | {
       readonly outcome: 'REFUSED';

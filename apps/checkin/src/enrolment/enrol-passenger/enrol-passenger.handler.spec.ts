@@ -1,5 +1,11 @@
-import { FaceModel, SimulatedClock, SimulatedPopulationRegister } from '@biogate/domain';
-import { TemplateCipher, type Principal } from '@biogate/service-runtime';
+import {
+  DIRECTIVE_POLICY,
+  FaceModel,
+  PhasePolicy,
+  SimulatedClock,
+  SimulatedPopulationRegister,
+} from '@biogate/domain';
+import { GalleryCipher, TemplateCipher, type Principal } from '@biogate/service-runtime';
 import { InMemoryUnitOfWork } from '@biogate/testing';
 import type { CheckinOutbox } from '../../checkin-outbox';
 import {
@@ -61,6 +67,8 @@ function setUp(passenger: Partial<BookedPassengerRow> = {}, now = '2025-12-01T07
     new FaceModel(),
     register,
     cipher,
+    GalleryCipher.ephemeral(),
+    new PhasePolicy({ ...DIRECTIVE_POLICY, airports: {} }),
     outbox,
   );
   const enrol = (request: Record<string, unknown> = {}) =>
@@ -114,6 +122,14 @@ describe('EnrolPassengerHandler (in-memory ports)', () => {
       undefined,
     ],
     [
+      'an expired citizen ID card',
+      { documentExpiresOn: '2025-11-30' },
+      () => undefined,
+      {},
+      'INVALID_DOCUMENT',
+      undefined,
+    ],
+    [
       'an identity unknown to the register',
       {},
       (r) => {
@@ -142,6 +158,22 @@ describe('EnrolPassengerHandler (in-memory ports)', () => {
       '2025-12-01T08:30:00+07:00',
     ],
     [
+      'the app one second after the window closed (1 h before departure)',
+      {},
+      () => undefined,
+      { channel: 'VNEID_APP' },
+      'OUTSIDE_APP_WINDOW',
+      '2025-12-01T08:00:01+07:00',
+    ],
+    [
+      'the app one second before the window opens (24 h before departure)',
+      {},
+      () => undefined,
+      { channel: 'VNEID_APP' },
+      'OUTSIDE_APP_WINDOW',
+      '2025-11-30T08:59:59+07:00',
+    ],
+    [
       'a chip photo of someone else (forged card)',
       {},
       (r) => {
@@ -164,5 +196,37 @@ describe('EnrolPassengerHandler (in-memory ports)', () => {
     arrange(register);
     expect(await enrol(request)).toMatchObject({ outcome: 'REFUSED', reason });
     expect(em.rows(EnrolmentRow)).toEqual([]);
+  });
+
+  it.each([
+    ['the window opens, 24 h before departure', '2025-11-30T09:00:00+07:00'],
+    ['the window closes, 1 h before departure', '2025-12-01T08:00:00+07:00'],
+    ['within the closing second', '2025-12-01T08:00:00.900+07:00'],
+  ])('enrols in the app at both ends of its window: %s', async (_label, now) => {
+    const { enrol } = setUp({}, now);
+    expect(await enrol({ channel: 'VNEID_APP' })).toMatchObject({
+      outcome: 'ENROLLED',
+      reason: 'OK',
+    });
+  });
+
+  it('tells an existing enrolment only to the face that matches it, and never its template', async () => {
+    const { enrol } = setUp();
+    const first = await enrol();
+    expect(first).toMatchObject({ outcome: 'ENROLLED', reason: 'OK' });
+    const impostor = await enrol({ capture: { quality: 'GOOD', subject: '001099998888' } });
+    expect(impostor).toMatchObject({ outcome: 'REFUSED', reason: 'FACE_MISMATCH' });
+    expect(impostor).not.toHaveProperty('enrolmentId');
+    const mask = await enrol({
+      capture: { quality: 'GOOD', presentationAttack: true, seed: 'attack-1' },
+    });
+    expect(mask).toMatchObject({ outcome: 'REFUSED', reason: 'LIVENESS_FAILED' });
+    const holder = await enrol({ capture: { quality: 'GOOD', seed: 'again' } });
+    expect(holder).toEqual({
+      outcome: 'ENROLLED',
+      reason: 'ALREADY_ENROLLED',
+      enrolmentId: (first as { enrolmentId: string }).enrolmentId,
+      similarity: expect.any(Number) as number,
+    });
   });
 });

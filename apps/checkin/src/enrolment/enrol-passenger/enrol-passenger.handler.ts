@@ -1,11 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import type { EntityManager } from 'typeorm';
 import { PASSENGER_ENROLLED, TOPICS, type PassengerEnrolledV1 } from '@biogate/contracts';
 import {
-  NATIONAL_EID_TYPES,
+  classifyDocument,
+  compactDateAt,
   type Clock,
   type FaceModel,
+  type PhasePolicy,
   type PopulationRegister,
 } from '@biogate/domain';
 import { EventFactory } from '@biogate/messaging';
@@ -14,22 +17,30 @@ import {
   assertAirlineScope,
   CLOCK,
   FACE_MODEL,
+  GALLERY_CIPHER,
+  PHASE_POLICY,
   POPULATION_REGISTER,
   TEMPLATE_CIPHER,
+  type GalleryCipher,
   type TemplateCipher,
   verifyLiveFace,
 } from '@biogate/service-runtime';
 import { readBookedPassenger } from '../../bookings/booked-passenger.reader';
 import { CheckinOutbox } from '../../checkin-outbox';
+import { galleryEntriesForCheckedInFlights } from '../../check-in/flight-gallery';
 import { EnrolmentRow } from '../../persistence/checkin.entities';
+import { readEnrolledTemplate } from '../enrolled-template.reader';
 import type { EnrolmentOutcome } from '../enrolment-outcome';
+import { insideVneidAppWindow } from '../vneid-app-window';
 import { EnrolPassengerCommand } from './enrol-passenger.command';
 
-const HOUR = 3_600_000;
-/** The VNeID app offers biometric enrolment from 24 h to 1 h before departure (domain.md §4). */
-const APP_WINDOW_OPENS_BEFORE = 24 * HOUR;
-const APP_WINDOW_CLOSES_BEFORE = 1 * HOUR;
-
+/**
+ * Enrolment at the counter or in the VNeID app: a valid national e-ID (not expired), a person in
+ * the population register, the app's account level and window; the live face verified against
+ * the chip photo, which becomes the sealed template. A person already enrolled learns so only
+ * after their live face matches that enrolment. A new enrolment is staged into the galleries of
+ * the flights the person is already checked in on.
+ */
 @CommandHandler(EnrolPassengerCommand)
 export class EnrolPassengerHandler implements ICommandHandler<
   EnrolPassengerCommand,
@@ -41,6 +52,8 @@ export class EnrolPassengerHandler implements ICommandHandler<
     @Inject(FACE_MODEL) private readonly faces: FaceModel,
     @Inject(POPULATION_REGISTER) private readonly register: PopulationRegister,
     @Inject(TEMPLATE_CIPHER) private readonly cipher: TemplateCipher,
+    @Inject(GALLERY_CIPHER) private readonly galleryCipher: GalleryCipher,
+    @Inject(PHASE_POLICY) private readonly policy: PhasePolicy,
     private readonly outbox: CheckinOutbox,
   ) {}
 
@@ -53,28 +66,28 @@ export class EnrolPassengerHandler implements ICommandHandler<
     const outcome = await this.unitOfWork.transaction(async (em): Promise<EnrolmentOutcome> => {
       const { passenger, flight } = await readBookedPassenger(em, request.passengerId);
       assertAirlineScope(principal, flight.carrier);
-      if (!NATIONAL_EID_TYPES.includes(passenger.documentType as never)) {
+      const documentClass = classifyDocument(
+        {
+          type: passenger.documentType,
+          number: passenger.documentNumber,
+          ...(passenger.documentExpiresOn === null
+            ? {}
+            : { expiresOn: passenger.documentExpiresOn }),
+        },
+        compactDateAt(now, this.policy.compiled.utcOffsetMinutes),
+      );
+      if (documentClass === 'INVALID') return { outcome: 'REFUSED', reason: 'INVALID_DOCUMENT' };
+      if (documentClass !== 'NATIONAL_EID') {
         return { outcome: 'REFUSED', reason: 'DOCUMENT_NOT_ELIGIBLE' };
       }
       const personalIdNumber = passenger.documentNumber;
       const existing = await em.findOneBy(EnrolmentRow, { personalIdNumber });
-      if (existing) {
-        return {
-          outcome: 'ENROLLED',
-          reason: 'ALREADY_ENROLLED',
-          enrolmentId: existing.id,
-          templateId: existing.templateId,
-        };
-      }
+      if (existing) return this.alreadyEnrolled(em, principal.name, existing, request, now);
       const identity = this.register.lookup(personalIdNumber);
       if (!identity) return { outcome: 'REFUSED', reason: 'NOT_IN_POPULATION_REGISTER' };
       if (request.channel === 'VNEID_APP') {
         if (identity.vneidLevel < 2) return { outcome: 'REFUSED', reason: 'VNEID_LEVEL_TOO_LOW' };
-        const departure = flight.departureAt.getTime();
-        if (
-          now < departure - APP_WINDOW_OPENS_BEFORE ||
-          now > departure - APP_WINDOW_CLOSES_BEFORE
-        ) {
+        if (!insideVneidAppWindow(now, flight.departureAt.getTime())) {
           return { outcome: 'REFUSED', reason: 'OUTSIDE_APP_WINDOW' };
         }
       }
@@ -106,6 +119,13 @@ export class EnrolPassengerHandler implements ICommandHandler<
       };
       await em.insert(EnrolmentRow, enrolment);
       const events = new EventFactory('checkin', new Date(now).toISOString(), correlationId);
+      const galleries = await galleryEntriesForCheckedInFlights(
+        em,
+        { template: this.cipher, gallery: this.galleryCipher },
+        events,
+        personalIdNumber,
+        new Date(now),
+      );
       await this.outbox.append(em, [
         {
           topic: TOPICS.identity,
@@ -120,6 +140,7 @@ export class EnrolPassengerHandler implements ICommandHandler<
             },
           }),
         },
+        ...galleries,
       ]);
       return {
         outcome: 'ENROLLED',
@@ -131,5 +152,40 @@ export class EnrolPassengerHandler implements ICommandHandler<
     });
     if (outcome.outcome === 'ENROLLED' && outcome.reason === 'OK') this.outbox.committed();
     return outcome;
+  }
+
+  /**
+   * The person is enrolled already (perhaps through another airline's booking). That is told only
+   * to the person themself: the live face must match the enrolled template; the template id is
+   * never told.
+   */
+  private async alreadyEnrolled(
+    em: EntityManager,
+    accessor: string,
+    existing: EnrolmentRow,
+    request: EnrolPassengerCommand['request'],
+    now: number,
+  ): Promise<EnrolmentOutcome> {
+    const template = await readEnrolledTemplate(em, this.cipher, existing.personalIdNumber, {
+      accessor,
+      touchpoint: 'ENROLMENT',
+      purpose: 'existing enrolment 1:1',
+      at: new Date(now),
+    });
+    if (template === undefined) return { outcome: 'REFUSED', reason: 'FACE_MISMATCH' };
+    const { similarity, live, matched } = verifyLiveFace(
+      this.faces,
+      template,
+      request.capture,
+      existing.personalIdNumber,
+    );
+    if (!live) return { outcome: 'REFUSED', reason: 'LIVENESS_FAILED', similarity };
+    if (!matched) return { outcome: 'REFUSED', reason: 'FACE_MISMATCH', similarity };
+    return {
+      outcome: 'ENROLLED',
+      reason: 'ALREADY_ENROLLED',
+      enrolmentId: existing.id,
+      similarity,
+    };
   }
 }
