@@ -1,4 +1,5 @@
 import type { EventEnvelope, TransportMessage } from '@biogate/messaging';
+import { bookPassenger } from '../support/booking-fixtures';
 import {
   checkedInPassenger,
   settle,
@@ -214,13 +215,25 @@ describe.each<DatabaseKind>(['PGlite', 'PostgreSQL'])('the boarding gate on %s',
       403,
     ],
     [
-      'a flight closed that was never opened',
-      () =>
-        services.http
+      'a booked flight closed that was never opened',
+      async () => {
+        await bookPassenger(services, 'NEVER1', { flight: { number: '4321' } });
+        await settle(services);
+        return services.http
           .post('/v1/boarding/flights/close')
           .set('x-api-key', KEYS.qa)
-          .send(flightKey('4321')),
+          .send(flightKey('4321'));
+      },
       409,
+    ],
+    [
+      'a flight that nobody booked',
+      () =>
+        services.http
+          .post('/v1/boarding/flights/open')
+          .set('x-api-key', KEYS.qa)
+          .send({ ...flightKey('4999'), gate: '12' }),
+      404,
     ],
     [
       'a gate with a space',

@@ -4,6 +4,7 @@ import {
   AirportOutageChangedPayloadDto,
   CheckInDecidedPayloadDto,
   GalleryEntryStagedPayloadDto,
+  PassengerBookedPayloadDto,
   SecurityDecidedPayloadDto,
   TemplateDeletedPayloadDto,
   TOPICS,
@@ -16,11 +17,13 @@ import { BOARDING_SCHEMA } from './persistence/boarding-persistence';
 import {
   BoardingGalleryEntryRow,
   BoardingPassRow,
+  ScheduledFlightRow,
   SecurityClearanceRow,
 } from './persistence/boarding.entities';
 
 /**
- * What the boarding gate learns from the other services: boarding passes issued, the sealed
+ * What the boarding gate learns from the other services: the flights booked, boarding passes
+ * issued, the sealed
  * gallery of each flight, security clearances, and templates deleted.
  */
 @Injectable()
@@ -34,6 +37,7 @@ export class BoardingEventsConsumer extends ServiceEventConsumer {
       'boarding-gate',
       [TOPICS.journey, TOPICS.gallery, TOPICS.identity, TOPICS.operations],
       {
+        'PassengerBooked@1': PassengerBookedPayloadDto,
         'CheckInDecided@1': CheckInDecidedPayloadDto,
         'SecurityDecided@1': SecurityDecidedPayloadDto,
         'GalleryEntryStaged@1': GalleryEntryStagedPayloadDto,
@@ -47,6 +51,21 @@ export class BoardingEventsConsumer extends ServiceEventConsumer {
 
   protected async apply(em: EntityManager, event: ConsumedEvent): Promise<void> {
     switch (event.type) {
+      case 'PassengerBooked': {
+        const { flight } = event.payload as PassengerBookedPayloadDto;
+        await em.upsert(
+          ScheduledFlightRow,
+          {
+            flightId: flight.flightId,
+            carrier: flight.carrier,
+            flightNumber: flight.number,
+            departureDate: flight.date,
+            origin: flight.origin,
+          },
+          ['flightId'],
+        );
+        return;
+      }
       case 'CheckInDecided': {
         const { passengerId, flight, boardingPass } = event.payload as CheckInDecidedPayloadDto;
         if (boardingPass === undefined) return;

@@ -4,6 +4,7 @@ import {
   AirportAlertsQueryDto,
   alertLimit,
   AllowRoles,
+  ApiQueryFrom,
   CurrentPrincipal,
   type Principal,
   CorrelationId,
@@ -64,6 +65,7 @@ export class BoardingHttpController {
   }
 
   @Get('flights/manifest')
+  @ApiQueryFrom(FlightAtAirportDto)
   @AllowRoles('OPERATOR', 'QA')
   manifest(
     @CurrentPrincipal() principal: Principal,
@@ -73,6 +75,7 @@ export class BoardingHttpController {
   }
 
   @Get('alerts')
+  @ApiQueryFrom(AirportAlertsQueryDto)
   @AllowRoles('OPERATOR', 'QA')
   alerts(
     @CurrentPrincipal() principal: Principal,

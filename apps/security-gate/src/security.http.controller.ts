@@ -4,6 +4,7 @@ import {
   AirportAlertsQueryDto,
   alertLimit,
   AllowRoles,
+  ApiQueryFrom,
   CurrentPrincipal,
   type Principal,
   CorrelationId,
@@ -35,6 +36,7 @@ export class SecurityHttpController {
   }
 
   @Get('alerts')
+  @ApiQueryFrom(AirportAlertsQueryDto)
   @AllowRoles('OPERATOR', 'QA')
   alerts(
     @CurrentPrincipal() principal: Principal,

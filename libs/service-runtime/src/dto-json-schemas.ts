@@ -1,3 +1,4 @@
+import { ApiQuery } from '@nestjs/swagger';
 import { defaultMetadataStorage } from 'class-transformer/cjs/storage';
 import { validationMetadatasToSchemas } from 'class-validator-jsonschema';
 
@@ -29,4 +30,24 @@ export function dtoJsonSchemas(refPointerPrefix: string): Record<string, JsonSch
       },
     },
   }) as Record<string, JsonSchemaObject>;
+}
+
+/**
+ * OpenAPI query parameters of an operation, one per field of its query DTO, from the same
+ * class-validator rules that check them (Nest's plugin would need @ApiProperty on every field).
+ */
+export function ApiQueryFrom(dto: abstract new () => object): MethodDecorator {
+  return (target, propertyKey, descriptor) => {
+    const schema = dtoJsonSchemas('#/components/schemas/')[dto.name] as
+      { properties?: Record<string, JsonSchemaObject>; required?: string[] } | undefined;
+    if (schema === undefined) throw new Error(`no JSON Schema for ${dto.name}`);
+    const required = new Set(schema.required ?? []);
+    for (const [name, property] of Object.entries(schema.properties ?? {})) {
+      ApiQuery({ name, required: required.has(name), schema: property })(
+        target,
+        propertyKey,
+        descriptor,
+      );
+    }
+  };
 }

@@ -1,4 +1,4 @@
-import { PATH_PARAMS } from './path-param.pipe';
+import { ApiPathParam, PATH_PARAMS } from './path-param.pipe';
 import {
   Body,
   Controller,
@@ -124,6 +124,7 @@ export class ScenarioControlController {
   }
 
   @Put('population-register/:personalIdNumber')
+  @ApiPathParam('personalIdNumber', 'personalIdNumber')
   @AllowRoles('QA')
   overrideIdentity(
     @Param('personalIdNumber', PATH_PARAMS.personalIdNumber()) personalIdNumber: string,

@@ -1,6 +1,7 @@
 import { BoardingOutages1764000000202 } from './boarding-outages.migration';
 import type { PersistenceUnit } from '@biogate/persistence';
 import { BoardingSchema1764000000201 } from './boarding-schema.migration';
+import { BoardingScheduledFlights1764000000203 } from './scheduled-flight.migration';
 import {
   BoardedRow,
   BoardingAlertRow,
@@ -8,6 +9,7 @@ import {
   BoardingPassRow,
   BoardingPresentationRow,
   FlightBoardingRow,
+  ScheduledFlightRow,
   SecurityClearanceRow,
 } from './boarding.entities';
 
@@ -23,6 +25,11 @@ export const boardingPersistence: PersistenceUnit = {
     BoardedRow,
     BoardingPresentationRow,
     BoardingAlertRow,
+    ScheduledFlightRow,
   ],
-  migrations: [BoardingSchema1764000000201, BoardingOutages1764000000202],
+  migrations: [
+    BoardingSchema1764000000201,
+    BoardingOutages1764000000202,
+    BoardingScheduledFlights1764000000203,
+  ],
 };

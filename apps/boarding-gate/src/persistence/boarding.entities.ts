@@ -31,6 +31,15 @@ export class SecurityClearanceRow {
   @Column('timestamptz', { name: 'cleared_at' }) clearedAt!: Date;
 }
 
+@Entity({ schema: 'boarding', name: 'scheduled_flight' })
+export class ScheduledFlightRow {
+  @PrimaryColumn('uuid', { name: 'flight_id' }) flightId!: string;
+  @Column('varchar') carrier!: string;
+  @Column('varchar', { name: 'flight_number' }) flightNumber!: string;
+  @Column('date', { name: 'departure_date' }) departureDate!: string;
+  @Column('varchar') origin!: string;
+}
+
 @Entity({ schema: 'boarding', name: 'flight_boarding' })
 export class FlightBoardingRow {
   @PrimaryColumn('varchar') carrier!: string;

@@ -1,5 +1,4 @@
 import type { EntityManager } from 'typeorm';
-import { NotFoundError } from '@biogate/contracts';
 import { BookedPassengerRow, BookingRow, FlightRow } from '../persistence/checkin.entities';
 
 export interface BookedPassengerRecord {
@@ -8,13 +7,13 @@ export interface BookedPassengerRecord {
   readonly flight: FlightRow;
 }
 
-/** A booked passenger with their booking and flight, or NotFoundError. */
-export async function readBookedPassenger(
+/** A booked passenger with their booking and flight; callers go through readPassengerInScope. */
+export async function findBookedPassenger(
   em: EntityManager,
   passengerId: string,
-): Promise<BookedPassengerRecord> {
+): Promise<BookedPassengerRecord | undefined> {
   const passenger = await em.findOneBy(BookedPassengerRow, { id: passengerId });
-  if (!passenger) throw new NotFoundError(`no booked passenger ${passengerId}`);
+  if (!passenger) return undefined;
   const booking = await em.findOneByOrFail(BookingRow, { id: passenger.bookingId });
   const flight = await em.findOneByOrFail(FlightRow, { id: booking.flightId });
   return { passenger, booking, flight };

@@ -4,6 +4,8 @@ import { IsInstant, OptionalField } from '@biogate/contracts';
 import { parseInstant } from '@biogate/domain';
 import {
   AllowRoles,
+  ApiPathParam,
+  ApiQueryFrom,
   CurrentPrincipal,
   PATH_PARAMS,
   type Principal,
@@ -44,6 +46,8 @@ export class BookingsHttpController {
   }
 
   @Get('bookings/:carrier/:pnr')
+  @ApiPathParam('carrier', 'carrier')
+  @ApiPathParam('pnr', 'pnr')
   @AllowRoles('AIRLINE', 'QA')
   getBooking(
     @CurrentPrincipal() principal: Principal,
@@ -54,6 +58,8 @@ export class BookingsHttpController {
   }
 
   @Get('passengers/:passengerId/channels')
+  @ApiPathParam('passengerId', 'uuid')
+  @ApiQueryFrom(InstantQueryDto)
   @AllowRoles('AIRLINE', 'OPERATOR', 'QA')
   passengerChannels(
     @CurrentPrincipal() principal: Principal,
@@ -65,6 +71,7 @@ export class BookingsHttpController {
   }
 
   @Get('passengers/:passengerId/journey')
+  @ApiPathParam('passengerId', 'uuid')
   @AllowRoles('AIRLINE', 'OPERATOR', 'QA')
   passengerJourney(
     @CurrentPrincipal() principal: Principal,

@@ -3,6 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import type { Response } from 'express';
 import {
   AllowRoles,
+  ApiPathParam,
   CurrentPrincipal,
   PATH_PARAMS,
   type Principal,
@@ -36,6 +37,7 @@ export class EnrolmentHttpController {
   }
 
   @Delete(':enrolmentId')
+  @ApiPathParam('enrolmentId', 'uuid')
   @AllowRoles('AIRLINE', 'QA')
   withdraw(
     @CurrentPrincipal() principal: Principal,

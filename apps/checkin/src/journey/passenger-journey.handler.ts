@@ -2,9 +2,8 @@ import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type { FlightRef, StepDecision } from '@biogate/contracts';
 import { UNIT_OF_WORK, type UnitOfWork } from '@biogate/persistence';
-import { readBookedPassenger } from '../bookings/booked-passenger.reader';
 import { flightRef } from '../bookings/booking.view';
-import { assertPassengerScope } from '../bookings/passenger-scope';
+import { readPassengerInScope } from '../bookings/passenger-scope';
 import { JourneyStepRow } from '../persistence/checkin.entities';
 import { PassengerJourneyQuery } from './passenger-journey.query';
 
@@ -40,10 +39,9 @@ export class PassengerJourneyHandler implements IQueryHandler<
 
   async execute({ principal, passengerId }: PassengerJourneyQuery): Promise<PassengerJourneyView> {
     const { record, rows } = await this.unitOfWork.read(async (em) => ({
-      record: await readBookedPassenger(em, passengerId),
+      record: await readPassengerInScope(em, principal, passengerId, 'see the journey of'),
       rows: await em.find(JourneyStepRow, { where: { passengerId }, order: { at: 'ASC' } }),
     }));
-    assertPassengerScope(principal, record.flight, 'see the journey of');
     const steps = rows.map((row) => ({
       touchpoint: row.touchpoint as JourneyStepView['touchpoint'],
       point: row.point,

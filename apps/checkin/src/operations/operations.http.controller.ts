@@ -7,6 +7,7 @@ import type { AirportRegistry } from '@biogate/reference-data';
 import {
   AIRPORT_REGISTRY,
   AllowRoles,
+  ApiPathParam,
   assertAirportScope,
   CurrentPrincipal,
   outagesAt,
@@ -27,6 +28,7 @@ export class OperationsHttpController {
   ) {}
 
   @Get()
+  @ApiPathParam('airport', 'airport')
   @AllowRoles('OPERATOR', 'QA')
   async list(
     @CurrentPrincipal() principal: Principal,
@@ -41,6 +43,8 @@ export class OperationsHttpController {
   }
 
   @Put(':outage')
+  @ApiPathParam('airport', 'airport')
+  @ApiPathParam('outage', OUTAGES)
   @HttpCode(200)
   @AllowRoles('OPERATOR', 'QA')
   declare(
@@ -54,6 +58,8 @@ export class OperationsHttpController {
   }
 
   @Delete(':outage')
+  @ApiPathParam('airport', 'airport')
+  @ApiPathParam('outage', OUTAGES)
   @AllowRoles('OPERATOR', 'QA')
   clear(
     @CurrentPrincipal() principal: Principal,

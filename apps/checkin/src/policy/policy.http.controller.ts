@@ -1,4 +1,5 @@
 import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
+import { ApiBody } from '@nestjs/swagger';
 import { InputRejectedError, parseEvaluationRequest } from '@biogate/contracts';
 import type { PhasePolicy, PolicyDecision } from '@biogate/domain';
 import type { AirportRegistry } from '@biogate/reference-data';
@@ -13,6 +14,7 @@ export class PolicyHttpController {
   ) {}
 
   @Post('evaluate')
+  @ApiBody({ required: true, schema: { $ref: '#/components/schemas/EvaluationRequestDto' } })
   @HttpCode(200)
   @AllowRoles('AIRLINE', 'OPERATOR', 'QA')
   evaluate(@Body() body: unknown): PolicyDecision {

@@ -64,6 +64,16 @@ class IssuedBoardingPassDto {
   @IsInt(expected('a sequence number')) sequence!: number;
 }
 
+/** What a gate needs of a booking: that the flight exists, for boarding to be opened. */
+export class PassengerBookedPayloadDto {
+  @IsUUID('4', expected('a passenger id')) passengerId!: string;
+
+  @Type(() => FlightRefDto)
+  @ValidateNested()
+  @IsObject(expected('the flight'))
+  flight!: FlightRefDto;
+}
+
 export class CheckInDecidedPayloadDto {
   @IsUUID('4', expected('a passenger id')) passengerId!: string;
 

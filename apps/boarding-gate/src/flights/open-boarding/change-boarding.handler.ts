@@ -1,10 +1,11 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ConflictError } from '@biogate/contracts';
+import { ConflictError, InputRejectedError, NotFoundError } from '@biogate/contracts';
 import type { Clock } from '@biogate/domain';
 import { UNIT_OF_WORK, type UnitOfWork } from '@biogate/persistence';
-import { assertAirportScope, CLOCK } from '@biogate/service-runtime';
-import { FlightBoardingRow } from '../../persistence/boarding.entities';
+import type { AirportRegistry } from '@biogate/reference-data';
+import { AIRPORT_REGISTRY, assertAirportScope, CLOCK } from '@biogate/service-runtime';
+import { FlightBoardingRow, ScheduledFlightRow } from '../../persistence/boarding.entities';
 import type { FlightBoardingView } from '../flight-boarding.view';
 import { ChangeBoardingCommand } from './change-boarding.command';
 
@@ -16,10 +17,16 @@ export class ChangeBoardingHandler implements ICommandHandler<
   constructor(
     @Inject(UNIT_OF_WORK) private readonly unitOfWork: UnitOfWork,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(AIRPORT_REGISTRY) private readonly airports: AirportRegistry,
   ) {}
 
   async execute({ principal, flight, change }: ChangeBoardingCommand): Promise<FlightBoardingView> {
     assertAirportScope(principal, flight.airport);
+    if (!this.airports.has(flight.airport)) {
+      throw new InputRejectedError('invalid request body', [
+        { path: 'body.airport', message: `unknown airport code "${flight.airport}"` },
+      ]);
+    }
     const key = {
       carrier: flight.carrier,
       flightNumber: flight.number,
@@ -28,6 +35,12 @@ export class ChangeBoardingHandler implements ICommandHandler<
     };
     const changedAt = new Date(this.clock.now());
     const row = await this.unitOfWork.transaction(async (em) => {
+      // Only a flight booked from this airport has a boarding to open or close.
+      if (!(await em.existsBy(ScheduledFlightRow, key))) {
+        throw new NotFoundError(
+          `no flight ${flight.carrier}${flight.number} on ${flight.date} from ${flight.airport} is booked`,
+        );
+      }
       const current = await em.findOneBy(FlightBoardingRow, key);
       if (change.state === 'CLOSED' && !current) {
         throw new ConflictError(

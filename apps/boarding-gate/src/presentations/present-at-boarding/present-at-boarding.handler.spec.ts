@@ -129,10 +129,13 @@ function setUp(world: World) {
 
 describe('PresentAtBoardingHandler (in-memory ports)', () => {
   it.each<[string, World, string]>([
-    ['boarding not open comes first', { cleared: false, boarded: true }, 'BOARDING_NOT_OPEN'],
+    // domain.md §5: a pass shown again is the fraud signal, whatever else is wrong.
+    ['a second boarding comes first', { boarded: true, cleared: false }, 'ALREADY_BOARDED'],
+    ['even after close', { open: 'CLOSED', boarded: true }, 'ALREADY_BOARDED'],
+    ['even at another gate', { open: 'OPEN', gate: '14', boarded: true }, 'ALREADY_BOARDED'],
+    ['then boarding not open', { cleared: false }, 'BOARDING_NOT_OPEN'],
     ['closed boarding', { open: 'CLOSED', cleared: true }, 'BOARDING_NOT_OPEN'],
-    ['then the gate', { open: 'OPEN', gate: '14', boarded: true, cleared: false }, 'WRONG_GATE'],
-    ['then a second boarding', { open: 'OPEN', boarded: true, cleared: false }, 'ALREADY_BOARDED'],
+    ['then the gate', { open: 'OPEN', gate: '14', cleared: false }, 'WRONG_GATE'],
     ['then security', { open: 'OPEN', cleared: false }, 'SECURITY_NOT_CLEARED'],
   ])('rejects in the order of the checks: %s', async (_what, world, reason) => {
     const { present } = setUp(world);

@@ -53,10 +53,11 @@ interface Refusal {
 }
 
 /**
- * A presentation at a boarding gate, checked in this order: a boarding pass this system issued
- * for a flight from this airport; boarding open; the flight's gate; not boarded already (a second
- * boarding of the same pass is rejected and alerted); security cleared for this flight; then the
- * policy for the lane, and at an e-gate the 1:1 face match against the flight's gallery.
+ * A presentation at a boarding gate, checked in this order (domain.md §5): a boarding pass this
+ * system issued for a flight from this airport; not boarded already (a pass shown again, at any
+ * gate and any time, is rejected and alerted); boarding open; the flight's gate; security cleared
+ * for this flight; then the policy for the lane, and at an e-gate the 1:1 face match against the
+ * flight's gallery.
  */
 @CommandHandler(PresentAtBoardingCommand)
 export class PresentAtBoardingHandler implements ICommandHandler<
@@ -97,6 +98,14 @@ export class PresentAtBoardingHandler implements ICommandHandler<
           return this.refuse(em, request, at, {
             reason: 'BOARDING_PASS_UNKNOWN',
             detail: `no boarding pass ${scanned.value.carrier}${scanned.value.flightNumber} seq ${scanned.value.sequence} was issued by this system`,
+            alert: 'UNKNOWN_BOARDING_PASS',
+          });
+        }
+        if (pass.origin !== request.airport) {
+          // Another airport's passenger: nothing about them is told, logged or alerted here.
+          return this.refuse(em, request, at, {
+            reason: 'BOARDING_PASS_WRONG_AIRPORT',
+            detail: `the boarding pass is not for a flight from ${request.airport}`,
             alert: 'UNKNOWN_BOARDING_PASS',
           });
         }
@@ -181,20 +190,22 @@ export class PresentAtBoardingHandler implements ICommandHandler<
     return view;
   }
 
-  /** The gate's own checks, in the order of domain.md §5. */
+  /** The gate's own checks, in the order of domain.md §5: already boarded, open, gate, security. */
   private async stateRefusal(
     em: EntityManager,
     request: PresentAtBoardingRequestDto,
     pass: BoardingPassRow,
   ): Promise<Refusal | undefined> {
-    if (pass.origin !== request.airport) {
+    const flight = `${pass.carrier}${pass.flightNumber}`;
+    // A pass shown again, at any gate and any time, is the fraud signal: checked first.
+    const already = await em.findOneBy(BoardedRow, { passengerId: pass.passengerId });
+    if (already) {
       return {
-        reason: 'BOARDING_PASS_WRONG_AIRPORT',
-        detail: `the boarding pass is for a flight from ${pass.origin}, not ${request.airport}`,
-        alert: 'UNKNOWN_BOARDING_PASS',
+        reason: 'ALREADY_BOARDED',
+        detail: `this boarding pass boarded at gate ${already.gate} at ${already.boardedAt.toISOString()}`,
+        alert: 'DUPLICATE_BOARDING',
       };
     }
-    const flight = `${pass.carrier}${pass.flightNumber}`;
     const boarding = await em.findOneBy(FlightBoardingRow, {
       carrier: pass.carrier,
       flightNumber: pass.flightNumber,
@@ -209,14 +220,6 @@ export class PresentAtBoardingHandler implements ICommandHandler<
     }
     if (boarding.gate !== request.gate) {
       return { reason: 'WRONG_GATE', detail: `${flight} boards at gate ${boarding.gate}` };
-    }
-    const already = await em.findOneBy(BoardedRow, { passengerId: pass.passengerId });
-    if (already) {
-      return {
-        reason: 'ALREADY_BOARDED',
-        detail: `this boarding pass boarded at gate ${already.gate} at ${already.boardedAt.toISOString()}`,
-        alert: 'DUPLICATE_BOARDING',
-      };
     }
     const cleared = await em.findOneBy(SecurityClearanceRow, {
       passengerId: pass.passengerId,

@@ -14,9 +14,8 @@ import { UNIT_OF_WORK, type UnitOfWork } from '@biogate/persistence';
 import { CLOCK, outagesAt, PHASE_POLICY } from '@biogate/service-runtime';
 import { CHECKIN_SCHEMA } from '../../persistence/checkin-persistence';
 import { isEnrolled } from '../../enrolment/enrolment-status';
-import { readBookedPassenger } from '../booked-passenger.reader';
 import { passengerFacts } from '../passenger-facts';
-import { assertPassengerScope } from '../passenger-scope';
+import { readPassengerInScope } from '../passenger-scope';
 import { PassengerChannelsQuery } from './passenger-channels.query';
 
 /** Every channel and lane of the passenger's departure, judged at one instant. */
@@ -48,14 +47,13 @@ export class PassengerChannelsHandler implements IQueryHandler<
     at,
   }: PassengerChannelsQuery): Promise<PassengerChannelsView> {
     const { record, biometricEnrolled, outages } = await this.unitOfWork.read(async (em) => {
-      const found = await readBookedPassenger(em, passengerId);
+      const found = await readPassengerInScope(em, principal, passengerId, 'see the channels of');
       return {
         record: found,
         biometricEnrolled: await isEnrolled(em, found.passenger),
         outages: await outagesAt(em, CHECKIN_SCHEMA, found.flight.origin),
       };
     });
-    assertPassengerScope(principal, record.flight, 'see');
     const instant = at ?? this.clock.now();
     const { flight } = record;
     const step = {

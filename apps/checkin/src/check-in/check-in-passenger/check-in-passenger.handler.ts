@@ -33,11 +33,8 @@ import {
   captureToMatch,
 } from '@biogate/service-runtime';
 import { passengerFacts } from '../../bookings/passenger-facts';
-import { assertPassengerScope } from '../../bookings/passenger-scope';
-import {
-  readBookedPassenger,
-  type BookedPassengerRecord,
-} from '../../bookings/booked-passenger.reader';
+import { readPassengerInScope } from '../../bookings/passenger-scope';
+import type { BookedPassengerRecord } from '../../bookings/booked-passenger.reader';
 import { flightRef } from '../../bookings/booking.view';
 import { CheckinOutbox } from '../../checkin-outbox';
 import { readEnrolledTemplate } from '../../enrolment/enrolled-template.reader';
@@ -78,8 +75,7 @@ export class CheckInPassengerHandler implements ICommandHandler<
     const capture = captureToMatch(request.channel === 'BIOMETRIC', request.capture);
     const now = this.clock.now();
     const view = await this.unitOfWork.transaction(async (em): Promise<CheckInView> => {
-      const record = await readBookedPassenger(em, request.passengerId);
-      assertPassengerScope(principal, record.flight, 'check in');
+      const record = await readPassengerInScope(em, principal, request.passengerId, 'check in');
       const { passenger, booking, flight } = record;
       const existing = await em.findOneBy(CheckInRow, { passengerId: passenger.id });
       if (existing) {

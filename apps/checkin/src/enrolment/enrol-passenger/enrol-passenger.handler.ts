@@ -14,7 +14,6 @@ import {
 import { EventFactory } from '@biogate/messaging';
 import { UNIT_OF_WORK, type UnitOfWork } from '@biogate/persistence';
 import {
-  assertAirlineScope,
   CLOCK,
   FACE_MODEL,
   GALLERY_CIPHER,
@@ -25,7 +24,7 @@ import {
   type TemplateCipher,
   verifyLiveFace,
 } from '@biogate/service-runtime';
-import { readBookedPassenger } from '../../bookings/booked-passenger.reader';
+import { readPassengerInScope } from '../../bookings/passenger-scope';
 import { CheckinOutbox } from '../../checkin-outbox';
 import { galleryEntriesForCheckedInFlights } from '../../check-in/flight-gallery';
 import { EnrolmentRow } from '../../persistence/checkin.entities';
@@ -64,8 +63,13 @@ export class EnrolPassengerHandler implements ICommandHandler<
   }: EnrolPassengerCommand): Promise<EnrolmentOutcome> {
     const now = this.clock.now();
     const outcome = await this.unitOfWork.transaction(async (em): Promise<EnrolmentOutcome> => {
-      const { passenger, flight } = await readBookedPassenger(em, request.passengerId);
-      assertAirlineScope(principal, flight.carrier);
+      const { passenger, flight } = await readPassengerInScope(
+        em,
+        principal,
+        request.passengerId,
+        'enrol',
+        'AIRLINE',
+      );
       const documentClass = classifyDocument(
         {
           type: passenger.documentType,

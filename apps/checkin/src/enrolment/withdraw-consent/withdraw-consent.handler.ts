@@ -2,7 +2,6 @@ import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import {
   CONSENT_WITHDRAWN,
-  NotFoundError,
   TEMPLATE_DELETED,
   TOPICS,
   type ConsentWithdrawnV1,
@@ -11,8 +10,9 @@ import {
 import type { Clock } from '@biogate/domain';
 import { EventFactory } from '@biogate/messaging';
 import { UNIT_OF_WORK, type UnitOfWork } from '@biogate/persistence';
-import { assertAirlineScope, CLOCK } from '@biogate/service-runtime';
-import { readBookedPassenger } from '../../bookings/booked-passenger.reader';
+import { CLOCK } from '@biogate/service-runtime';
+import { findBookedPassenger } from '../../bookings/booked-passenger.reader';
+import { inScope, outOfScope } from '../../bookings/passenger-scope';
 import { CheckinOutbox } from '../../checkin-outbox';
 import { EnrolmentRow } from '../../persistence/checkin.entities';
 import { WithdrawConsentCommand } from './withdraw-consent.command';
@@ -43,9 +43,10 @@ export class WithdrawConsentHandler implements ICommandHandler<
     const now = new Date(this.clock.now()).toISOString();
     const withdrawal = await this.unitOfWork.transaction(async (em) => {
       const enrolment = await em.findOneBy(EnrolmentRow, { id: enrolmentId });
-      if (!enrolment) throw new NotFoundError(`no enrolment ${enrolmentId}`);
-      const { flight } = await readBookedPassenger(em, enrolment.passengerId);
-      assertAirlineScope(principal, flight.carrier);
+      const record = enrolment && (await findBookedPassenger(em, enrolment.passengerId));
+      if (!enrolment || !record || !inScope(principal, record.flight, 'AIRLINE')) {
+        throw outOfScope(principal, `enrolment ${enrolmentId}`, 'withdraw');
+      }
       await em.delete(EnrolmentRow, { id: enrolmentId });
       const events = new EventFactory('checkin', now, correlationId);
       const key = enrolment.passengerId;

@@ -107,15 +107,14 @@ export class PresentAtSecurityHandler implements ICommandHandler<
           );
         }
         if (pass.origin !== request.airport) {
-          const detail = `the boarding pass is for a flight from ${pass.origin}, not ${request.airport}`;
+          // Another airport's passenger: nothing about them is told, logged or alerted here.
           return this.refuse(
             em,
             request,
             at,
             'BOARDING_PASS_WRONG_AIRPORT',
-            detail,
+            `the boarding pass is not for a flight from ${request.airport}`,
             'UNKNOWN_BOARDING_PASS',
-            pass.passengerId,
           );
         }
         const galleryEntry = await em.findOneBy(GalleryEntryRow, {
