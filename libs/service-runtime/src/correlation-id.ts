@@ -1,26 +1,36 @@
 import { randomUUID } from 'node:crypto';
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
-import type { Request } from 'express';
-import { describeValue, InputRejectedError } from '@biogate/contracts';
+import type { NextFunction, Request, Response } from 'express';
+import { describeValue } from '@biogate/contracts';
 
 const CORRELATION_ID = /^[\x21-\x7E]{1,128}$/;
 
 /**
- * The caller's `x-correlation-id` (1-128 visible ASCII characters), or a new UUID when none is
- * sent. It travels in every event the request raises, so a malformed one is a 400, not a row.
+ * Every request: an `x-correlation-id`, when sent, is 1-128 visible ASCII characters. It travels
+ * in every event the request raises, so a malformed one is a 400 naming the header, on every
+ * route alike.
  */
-export function correlationIdOf(request: Request): string {
+export function checkCorrelationId(request: Request, response: Response, next: NextFunction): void {
   const header = request.headers['x-correlation-id'];
-  if (header === undefined) return randomUUID();
-  if (typeof header === 'string' && CORRELATION_ID.test(header)) return header;
-  throw new InputRejectedError('invalid request headers', [
-    {
-      path: 'headers.x-correlation-id',
-      message: `expected 1-128 visible ASCII characters, got ${describeValue(header)}`,
-    },
-  ]);
+  if (header === undefined || (typeof header === 'string' && CORRELATION_ID.test(header))) {
+    next();
+    return;
+  }
+  response.status(400).json({
+    statusCode: 400,
+    error: 'Bad Request',
+    message: 'invalid request headers',
+    errors: [
+      {
+        path: 'headers.x-correlation-id',
+        message: `expected 1-128 visible ASCII characters, got ${describeValue(header)}`,
+      },
+    ],
+  });
 }
 
-export const CorrelationId = createParamDecorator((_data: unknown, context: ExecutionContext) =>
-  correlationIdOf(context.switchToHttp().getRequest<Request>()),
-);
+/** The caller's correlation id (checked by checkCorrelationId), or a new UUID. */
+export const CorrelationId = createParamDecorator((_data: unknown, context: ExecutionContext) => {
+  const header = context.switchToHttp().getRequest<Request>().headers['x-correlation-id'];
+  return typeof header === 'string' ? header : randomUUID();
+});

@@ -23,6 +23,18 @@ export class HttpErrorFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
+    if (exception instanceof HttpException && /^Failed to decode param/.test(exception.message)) {
+      // The router could not percent-decode a path segment: name the path, like any other 400.
+      response.status(400).json({
+        statusCode: 400,
+        error: 'Bad Request',
+        message: 'invalid request path',
+        errors: [
+          { path: 'params', message: 'expected valid percent-encoding (UTF-8) in the path' },
+        ],
+      });
+      return;
+    }
     if (exception instanceof HttpException) {
       const body = exception.getResponse();
       const status = exception.getStatus();
@@ -31,7 +43,7 @@ export class HttpErrorFilter implements ExceptionFilter {
         .json(typeof body === 'string' ? { statusCode: status, message: body } : body);
       return;
     }
-    const refusal = applicationRefusal(exception) ?? routingRefusal(exception);
+    const refusal = applicationRefusal(exception);
     if (refusal !== undefined) {
       response.status(refusal.statusCode).json(refusal);
       return;
@@ -71,30 +83,4 @@ function applicationRefusal(exception: unknown): Refusal | undefined {
     return { statusCode: 409, error: 'Conflict', message: exception.message };
   }
   return undefined;
-}
-
-/**
- * Errors Express raises before a handler runs, as http-errors with a 4xx status: chiefly a path
- * whose percent-encoding does not decode (`/v1/bookings/VN/%E0%A4%A`).
- */
-function routingRefusal(exception: unknown): Refusal | undefined {
-  if (typeof exception !== 'object' || exception === null) return undefined;
-  const error = exception as { status?: unknown; expose?: unknown; message?: unknown };
-  if (typeof error.status !== 'number' || error.status < 400 || error.status >= 500) {
-    return undefined;
-  }
-  if (error.expose !== true) return undefined;
-  const decoding = exception instanceof URIError || /decode/i.test(String(error.message));
-  return {
-    statusCode: 400,
-    error: 'Bad Request',
-    message: decoding ? 'invalid request path' : String(error.message),
-    ...(decoding
-      ? {
-          errors: [
-            { path: 'params', message: 'expected valid percent-encoding (UTF-8) in the path' },
-          ],
-        }
-      : {}),
-  };
 }

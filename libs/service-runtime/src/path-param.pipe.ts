@@ -69,8 +69,7 @@ export function ApiPathParam(
   name: string,
   kind: PathParamKind | readonly string[],
 ): MethodDecorator {
-  const format =
-    typeof kind === 'string' ? FORMATS[kind] : oneOf(kind);
+  const format = typeof kind === 'string' ? FORMATS[kind] : oneOf(kind);
   return ApiParam({
     name,
     required: true,

@@ -4,6 +4,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { dtoJsonSchemas } from './dto-json-schemas';
+import { checkCorrelationId } from './correlation-id';
 import { bodyParserErrors, requireJsonBody } from './request-body';
 import { PlatformModule, type Platform } from './platform.module';
 import { ServiceRuntimeModule } from './service-module';
@@ -46,6 +47,7 @@ export async function createServiceApplication(
       logger: options.logger === false ? false : ['log', 'warn', 'error'],
     },
   );
+  app.use(checkCorrelationId);
   app.use(requireJsonBody);
   // Not strict: a body of 42 or null is parsed, then refused by validation as "expected an object".
   app.useBodyParser('json', { limit: '100kb', strict: false });
