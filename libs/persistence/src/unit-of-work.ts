@@ -28,13 +28,35 @@ export class TypeOrmUnitOfWork implements UnitOfWork {
     this.exclusive = options.serialise ? new AsyncMutex() : undefined;
   }
 
-  transaction<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
+  /**
+   * A unit that lost a race on PostgreSQL (two check-ins of one passenger, two boardings of one
+   * pass: both read "not yet", one insert then hits the other's unique key) runs again from its
+   * reads, and so gives the answer for what the winner did. Never more than three times.
+   */
+  async transaction<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
     const unit = () => this.dataSource.transaction(work);
-    return this.exclusive ? this.exclusive.run(unit) : unit();
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await (this.exclusive ? this.exclusive.run(unit) : unit());
+      } catch (error) {
+        if (attempt >= MAX_ATTEMPTS || !lostARace(error)) throw error;
+      }
+    }
   }
 
   read<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
     const unit = () => work(this.dataSource.manager);
     return this.exclusive ? this.exclusive.run(unit) : unit();
   }
+}
+
+const MAX_ATTEMPTS = 3;
+
+/** unique_violation, serialization_failure, deadlock_detected: another transaction got there first. */
+const RACE_CODES = new Set(['23505', '40001', '40P01']);
+
+function lostARace(error: unknown): boolean {
+  const failure = error as { code?: unknown; driverError?: { code?: unknown } } | null;
+  const code = failure?.driverError?.code ?? failure?.code;
+  return typeof code === 'string' && RACE_CODES.has(code);
 }
