@@ -12,13 +12,22 @@ import {
   type OnApplicationBootstrap,
 } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
-import { IsBoolean, IsIn, IsString, MaxLength } from 'class-validator';
-import { ConflictError, expected, IsInstant, OptionalField } from '@biogate/contracts';
+import { IsBoolean, IsIn, IsString, Matches, MaxLength } from 'class-validator';
+import {
+  ConflictError,
+  expected,
+  IsInstant,
+  IsLocalDate,
+  OptionalField,
+  TICKET_NAME,
+  TICKET_NAME_EXPECTED,
+} from '@biogate/contracts';
 import {
   isSettableClock,
   parseInstant,
   SimulatedPopulationRegister,
   type Clock,
+  type IdentityOverride,
   type PopulationRegister,
 } from '@biogate/domain';
 import { EVENT_TRANSPORT, type EventTransport } from '@biogate/messaging';
@@ -72,6 +81,23 @@ export class RegisterFactsDto {
   @OptionalField()
   @IsIn([0, 1, 2], expected('a VNeID account level: 0, 1 or 2'))
   vneidLevel?: 0 | 1 | 2;
+
+  /** The name and birth date on record: a VNeID ticket purchase must match them. */
+  @OptionalField()
+  @Matches(TICKET_NAME, expected(TICKET_NAME_EXPECTED))
+  @MaxLength(30, expected(TICKET_NAME_EXPECTED))
+  @IsString(expected(TICKET_NAME_EXPECTED))
+  surname?: string;
+
+  @OptionalField()
+  @Matches(TICKET_NAME, expected(TICKET_NAME_EXPECTED))
+  @MaxLength(30, expected(TICKET_NAME_EXPECTED))
+  @IsString(expected(TICKET_NAME_EXPECTED))
+  givenName?: string;
+
+  @OptionalField()
+  @IsLocalDate()
+  birthDate?: string;
 }
 
 export class IdentityOverrideDto extends RegisterFactsDto {
@@ -133,11 +159,12 @@ export class ScenarioControlController {
     if (!(this.register instanceof SimulatedPopulationRegister)) {
       throw new ConflictError('this service uses a real population register');
     }
-    this.register.override(personalIdNumber, {
-      ...(body.registered === undefined ? {} : { registered: body.registered }),
-      ...(body.vneidLevel === undefined ? {} : { vneidLevel: body.vneidLevel }),
-      ...(body.chipPhotoSeed === undefined ? {} : { chipPhotoSeed: body.chipPhotoSeed }),
-    });
+    this.register.override(personalIdNumber, registerFacts(body));
     return { personalIdNumber };
   }
+}
+
+/** The facts a QA override or a scenario sets, as the register takes them (absent: unchanged). */
+export function registerFacts(dto: IdentityOverrideDto): IdentityOverride {
+  return Object.fromEntries(Object.entries(dto).filter(([, value]) => value !== undefined));
 }

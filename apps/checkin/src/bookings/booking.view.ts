@@ -3,6 +3,7 @@ import type { BookedPassengerRow, BookingRow, FlightRow } from '../persistence/c
 
 /** A booking as the API shows it. Document numbers are personal data: shown masked. */
 export interface BookingView {
+  readonly outcome: 'BOOKED';
   readonly bookingId: string;
   readonly pnr: string;
   readonly flight: FlightRef;
@@ -13,6 +14,7 @@ export interface BookingView {
     readonly document: { readonly type: string; readonly number: string };
     readonly checkedBags: number;
     readonly ssr: readonly string[];
+    readonly purchaseChannel: 'AIRLINE' | 'VNEID_APP';
   }[];
 }
 
@@ -35,6 +37,7 @@ export function bookingView(
   passengers: readonly BookedPassengerRow[],
 ): BookingView {
   return {
+    outcome: 'BOOKED',
     bookingId: booking.id,
     pnr: booking.pnr,
     flight: flightRef(flight),
@@ -47,6 +50,7 @@ export function bookingView(
         document: { type: p.documentType, number: maskDocumentNumber(p.documentNumber) },
         checkedBags: p.checkedBags,
         ssr: p.ssr,
+        purchaseChannel: p.purchaseChannel,
       })),
   };
 }

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { IsInstant, OptionalField } from '@biogate/contracts';
 import { parseInstant } from '@biogate/domain';
@@ -11,7 +11,9 @@ import {
   type Principal,
   CorrelationId,
 } from '@biogate/service-runtime';
+import type { Response } from 'express';
 import type { BookingView } from './booking.view';
+import type { PurchaseRefusalView } from './ticket-purchase';
 import { CreateBookingCommand } from './create-booking/create-booking.command';
 import { CreateBookingRequestDto } from './create-booking/create-booking.request.dto';
 import { GetBookingQuery } from './get-booking/get-booking.query';
@@ -34,15 +36,20 @@ export class BookingsHttpController {
     private readonly queries: QueryBus,
   ) {}
 
+  /** 201 with the booking; 200 when a VNeID purchase was refused (nothing was created). */
   @Post('bookings')
-  @HttpCode(201)
   @AllowRoles('AIRLINE', 'QA')
-  createBooking(
+  async createBooking(
     @CurrentPrincipal() principal: Principal,
     @Body() body: CreateBookingRequestDto,
     @CorrelationId() correlationId: string,
-  ): Promise<BookingView> {
-    return this.commands.execute(new CreateBookingCommand(principal, body, correlationId));
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<BookingView | PurchaseRefusalView> {
+    const view: BookingView | PurchaseRefusalView = await this.commands.execute(
+      new CreateBookingCommand(principal, body, correlationId),
+    );
+    response.status(view.outcome === 'BOOKED' ? 201 : 200);
+    return view;
   }
 
   @Get('bookings/:carrier/:pnr')

@@ -1,7 +1,9 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type { FlightRef, StepDecision } from '@biogate/contracts';
+import type { PhasePolicy } from '@biogate/domain';
 import { UNIT_OF_WORK, type UnitOfWork } from '@biogate/persistence';
+import { PHASE_POLICY } from '@biogate/service-runtime';
 import { flightRef } from '../bookings/booking.view';
 import { readPassengerInScope } from '../bookings/passenger-scope';
 import { JourneyStepRow } from '../persistence/checkin.entities';
@@ -15,12 +17,23 @@ export interface JourneyStepView {
   readonly decision: StepDecision;
 }
 
+export interface TicketPurchaseView {
+  readonly channel: 'AIRLINE' | 'VNEID_APP';
+  readonly at: string;
+  /** R9: whether the purchase lies in the BIOMETRIC_ENROLMENT (incentive) window. */
+  readonly incentiveWindow: boolean;
+}
+
 export interface PassengerJourneyView {
   readonly passengerId: string;
   readonly flight: FlightRef;
+  /** The first step of the journey: where and when the ticket was bought. */
+  readonly ticketPurchase: TicketPurchaseView;
   readonly steps: readonly JourneyStepView[];
   /** R9: check-in, security and boarding all through biometric channels inside the window. */
   readonly incentiveEligible: boolean;
+  /** R9 (project decision): all four steps biometric inside the window, the purchase in VNeID. */
+  readonly fullBiometric: boolean;
 }
 
 const BIOMETRIC_POINT: Record<JourneyStepView['touchpoint'], string> = {
@@ -35,7 +48,10 @@ export class PassengerJourneyHandler implements IQueryHandler<
   PassengerJourneyQuery,
   PassengerJourneyView
 > {
-  constructor(@Inject(UNIT_OF_WORK) private readonly unitOfWork: UnitOfWork) {}
+  constructor(
+    @Inject(UNIT_OF_WORK) private readonly unitOfWork: UnitOfWork,
+    @Inject(PHASE_POLICY) private readonly policy: PhasePolicy,
+  ) {}
 
   async execute({ principal, passengerId }: PassengerJourneyQuery): Promise<PassengerJourneyView> {
     const { record, rows } = await this.unitOfWork.read(async (em) => ({
@@ -48,11 +64,21 @@ export class PassengerJourneyHandler implements IQueryHandler<
       at: row.at.toISOString(),
       decision: row.decision as StepDecision,
     }));
+    const purchasedAt = record.booking.createdAt;
+    const ticketPurchase: TicketPurchaseView = {
+      channel: record.passenger.purchaseChannel,
+      at: purchasedAt.toISOString(),
+      incentiveWindow: this.policy.inIncentiveWindow(purchasedAt.getTime()),
+    };
+    const eligible = incentiveEligible(steps);
     return {
       passengerId,
       flight: flightRef(record.flight),
+      ticketPurchase,
       steps,
-      incentiveEligible: incentiveEligible(steps),
+      incentiveEligible: eligible,
+      fullBiometric:
+        eligible && ticketPurchase.channel === 'VNEID_APP' && ticketPurchase.incentiveWindow,
     };
   }
 }

@@ -13,6 +13,7 @@ import {
 } from './checkin.entities';
 import { CheckinEnrolment1764000000002 } from './enrolment-schema.migration';
 import { CheckinDocumentNumbers1764000000005 } from './document-number.migration';
+import { CheckinTicketPurchase1764000000006 } from './ticket-purchase.migration';
 
 export const CHECKIN_SCHEMA = 'checkin';
 
@@ -33,5 +34,6 @@ export const checkinPersistence: PersistenceUnit = {
     CheckinBoardingPasses1764000000003,
     CheckinOutages1764000000004,
     CheckinDocumentNumbers1764000000005,
+    CheckinTicketPurchase1764000000006,
   ],
 };

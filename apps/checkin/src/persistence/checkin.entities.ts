@@ -37,6 +37,9 @@ export class BookedPassengerRow {
     string | null;
   @Column('smallint', { name: 'checked_bags' }) checkedBags!: number;
   @Column('text', { array: true }) ssr!: string[];
+  @Column('varchar', { name: 'purchase_channel' }) purchaseChannel!: 'AIRLINE' | 'VNEID_APP';
+  @Column('timestamptz', { name: 'identity_consent_at', nullable: true })
+  identityConsentAt!: Date | null;
 }
 
 @Entity({ schema: 'checkin', name: 'enrolment' })

@@ -26,6 +26,21 @@ export interface PassengerBookedV1 {
 
 export const PASSENGER_BOOKED = { type: 'PassengerBooked', version: 1 } as const;
 
+/** A ticket bought in the VNeID app: the identity matched the register, consent was given. */
+export interface TicketPurchasedV1 {
+  readonly bookingId: string;
+  readonly pnr: string;
+  readonly passengerId: string;
+  readonly channel: 'VNEID_APP';
+  readonly at: string;
+  readonly identityConsentAt: string;
+  /** R9: whether the purchase lies in the BIOMETRIC_ENROLMENT (incentive) window. */
+  readonly incentiveWindow: boolean;
+  readonly flight: FlightRef;
+}
+
+export const TICKET_PURCHASED = { type: 'TicketPurchased', version: 1 } as const;
+
 export interface IssuedBoardingPass {
   /** IATA BCBP M1 string. */
   readonly bcbp: string;

@@ -13,6 +13,11 @@ import {
   parseLocalDate,
 } from '@biogate/domain';
 
+/** A name as on a ticket: capital letters without diacritics, words joined by space, ' or -. */
+export const TICKET_NAME = /^[A-Z]+(?:[ '-][A-Z]+)*$/;
+export const TICKET_NAME_EXPECTED =
+  'a name in capital letters without diacritics, as on the ticket (max 30)';
+
 /** `expected <what>` in the shape the input-error formatter completes with the value. */
 export function expected(what: string): ValidationOptions {
   return { message: `expected ${what}` };

@@ -1,1 +1,2 @@
 export * from './population-register';
+export * from './vneid-purchase';

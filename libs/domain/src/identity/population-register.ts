@@ -5,6 +5,13 @@ export interface RegisteredIdentity {
   readonly chipPhotoSeed: string;
   /** VNeID account level: 0 none, 1 basic, 2 (needed for biometric use in the app). */
   readonly vneidLevel: 0 | 1 | 2;
+  /**
+   * The name and birth date on record, as on a ticket (capitals, no diacritics). The simulated
+   * register knows them only where a scenario or QA sets them, and otherwise confirms the claim.
+   */
+  readonly surname?: string;
+  readonly givenName?: string;
+  readonly birthDate?: string;
 }
 
 /** The port to the population register (VNeID, C06); simulated here, real behind the same port. */
@@ -36,6 +43,9 @@ export class SimulatedPopulationRegister implements PopulationRegister {
       personalIdNumber,
       chipPhotoSeed: override?.chipPhotoSeed ?? personalIdNumber,
       vneidLevel: override?.vneidLevel ?? 2,
+      ...(override?.surname === undefined ? {} : { surname: override.surname }),
+      ...(override?.givenName === undefined ? {} : { givenName: override.givenName }),
+      ...(override?.birthDate === undefined ? {} : { birthDate: override.birthDate }),
     };
   }
 

@@ -6,9 +6,11 @@ import {
   ConflictError,
   InputRejectedError,
   PASSENGER_BOOKED,
+  TICKET_PURCHASED,
   TOPICS,
   type InputError,
   type PassengerBookedV1,
+  type TicketPurchasedV1,
 } from '@biogate/contracts';
 import {
   compactDateAt,
@@ -16,6 +18,7 @@ import {
   parseLocalDate,
   type Clock,
   type PhasePolicy,
+  type PopulationRegister,
 } from '@biogate/domain';
 import { EventFactory } from '@biogate/messaging';
 import { UNIT_OF_WORK, type UnitOfWork } from '@biogate/persistence';
@@ -25,28 +28,50 @@ import {
   assertAirlineScope,
   CLOCK,
   PHASE_POLICY,
+  POPULATION_REGISTER,
 } from '@biogate/service-runtime';
 import { CheckinOutbox } from '../../checkin-outbox';
 import { BookedPassengerRow, BookingRow, FlightRow } from '../../persistence/checkin.entities';
 import { bookingView, flightRef, type BookingView } from '../booking.view';
+import { vneidPurchaseRefusals, type PurchaseRefusalView } from '../ticket-purchase';
 import { CreateBookingCommand } from './create-booking.command';
 import type { BookedFlightDto } from './create-booking.request.dto';
 
+/**
+ * A booking of one PNR on one flight, posted by an airline. Passengers who bought in the VNeID
+ * app are checked against the population register first; one refusal refuses the booking, as a
+ * value, and nothing of it is created.
+ */
 @CommandHandler(CreateBookingCommand)
-export class CreateBookingHandler implements ICommandHandler<CreateBookingCommand, BookingView> {
+export class CreateBookingHandler implements ICommandHandler<
+  CreateBookingCommand,
+  BookingView | PurchaseRefusalView
+> {
   constructor(
     @Inject(UNIT_OF_WORK) private readonly unitOfWork: UnitOfWork,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(AIRPORT_REGISTRY) private readonly airports: AirportRegistry,
     @Inject(PHASE_POLICY) private readonly policy: PhasePolicy,
+    @Inject(POPULATION_REGISTER) private readonly register: PopulationRegister,
     private readonly outbox: CheckinOutbox,
   ) {}
 
-  async execute({ principal, request, correlationId }: CreateBookingCommand): Promise<BookingView> {
+  async execute({
+    principal,
+    request,
+    correlationId,
+  }: CreateBookingCommand): Promise<BookingView | PurchaseRefusalView> {
     assertAirlineScope(principal, request.flight.carrier);
     this.checkFlight(request.flight);
     const now = new Date(this.clock.now());
+    const refusals = vneidPurchaseRefusals(
+      request.passengers,
+      this.register,
+      compactDateAt(now.getTime(), this.policy.compiled.utcOffsetMinutes),
+    );
+    if (refusals.length > 0) return { outcome: 'REFUSED', pnr: request.pnr, refusals };
     const events = new EventFactory('checkin', now.toISOString(), correlationId);
+    const incentiveWindow = this.policy.inIncentiveWindow(now.getTime());
 
     const view = await this.unitOfWork.transaction(async (em) => {
       const flight = await this.findOrAddFlight(em, request.flight);
@@ -76,25 +101,50 @@ export class CreateBookingHandler implements ICommandHandler<CreateBookingComman
         documentExpiresOn: p.document.expiresOn ?? null,
         checkedBags: p.checkedBags,
         ssr: p.ssr ?? [],
+        purchaseChannel: p.purchaseChannel ?? 'AIRLINE',
+        identityConsentAt: p.purchaseChannel === 'VNEID_APP' ? now : null,
       }));
       await em.insert(BookedPassengerRow, passengers);
       await this.outbox.append(
         em,
-        passengers.map((p) => ({
-          topic: TOPICS.journey,
-          envelope: events.create<PassengerBookedV1>({
-            ...PASSENGER_BOOKED,
-            key: p.id,
-            payload: {
-              bookingId: booking.id,
-              pnr: booking.pnr,
-              passengerId: p.id,
-              surname: p.surname,
-              givenName: p.givenName,
-              flight: flightRef(flight),
-            },
-          }),
-        })),
+        passengers.flatMap((p) => [
+          {
+            topic: TOPICS.journey,
+            envelope: events.create<PassengerBookedV1>({
+              ...PASSENGER_BOOKED,
+              key: p.id,
+              payload: {
+                bookingId: booking.id,
+                pnr: booking.pnr,
+                passengerId: p.id,
+                surname: p.surname,
+                givenName: p.givenName,
+                flight: flightRef(flight),
+              },
+            }),
+          },
+          ...(p.identityConsentAt === null
+            ? []
+            : [
+                {
+                  topic: TOPICS.journey,
+                  envelope: events.create<TicketPurchasedV1>({
+                    ...TICKET_PURCHASED,
+                    key: p.id,
+                    payload: {
+                      bookingId: booking.id,
+                      pnr: booking.pnr,
+                      passengerId: p.id,
+                      channel: 'VNEID_APP',
+                      at: now.toISOString(),
+                      identityConsentAt: p.identityConsentAt.toISOString(),
+                      incentiveWindow,
+                      flight: flightRef(flight),
+                    },
+                  }),
+                },
+              ]),
+        ]),
       );
       return bookingView(booking, flight, passengers);
     });

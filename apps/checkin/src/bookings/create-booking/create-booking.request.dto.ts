@@ -12,7 +12,9 @@ import {
   Matches,
   Max,
   MaxLength,
+  Equals,
   Min,
+  ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import {
@@ -21,13 +23,17 @@ import {
   IsInstant,
   IsLocalDate,
   OptionalField,
+  TICKET_NAME,
+  TICKET_NAME_EXPECTED,
 } from '@biogate/contracts';
-import { DOCUMENT_TYPES, type DocumentType } from '@biogate/domain';
+import {
+  DOCUMENT_TYPES,
+  PURCHASE_CHANNELS,
+  type DocumentType,
+  type PurchaseChannel,
+} from '@biogate/domain';
 
 // Decorators run bottom-up and stop at the first failure: the basic type check sits lowest.
-
-const NAME = /^[A-Z]+(?:[ '-][A-Z]+)*$/;
-const NAME_EXPECTED = 'a name in capital letters without diacritics, as on the ticket (max 30)';
 
 export class BookedFlightDto {
   @Matches(/^[A-Z0-9]{2}$/, expected('a 2-character IATA airline code, e.g. "VN"'))
@@ -73,19 +79,39 @@ export class BookedDocumentDto {
 }
 
 export class BookedPassengerDto {
-  @Matches(NAME, expected(NAME_EXPECTED))
-  @MaxLength(30, expected(NAME_EXPECTED))
-  @IsString(expected(NAME_EXPECTED))
+  @Matches(TICKET_NAME, expected(TICKET_NAME_EXPECTED))
+  @MaxLength(30, expected(TICKET_NAME_EXPECTED))
+  @IsString(expected(TICKET_NAME_EXPECTED))
   surname!: string;
 
-  @Matches(NAME, expected(NAME_EXPECTED))
-  @MaxLength(30, expected(NAME_EXPECTED))
-  @IsString(expected(NAME_EXPECTED))
+  @Matches(TICKET_NAME, expected(TICKET_NAME_EXPECTED))
+  @MaxLength(30, expected(TICKET_NAME_EXPECTED))
+  @IsString(expected(TICKET_NAME_EXPECTED))
   givenName!: string;
 
-  @OptionalField()
+  /** Required for a VNEID_APP purchase: the register's birth date must match it. */
+  @ValidateIf(
+    (p: BookedPassengerDto, value) => value !== undefined || p.purchaseChannel === 'VNEID_APP',
+  )
   @IsLocalDate()
   birthDate?: string;
+
+  /** Where the ticket was bought: AIRLINE (the default) or the VNeID app. */
+  @OptionalField()
+  @IsIn(PURCHASE_CHANNELS, expected(`one of ${PURCHASE_CHANNELS.join(', ')}`))
+  purchaseChannel?: PurchaseChannel;
+
+  /** A VNEID_APP purchase shares identity data with the airline: the passenger's consent. */
+  @ValidateIf(
+    (p: BookedPassengerDto, value) => value !== undefined || p.purchaseChannel === 'VNEID_APP',
+  )
+  @Equals(
+    true,
+    expected(
+      'true: a VNEID_APP purchase needs the passenger\u2019s consent to share identity data',
+    ),
+  )
+  identityConsent?: boolean;
 
   @Type(() => BookedDocumentDto)
   @ValidateNested()
