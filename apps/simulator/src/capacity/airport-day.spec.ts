@@ -84,4 +84,31 @@ describe('an airport day', () => {
     const idCheck = report.touchpoints.find((t) => t.name === 'security ID check (manual)');
     expect(idCheck?.levelOfService).toBe('UNDER_PROVIDED');
   });
+
+  it('counts R9 journeys: incentive-eligible inside the window, FULL_BIOMETRIC apart, none after it', () => {
+    const allInApp = {
+      ...parameters,
+      passengerMix: { ...parameters.passengerMix, vneidPurchase: 1, enrolled: 1, onlineCheckIn: 0 },
+      preferences: { ...parameters.preferences, enrolledTryBiometric: 1 },
+    };
+    const window = day({ date: '2025-11-20', internationalShare: 0, parameters: allInApp });
+    const { vneidPurchases, incentiveEligible, fullBiometric } = window.biometricJourneys;
+    // Every national e-ID holder bought in the app; queues, not the rules, limit the rest.
+    expect(vneidPurchases).toBeGreaterThan(0.8 * window.passengers);
+    expect(incentiveEligible).toBeGreaterThan(0);
+    expect(fullBiometric).toBeGreaterThan(0);
+    expect(fullBiometric).toBeLessThanOrEqual(incentiveEligible);
+    expect(incentiveEligible).toBeLessThanOrEqual(window.channels.boarding.AUTOMATED);
+
+    const noneInApp = day({
+      date: '2025-11-20',
+      internationalShare: 0,
+      parameters: { ...allInApp, passengerMix: { ...allInApp.passengerMix, vneidPurchase: 0 } },
+    });
+    expect(noneInApp.biometricJourneys).toMatchObject({ vneidPurchases: 0, fullBiometric: 0 });
+    expect(noneInApp.biometricJourneys.incentiveEligible).toBe(incentiveEligible);
+
+    const after = day({ date: '2025-12-01', internationalShare: 0, parameters: allInApp });
+    expect(after.biometricJourneys).toMatchObject({ incentiveEligible: 0, fullBiometric: 0 });
+  });
 });

@@ -55,6 +55,17 @@ export interface AirportDayReport {
   };
   /** Redirects by the policy, keyed "TOUCHPOINT FROM→TO REASON". */
   readonly redirects: Readonly<Record<string, number>>;
+  /**
+   * R9 counts of boarded passengers: tickets bought in the VNeID app; journeys whose check-in,
+   * security and boarding were biometric inside the incentive window; and those that also bought
+   * in VNeID (FULL_BIOMETRIC, counted apart). The purchase is taken to lie in the window when
+   * the check-in does (project decision: the model has no purchase dates).
+   */
+  readonly biometricJourneys: {
+    readonly vneidPurchases: number;
+    readonly incentiveEligible: number;
+    readonly fullBiometric: number;
+  };
   /** Passengers served by a fallback, and why. */
   readonly fallbacks: Readonly<Record<string, number>>;
 }
@@ -65,6 +76,12 @@ const ENROLLED = 4;
 const SPECIAL = 8;
 const ONLINE = 16;
 const INTERNATIONAL = 32;
+
+// Biometric steps of a journey inside the incentive window, per passenger (R9).
+const PURCHASED_IN_VNEID = 1;
+const BIOMETRIC_CHECK_IN = 2;
+const AUTOMATED_SECURITY = 4;
+const ALL_FOUR_BUT_BOARDING = PURCHASED_IN_VNEID | BIOMETRIC_CHECK_IN | AUTOMATED_SECURITY;
 
 /** One airport day: every passenger from the terminal door to the aircraft door. */
 export function simulateAirportDay(input: AirportDayInput): AirportDayReport {
@@ -144,6 +161,12 @@ export function simulateAirportDay(input: AirportDayInput): AirportDayReport {
   const total = flights.reduce((sum, f) => sum + f.passengers, 0);
   const flightOf = new Int32Array(total);
   const traits = new Uint8Array(total);
+  const biometricSteps = new Uint8Array(total);
+  // Its own stream, so that adding the purchase left every other draw of a seed as it was.
+  const purchaseRandom = new SeededRandom(`${input.seed}:purchase:${input.airport}`);
+  let vneidPurchases = 0;
+  let incentiveEligible = 0;
+  let fullBiometric = 0;
   const mix = p.passengerMix;
   let passenger = 0;
   const arrive = sim.on((entity) => {
@@ -162,6 +185,10 @@ export function simulateAirportDay(input: AirportDayInput): AirportDayReport {
       if (passengerRandom.next() < mix.nationalEid) {
         t |= EID;
         if (passengerRandom.next() < mix.enrolled) t |= ENROLLED;
+        if (mix.vneidPurchase > 0 && purchaseRandom.next() < mix.vneidPurchase) {
+          biometricSteps[passenger] = PURCHASED_IN_VNEID;
+          vneidPurchases++;
+        }
       }
       if (passengerRandom.next() < mix.special) t |= SPECIAL;
       if (passengerRandom.next() < mix.onlineCheckIn) t |= ONLINE;
@@ -212,6 +239,12 @@ export function simulateAirportDay(input: AirportDayInput): AirportDayReport {
         }
       : { at, airport: input.airport, international, passenger, touchpoint, lane: point as Lane };
   };
+  /** R9: whether the simulated instant lies in the incentive (BIOMETRIC_ENROLMENT) window. */
+  const { enrolmentStartsAt, defaultStartsAt } = policy.compiled;
+  const inWindow = () => {
+    const at = dayStart + sim.now * 1000;
+    return at >= enrolmentStartsAt && at < defaultStartsAt;
+  };
   let settledDecision: PolicyDecision | undefined;
   /**
    * The policy decides; a redirect is followed, as a passenger sent elsewhere would. Returns
@@ -255,6 +288,8 @@ export function simulateAirportDay(input: AirportDayInput): AirportDayReport {
       bump(fallbacks, 'SECURITY e-gate → manual: NOT_MATCHED');
       desks.idManual.arrive(entity, afterIdCheck);
     } else {
+      if (inWindow())
+        biometricSteps[entity] = (biometricSteps[entity] as number) | AUTOMATED_SECURITY;
       desks.screening.arrive(entity, toGate);
     }
   });
@@ -279,6 +314,14 @@ export function simulateAirportDay(input: AirportDayInput): AirportDayReport {
     }
     channels.boarding.AUTOMATED++;
     boarded++;
+    if (!inWindow()) return;
+    const steps = biometricSteps[entity] as number;
+    if (
+      (steps & (BIOMETRIC_CHECK_IN | AUTOMATED_SECURITY)) ===
+      (BIOMETRIC_CHECK_IN | AUTOMATED_SECURITY)
+    )
+      incentiveEligible++;
+    if (steps === ALL_FOUR_BUT_BOARDING) fullBiometric++;
   });
   const boardedManual = sim.on(() => {
     channels.boarding.MANUAL++;
@@ -307,6 +350,8 @@ export function simulateAirportDay(input: AirportDayInput): AirportDayReport {
     if (settledDecision?.reason === 'FALLBACK_SERVICE_CONTINUITY')
       bump(fallbacks, 'CHECK_IN counter: FALLBACK_SERVICE_CONTINUITY');
     channels.checkIn[settled]++;
+    if (settled === 'BIOMETRIC' && inWindow())
+      biometricSteps[entity] = (biometricSteps[entity] as number) | BIOMETRIC_CHECK_IN;
     if (settled === 'COUNTER') desks.counter.arrive(entity, afterCounter);
     else if (settled === 'KIOSK') desks.kiosk.arrive(entity, afterCheckIn);
     else desks.biometric.arrive(entity, afterCheckIn);
@@ -378,6 +423,7 @@ export function simulateAirportDay(input: AirportDayInput): AirportDayReport {
     channels,
     redirects: sortKeys(redirects),
     fallbacks: sortKeys(fallbacks),
+    biometricJourneys: { vneidPurchases, incentiveEligible, fullBiometric },
   };
 }
 

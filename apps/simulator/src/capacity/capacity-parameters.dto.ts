@@ -36,6 +36,11 @@ export class PassengerMixDto {
   @Min(0, share('online check-in'))
   @IsNumber({}, share('online check-in'))
   onlineCheckIn!: number;
+  /** Among national e-ID holders: bought the ticket in the VNeID app (the first biometric step). */
+  @Max(1, share('VNeID purchase'))
+  @Min(0, share('VNeID purchase'))
+  @IsNumber({}, share('VNeID purchase'))
+  vneidPurchase!: number;
 }
 
 export class PreferencesDto {

@@ -190,6 +190,9 @@ function passengerTable(reports: readonly AirportDayReport[]): string {
     line('departing passengers', (r) => String(r.passengers)),
     line('boarded', (r) => String(r.boarded)),
     line('missed flights', (r) => String(r.missedFlights)),
+    line('bought in VNeID', (r) => String(r.biometricJourneys.vneidPurchases)),
+    line('incentive-eligible journeys', (r) => String(r.biometricJourneys.incentiveEligible)),
+    line('FULL_BIOMETRIC journeys', (r) => String(r.biometricJourneys.fullBiometric)),
     ...redirectKeys.map((k) => line(`redirected: ${k}`, (r) => String(r.redirects[k] ?? 0))),
     ...fallbackKeys.map((k) => line(`fallback: ${k}`, (r) => String(r.fallbacks[k] ?? 0))),
   ].join('')}</table>`;

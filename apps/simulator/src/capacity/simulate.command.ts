@@ -166,6 +166,9 @@ function renderAirport(reports: readonly AirportDayReport[]): string {
   const outcome = [
     ['passengers', ...reports.map((r) => String(r.passengers))],
     ['missed flights', ...reports.map((r) => String(r.missedFlights))],
+    ['bought in VNeID', ...reports.map((r) => String(r.biometricJourneys.vneidPurchases))],
+    ['incentive-eligible', ...reports.map((r) => String(r.biometricJourneys.incentiveEligible))],
+    ['FULL_BIOMETRIC', ...reports.map((r) => String(r.biometricJourneys.fullBiometric))],
     [
       'redirects',
       ...reports.map((r) => String(Object.values(r.redirects).reduce((s, n) => s + n, 0))),

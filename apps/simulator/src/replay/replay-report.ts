@@ -25,7 +25,9 @@ export function actualSummary(step: StepResult): string {
   const parts: string[] = [];
   if (a.outcome !== undefined) {
     const redirect = a.redirectTo === undefined ? '' : ` -> ${show(a.redirectTo)}`;
-    parts.push(`${show(a.outcome)}${redirect} ${show(a.reason)}`);
+    // A booking that went through has no reason to show.
+    const reason = a.outcome === 'BOOKED' ? '' : ` ${show(a.reason)}`;
+    parts.push(`${show(a.outcome)}${redirect}${reason}`);
     if (a.alert !== undefined && a.alert !== 'NONE') parts.push(`alert ${show(a.alert)}`);
     if (a.cleared !== undefined) parts.push(a.cleared === true ? 'cleared' : 'not cleared');
     if (a.boarded !== undefined)
@@ -36,6 +38,8 @@ export function actualSummary(step: StepResult): string {
   } else if (a.journeySteps !== undefined) {
     const eligible = a.incentiveEligible === true ? 'incentive-eligible' : 'not incentive-eligible';
     parts.push(`${show(a.journeySteps)} steps, ${eligible}`);
+    if (a.purchaseChannel !== undefined) parts.push(`bought through ${show(a.purchaseChannel)}`);
+    if (a.fullBiometric === true) parts.push('FULL_BIOMETRIC');
   } else if (a.boardedCount !== undefined) {
     parts.push(`${show(a.boardedCount)} boarded, ${show(a.missingCount)} missing`);
   } else if (a.status !== undefined) {

@@ -70,7 +70,7 @@ describe('scenario files', () => {
     [
       'an expectation the action cannot meet',
       '  - book: { pnr: ABC123, flight: VN213, passengers: [an] }\n    expect: { boarded: true }\n',
-      'case.yaml:9: steps[0].expect.boarded: expected one of status after book',
+      'case.yaml:9: steps[0].expect.boarded: expected one of status, outcome, reason after book',
     ],
     [
       'an unknown reason code',

@@ -34,7 +34,7 @@ export interface Scenario {
 const EXPECTATIONS_OF: Record<StepActionName | 'clock', readonly (keyof ExpectationDto)[]> = {
   clock: [],
   advance: [],
-  book: ['status'],
+  book: ['status', 'outcome', 'reason'],
   enrol: ['status', 'outcome', 'reason'],
   withdrawConsent: ['status'],
   channels: ['status', ...DECISION_FIELDS],
@@ -45,7 +45,7 @@ const EXPECTATIONS_OF: Record<StepActionName | 'clock', readonly (keyof Expectat
   closeBoarding: ['status'],
   outage: ['status'],
   purge: ['status', 'templatesDeleted'],
-  journey: ['status', 'incentiveEligible', 'journeySteps'],
+  journey: ['status', 'incentiveEligible', 'fullBiometric', 'purchaseChannel', 'journeySteps'],
   manifest: ['status', 'boardedCount', 'missingCount'],
 };
 
@@ -259,6 +259,8 @@ function resolveAction(
         passengers: step.book.passengers.map((ref, i) =>
           passenger(ref, `${path}.book.passengers[${i}]`),
         ),
+        channel: step.book.channel ?? 'AIRLINE',
+        consent: step.book.consent ?? true,
       };
     if (step.enrol)
       return {

@@ -94,6 +94,12 @@ export class ScenarioRunner {
         registered: register.registered ?? true,
         vneidLevel: register.vneidLevel ?? 2,
         chipPhotoSeed: chipPhotoOf?.document.number ?? passenger.document.number,
+        // On record as the scenario declares them, unless it says the register differs.
+        surname: register.surname ?? passenger.surname,
+        givenName: register.givenName ?? passenger.givenName,
+        ...((register.birthDate ?? passenger.birthDate) === undefined
+          ? {}
+          : { birthDate: register.birthDate ?? passenger.birthDate }),
       });
     }
     for (const [airport, { outages = [] }] of Object.entries(airports)) {
@@ -167,8 +173,13 @@ export class ScenarioRunner {
             document: presentedDocument(passenger.document),
             checkedBags: passenger.checkedBags ?? 0,
             ssr: passenger.ssr ?? [],
+            ...(action.channel === 'VNEID_APP'
+              ? { purchaseChannel: 'VNEID_APP', identityConsent: action.consent }
+              : {}),
           })),
         });
+        const body = asRecord(response.body);
+        const refusals = Array.isArray(body.refusals) ? (body.refusals as unknown[]) : [];
         if (response.status === 201) {
           const booked = (response.body as { passengers: { passengerId: string }[] }).passengers;
           action.passengers.forEach(({ ref }, i) => {
@@ -176,7 +187,13 @@ export class ScenarioRunner {
             if (id !== undefined) this.passengerIds.set(ref, id);
           });
         }
-        return { actual: httpFacts(response) };
+        return {
+          actual: {
+            ...httpFacts(response),
+            ...pick(body, ['outcome']),
+            ...pick(asRecord(refusals[0]), ['reason']),
+          },
+        };
       }
       case 'enrol': {
         const response = await this.target.call('POST', '/v1/enrolments', {
@@ -309,7 +326,8 @@ export class ScenarioRunner {
         return {
           actual: {
             ...httpFacts(response),
-            ...pick(body, ['incentiveEligible']),
+            ...pick(body, ['incentiveEligible', 'fullBiometric']),
+            ...renamed(asRecord(body.ticketPurchase), 'channel', 'purchaseChannel'),
             ...(Array.isArray(body.steps) ? { journeySteps: body.steps.length } : {}),
           },
         };
@@ -450,4 +468,13 @@ function errorText(error: unknown): string {
 /** "2025-12-01T07:30:00+07:00": instants read as Vietnam local time, as the rules are. */
 export function vietnamTime(instant: Instant): string {
   return `${new Date(instant + 7 * 3_600_000).toISOString().slice(0, 19)}+07:00`;
+}
+
+/** `{ channel: X }` as `{ purchaseChannel: X }`: a field of a nested answer, under its expectation name. */
+function renamed(
+  record: Record<string, unknown>,
+  from: string,
+  to: string,
+): Record<string, unknown> {
+  return record[from] === undefined ? {} : { [to]: record[from] };
 }

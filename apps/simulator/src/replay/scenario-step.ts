@@ -46,6 +46,8 @@ export type StepAction =
       readonly pnr: string;
       readonly flight: FlightRef;
       readonly passengers: readonly PassengerRef[];
+      readonly channel: 'AIRLINE' | 'VNEID_APP';
+      readonly consent: boolean;
     }
   | {
       readonly kind: 'enrol';

@@ -6,11 +6,8 @@ export interface ServiceResponse {
 }
 
 /** What the population register should say about one identity during a scenario. */
-export interface IdentityOverride {
-  readonly registered?: boolean;
-  readonly vneidLevel?: 0 | 1 | 2;
-  readonly chipPhotoSeed?: string;
-}
+export type { IdentityOverride } from '@biogate/domain';
+import type { IdentityOverride } from '@biogate/domain';
 
 /** Where a scenario runs: the services' HTTP API, plus the QA controls a replay needs. */
 export interface ScenarioTarget {

@@ -19,8 +19,10 @@ import {
   OUTAGES,
   OUTCOMES,
   PHASES,
+  PURCHASE_CHANNELS,
   REASON_CODES,
   RULE_IDS,
+  VNEID_PURCHASE_REFUSALS,
 } from '@biogate/domain';
 import { SERVICE_REASONS } from '@biogate/contracts';
 import { RegisterFactsDto } from '@biogate/service-runtime';
@@ -49,15 +51,23 @@ export const ALERTS = [
   'SECURITY_NOT_CLEARED',
 ] as const;
 export const ENROLMENT_OUTCOMES = ['ENROLLED', 'REFUSED'] as const;
+/** A booking is BOOKED, or REFUSED when a VNeID purchase is (with the first refusal's reason). */
+export const BOOKING_OUTCOMES = ['BOOKED', 'REFUSED'] as const;
 const ENROLMENT_REASONS = [
   'ALREADY_ENROLLED',
+  'INVALID_DOCUMENT',
   'NOT_IN_POPULATION_REGISTER',
   'VNEID_LEVEL_TOO_LOW',
   'OUTSIDE_APP_WINDOW',
   'LIVENESS_FAILED',
 ] as const;
 const ALL_REASONS = [
-  ...new Set<string>([...REASON_CODES, ...SERVICE_REASONS, ...ENROLMENT_REASONS]),
+  ...new Set<string>([
+    ...REASON_CODES,
+    ...SERVICE_REASONS,
+    ...ENROLMENT_REASONS,
+    ...VNEID_PURCHASE_REFUSALS,
+  ]),
 ];
 
 export class ScenarioDocumentDto {
@@ -158,6 +168,16 @@ export class BookStepDto {
   @MinLength(1, { each: true, ...expected('passenger references') })
   @IsArray(expected('a list of passenger references, e.g. [hoa]'))
   passengers!: string[];
+
+  /** Where the tickets were bought: AIRLINE (the default) or VNEID_APP (checked against the register). */
+  @OptionalField()
+  @IsIn(PURCHASE_CHANNELS, expected(`one of ${PURCHASE_CHANNELS.join(', ')}`))
+  channel?: (typeof PURCHASE_CHANNELS)[number];
+
+  /** A VNEID_APP purchase shares identity data: defaults to true; false tests the 400. */
+  @OptionalField()
+  @IsBoolean(expected('true or false'))
+  consent?: boolean;
 }
 
 export class EnrolStepDto extends FaceStepDto {
@@ -260,8 +280,10 @@ export class ExpectationDto {
   status?: number;
 
   @OptionalField()
-  @IsIn([...OUTCOMES, ...ENROLMENT_OUTCOMES], {
-    ...expected(`one of ${[...OUTCOMES, ...ENROLMENT_OUTCOMES].join(', ')}`),
+  @IsIn([...new Set([...OUTCOMES, ...ENROLMENT_OUTCOMES, ...BOOKING_OUTCOMES])], {
+    ...expected(
+      `one of ${[...new Set([...OUTCOMES, ...ENROLMENT_OUTCOMES, ...BOOKING_OUTCOMES])].join(', ')}`,
+    ),
   })
   outcome?: string;
 
@@ -312,6 +334,15 @@ export class ExpectationDto {
   @OptionalField()
   @IsBoolean(expected('true or false'))
   incentiveEligible?: boolean;
+
+  /** R9: all four steps, the ticket purchase included, biometric inside the window. */
+  @OptionalField()
+  @IsBoolean(expected('true or false'))
+  fullBiometric?: boolean;
+
+  @OptionalField()
+  @IsIn(PURCHASE_CHANNELS, expected(`one of ${PURCHASE_CHANNELS.join(', ')}`))
+  purchaseChannel?: string;
 
   @OptionalField()
   @Min(0, expected('an integer >= 0'))
