@@ -183,16 +183,13 @@ describe.each<DatabaseKind>(['PGlite', 'PostgreSQL'])(
           .post('/v1/security/presentations')
           .set('x-api-key', KEYS.qa)
           .send({ airport: 'SGN', lane: 'AUTOMATED', ...gate });
-        await services.http
-          .post('/v1/boarding/flights/open')
-          .set('x-api-key', KEYS.qa)
-          .send({
-            airport: 'SGN',
-            carrier: 'VN',
-            number: flightNumber,
-            date: '2025-11-20',
-            gate: '3',
-          });
+        await services.http.post('/v1/boarding/flights/open').set('x-api-key', KEYS.qa).send({
+          airport: 'SGN',
+          carrier: 'VN',
+          number: flightNumber,
+          date: '2025-11-20',
+          gate: '3',
+        });
         await settle(services);
         await services.http
           .post('/v1/boarding/presentations')

@@ -86,11 +86,16 @@ describe('an airport day', () => {
   });
 
   it('counts R9 journeys: incentive-eligible inside the window, FULL_BIOMETRIC apart, none after it', () => {
-    const allInApp = {
-      ...parameters,
-      passengerMix: { ...parameters.passengerMix, vneidPurchase: 1, enrolled: 1, onlineCheckIn: 0 },
-      preferences: { ...parameters.preferences, enrolledTryBiometric: 1 },
-    };
+    const withMix = (vneidPurchase: number) =>
+      parseCapacityParameters(
+        seedText
+          .replace('vneidPurchase: 0.05', `vneidPurchase: ${vneidPurchase}`)
+          .replace('enrolled: 0.35', 'enrolled: 1')
+          .replace('onlineCheckIn: 0.3', 'onlineCheckIn: 0')
+          .replace('enrolledTryBiometric: 0.7', 'enrolledTryBiometric: 1'),
+        seedFile,
+      );
+    const allInApp = withMix(1);
     const window = day({ date: '2025-11-20', internationalShare: 0, parameters: allInApp });
     const { vneidPurchases, incentiveEligible, fullBiometric } = window.biometricJourneys;
     // Every national e-ID holder bought in the app; queues, not the rules, limit the rest.
@@ -103,7 +108,7 @@ describe('an airport day', () => {
     const noneInApp = day({
       date: '2025-11-20',
       internationalShare: 0,
-      parameters: { ...allInApp, passengerMix: { ...allInApp.passengerMix, vneidPurchase: 0 } },
+      parameters: withMix(0),
     });
     expect(noneInApp.biometricJourneys).toMatchObject({ vneidPurchases: 0, fullBiometric: 0 });
     expect(noneInApp.biometricJourneys.incentiveEligible).toBe(incentiveEligible);
