@@ -1,5 +1,11 @@
 import { booking, bookPassenger } from '../support/booking-fixtures';
-import { checkedInPassenger, settle, throughSecurity } from '../support/journey-steps';
+import {
+  atBoardingEGate,
+  checkedInPassenger,
+  openBoarding,
+  settle,
+  throughSecurity,
+} from '../support/journey-steps';
 import {
   KEYS,
   startServices,
@@ -72,23 +78,13 @@ describe.each<DatabaseKind>(['PostgreSQL', 'PGlite'])('fifty at once, on %s', (k
       flightNumber: '1903',
     });
     expect((await throughSecurity(services, p, 'AUTOMATED')).cleared).toBe(true);
-    const open = await services.http
-      .post('/v1/boarding/flights/open')
-      .set('x-api-key', KEYS.qa)
-      .send({ airport: 'SGN', carrier: 'VN', number: '1903', date: '2025-12-01', gate: '12' });
+    const open = await openBoarding(services, '1903');
     expect(open.status).toBe(200);
     const responses = await race(() =>
       services.http
         .post('/v1/boarding/presentations')
         .set('x-api-key', KEYS.operatorSGN)
-        .send({
-          airport: 'SGN',
-          gate: '12',
-          lane: 'AUTOMATED',
-          boardingPass: p.boardingPass,
-          document: { type: 'CITIZEN_ID_CARD', number: p.personalIdNumber },
-          capture: { quality: 'GOOD' },
-        }),
+        .send(atBoardingEGate(p)),
     );
     expect(responses.filter((r) => r.status !== 200).map((r) => `${r.status} ${r.text}`)).toEqual(
       [],

@@ -1,4 +1,10 @@
-import { checkedInPassenger, settle, throughSecurity } from '../support/journey-steps';
+import {
+  atBoardingEGate,
+  checkedInPassenger,
+  openBoarding,
+  settle,
+  throughSecurity,
+} from '../support/journey-steps';
 import { bookPassenger } from '../support/booking-fixtures';
 import { databaseState } from '../support/database-state';
 import {
@@ -90,23 +96,13 @@ describe.each<DatabaseKind>(['PGlite', 'PostgreSQL'])(
           flightNumber: number,
         });
         expect((await throughSecurity(services, p, 'AUTOMATED')).cleared).toBe(true);
-        const open = await services.http
-          .post('/v1/boarding/flights/open')
-          .set('x-api-key', KEYS.operatorSGN)
-          .send({ airport: 'SGN', carrier: 'VN', number, date: '2025-12-01', gate: '12' });
+        const open = await openBoarding(services, number);
         expect(open.status).toBe(200);
         await expectRefusedWithoutTrace(() =>
           services.http
             .post('/v1/boarding/presentations')
             .set('x-api-key', KEYS.operatorSGN)
-            .send({
-              airport: 'SGN',
-              gate: '12',
-              lane: 'AUTOMATED',
-              boardingPass: p.boardingPass,
-              document: { type: 'CITIZEN_ID_CARD', number: p.personalIdNumber },
-              ...capture,
-            }),
+            .send(atBoardingEGate(p, { capture: undefined, ...capture })),
         );
       },
     );

@@ -1,6 +1,12 @@
 import { bookPassenger, booking } from '../support/booking-fixtures';
 import { databaseState } from '../support/database-state';
-import { checkedInPassenger, settle, throughSecurity } from '../support/journey-steps';
+import {
+  atBoardingEGate,
+  checkedInPassenger,
+  openBoarding,
+  settle,
+  throughSecurity,
+} from '../support/journey-steps';
 import {
   KEYS,
   startServices,
@@ -36,7 +42,7 @@ describe.each<DatabaseKind>(['PGlite', 'PostgreSQL'])(
         .post('/v1/enrolments')
         .set('x-api-key', key)
         .send({ passengerId, channel: 'COUNTER', consent: true, capture });
-    const openBoarding = (number: string, body: object = {}) =>
+    const openAs = (number: string, body: object = {}) =>
       services.http
         .post('/v1/boarding/flights/open')
         .set('x-api-key', KEYS.qa)
@@ -148,10 +154,10 @@ describe.each<DatabaseKind>(['PGlite', 'PostgreSQL'])(
     it('opens boarding only at a known airport, for a booked flight', async () => {
       await settle(services);
       const before = await databaseState(services);
-      const zzz = await openBoarding('1', { airport: 'ZZZ' });
+      const zzz = await openAs('1', { airport: 'ZZZ' });
       expect(zzz.status).toBe(400);
       expect(zzz.body).toMatchObject({ errors: [{ path: 'body.airport' }] });
-      const ghost = await openBoarding('9999');
+      const ghost = await openAs('9999');
       expect(ghost.status).toBe(404);
       expect(await databaseState(services)).toEqual(before);
     });
@@ -181,18 +187,11 @@ describe.each<DatabaseKind>(['PGlite', 'PostgreSQL'])(
         cleared: true,
         decision: { outcome: 'ALLOWED' },
       });
-      expect((await openBoarding(number)).status).toBe(200);
+      expect((await openBoarding(services, number)).status).toBe(200);
       const boarded = await services.http
         .post('/v1/boarding/presentations')
         .set('x-api-key', KEYS.operatorSGN)
-        .send({
-          airport: 'SGN',
-          gate: '12',
-          lane: 'AUTOMATED',
-          boardingPass: p.boardingPass,
-          document: { type: 'CITIZEN_ID_CARD', number: p.personalIdNumber },
-          capture: { quality: 'GOOD' },
-        });
+        .send(atBoardingEGate(p));
       expect(boarded.body).toMatchObject({ boarded: true, decision: { outcome: 'ALLOWED' } });
     });
 

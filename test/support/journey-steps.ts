@@ -76,3 +76,37 @@ export async function throughSecurity(
   await settle(services);
   return response.body as { cleared: boolean };
 }
+
+/** Opens boarding of a flight from SGN (by default of 1 Dec 2025) at a gate; the gate's answer. */
+export function openBoarding(
+  services: RunningServices,
+  number: string,
+  options: { gate?: string; date?: string; carrier?: string } = {},
+) {
+  return services.http
+    .post('/v1/boarding/flights/open')
+    .set('x-api-key', KEYS.operatorSGN)
+    .send({
+      airport: 'SGN',
+      carrier: options.carrier ?? 'VN',
+      number,
+      date: options.date ?? '2025-12-01',
+      gate: options.gate ?? '12',
+    });
+}
+
+/** The body of a presentation at SGN's boarding e-gate 12: pass, identity card, a good face. */
+export function atBoardingEGate(
+  passenger: Pick<CheckedInPassenger, 'boardingPass' | 'personalIdNumber'>,
+  patch: Record<string, unknown> = {},
+): Record<string, unknown> {
+  return {
+    airport: 'SGN',
+    gate: '12',
+    lane: 'AUTOMATED',
+    boardingPass: passenger.boardingPass,
+    document: { type: 'CITIZEN_ID_CARD', number: passenger.personalIdNumber },
+    capture: { quality: 'GOOD' },
+    ...patch,
+  };
+}
