@@ -2,16 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { EntityManager } from 'typeorm';
-import {
-  ConflictError,
-  InputRejectedError,
-  PASSENGER_BOOKED,
-  TICKET_PURCHASED,
-  TOPICS,
-  type InputError,
-  type PassengerBookedV1,
-  type TicketPurchasedV1,
-} from '@biogate/contracts';
+import { ConflictError, InputRejectedError, type InputError } from '@biogate/contracts';
 import {
   compactDateAt,
   parseInstant,
@@ -32,7 +23,8 @@ import {
 } from '@biogate/service-runtime';
 import { CheckinOutbox } from '../../checkin-outbox';
 import { BookedPassengerRow, BookingRow, FlightRow } from '../../persistence/checkin.entities';
-import { bookingView, flightRef, type BookingView } from '../booking.view';
+import { bookingView, type BookingView } from '../booking.view';
+import { bookingEvents } from './booking-events';
 import { vneidPurchaseRefusals, type PurchaseRefusalView } from '../ticket-purchase';
 import { CreateBookingCommand } from './create-booking.command';
 import type { BookedFlightDto } from './create-booking.request.dto';
@@ -107,44 +99,7 @@ export class CreateBookingHandler implements ICommandHandler<
       await em.insert(BookedPassengerRow, passengers);
       await this.outbox.append(
         em,
-        passengers.flatMap((p) => [
-          {
-            topic: TOPICS.journey,
-            envelope: events.create<PassengerBookedV1>({
-              ...PASSENGER_BOOKED,
-              key: p.id,
-              payload: {
-                bookingId: booking.id,
-                pnr: booking.pnr,
-                passengerId: p.id,
-                surname: p.surname,
-                givenName: p.givenName,
-                flight: flightRef(flight),
-              },
-            }),
-          },
-          ...(p.identityConsentAt === null
-            ? []
-            : [
-                {
-                  topic: TOPICS.journey,
-                  envelope: events.create<TicketPurchasedV1>({
-                    ...TICKET_PURCHASED,
-                    key: p.id,
-                    payload: {
-                      bookingId: booking.id,
-                      pnr: booking.pnr,
-                      passengerId: p.id,
-                      channel: 'VNEID_APP',
-                      at: now.toISOString(),
-                      identityConsentAt: p.identityConsentAt.toISOString(),
-                      incentiveWindow,
-                      flight: flightRef(flight),
-                    },
-                  }),
-                },
-              ]),
-        ]),
+        bookingEvents(events, booking, flight, passengers, incentiveWindow),
       );
       return bookingView(booking, flight, passengers);
     });
