@@ -13,6 +13,7 @@ export * from './gallery-template';
 export * from './health.controller';
 export * from './http-error.filter';
 export * from './input-validation.pipe';
+export * from './known-airport';
 export * from './path-param.pipe';
 export * from './platform-factory';
 export * from './platform.module';

@@ -1,12 +1,12 @@
 import { Controller, Delete, Get, HttpCode, Inject, Param, Put } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { InputRejectedError } from '@biogate/contracts';
 import { OUTAGES, type Outage } from '@biogate/domain';
 import { UNIT_OF_WORK, type UnitOfWork } from '@biogate/persistence';
 import type { AirportRegistry } from '@biogate/reference-data';
 import {
   AIRPORT_REGISTRY,
   AllowRoles,
+  assertKnownAirport,
   ApiPathParam,
   assertAirportScope,
   CurrentPrincipal,
@@ -34,7 +34,7 @@ export class OperationsHttpController {
     @CurrentPrincipal() principal: Principal,
     @Param('airport', PATH_PARAMS.airport()) airport: string,
   ): Promise<AirportOutagesView> {
-    this.checkAirport(airport);
+    checked(this.airports, airport);
     assertAirportScope(principal, airport);
     return {
       airport,
@@ -53,7 +53,7 @@ export class OperationsHttpController {
     @Param('outage', PATH_PARAMS.outage(OUTAGES)) outage: Outage,
   ): Promise<AirportOutagesView> {
     return this.commands.execute(
-      new ChangeOutageCommand(principal, this.checkAirport(airport), outage, true),
+      new ChangeOutageCommand(principal, checked(this.airports, airport), outage, true),
     );
   }
 
@@ -67,16 +67,12 @@ export class OperationsHttpController {
     @Param('outage', PATH_PARAMS.outage(OUTAGES)) outage: Outage,
   ): Promise<AirportOutagesView> {
     return this.commands.execute(
-      new ChangeOutageCommand(principal, this.checkAirport(airport), outage, false),
+      new ChangeOutageCommand(principal, checked(this.airports, airport), outage, false),
     );
   }
+}
 
-  private checkAirport(airport: string): string {
-    if (!this.airports.has(airport)) {
-      throw new InputRejectedError('invalid request path', [
-        { path: 'params.airport', message: `unknown airport code "${airport}"` },
-      ]);
-    }
-    return airport;
-  }
+function checked(airports: AirportRegistry, airport: string): string {
+  assertKnownAirport(airports, airport, 'params.airport');
+  return airport;
 }

@@ -1,10 +1,15 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ConflictError, InputRejectedError, NotFoundError } from '@biogate/contracts';
+import { ConflictError, NotFoundError } from '@biogate/contracts';
 import type { Clock } from '@biogate/domain';
 import { UNIT_OF_WORK, type UnitOfWork } from '@biogate/persistence';
 import type { AirportRegistry } from '@biogate/reference-data';
-import { AIRPORT_REGISTRY, assertAirportScope, CLOCK } from '@biogate/service-runtime';
+import {
+  AIRPORT_REGISTRY,
+  assertAirportScope,
+  assertKnownAirport,
+  CLOCK,
+} from '@biogate/service-runtime';
 import { FlightBoardingRow, ScheduledFlightRow } from '../../persistence/boarding.entities';
 import type { FlightBoardingView } from '../flight-boarding.view';
 import { ChangeBoardingCommand } from './change-boarding.command';
@@ -22,11 +27,7 @@ export class ChangeBoardingHandler implements ICommandHandler<
 
   async execute({ principal, flight, change }: ChangeBoardingCommand): Promise<FlightBoardingView> {
     assertAirportScope(principal, flight.airport);
-    if (!this.airports.has(flight.airport)) {
-      throw new InputRejectedError('invalid request body', [
-        { path: 'body.airport', message: `unknown airport code "${flight.airport}"` },
-      ]);
-    }
+    assertKnownAirport(this.airports, flight.airport);
     const key = {
       carrier: flight.carrier,
       flightNumber: flight.number,

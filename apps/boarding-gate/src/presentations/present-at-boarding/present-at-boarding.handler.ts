@@ -5,7 +5,6 @@ import { BOARDING_SCHEMA } from '../../persistence/boarding-persistence';
 import type { EntityManager } from 'typeorm';
 import {
   BOARDING_DECIDED,
-  InputRejectedError,
   TOPICS,
   type BoardingDecidedV1,
   type ServiceReason,
@@ -30,6 +29,7 @@ import {
   serviceRejection,
   verifyLiveFace,
   captureToMatch,
+  assertKnownAirport,
 } from '@biogate/service-runtime';
 import type { BoardingAlertKind } from '../../alerts/boarding-alert';
 import { BoardingOutbox } from '../../boarding-outbox';
@@ -80,7 +80,7 @@ export class PresentAtBoardingHandler implements ICommandHandler<
     correlationId,
   }: PresentAtBoardingCommand): Promise<BoardingPresentationView> {
     assertAirportScope(principal, request.airport);
-    this.checkAirport(request.airport);
+    assertKnownAirport(this.airports, request.airport);
     const capture = captureToMatch(request.lane === 'AUTOMATED', request.capture);
     const at = new Date(this.clock.now());
     const view = await this.unitOfWork.transaction(
@@ -233,15 +233,6 @@ export class PresentAtBoardingHandler implements ICommandHandler<
       };
     }
     return undefined;
-  }
-
-  /** What a DTO cannot check alone: the airport exists. */
-  private checkAirport(airport: string): void {
-    if (!this.airports.has(airport)) {
-      throw new InputRejectedError('invalid request body', [
-        { path: 'body.airport', message: `unknown airport code "${airport}"` },
-      ]);
-    }
   }
 
   private async refuse(

@@ -4,7 +4,6 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { SECURITY_SCHEMA } from '../../persistence/security-persistence';
 import type { EntityManager } from 'typeorm';
 import {
-  InputRejectedError,
   SECURITY_DECIDED,
   TOPICS,
   type SecurityDecidedV1,
@@ -36,6 +35,7 @@ import {
   serviceRejection,
   verifyLiveFace,
   captureToMatch,
+  assertKnownAirport,
 } from '@biogate/service-runtime';
 import type { SecurityAlertKind } from '../../alerts/security-alert';
 import {
@@ -77,7 +77,7 @@ export class PresentAtSecurityHandler implements ICommandHandler<
     correlationId,
   }: PresentAtSecurityCommand): Promise<SecurityPresentationView> {
     assertAirportScope(principal, request.airport);
-    this.checkAirport(request.airport);
+    assertKnownAirport(this.airports, request.airport);
     const capture = captureToMatch(request.lane === 'AUTOMATED', request.capture);
     const now = this.clock.now();
     const at = new Date(now);
@@ -238,15 +238,6 @@ export class PresentAtSecurityHandler implements ICommandHandler<
     );
     if (view.passengerId !== undefined) this.outbox.committed();
     return view;
-  }
-
-  /** What a DTO cannot check alone: the airport exists. */
-  private checkAirport(airport: string): void {
-    if (!this.airports.has(airport)) {
-      throw new InputRejectedError('invalid request body', [
-        { path: 'body.airport', message: `unknown airport code "${airport}"` },
-      ]);
-    }
   }
 
   /** A boarding pass that cannot be used: rejected, logged, and an alert for the operators. */
