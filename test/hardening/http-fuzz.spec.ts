@@ -493,9 +493,10 @@ describe.each<DatabaseKind>(['PGlite', 'PostgreSQL'])('fuzzing every operation, 
   afterAll(async () => {
     // The counts go to the closing note: how many malformed requests each operation took.
     const total = Object.values(counts).reduce((a, b) => a + b, 0);
-    process.stdout.write(
-      `http fuzz on ${kind}: ${total} requests over ${Object.keys(counts).length} operations\n`,
-    );
+    const each = Object.entries(counts)
+      .map(([operation, n]) => `  ${n}\t${operation}`)
+      .join('\n');
+    process.stdout.write(`http fuzz on ${kind}: ${total} malformed requests\n${each}\n`);
     await services.close();
   });
 
