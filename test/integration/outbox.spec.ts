@@ -94,6 +94,51 @@ describe.each<[string, () => Promise<{ config: DatabaseConfig; cleanup: () => Pr
     ).toBe(1);
   });
 
+  it('runs after-commit effects once the unit commits, never when it rolls back', async () => {
+    const effects: string[] = [];
+    await db.unitOfWork.transaction(async (em) => {
+      await em.query('INSERT INTO sample.item VALUES ($1, $2)', [randomUUID(), 'kept']);
+      db.unitOfWork.afterCommit(em, () => effects.push('committed'));
+      // Not yet: the transaction is still open.
+      expect(effects).toEqual([]);
+    });
+    expect(effects).toEqual(['committed']);
+    await expect(
+      db.unitOfWork.transaction((em) => {
+        db.unitOfWork.afterCommit(em, () => effects.push('rolled back'));
+        return Promise.reject(new Error('the handler failed'));
+      }),
+    ).rejects.toThrow('the handler failed');
+    expect(effects).toEqual(['committed']);
+    expect(() => {
+      db.unitOfWork.afterCommit(db.dataSource.manager, () => undefined);
+    }).toThrow('outside a transaction');
+  });
+
+  it('runs a unit that lost a race again, with the effects of the attempt that committed only', async () => {
+    const id = randomUUID();
+    await db.dataSource.query('INSERT INTO sample.item VALUES ($1, $2)', [id, 'first']);
+    const attempts: string[] = [];
+    const effects: string[] = [];
+    const result = await db.unitOfWork.transaction(async (em) => {
+      const attempt = `attempt ${attempts.length + 1}`;
+      attempts.push(attempt);
+      db.unitOfWork.afterCommit(em, () => effects.push(attempt));
+      // The first attempt inserts the key another transaction already holds (unique_violation);
+      // the second reads it and does not.
+      const found = await em.query<{ id: string }[]>('SELECT id FROM sample.item WHERE id = $1', [
+        id,
+      ]);
+      if (attempts.length === 1 || found.length === 0) {
+        await em.query('INSERT INTO sample.item VALUES ($1, $2)', [id, 'again']);
+      }
+      return found.length;
+    });
+    expect(result).toBe(1);
+    expect(attempts).toEqual(['attempt 1', 'attempt 2']);
+    expect(effects).toEqual(['attempt 2']);
+  });
+
   it('writes state and its event together, or neither', async () => {
     await db.unitOfWork.transaction(async (em) => {
       await em.query('INSERT INTO sample.item VALUES ($1, $2)', [randomUUID(), 'kept']);

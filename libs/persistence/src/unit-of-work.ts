@@ -11,6 +11,11 @@ export const UNIT_OF_WORK = Symbol('UNIT_OF_WORK');
 export interface UnitOfWork {
   transaction<T>(work: (em: EntityManager) => Promise<T>): Promise<T>;
   read<T>(work: (em: EntityManager) => Promise<T>): Promise<T>;
+  /**
+   * Runs `effect` once the transaction of `em` has committed, never if it rolls back (nor for an
+   * attempt that lost a race and ran again): e.g. waking the outbox relay.
+   */
+  afterCommit(em: EntityManager, effect: () => void): void;
 }
 
 export class TypeOrmUnitOfWork implements UnitOfWork {
@@ -20,6 +25,8 @@ export class TypeOrmUnitOfWork implements UnitOfWork {
    * every unit runs alone; PostgreSQL gives each transaction its own connection.
    */
   private readonly exclusive: AsyncMutex | undefined;
+  /** The effects each open transaction will run once it commits. */
+  private readonly onCommit = new WeakMap<EntityManager, (() => void)[]>();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -34,7 +41,16 @@ export class TypeOrmUnitOfWork implements UnitOfWork {
    * reads, and so gives the answer for what the winner did. Never more than three times.
    */
   async transaction<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
-    const unit = () => this.dataSource.transaction(work);
+    const unit = async () => {
+      let effects: (() => void)[] = [];
+      const result = await this.dataSource.transaction((em) => {
+        effects = [];
+        this.onCommit.set(em, effects);
+        return work(em);
+      });
+      for (const effect of effects) effect();
+      return result;
+    };
     for (let attempt = 1; ; attempt++) {
       try {
         return await (this.exclusive ? this.exclusive.run(unit) : unit());
@@ -47,6 +63,12 @@ export class TypeOrmUnitOfWork implements UnitOfWork {
   read<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
     const unit = () => work(this.dataSource.manager);
     return this.exclusive ? this.exclusive.run(unit) : unit();
+  }
+
+  afterCommit(em: EntityManager, effect: () => void): void {
+    const effects = this.onCommit.get(em);
+    if (effects === undefined) throw new Error('afterCommit called outside a transaction');
+    effects.push(effect);
   }
 }
 

@@ -11,7 +11,11 @@ export class ServiceOutbox implements OnApplicationBootstrap, OnApplicationShutd
   private readonly outbox: Outbox;
   private readonly relay: OutboxRelay;
 
-  constructor(schema: string, unitOfWork: UnitOfWork, transport: EventTransport) {
+  constructor(
+    schema: string,
+    private readonly unitOfWork: UnitOfWork,
+    transport: EventTransport,
+  ) {
     const logger = new Logger(`${schema}-outbox`);
     this.outbox = new Outbox(schema);
     this.relay = new OutboxRelay(schema, unitOfWork, transport, {
@@ -21,14 +25,13 @@ export class ServiceOutbox implements OnApplicationBootstrap, OnApplicationShutd
     });
   }
 
-  /** Writes the events in the caller's transaction. */
-  append(em: EntityManager, entries: readonly OutboxEntry[]): Promise<void> {
-    return this.outbox.append(em, entries);
-  }
-
-  /** Call after the transaction that appended has committed. */
-  committed(): void {
-    this.relay.nudge();
+  /** Writes the events in the caller's transaction; the relay wakes once it has committed. */
+  async append(em: EntityManager, entries: readonly OutboxEntry[]): Promise<void> {
+    if (entries.length === 0) return;
+    await this.outbox.append(em, entries);
+    this.unitOfWork.afterCommit(em, () => {
+      this.relay.nudge();
+    });
   }
 
   /** Delivers everything written so far (tests, scenario steps). */

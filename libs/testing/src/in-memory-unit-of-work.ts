@@ -93,8 +93,17 @@ export class InMemoryEntityManager {
 export class InMemoryUnitOfWork implements UnitOfWork {
   readonly em = new InMemoryEntityManager();
 
-  transaction<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
-    return work(this.em as unknown as EntityManager);
+  private effects: (() => void)[] = [];
+
+  async transaction<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
+    this.effects = [];
+    const result = await work(this.em as unknown as EntityManager);
+    for (const effect of this.effects) effect();
+    return result;
+  }
+
+  afterCommit(_em: EntityManager, effect: () => void): void {
+    this.effects.push(effect);
   }
 
   read<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {

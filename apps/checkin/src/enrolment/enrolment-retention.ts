@@ -27,7 +27,7 @@ export class EnrolmentRetention implements TemplatePurge, OnModuleInit {
   }
 
   async purge(now: number, retentionMs: number): Promise<number> {
-    const deleted = await this.unitOfWork.transaction(async (em) => {
+    return this.unitOfWork.transaction(async (em) => {
       const expired = await em.query<{ id: string; template_id: string; passenger_id: string }[]>(
         `SELECT e.id, e.template_id, e.passenger_id FROM checkin.enrolment e
           WHERE NOT EXISTS (
@@ -56,7 +56,5 @@ export class EnrolmentRetention implements TemplatePurge, OnModuleInit {
       );
       return expired.length;
     });
-    if (deleted > 0) this.outbox.committed();
-    return deleted;
   }
 }

@@ -39,7 +39,7 @@ export class ChangeOutageHandler implements ICommandHandler<
   }: ChangeOutageCommand): Promise<AirportOutagesView> {
     assertAirportScope(principal, airport);
     const at = new Date(this.clock.now());
-    const { changed, outages } = await this.unitOfWork.transaction(async (em) => {
+    const outages = await this.unitOfWork.transaction(async (em) => {
       const changed = await setOutage(em, CHECKIN_SCHEMA, airport, outage, inForce, at);
       if (changed) {
         const events = new EventFactory('checkin', at.toISOString(), randomUUID());
@@ -54,9 +54,8 @@ export class ChangeOutageHandler implements ICommandHandler<
           },
         ]);
       }
-      return { changed, outages: await outagesAt(em, CHECKIN_SCHEMA, airport) };
+      return outagesAt(em, CHECKIN_SCHEMA, airport);
     });
-    if (changed) this.outbox.committed();
     return { airport, outages };
   }
 }

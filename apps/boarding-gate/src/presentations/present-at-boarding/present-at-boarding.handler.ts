@@ -83,111 +83,102 @@ export class PresentAtBoardingHandler implements ICommandHandler<
     assertKnownAirport(this.airports, request.airport);
     const capture = captureToMatch(request.lane === 'AUTOMATED', request.capture);
     const at = new Date(this.clock.now());
-    const view = await this.unitOfWork.transaction(
-      async (em): Promise<BoardingPresentationView> => {
-        const scanned = parseBcbp(request.boardingPass);
-        if (!scanned.ok) {
-          return this.refuse(em, request, at, {
-            reason: 'BOARDING_PASS_INVALID',
-            detail: scanned.reason,
-            alert: 'INVALID_BOARDING_PASS',
-          });
-        }
-        const pass = await em.findOneBy(BoardingPassRow, { bcbp: request.boardingPass });
-        if (!pass) {
-          return this.refuse(em, request, at, {
-            reason: 'BOARDING_PASS_UNKNOWN',
-            detail: `no boarding pass ${scanned.value.carrier}${scanned.value.flightNumber} seq ${scanned.value.sequence} was issued by this system`,
-            alert: 'UNKNOWN_BOARDING_PASS',
-          });
-        }
-        if (pass.origin !== request.airport) {
-          // Another airport's passenger: nothing about them is told, logged or alerted here.
-          return this.refuse(em, request, at, {
-            reason: 'BOARDING_PASS_WRONG_AIRPORT',
-            detail: `the boarding pass is not for a flight from ${request.airport}`,
-            alert: 'UNKNOWN_BOARDING_PASS',
-          });
-        }
-        const refusal = await this.stateRefusal(em, request, pass);
-        if (refusal) return this.refuse(em, request, at, refusal, pass);
+    return this.unitOfWork.transaction(async (em): Promise<BoardingPresentationView> => {
+      const scanned = parseBcbp(request.boardingPass);
+      if (!scanned.ok) {
+        return this.refuse(em, request, at, {
+          reason: 'BOARDING_PASS_INVALID',
+          detail: scanned.reason,
+          alert: 'INVALID_BOARDING_PASS',
+        });
+      }
+      const pass = await em.findOneBy(BoardingPassRow, { bcbp: request.boardingPass });
+      if (!pass) {
+        return this.refuse(em, request, at, {
+          reason: 'BOARDING_PASS_UNKNOWN',
+          detail: `no boarding pass ${scanned.value.carrier}${scanned.value.flightNumber} seq ${scanned.value.sequence} was issued by this system`,
+          alert: 'UNKNOWN_BOARDING_PASS',
+        });
+      }
+      if (pass.origin !== request.airport) {
+        // Another airport's passenger: nothing about them is told, logged or alerted here.
+        return this.refuse(em, request, at, {
+          reason: 'BOARDING_PASS_WRONG_AIRPORT',
+          detail: `the boarding pass is not for a flight from ${request.airport}`,
+          alert: 'UNKNOWN_BOARDING_PASS',
+        });
+      }
+      const refusal = await this.stateRefusal(em, request, pass);
+      if (refusal) return this.refuse(em, request, at, refusal, pass);
 
-        const galleryEntry = await em.findOneBy(BoardingGalleryEntryRow, {
+      const galleryEntry = await em.findOneBy(BoardingGalleryEntryRow, {
+        passengerId: pass.passengerId,
+        flightId: pass.flightId,
+      });
+      let decision: StepDecision = this.policy.evaluate({
+        at: at.getTime(),
+        touchpoint: 'BOARDING',
+        lane: request.lane,
+        airport: request.airport,
+        international: pass.international,
+        passenger: {
+          document: presentedDocument(request.document),
+          biometricEnrolled: galleryEntry !== null,
+          checkedBags: 0,
+          ssr: [],
+        },
+        outages: await outagesAt(em, BOARDING_SCHEMA, request.airport),
+      });
+      let alertKind: BoardingAlertKind | undefined;
+      if (decision.outcome === 'ALLOWED' && capture !== undefined && galleryEntry !== null) {
+        const template = await openGalleryTemplate(
+          em,
+          BOARDING_SCHEMA,
+          this.gallery,
+          galleryEntry,
+          {
+            accessor: principal.name,
+            touchpoint: 'BOARDING',
+            purpose: 'e-gate 1:1',
+            at,
+          },
+        );
+        const verification = verifyLiveFace(this.faces, template, capture, request.document.number);
+        const checked = decideAfterFaceCheck(decision, verification, 'MANUAL');
+        decision = checked.decision;
+        alertKind = checked.alert;
+      }
+      const boarded = decision.outcome === 'ALLOWED';
+      if (boarded) {
+        await em.insert(BoardedRow, {
           passengerId: pass.passengerId,
           flightId: pass.flightId,
-        });
-        let decision: StepDecision = this.policy.evaluate({
-          at: at.getTime(),
-          touchpoint: 'BOARDING',
+          gate: request.gate,
           lane: request.lane,
-          airport: request.airport,
-          international: pass.international,
-          passenger: {
-            document: presentedDocument(request.document),
-            biometricEnrolled: galleryEntry !== null,
-            checkedBags: 0,
-            ssr: [],
-          },
-          outages: await outagesAt(em, BOARDING_SCHEMA, request.airport),
+          boardedAt: at,
         });
-        let alertKind: BoardingAlertKind | undefined;
-        if (decision.outcome === 'ALLOWED' && capture !== undefined && galleryEntry !== null) {
-          const template = await openGalleryTemplate(
-            em,
-            BOARDING_SCHEMA,
-            this.gallery,
-            galleryEntry,
-            {
-              accessor: principal.name,
-              touchpoint: 'BOARDING',
-              purpose: 'e-gate 1:1',
+      }
+      await this.log(em, request, at, decision, pass.passengerId);
+      const alert =
+        alertKind === undefined
+          ? undefined
+          : await this.raise(
+              em,
+              request,
               at,
-            },
-          );
-          const verification = verifyLiveFace(
-            this.faces,
-            template,
-            capture,
-            request.document.number,
-          );
-          const checked = decideAfterFaceCheck(decision, verification, 'MANUAL');
-          decision = checked.decision;
-          alertKind = checked.alert;
-        }
-        const boarded = decision.outcome === 'ALLOWED';
-        if (boarded) {
-          await em.insert(BoardedRow, {
-            passengerId: pass.passengerId,
-            flightId: pass.flightId,
-            gate: request.gate,
-            lane: request.lane,
-            boardedAt: at,
-          });
-        }
-        await this.log(em, request, at, decision, pass.passengerId);
-        const alert =
-          alertKind === undefined
-            ? undefined
-            : await this.raise(
-                em,
-                request,
-                at,
-                alertKind,
-                `${decision.reason} at gate ${request.gate}`,
-                pass.passengerId,
-              );
-        await this.announce(em, request, at, decision, pass, boarded, correlationId);
-        return {
-          decision,
-          passengerId: pass.passengerId,
-          seat: pass.seat,
-          boarded,
-          ...(alert === undefined ? {} : { alert }),
-        };
-      },
-    );
-    if (view.passengerId !== undefined) this.outbox.committed();
-    return view;
+              alertKind,
+              `${decision.reason} at gate ${request.gate}`,
+              pass.passengerId,
+            );
+      await this.announce(em, request, at, decision, pass, boarded, correlationId);
+      return {
+        decision,
+        passengerId: pass.passengerId,
+        seat: pass.seat,
+        boarded,
+        ...(alert === undefined ? {} : { alert }),
+      };
+    });
   }
 
   /** The gate's own checks, in the order of domain.md §5: already boarded, open, gate, security. */

@@ -65,7 +65,7 @@ export class CreateBookingHandler implements ICommandHandler<
     const events = new EventFactory('checkin', now.toISOString(), correlationId);
     const incentiveWindow = this.policy.inIncentiveWindow(now.getTime());
 
-    const view = await this.unitOfWork.transaction(async (em) => {
+    return this.unitOfWork.transaction(async (em) => {
       const flight = await this.findOrAddFlight(em, request.flight);
       const existing = await em.findOneBy(BookingRow, {
         carrier: flight.carrier,
@@ -103,8 +103,6 @@ export class CreateBookingHandler implements ICommandHandler<
       );
       return bookingView(booking, flight, passengers);
     });
-    this.outbox.committed();
-    return view;
   }
 
   /** What a DTO cannot check alone: airports of the reference data, and a consistent schedule. */

@@ -74,7 +74,7 @@ export class CheckInPassengerHandler implements ICommandHandler<
   }: CheckInPassengerCommand): Promise<CheckInView> {
     const capture = captureToMatch(request.channel === 'BIOMETRIC', request.capture);
     const now = this.clock.now();
-    const view = await this.unitOfWork.transaction(async (em): Promise<CheckInView> => {
+    return this.unitOfWork.transaction(async (em): Promise<CheckInView> => {
       const record = await readPassengerInScope(em, principal, request.passengerId, 'check in');
       const { passenger, booking, flight } = record;
       const existing = await em.findOneBy(CheckInRow, { passengerId: passenger.id });
@@ -185,9 +185,6 @@ export class CheckInPassengerHandler implements ICommandHandler<
         alreadyCheckedIn: false,
       };
     });
-    // Every new attempt wrote an event; a repeated check-in wrote nothing.
-    if (!view.alreadyCheckedIn) this.outbox.committed();
-    return view;
   }
 
   /** The policy's decision, overruled when the face at a biometric check-in does not verify. */

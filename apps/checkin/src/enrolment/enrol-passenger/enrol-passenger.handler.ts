@@ -62,7 +62,7 @@ export class EnrolPassengerHandler implements ICommandHandler<
     correlationId,
   }: EnrolPassengerCommand): Promise<EnrolmentOutcome> {
     const now = this.clock.now();
-    const outcome = await this.unitOfWork.transaction(async (em): Promise<EnrolmentOutcome> => {
+    return this.unitOfWork.transaction(async (em): Promise<EnrolmentOutcome> => {
       const { passenger, flight } = await readPassengerInScope(
         em,
         principal,
@@ -154,8 +154,6 @@ export class EnrolPassengerHandler implements ICommandHandler<
         similarity,
       };
     });
-    if (outcome.outcome === 'ENROLLED' && outcome.reason === 'OK') this.outbox.committed();
-    return outcome;
   }
 
   /**

@@ -41,7 +41,7 @@ export class WithdrawConsentHandler implements ICommandHandler<
     correlationId,
   }: WithdrawConsentCommand): Promise<ConsentWithdrawal> {
     const now = new Date(this.clock.now()).toISOString();
-    const withdrawal = await this.unitOfWork.transaction(async (em) => {
+    return this.unitOfWork.transaction(async (em) => {
       const enrolment = await em.findOneBy(EnrolmentRow, { id: enrolmentId });
       const record = enrolment && (await findBookedPassenger(em, enrolment.passengerId));
       if (!enrolment || !record || !inScope(principal, record.flight, 'AIRLINE')) {
@@ -71,7 +71,5 @@ export class WithdrawConsentHandler implements ICommandHandler<
       ]);
       return { ...ids, templateDeletedAt: now };
     });
-    this.outbox.committed();
-    return withdrawal;
   }
 }

@@ -81,163 +81,154 @@ export class PresentAtSecurityHandler implements ICommandHandler<
     const capture = captureToMatch(request.lane === 'AUTOMATED', request.capture);
     const now = this.clock.now();
     const at = new Date(now);
-    const view = await this.unitOfWork.transaction(
-      async (em): Promise<SecurityPresentationView> => {
-        const scanned = parseBcbp(request.boardingPass);
-        if (!scanned.ok) {
-          return this.refuse(
-            em,
-            request,
-            at,
-            'BOARDING_PASS_INVALID',
-            scanned.reason,
-            'INVALID_BOARDING_PASS',
-          );
-        }
-        const pass = await em.findOneBy(IssuedBoardingPassRow, { bcbp: request.boardingPass });
-        if (!pass) {
-          const detail = `no boarding pass ${scanned.value.carrier}${scanned.value.flightNumber} seq ${scanned.value.sequence} was issued by this system`;
-          return this.refuse(
-            em,
-            request,
-            at,
-            'BOARDING_PASS_UNKNOWN',
-            detail,
-            'UNKNOWN_BOARDING_PASS',
-          );
-        }
-        if (pass.origin !== request.airport) {
-          // Another airport's passenger: nothing about them is told, logged or alerted here.
-          return this.refuse(
-            em,
-            request,
-            at,
-            'BOARDING_PASS_WRONG_AIRPORT',
-            `the boarding pass is not for a flight from ${request.airport}`,
-            'UNKNOWN_BOARDING_PASS',
-          );
-        }
-        const galleryEntry = await em.findOneBy(GalleryEntryRow, {
-          passengerId: pass.passengerId,
-          flightId: pass.flightId,
-        });
-        const step: PolicyRequest = {
-          at: now,
-          touchpoint: 'SECURITY',
-          lane: request.lane,
-          airport: request.airport,
-          international: pass.international,
-          passenger: {
-            document: presentedDocument(request.document),
-            biometricEnrolled: galleryEntry !== null,
-            checkedBags: 0,
-            ssr: [],
-          },
-          outages: await outagesAt(em, SECURITY_SCHEMA, request.airport),
-        };
-        let decision: StepDecision = this.policy.evaluate(step);
-        let alertKind: SecurityAlertKind | undefined;
-        if (decision.outcome === 'ALLOWED' && capture !== undefined && galleryEntry !== null) {
-          const template = await openGalleryTemplate(
-            em,
-            SECURITY_SCHEMA,
-            this.gallery,
-            galleryEntry,
-            {
-              accessor: principal.name,
-              touchpoint: 'SECURITY',
-              purpose: 'automated lane 1:1',
-              at,
-            },
-          );
-          const verification = verifyLiveFace(
-            this.faces,
-            template,
-            capture,
-            request.document.number,
-          );
-          const checked = decideAfterFaceCheck(decision, verification, 'MANUAL');
-          decision = checked.decision;
-          alertKind = checked.alert;
-        }
-        const cleared = decision.outcome === 'ALLOWED';
-        if (cleared) {
-          await em.upsert(
-            ClearanceRow,
-            {
-              passengerId: pass.passengerId,
-              flightId: pass.flightId,
-              lane: request.lane,
-              clearedAt: at,
-            },
-            ['passengerId', 'flightId'],
-          );
-        }
-        await em.insert(SecurityPresentationRow, {
-          id: randomUUID(),
-          airport: request.airport,
-          lane: request.lane,
+    return this.unitOfWork.transaction(async (em): Promise<SecurityPresentationView> => {
+      const scanned = parseBcbp(request.boardingPass);
+      if (!scanned.ok) {
+        return this.refuse(
+          em,
+          request,
           at,
-          passengerId: pass.passengerId,
-          flightId: pass.flightId,
-          decision,
-        });
-        const alert =
-          alertKind === undefined
-            ? undefined
-            : await this.raise(
-                em,
-                request,
-                at,
-                alertKind,
-                `${decision.reason} at ${request.lane} lane`,
-                pass.passengerId,
-              );
-        const flight = {
-          flightId: pass.flightId,
+          'BOARDING_PASS_INVALID',
+          scanned.reason,
+          'INVALID_BOARDING_PASS',
+        );
+      }
+      const pass = await em.findOneBy(IssuedBoardingPassRow, { bcbp: request.boardingPass });
+      if (!pass) {
+        const detail = `no boarding pass ${scanned.value.carrier}${scanned.value.flightNumber} seq ${scanned.value.sequence} was issued by this system`;
+        return this.refuse(
+          em,
+          request,
+          at,
+          'BOARDING_PASS_UNKNOWN',
+          detail,
+          'UNKNOWN_BOARDING_PASS',
+        );
+      }
+      if (pass.origin !== request.airport) {
+        // Another airport's passenger: nothing about them is told, logged or alerted here.
+        return this.refuse(
+          em,
+          request,
+          at,
+          'BOARDING_PASS_WRONG_AIRPORT',
+          `the boarding pass is not for a flight from ${request.airport}`,
+          'UNKNOWN_BOARDING_PASS',
+        );
+      }
+      const galleryEntry = await em.findOneBy(GalleryEntryRow, {
+        passengerId: pass.passengerId,
+        flightId: pass.flightId,
+      });
+      const step: PolicyRequest = {
+        at: now,
+        touchpoint: 'SECURITY',
+        lane: request.lane,
+        airport: request.airport,
+        international: pass.international,
+        passenger: {
+          document: presentedDocument(request.document),
+          biometricEnrolled: galleryEntry !== null,
+          checkedBags: 0,
+          ssr: [],
+        },
+        outages: await outagesAt(em, SECURITY_SCHEMA, request.airport),
+      };
+      let decision: StepDecision = this.policy.evaluate(step);
+      let alertKind: SecurityAlertKind | undefined;
+      if (decision.outcome === 'ALLOWED' && capture !== undefined && galleryEntry !== null) {
+        const template = await openGalleryTemplate(
+          em,
+          SECURITY_SCHEMA,
+          this.gallery,
+          galleryEntry,
+          {
+            accessor: principal.name,
+            touchpoint: 'SECURITY',
+            purpose: 'automated lane 1:1',
+            at,
+          },
+        );
+        const verification = verifyLiveFace(this.faces, template, capture, request.document.number);
+        const checked = decideAfterFaceCheck(decision, verification, 'MANUAL');
+        decision = checked.decision;
+        alertKind = checked.alert;
+      }
+      const cleared = decision.outcome === 'ALLOWED';
+      if (cleared) {
+        await em.upsert(
+          ClearanceRow,
+          {
+            passengerId: pass.passengerId,
+            flightId: pass.flightId,
+            lane: request.lane,
+            clearedAt: at,
+          },
+          ['passengerId', 'flightId'],
+        );
+      }
+      await em.insert(SecurityPresentationRow, {
+        id: randomUUID(),
+        airport: request.airport,
+        lane: request.lane,
+        at,
+        passengerId: pass.passengerId,
+        flightId: pass.flightId,
+        decision,
+      });
+      const alert =
+        alertKind === undefined
+          ? undefined
+          : await this.raise(
+              em,
+              request,
+              at,
+              alertKind,
+              `${decision.reason} at ${request.lane} lane`,
+              pass.passengerId,
+            );
+      const flight = {
+        flightId: pass.flightId,
+        carrier: pass.carrier,
+        number: pass.flightNumber,
+        date: pass.departureDate,
+        origin: pass.origin,
+        destination: pass.destination,
+        departureAt: pass.departureAt.toISOString(),
+        international: pass.international,
+      };
+      const events = new EventFactory('security', at.toISOString(), correlationId);
+      await this.outbox.append(em, [
+        {
+          topic: TOPICS.journey,
+          envelope: events.create<SecurityDecidedV1>({
+            ...SECURITY_DECIDED,
+            key: pass.passengerId,
+            payload: {
+              passengerId: pass.passengerId,
+              flight,
+              airport: request.airport,
+              lane: request.lane,
+              at: at.toISOString(),
+              decision,
+              cleared,
+            },
+          }),
+        },
+      ]);
+      return {
+        decision,
+        passengerId: pass.passengerId,
+        flight: {
           carrier: pass.carrier,
           number: pass.flightNumber,
           date: pass.departureDate,
-          origin: pass.origin,
           destination: pass.destination,
-          departureAt: pass.departureAt.toISOString(),
-          international: pass.international,
-        };
-        const events = new EventFactory('security', at.toISOString(), correlationId);
-        await this.outbox.append(em, [
-          {
-            topic: TOPICS.journey,
-            envelope: events.create<SecurityDecidedV1>({
-              ...SECURITY_DECIDED,
-              key: pass.passengerId,
-              payload: {
-                passengerId: pass.passengerId,
-                flight,
-                airport: request.airport,
-                lane: request.lane,
-                at: at.toISOString(),
-                decision,
-                cleared,
-              },
-            }),
-          },
-        ]);
-        return {
-          decision,
-          passengerId: pass.passengerId,
-          flight: {
-            carrier: pass.carrier,
-            number: pass.flightNumber,
-            date: pass.departureDate,
-            destination: pass.destination,
-          },
-          cleared,
-          ...(alert === undefined ? {} : { alert }),
-        };
-      },
-    );
-    if (view.passengerId !== undefined) this.outbox.committed();
-    return view;
+        },
+        cleared,
+        ...(alert === undefined ? {} : { alert }),
+      };
+    });
   }
 
   /** A boarding pass that cannot be used: rejected, logged, and an alert for the operators. */
