@@ -4,3 +4,4 @@ export * from './boarding-pass';
 export * from './identity';
 export * from './policy';
 export * from './time';
+export * from './touchpoint';

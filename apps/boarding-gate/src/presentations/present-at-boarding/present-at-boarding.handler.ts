@@ -10,7 +10,15 @@ import {
   type ServiceReason,
   type StepDecision,
 } from '@biogate/contracts';
-import { parseBcbp, type Clock, type FaceModel, type PhasePolicy } from '@biogate/domain';
+import {
+  parseBcbp,
+  type Clock,
+  type FaceModel,
+  type PhasePolicy,
+  faceCheckedDecision,
+  serviceRejection,
+  type PolicyRequest,
+} from '@biogate/domain';
 import { EventFactory } from '@biogate/messaging';
 import { UNIT_OF_WORK, type UnitOfWork } from '@biogate/persistence';
 import type { AirportRegistry } from '@biogate/reference-data';
@@ -23,10 +31,8 @@ import {
   PHASE_POLICY,
   type GalleryCipher,
   outagesAt,
-  decideAfterFaceCheck,
   openGalleryTemplate,
   presentedDocument,
-  serviceRejection,
   verifyLiveFace,
   captureToMatch,
   assertKnownAirport,
@@ -115,7 +121,7 @@ export class PresentAtBoardingHandler implements ICommandHandler<
         passengerId: pass.passengerId,
         flightId: pass.flightId,
       });
-      let decision: StepDecision = this.policy.evaluate({
+      const step: PolicyRequest = {
         at: at.getTime(),
         touchpoint: 'BOARDING',
         lane: request.lane,
@@ -128,7 +134,8 @@ export class PresentAtBoardingHandler implements ICommandHandler<
           ssr: [],
         },
         outages: await outagesAt(em, BOARDING_SCHEMA, request.airport),
-      });
+      };
+      let decision: StepDecision = this.policy.evaluate(step);
       let alertKind: BoardingAlertKind | undefined;
       if (decision.outcome === 'ALLOWED' && capture !== undefined && galleryEntry !== null) {
         const template = await openGalleryTemplate(
@@ -144,7 +151,7 @@ export class PresentAtBoardingHandler implements ICommandHandler<
           },
         );
         const verification = verifyLiveFace(this.faces, template, capture, request.document.number);
-        const checked = decideAfterFaceCheck(decision, verification, 'MANUAL');
+        const checked = faceCheckedDecision(this.policy, step, decision, verification);
         decision = checked.decision;
         alertKind = checked.alert;
       }

@@ -15,6 +15,7 @@ import {
   type FaceModel,
   type PhasePolicy,
   type PolicyRequest,
+  faceCheckedDecision,
 } from '@biogate/domain';
 import { EventFactory } from '@biogate/messaging';
 import { UNIT_OF_WORK, type UnitOfWork } from '@biogate/persistence';
@@ -27,7 +28,6 @@ import {
   type GalleryCipher,
   type Principal,
   type TemplateCipher,
-  decideAfterFaceCheck,
   outagesAt,
   verifyLiveFace,
   captureToMatch,
@@ -204,13 +204,12 @@ export class CheckInPassengerHandler implements ICommandHandler<
       purpose: 'biometric check-in 1:1',
       at: new Date(step.at),
     });
-    const fallback = this.policy.fallbackFromBiometric(step);
-    // R4 allowed only the enrolled; should the template be gone, never pass without a face match.
-    if (template === undefined) {
-      return { ...decision, outcome: 'REDIRECTED', redirectTo: fallback, reason: 'NOT_ENROLLED' };
-    }
-    const verification = verifyLiveFace(this.faces, template, capture, personalIdNumber);
-    return decideAfterFaceCheck(decision, verification, fallback).decision;
+    // R4 allowed only the enrolled; should the template be gone, no face can match it.
+    const verification =
+      template === undefined
+        ? { similarity: 0, matched: false, live: true }
+        : verifyLiveFace(this.faces, template, capture, personalIdNumber);
+    return faceCheckedDecision(this.policy, step, decision, verification).decision;
   }
 }
 

@@ -16,6 +16,8 @@ import {
   type FaceModel,
   type PhasePolicy,
   type PolicyRequest,
+  faceCheckedDecision,
+  serviceRejection,
 } from '@biogate/domain';
 import { EventFactory } from '@biogate/messaging';
 import { UNIT_OF_WORK, type UnitOfWork } from '@biogate/persistence';
@@ -29,10 +31,8 @@ import {
   PHASE_POLICY,
   type GalleryCipher,
   outagesAt,
-  decideAfterFaceCheck,
   openGalleryTemplate,
   presentedDocument,
-  serviceRejection,
   verifyLiveFace,
   captureToMatch,
   assertKnownAirport,
@@ -150,7 +150,7 @@ export class PresentAtSecurityHandler implements ICommandHandler<
           },
         );
         const verification = verifyLiveFace(this.faces, template, capture, request.document.number);
-        const checked = decideAfterFaceCheck(decision, verification, 'MANUAL');
+        const checked = faceCheckedDecision(this.policy, step, decision, verification);
         decision = checked.decision;
         alertKind = checked.alert;
       }
