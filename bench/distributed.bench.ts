@@ -10,8 +10,9 @@
  *    passengers already known to the gate; p50/p99 of each decision's round trip.
  *
  * Kafka and PostgreSQL come from KAFKA_BROKERS / TEST_POSTGRES_URL, else the librdkafka mock
- * cluster and the local server, as in the tests. Last line:
- * `journeys_per_s=N decision_p99_ms=N`.
+ * cluster and the local server, as in the tests. The CPU time each service process spent on the
+ * journeys (from /proc, user + system) is printed per process and per journey. Last line:
+ * `journeys_per_s=N decision_p99_ms=N cpu_ms_per_journey=N`.
  */
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
@@ -20,6 +21,7 @@ import { TOPICS } from '@biogate/contracts';
 import { createTestPostgresDatabase, startTestKafka } from '@biogate/testing';
 import { startServiceProcess, type ServiceProcess } from '../test/support/service-processes';
 import { KeepAliveClient, percentile } from './keep-alive-client';
+import { processCpuSeconds } from './process-cpu';
 
 const JOURNEYS = Number(process.env.BENCH_JOURNEYS ?? 1000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
@@ -169,6 +171,9 @@ async function main(): Promise<void> {
     // 1. Throughput of whole journeys.
     const journeys = makePassengers(JOURNEYS, 2000, 100_000_000_000);
     const stages: [string, number][] = [];
+    const cpu = () =>
+      services.map((s) => (s.child.pid === undefined ? 0 : processCpuSeconds(s.child.pid)));
+    const cpuBefore = cpu();
     const started = process.hrtime.bigint();
     let stage = process.hrtime.bigint();
     const mark = (name: string) => {
@@ -222,6 +227,10 @@ async function main(): Promise<void> {
     mark('journey steps back at check-in (Kafka)');
     const total = seconds(started);
     const journeysPerSecond = JOURNEYS / total;
+    const cpuMsPerJourney = cpu().map(
+      (after, i) => ((after - (cpuBefore[i] ?? 0)) * 1000) / JOURNEYS,
+    );
+    const cpuMsTotal = cpuMsPerJourney.reduce((sum, ms) => sum + ms, 0);
 
     // 2. Latency of gate decisions under a steady load.
     const probes = makePassengers(DECISIONS, 5000, 200_000_000_000);
@@ -264,12 +273,17 @@ async function main(): Promise<void> {
     for (const [name, s] of stages) log(`  ${s.toFixed(2).padStart(6)} s  ${name}`);
     log(`  ${journeysPerSecond.toFixed(1)} journeys per second end to end`);
     log(
+      `  CPU per journey: ${cpuMsTotal.toFixed(1)} ms over the services (${services
+        .map((s, i) => `${s.name} ${(cpuMsPerJourney[i] ?? 0).toFixed(1)}`)
+        .join(', ')} ms)`,
+    );
+    log(
       `${latencies.length} security e-gate decisions at ${RATE}/s (open loop, ${loadSeconds.toFixed(1)} s): ` +
         `p50 ${percentile(latencies, 50).toFixed(1)} ms, p95 ${percentile(latencies, 95).toFixed(1)} ms, ` +
         `p99 ${percentile(latencies, 99).toFixed(1)} ms, max ${percentile(latencies, 100).toFixed(1)} ms`,
     );
     log(
-      `journeys_per_s=${journeysPerSecond.toFixed(1)} decision_p99_ms=${percentile(latencies, 99).toFixed(1)}`,
+      `journeys_per_s=${journeysPerSecond.toFixed(1)} decision_p99_ms=${percentile(latencies, 99).toFixed(1)} cpu_ms_per_journey=${cpuMsTotal.toFixed(1)}`,
     );
   } finally {
     client.close();
