@@ -20,6 +20,15 @@ import { Client } from 'pg';
 import { TOPICS } from '@biogate/contracts';
 import { createTestPostgresDatabase, startTestKafka } from '@biogate/testing';
 import { startServiceProcess, type ServiceProcess } from '../test/support/service-processes';
+import {
+  bookEnrolAndCheckIn,
+  expectStatus,
+  inParallel,
+  makePassengers,
+  presentAtEGate,
+  throughTheGates,
+  type Passenger,
+} from './biometric-journey';
 import { KeepAliveClient, percentile } from './keep-alive-client';
 import { processCpuSeconds } from './process-cpu';
 
@@ -28,15 +37,6 @@ const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
 const RATE = Number(process.env.BENCH_DECISIONS_PER_S ?? 100);
 const DECISIONS = Number(process.env.BENCH_DECISIONS ?? 1000);
 const QA_KEY = 'demo-qa-key-000000000001';
-const SEATS_PER_FLIGHT = 180;
-
-interface Passenger {
-  readonly number: string;
-  readonly flight: string;
-  passengerId?: string;
-  bcbp?: string;
-}
-
 const seconds = (from: bigint) => Number(process.hrtime.bigint() - from) / 1e9;
 const log = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -83,90 +83,11 @@ async function main(): Promise<void> {
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
     };
-    const expectStatus = (
-      what: string,
-      response: { status: number; body: string },
-      status: number,
-    ) => {
-      if (response.status !== status)
-        throw new Error(`${what}: HTTP ${response.status} ${response.body.slice(0, 300)}`);
-      return JSON.parse(response.body) as Record<string, unknown>;
-    };
-    const inParallel = async <T>(items: readonly T[], work: (item: T) => Promise<void>) => {
-      let next = 0;
-      await Promise.all(
-        Array.from({ length: CONCURRENCY }, async () => {
-          while (next < items.length) await work(items[next++] as T);
-        }),
+    const urls = { checkin, security, boarding };
+    const checkInAll = (passengers: Passenger[], pnrPrefix: string) =>
+      inParallel(passengers, CONCURRENCY, (p, i) =>
+        bookEnrolAndCheckIn(client, urls, p, `${pnrPrefix}${String(i).padStart(5, '0')}`),
       );
-    };
-    // Passengers of many flights check in side by side, as at an airport: round robin.
-    const flightOf = (i: number, n: number, base: number) =>
-      String(base + (i % Math.ceil(n / SEATS_PER_FLIGHT)));
-    const makePassengers = (n: number, base: number, numberBase: number): Passenger[] =>
-      Array.from({ length: n }, (_, i) => ({
-        number: String(numberBase + i),
-        flight: flightOf(i, n, base),
-      }));
-    const checkInAll = async (passengers: Passenger[], pnrPrefix: string) => {
-      await inParallel(passengers, async (p) => {
-        const i = passengers.indexOf(p);
-        const booked = expectStatus(
-          'booking',
-          await client.post(checkin, '/v1/bookings', {
-            pnr: `${pnrPrefix}${String(i).padStart(5, '0')}`,
-            flight: {
-              carrier: 'VN',
-              number: p.flight,
-              date: '2025-12-01',
-              origin: 'SGN',
-              destination: 'HAN',
-              departureAt: '2025-12-01T10:00:00+07:00',
-              international: false,
-            },
-            passengers: [
-              {
-                surname: 'NGUYEN',
-                givenName: 'HANH KHACH',
-                document: { type: 'CITIZEN_ID_CARD', number: p.number },
-                checkedBags: 0,
-              },
-            ],
-          }),
-          201,
-        );
-        p.passengerId = (booked.passengers as { passengerId: string }[])[0]?.passengerId;
-        expectStatus(
-          'enrolment',
-          await client.post(checkin, '/v1/enrolments', {
-            passengerId: p.passengerId,
-            channel: 'COUNTER',
-            consent: true,
-            capture: { quality: 'GOOD', seed: `enrol-${p.number}` },
-          }),
-          201,
-        );
-        const checkedIn = expectStatus(
-          'check-in',
-          await client.post(checkin, '/v1/check-ins', {
-            passengerId: p.passengerId,
-            channel: 'BIOMETRIC',
-            capture: { quality: 'GOOD', seed: `checkin-${p.number}` },
-          }),
-          201,
-        );
-        p.bcbp = (checkedIn.boardingPass as { bcbp: string }).bcbp;
-      });
-    };
-    const present = (url: string, path: string, p: Passenger, extra: object = {}) =>
-      client.post(url, path, {
-        airport: 'SGN',
-        lane: 'AUTOMATED',
-        boardingPass: p.bcbp,
-        document: { type: 'CITIZEN_ID_CARD', number: p.number },
-        capture: { quality: 'GOOD', seed: `gate-${p.number}-${path}` },
-        ...extra,
-      });
 
     // 1. Throughput of whole journeys.
     const journeys = makePassengers(JOURNEYS, 2000, 100_000_000_000);
@@ -190,39 +111,15 @@ async function main(): Promise<void> {
     ])
       await waitFor(table, JOURNEYS);
     mark('boarding passes and galleries reach both gates (Kafka)');
-    await inParallel(journeys, async (p) => {
-      const body = expectStatus(
-        'security',
-        await present(security, '/v1/security/presentations', p),
-        200,
-      );
-      if (body.cleared !== true) throw new Error(`not cleared: ${JSON.stringify(body)}`);
+    await throughTheGates(client, urls, journeys, CONCURRENCY, async (done) => {
+      if (done === 'boarding') {
+        mark('boarding e-gates (HTTP)');
+        return;
+      }
+      mark('security e-gates (HTTP)');
+      await waitFor('boarding.security_clearance', JOURNEYS);
+      mark('clearances reach the boarding gate (Kafka)');
     });
-    mark('security e-gates (HTTP)');
-    await waitFor('boarding.security_clearance', JOURNEYS);
-    mark('clearances reach the boarding gate (Kafka)');
-    const flights = [...new Set(journeys.map((p) => p.flight))];
-    for (const flight of flights)
-      expectStatus(
-        'open boarding',
-        await client.post(boarding, '/v1/boarding/flights/open', {
-          airport: 'SGN',
-          carrier: 'VN',
-          number: flight,
-          date: '2025-12-01',
-          gate: '1',
-        }),
-        200,
-      );
-    await inParallel(journeys, async (p) => {
-      const body = expectStatus(
-        'boarding',
-        await present(boarding, '/v1/boarding/presentations', p, { gate: '1' }),
-        200,
-      );
-      if (body.boarded !== true) throw new Error(`not boarded: ${JSON.stringify(body)}`);
-    });
-    mark('boarding e-gates (HTTP)');
     await waitFor('checkin.journey_step', JOURNEYS * 3);
     mark('journey steps back at check-in (Kafka)');
     const total = seconds(started);
@@ -254,7 +151,7 @@ async function main(): Promise<void> {
         const sent = process.hrtime.bigint();
         const body = expectStatus(
           'probe',
-          await present(security, '/v1/security/presentations', p),
+          await presentAtEGate(client, security, '/v1/security/presentations', p),
           200,
         );
         latencies.push(Number(process.hrtime.bigint() - sent) / 1e6);
