@@ -6,6 +6,7 @@ export * from './api-keys';
 export * from './bootstrap-service';
 export * from './correlation-id';
 export * from './dto-json-schemas';
+export * from './e-gate-decision';
 export * from './face-verification';
 export * from './gallery-cipher';
 export * from './gallery-purge';

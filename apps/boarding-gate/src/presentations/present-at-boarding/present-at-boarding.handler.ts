@@ -15,7 +15,6 @@ import {
   type Clock,
   type FaceModel,
   type PhasePolicy,
-  faceCheckedDecision,
   serviceRejection,
   type PolicyRequest,
 } from '@biogate/domain';
@@ -31,11 +30,11 @@ import {
   PHASE_POLICY,
   type GalleryCipher,
   outagesAt,
-  openGalleryTemplate,
   presentedDocument,
-  verifyLiveFace,
   captureToMatch,
   assertKnownAirport,
+  laneDecision,
+  flightOfPass,
 } from '@biogate/service-runtime';
 import type { BoardingAlertKind } from '../../alerts/boarding-alert';
 import { BoardingOutbox } from '../../boarding-outbox';
@@ -135,26 +134,17 @@ export class PresentAtBoardingHandler implements ICommandHandler<
         },
         outages: await outagesAt(em, BOARDING_SCHEMA, request.airport),
       };
-      let decision: StepDecision = this.policy.evaluate(step);
-      let alertKind: BoardingAlertKind | undefined;
-      if (decision.outcome === 'ALLOWED' && capture !== undefined && galleryEntry !== null) {
-        const template = await openGalleryTemplate(
-          em,
-          BOARDING_SCHEMA,
-          this.gallery,
-          galleryEntry,
-          {
-            accessor: principal.name,
-            touchpoint: 'BOARDING',
-            purpose: 'e-gate 1:1',
-            at,
-          },
-        );
-        const verification = verifyLiveFace(this.faces, template, capture, request.document.number);
-        const checked = faceCheckedDecision(this.policy, step, decision, verification);
-        decision = checked.decision;
-        alertKind = checked.alert;
-      }
+      const { decision, alert: alertKind } = await laneDecision(em, {
+        schema: BOARDING_SCHEMA,
+        policy: this.policy,
+        faces: this.faces,
+        gallery: this.gallery,
+        step,
+        capture,
+        galleryEntry,
+        presentedIdentity: request.document.number,
+        read: { accessor: principal.name, touchpoint: 'BOARDING', purpose: 'e-gate 1:1', at },
+      });
       const boarded = decision.outcome === 'ALLOWED';
       if (boarded) {
         await em.insert(BoardedRow, {
@@ -312,16 +302,7 @@ export class PresentAtBoardingHandler implements ICommandHandler<
           key: pass.passengerId,
           payload: {
             passengerId: pass.passengerId,
-            flight: {
-              flightId: pass.flightId,
-              carrier: pass.carrier,
-              number: pass.flightNumber,
-              date: pass.departureDate,
-              origin: pass.origin,
-              destination: pass.destination,
-              departureAt: pass.departureAt.toISOString(),
-              international: pass.international,
-            },
+            flight: flightOfPass(pass),
             airport: request.airport,
             gate: request.gate,
             lane: request.lane,

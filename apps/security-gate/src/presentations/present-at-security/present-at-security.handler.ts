@@ -8,7 +8,6 @@ import {
   TOPICS,
   type SecurityDecidedV1,
   type ServiceReason,
-  type StepDecision,
 } from '@biogate/contracts';
 import {
   parseBcbp,
@@ -16,7 +15,6 @@ import {
   type FaceModel,
   type PhasePolicy,
   type PolicyRequest,
-  faceCheckedDecision,
   serviceRejection,
 } from '@biogate/domain';
 import { EventFactory } from '@biogate/messaging';
@@ -31,11 +29,11 @@ import {
   PHASE_POLICY,
   type GalleryCipher,
   outagesAt,
-  openGalleryTemplate,
   presentedDocument,
-  verifyLiveFace,
   captureToMatch,
   assertKnownAirport,
+  laneDecision,
+  flightOfPass,
 } from '@biogate/service-runtime';
 import type { SecurityAlertKind } from '../../alerts/security-alert';
 import {
@@ -134,26 +132,22 @@ export class PresentAtSecurityHandler implements ICommandHandler<
         },
         outages: await outagesAt(em, SECURITY_SCHEMA, request.airport),
       };
-      let decision: StepDecision = this.policy.evaluate(step);
-      let alertKind: SecurityAlertKind | undefined;
-      if (decision.outcome === 'ALLOWED' && capture !== undefined && galleryEntry !== null) {
-        const template = await openGalleryTemplate(
-          em,
-          SECURITY_SCHEMA,
-          this.gallery,
-          galleryEntry,
-          {
-            accessor: principal.name,
-            touchpoint: 'SECURITY',
-            purpose: 'automated lane 1:1',
-            at,
-          },
-        );
-        const verification = verifyLiveFace(this.faces, template, capture, request.document.number);
-        const checked = faceCheckedDecision(this.policy, step, decision, verification);
-        decision = checked.decision;
-        alertKind = checked.alert;
-      }
+      const { decision, alert: alertKind } = await laneDecision(em, {
+        schema: SECURITY_SCHEMA,
+        policy: this.policy,
+        faces: this.faces,
+        gallery: this.gallery,
+        step,
+        capture,
+        galleryEntry,
+        presentedIdentity: request.document.number,
+        read: {
+          accessor: principal.name,
+          touchpoint: 'SECURITY',
+          purpose: 'automated lane 1:1',
+          at,
+        },
+      });
       const cleared = decision.outcome === 'ALLOWED';
       if (cleared) {
         await em.upsert(
@@ -187,16 +181,7 @@ export class PresentAtSecurityHandler implements ICommandHandler<
               `${decision.reason} at ${request.lane} lane`,
               pass.passengerId,
             );
-      const flight = {
-        flightId: pass.flightId,
-        carrier: pass.carrier,
-        number: pass.flightNumber,
-        date: pass.departureDate,
-        origin: pass.origin,
-        destination: pass.destination,
-        departureAt: pass.departureAt.toISOString(),
-        international: pass.international,
-      };
+      const flight = flightOfPass(pass);
       const events = new EventFactory('security', at.toISOString(), correlationId);
       await this.outbox.append(em, [
         {
