@@ -1,66 +1,81 @@
 import type { EntityManager } from 'typeorm';
-import type { FaceCaptureDto, FlightRef } from '@biogate/contracts';
+import type { FaceCaptureDto, FlightRef, PresentedDocumentDto } from '@biogate/contracts';
+import { outagesAt } from './airport-outages';
+import { presentedDocument } from './touchpoint-decisions';
 import {
   faceCheckedDecision,
   type FaceAlert,
   type FaceModel,
+  type Lane,
   type PhasePolicy,
   type PolicyRequest,
   type TouchpointDecision,
 } from '@biogate/domain';
 import { verifyLiveFace } from './face-verification';
 import type { GalleryCipher } from './gallery-cipher';
-import {
-  openGalleryTemplate,
-  type StoredGalleryEntry,
-  type TemplateRead,
-} from './gallery-template';
+import { openGalleryTemplate, type StoredGalleryEntry } from './gallery-template';
 
-/** What a gate needs to decide at a lane: its schema, its ports, the flight's gallery entry. */
-export interface LaneDecisionInput {
+/** A gate's own schema and ports. */
+export interface LaneDecisionPorts {
   readonly schema: string;
   readonly policy: PhasePolicy;
   readonly faces: FaceModel;
   readonly gallery: GalleryCipher;
-  readonly step: PolicyRequest;
+}
+
+/** A passenger at a lane: what they show, and what the gate knows of their flight. */
+export interface LanePresentation {
+  readonly touchpoint: 'SECURITY' | 'BOARDING';
+  readonly lane: Lane;
+  readonly airport: string;
+  readonly at: Date;
+  readonly document: PresentedDocumentDto;
   /** The live face at an AUTOMATED lane; undefined at a MANUAL one. */
   readonly capture: FaceCaptureDto | undefined;
+  readonly international: boolean;
+  /** The flight's gallery entry for this passenger: none means not enrolled (R4). */
   readonly galleryEntry: StoredGalleryEntry | null;
-  readonly presentedIdentity: string;
-  readonly read: TemplateRead;
+  /** Who reads the template, and why, for the audit trail. */
+  readonly accessor: string;
+  readonly purpose: string;
 }
 
 /**
- * The decision at a security lane or boarding gate, the same at both gates: the policy first,
- * then at an e-gate the 1:1 match against the flight's gallery (read under audit), which has the
- * last word.
+ * The decision at a security lane or boarding gate, the same at both gates: the policy at the
+ * instant with the airport's outages, then at an e-gate the 1:1 match against the flight's
+ * gallery (read under audit), which has the last word.
  */
 export async function laneDecision(
   em: EntityManager,
-  input: LaneDecisionInput,
+  ports: LaneDecisionPorts,
+  at: LanePresentation,
 ): Promise<{ readonly decision: TouchpointDecision; readonly alert?: FaceAlert }> {
-  const decision = input.policy.evaluate(input.step);
-  if (
-    decision.outcome !== 'ALLOWED' ||
-    input.capture === undefined ||
-    input.galleryEntry === null
-  ) {
+  const step: PolicyRequest = {
+    at: at.at.getTime(),
+    touchpoint: at.touchpoint,
+    lane: at.lane,
+    airport: at.airport,
+    international: at.international,
+    passenger: {
+      document: presentedDocument(at.document),
+      biometricEnrolled: at.galleryEntry !== null,
+      checkedBags: 0,
+      ssr: [],
+    },
+    outages: await outagesAt(em, ports.schema, at.airport),
+  };
+  const decision = ports.policy.evaluate(step);
+  if (decision.outcome !== 'ALLOWED' || at.capture === undefined || at.galleryEntry === null) {
     return { decision };
   }
-  const template = await openGalleryTemplate(
-    em,
-    input.schema,
-    input.gallery,
-    input.galleryEntry,
-    input.read,
-  );
-  const verification = verifyLiveFace(
-    input.faces,
-    template,
-    input.capture,
-    input.presentedIdentity,
-  );
-  return faceCheckedDecision(input.policy, input.step, decision, verification);
+  const template = await openGalleryTemplate(em, ports.schema, ports.gallery, at.galleryEntry, {
+    accessor: at.accessor,
+    touchpoint: at.touchpoint,
+    purpose: at.purpose,
+    at: at.at,
+  });
+  const verification = verifyLiveFace(ports.faces, template, at.capture, at.document.number);
+  return faceCheckedDecision(ports.policy, step, decision, verification);
 }
 
 /** The flight of a boarding pass as a gate stores it, as events carry it. */

@@ -16,7 +16,6 @@ import {
   type FaceModel,
   type PhasePolicy,
   serviceRejection,
-  type PolicyRequest,
 } from '@biogate/domain';
 import { EventFactory } from '@biogate/messaging';
 import { UNIT_OF_WORK, type UnitOfWork } from '@biogate/persistence';
@@ -29,12 +28,11 @@ import {
   GALLERY_CIPHER,
   PHASE_POLICY,
   type GalleryCipher,
-  outagesAt,
-  presentedDocument,
   captureToMatch,
   assertKnownAirport,
   laneDecision,
   flightOfPass,
+  type LaneDecisionPorts,
 } from '@biogate/service-runtime';
 import type { BoardingAlertKind } from '../../alerts/boarding-alert';
 import { BoardingOutbox } from '../../boarding-outbox';
@@ -79,6 +77,15 @@ export class PresentAtBoardingHandler implements ICommandHandler<
     private readonly outbox: BoardingOutbox,
   ) {}
 
+  private get lanePorts(): LaneDecisionPorts {
+    return {
+      schema: BOARDING_SCHEMA,
+      policy: this.policy,
+      faces: this.faces,
+      gallery: this.gallery,
+    };
+  }
+
   async execute({
     principal,
     request,
@@ -120,30 +127,17 @@ export class PresentAtBoardingHandler implements ICommandHandler<
         passengerId: pass.passengerId,
         flightId: pass.flightId,
       });
-      const step: PolicyRequest = {
-        at: at.getTime(),
+      const { decision, alert: alertKind } = await laneDecision(em, this.lanePorts, {
         touchpoint: 'BOARDING',
         lane: request.lane,
         airport: request.airport,
-        international: pass.international,
-        passenger: {
-          document: presentedDocument(request.document),
-          biometricEnrolled: galleryEntry !== null,
-          checkedBags: 0,
-          ssr: [],
-        },
-        outages: await outagesAt(em, BOARDING_SCHEMA, request.airport),
-      };
-      const { decision, alert: alertKind } = await laneDecision(em, {
-        schema: BOARDING_SCHEMA,
-        policy: this.policy,
-        faces: this.faces,
-        gallery: this.gallery,
-        step,
+        at,
+        document: request.document,
         capture,
+        international: pass.international,
         galleryEntry,
-        presentedIdentity: request.document.number,
-        read: { accessor: principal.name, touchpoint: 'BOARDING', purpose: 'e-gate 1:1', at },
+        accessor: principal.name,
+        purpose: 'e-gate 1:1',
       });
       const boarded = decision.outcome === 'ALLOWED';
       if (boarded) {

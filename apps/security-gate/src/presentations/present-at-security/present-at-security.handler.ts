@@ -14,7 +14,6 @@ import {
   type Clock,
   type FaceModel,
   type PhasePolicy,
-  type PolicyRequest,
   serviceRejection,
 } from '@biogate/domain';
 import { EventFactory } from '@biogate/messaging';
@@ -28,12 +27,11 @@ import {
   GALLERY_CIPHER,
   PHASE_POLICY,
   type GalleryCipher,
-  outagesAt,
-  presentedDocument,
   captureToMatch,
   assertKnownAirport,
   laneDecision,
   flightOfPass,
+  type LaneDecisionPorts,
 } from '@biogate/service-runtime';
 import type { SecurityAlertKind } from '../../alerts/security-alert';
 import {
@@ -69,6 +67,15 @@ export class PresentAtSecurityHandler implements ICommandHandler<
     private readonly outbox: SecurityOutbox,
   ) {}
 
+  private get lanePorts(): LaneDecisionPorts {
+    return {
+      schema: SECURITY_SCHEMA,
+      policy: this.policy,
+      faces: this.faces,
+      gallery: this.gallery,
+    };
+  }
+
   async execute({
     principal,
     request,
@@ -77,8 +84,7 @@ export class PresentAtSecurityHandler implements ICommandHandler<
     assertAirportScope(principal, request.airport);
     assertKnownAirport(this.airports, request.airport);
     const capture = captureToMatch(request.lane === 'AUTOMATED', request.capture);
-    const now = this.clock.now();
-    const at = new Date(now);
+    const at = new Date(this.clock.now());
     return this.unitOfWork.transaction(async (em): Promise<SecurityPresentationView> => {
       const scanned = parseBcbp(request.boardingPass);
       if (!scanned.ok) {
@@ -118,35 +124,17 @@ export class PresentAtSecurityHandler implements ICommandHandler<
         passengerId: pass.passengerId,
         flightId: pass.flightId,
       });
-      const step: PolicyRequest = {
-        at: now,
+      const { decision, alert: alertKind } = await laneDecision(em, this.lanePorts, {
         touchpoint: 'SECURITY',
         lane: request.lane,
         airport: request.airport,
-        international: pass.international,
-        passenger: {
-          document: presentedDocument(request.document),
-          biometricEnrolled: galleryEntry !== null,
-          checkedBags: 0,
-          ssr: [],
-        },
-        outages: await outagesAt(em, SECURITY_SCHEMA, request.airport),
-      };
-      const { decision, alert: alertKind } = await laneDecision(em, {
-        schema: SECURITY_SCHEMA,
-        policy: this.policy,
-        faces: this.faces,
-        gallery: this.gallery,
-        step,
+        at,
+        document: request.document,
         capture,
+        international: pass.international,
         galleryEntry,
-        presentedIdentity: request.document.number,
-        read: {
-          accessor: principal.name,
-          touchpoint: 'SECURITY',
-          purpose: 'automated lane 1:1',
-          at,
-        },
+        accessor: principal.name,
+        purpose: 'automated lane 1:1',
       });
       const cleared = decision.outcome === 'ALLOWED';
       if (cleared) {
