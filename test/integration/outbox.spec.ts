@@ -237,6 +237,41 @@ describe.each<[string, () => Promise<{ config: DatabaseConfig; cleanup: () => Pr
     ).toBe(true);
   });
 
+  it('applies a run of events in one transaction, each once, in order', async () => {
+    const consumer = new IdempotentConsumer('sample', 'run-reader', db.unitOfWork);
+    const seen = envelope('p1');
+    await consumer.process(seen, () => Promise.resolve());
+    const fresh = [envelope('p1'), envelope('p2'), envelope('p3')];
+    // Already processed; twice in the run; an id in capitals (PostgreSQL answers lower case).
+    const run = [
+      fresh[0]!,
+      seen,
+      fresh[1]!,
+      fresh[0]!,
+      { ...fresh[2]!, eventId: fresh[2]!.eventId.toUpperCase() },
+    ];
+    const order: number[] = [];
+    const insert = (em: Parameters<Parameters<typeof consumer.process>[1]>[0], index: number) => {
+      order.push(index);
+      return em.query('INSERT INTO sample.item VALUES ($1, $2)', [randomUUID(), `run ${index}`]);
+    };
+    expect(await consumer.processInOrder(run, insert)).toBe(3);
+    expect(order).toEqual([0, 2, 4]);
+    expect(await consumer.processInOrder(run, insert)).toBe(0);
+
+    // A failing effect rolls back the whole run, its ids too.
+    const failing = [envelope('p4'), envelope('p5')];
+    await expect(
+      consumer.processInOrder(failing, (em, index) =>
+        index === 1 ? Promise.reject(new Error('transient')) : insert(em, 10 + index),
+      ),
+    ).rejects.toThrow('transient');
+    expect(await count(db, "SELECT count(*) AS n FROM sample.item WHERE name LIKE 'run %'")).toBe(
+      3,
+    );
+    expect(await consumer.processInOrder(failing, insert)).toBe(2);
+  });
+
   it('keeps concurrent transactions apart', async () => {
     const attempts = Array.from({ length: 30 }, (_, i) =>
       db.unitOfWork.transaction(async (em) => {

@@ -15,7 +15,7 @@ import { startTestKafka, type TestKafka } from '@biogate/testing';
  * One contract, two transports: what services rely on holds for the in-process transport of
  * the embedded default and for Kafka (librdkafka's mock cluster, or KAFKA_BROKERS).
  */
-const TOPICS = ['order', 'fanout', 'retry', 'poison'] as const;
+const TOPICS = ['order', 'fanout', 'retry', 'poison', 'batch'] as const;
 const run = randomBytes(3).toString('hex');
 const topicOf = (name: (typeof TOPICS)[number]) => `contract.${run}.${name}`;
 
@@ -170,5 +170,51 @@ describe.each(harnesses)('the %s transport', (_name, make) => {
       value: '{not json',
     });
     expect(harness.letters).toContainEqual(expect.objectContaining({ topic, error: 'not JSON' }));
+  }, 60_000);
+
+  it('hands runs of messages to a batch handler in order, and one at a time when a run fails', async () => {
+    const topic = topicOf('batch');
+    const deadLetters = collect([`${topic}.dead-letter`], 'batch-ops', 1);
+    const batches: string[][] = [];
+    const applied: string[] = [];
+    const sent = Array.from({ length: 40 }, (_, i) =>
+      message(topic, 'p', i === 17 ? 'poison' : String(i)),
+    );
+    const done = new Promise<void>((resolve) => {
+      const settle = () => {
+        if (applied.length === sent.length - 1) resolve();
+      };
+      subscriptions.push(
+        harness.transport.subscribe(
+          [topic],
+          `batch-${run}`,
+          (m) => {
+            if (m.value === 'poison') return Promise.reject(new PoisonMessageError('poison'));
+            applied.push(m.value);
+            settle();
+            return Promise.resolve();
+          },
+          {
+            // All or nothing, as one transaction: a run holding the poison applies none.
+            batch: (messages) => {
+              batches.push(messages.map((m) => m.value));
+              if (messages.some((m) => m.value === 'poison')) {
+                return Promise.reject(new PoisonMessageError('poison'));
+              }
+              applied.push(...messages.map((m) => m.value));
+              settle();
+              return Promise.resolve();
+            },
+          },
+        ),
+      );
+    });
+    await harness.transport.publish(sent);
+    await done;
+    expect(applied).toEqual(sent.map((m) => m.value).filter((v) => v !== 'poison'));
+    expect(batches.some((b) => b.length > 1)).toBe(true);
+    expect(batches.filter((b) => b.includes('poison'))).toHaveLength(1);
+    const [letter] = await deadLetters;
+    expect(JSON.parse(letter!.value)).toMatchObject({ value: 'poison', error: 'poison' });
   }, 60_000);
 });

@@ -5,6 +5,21 @@ export const EVENT_TRANSPORT = Symbol('EVENT_TRANSPORT');
 /** Handles one message; a rejection means "not processed" and the transport retries. */
 export type MessageHandler = (message: TransportMessage) => Promise<void>;
 
+/**
+ * Handles several messages of one partition (or one in-process group) in their order, all or
+ * nothing: one database transaction for the lot. A rejection means none was processed; the
+ * transport then delivers them one at a time to the `MessageHandler`, which retries a transient
+ * failure and dead-letters the message that cannot be processed.
+ */
+export type BatchHandler = (messages: readonly TransportMessage[]) => Promise<void>;
+
+export interface SubscribeOptions {
+  readonly batch?: BatchHandler;
+}
+
+/** The most messages handed to a `BatchHandler` at once (one transaction's worth). */
+export const MAX_BATCH_MESSAGES = 256;
+
 export interface Subscription {
   /** Stops taking new messages and waits for the one in hand. */
   close(): Promise<void>;
@@ -16,7 +31,12 @@ export interface Subscription {
  */
 export interface EventTransport {
   publish(messages: readonly TransportMessage[]): Promise<void>;
-  subscribe(topics: readonly string[], group: string, handler: MessageHandler): Subscription;
+  subscribe(
+    topics: readonly string[],
+    group: string,
+    handler: MessageHandler,
+    options?: SubscribeOptions,
+  ): Subscription;
   /** Resolves when every delivered message has been handled, where the transport can know. */
   idle?(): Promise<void>;
 }
@@ -24,4 +44,35 @@ export interface EventTransport {
 /** Where a message goes when it cannot be processed: `<topic>.dead-letter`. */
 export function deadLetterTopic(topic: string): string {
   return `${topic}.dead-letter`;
+}
+
+/**
+ * Delivers messages in order: as batches when the subscriber takes them, else (or when a batch
+ * fails) one at a time through `one`, the transport's own delivery with retries and dead letters.
+ * `done` runs after each part, so a transport can commit the offsets it covers.
+ */
+export async function deliverInOrder(
+  messages: readonly TransportMessage[],
+  batch: BatchHandler | undefined,
+  one: (message: TransportMessage) => Promise<void>,
+  done: (count: number) => Promise<void> = () => Promise.resolve(),
+  stopped: () => boolean = () => false,
+): Promise<void> {
+  for (let start = 0; start < messages.length && !stopped(); start += MAX_BATCH_MESSAGES) {
+    const part = messages.slice(start, start + MAX_BATCH_MESSAGES);
+    if (!(batch !== undefined && part.length > 1 && (await succeeded(batch(part))))) {
+      // Alone, a message that failed the batch is retried or dead-lettered, and no other with it.
+      for (const message of part) await one(message);
+    }
+    await done(part.length);
+  }
+}
+
+async function succeeded(work: Promise<void>): Promise<boolean> {
+  try {
+    await work;
+    return true;
+  } catch {
+    return false;
+  }
 }

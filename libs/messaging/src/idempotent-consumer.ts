@@ -17,16 +17,39 @@ export class IdempotentConsumer {
   }
 
   /** Returns false when the event had already been processed. */
-  process(envelope: EventEnvelope, effect: (em: EntityManager) => Promise<void>): Promise<boolean> {
+  async process(
+    envelope: EventEnvelope,
+    effect: (em: EntityManager) => Promise<void>,
+  ): Promise<boolean> {
+    return (await this.processInOrder([envelope], (em) => effect(em))) === 1;
+  }
+
+  /**
+   * Applies the events not yet processed, in the order given, in one transaction: one insert
+   * records every id, and its answer says which are new (an id twice in the list counts once).
+   * Returns how many were applied.
+   */
+  processInOrder(
+    envelopes: readonly EventEnvelope[],
+    effect: (em: EntityManager, index: number) => Promise<void>,
+  ): Promise<number> {
+    // PostgreSQL answers uuids in lower case; a producer may have written them otherwise.
+    const ids = envelopes.map((envelope) => envelope.eventId.toLowerCase());
     return this.unitOfWork.transaction(async (em) => {
-      const inserted = await em.query<unknown[]>(
-        `INSERT INTO ${this.schema}.processed_events (consumer, event_id) VALUES ($1, $2)
+      const inserted = await em.query<{ event_id: string }[]>(
+        `INSERT INTO ${this.schema}.processed_events (consumer, event_id)
+         SELECT $1, id FROM unnest($2::uuid[]) AS id
          ON CONFLICT DO NOTHING RETURNING event_id`,
-        [this.consumer, envelope.eventId],
+        [this.consumer, ids],
       );
-      if (inserted.length === 0) return false;
-      await effect(em);
-      return true;
+      const fresh = new Set(inserted.map((row) => row.event_id));
+      let applied = 0;
+      for (const [index, id] of ids.entries()) {
+        if (!fresh.delete(id)) continue;
+        await effect(em, index);
+        applied++;
+      }
+      return applied;
     });
   }
 }

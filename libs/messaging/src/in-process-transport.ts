@@ -1,8 +1,11 @@
 import type { TransportMessage } from './event-envelope';
 import {
   deadLetterTopic,
+  deliverInOrder,
+  type BatchHandler,
   type EventTransport,
   type MessageHandler,
+  type SubscribeOptions,
   type Subscription,
 } from './event-transport';
 import { PoisonMessageError, type DeadLetter } from './poison-message';
@@ -18,6 +21,7 @@ interface Group {
   readonly name: string;
   readonly topics: ReadonlySet<string>;
   readonly handler: MessageHandler;
+  readonly batch: BatchHandler | undefined;
   readonly queue: TransportMessage[];
   closed: boolean;
   busy: Promise<void> | undefined;
@@ -56,7 +60,12 @@ export class InProcessTransport implements EventTransport {
     return Promise.resolve();
   }
 
-  subscribe(topics: readonly string[], groupName: string, handler: MessageHandler): Subscription {
+  subscribe(
+    topics: readonly string[],
+    groupName: string,
+    handler: MessageHandler,
+    options: SubscribeOptions = {},
+  ): Subscription {
     if (this.groups.has(groupName)) {
       throw new Error(`consumer group ${groupName} already has a member in this process`);
     }
@@ -64,6 +73,7 @@ export class InProcessTransport implements EventTransport {
       name: groupName,
       topics: new Set(topics),
       handler,
+      batch: options.batch,
       queue: [],
       closed: false,
       busy: undefined,
@@ -105,9 +115,18 @@ export class InProcessTransport implements EventTransport {
     // Let the publisher's call return first: delivery is asynchronous, as with a broker.
     await Promise.resolve();
     while (!group.closed && group.queue.length > 0) {
-      const message = group.queue[0] as TransportMessage;
-      await this.deliver(group, message);
-      group.queue.shift();
+      // What has queued up while the last batch was handled goes as the next batch.
+      const pending = group.queue.slice();
+      await deliverInOrder(
+        pending,
+        group.batch,
+        (message) => this.deliver(group, message),
+        (count) => {
+          group.queue.splice(0, count);
+          return Promise.resolve();
+        },
+        () => group.closed,
+      );
     }
     group.busy = undefined;
     if (this.isIdle()) {

@@ -2,8 +2,10 @@ import { Kafka, logLevel, Partitioners, type Producer } from 'kafkajs';
 import type { TransportMessage } from './event-envelope';
 import {
   deadLetterTopic,
+  deliverInOrder,
   type EventTransport,
   type MessageHandler,
+  type SubscribeOptions,
   type Subscription,
 } from './event-transport';
 import { PoisonMessageError, type DeadLetter } from './poison-message';
@@ -61,7 +63,12 @@ export class KafkaTransport implements EventTransport {
     });
   }
 
-  subscribe(topics: readonly string[], group: string, handler: MessageHandler): Subscription {
+  subscribe(
+    topics: readonly string[],
+    group: string,
+    handler: MessageHandler,
+    options: SubscribeOptions = {},
+  ): Subscription {
     // A fetch returns as soon as a message arrives on a real broker; the wait caps how long an
     // idle fetch may hold a message back where the broker answers only at the deadline.
     const consumer = this.kafka.consumer({ groupId: group, maxWaitTimeInMs: 100 });
@@ -71,19 +78,26 @@ export class KafkaTransport implements EventTransport {
       await consumer.subscribe({ topics: [...topics], fromBeginning: true });
       await consumer.run({
         partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 3,
-        eachMessage: async (payload) => {
-          const { topic, message } = payload;
-          const delivered: TransportMessage = {
-            topic,
+        // Offsets are resolved as parts of the batch are handled: a batch cut short by a
+        // rebalance or a shutdown is taken up again where it stopped.
+        eachBatchAutoResolve: false,
+        eachBatch: async ({ batch, resolveOffset, heartbeat, isRunning, isStale }) => {
+          const messages: TransportMessage[] = batch.messages.map((message) => ({
+            topic: batch.topic,
             key: message.key?.toString('utf8') ?? '',
             value: message.value?.toString('utf8') ?? '',
-          };
-          await this.deliver(
-            group,
-            delivered,
-            handler,
-            () => payload.heartbeat(),
-            () => closing,
+          }));
+          let handled = 0;
+          await deliverInOrder(
+            messages,
+            options.batch,
+            (message) => this.deliver(group, message, handler, heartbeat, () => closing),
+            async (count) => {
+              handled += count;
+              resolveOffset((batch.messages[handled - 1] as { offset: string }).offset);
+              await heartbeat();
+            },
+            () => closing || !isRunning() || isStale(),
           );
         },
       });

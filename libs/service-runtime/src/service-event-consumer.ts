@@ -54,9 +54,31 @@ export abstract class ServiceEventConsumer
     await this.consumer.process(parsed.envelope, (em) => this.apply(em, parsed));
   }
 
+  /**
+   * Handles a run of messages in one transaction. A malformed one fails the whole run, and the
+   * transport then hands them over one at a time, so that only that one is dead-lettered.
+   */
+  async handleBatch(messages: readonly TransportMessage[]): Promise<void> {
+    const events: ConsumedEvent[] = [];
+    for (const message of messages) {
+      const parsed = parseEventMessage(message.value, this.accepted);
+      if (parsed.kind === 'ignored') continue;
+      if (parsed.kind === 'invalid') throw new PoisonMessageError(parsed.reason);
+      events.push(parsed);
+    }
+    if (events.length === 0) return;
+    await this.consumer.processInOrder(
+      events.map((event) => event.envelope),
+      (em, index) => this.apply(em, events[index] as ConsumedEvent),
+    );
+  }
+
   onApplicationBootstrap(): void {
-    this.subscription = this.transport.subscribe(this.topics, this.group, (message) =>
-      this.handle(message),
+    this.subscription = this.transport.subscribe(
+      this.topics,
+      this.group,
+      (message) => this.handle(message),
+      { batch: (messages) => this.handleBatch(messages) },
     );
   }
 
