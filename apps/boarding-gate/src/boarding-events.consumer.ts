@@ -17,7 +17,6 @@ import { BOARDING_SCHEMA } from './persistence/boarding-persistence';
 import {
   BoardingGalleryEntryRow,
   BoardingPassRow,
-  ScheduledFlightRow,
   SecurityClearanceRow,
 } from './persistence/boarding.entities';
 
@@ -53,16 +52,13 @@ export class BoardingEventsConsumer extends ServiceEventConsumer {
     switch (event.type) {
       case 'PassengerBooked': {
         const { flight } = event.payload as PassengerBookedPayloadDto;
-        await em.upsert(
-          ScheduledFlightRow,
-          {
-            flightId: flight.flightId,
-            carrier: flight.carrier,
-            flightNumber: flight.number,
-            departureDate: flight.date,
-            origin: flight.origin,
-          },
-          ['flightId'],
+        // A flight's facts never change. DO NOTHING takes no lock on a flight already known, so
+        // the batches of other partitions booking the same flight do not wait for this one.
+        await em.query(
+          `INSERT INTO boarding.scheduled_flight
+             (flight_id, carrier, flight_number, departure_date, origin)
+           VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING`,
+          [flight.flightId, flight.carrier, flight.number, flight.date, flight.origin],
         );
         return;
       }

@@ -4,6 +4,7 @@ import { ListBoardingAlertsHandler } from './alerts/list-boarding-alerts.handler
 import { BoardingEventsConsumer } from './boarding-events.consumer';
 import { BoardingHttpController } from './boarding.http.controller';
 import { BoardingOutbox } from './boarding-outbox';
+import { BoardingStore } from './persistence/boarding-store';
 import { FlightManifestHandler } from './flights/flight-manifest/flight-manifest.handler';
 import { ChangeBoardingHandler } from './flights/open-boarding/change-boarding.handler';
 import { PresentAtBoardingHandler } from './presentations/present-at-boarding/present-at-boarding.handler';
@@ -17,6 +18,7 @@ const queryHandlers = [FlightManifestHandler, ListBoardingAlertsHandler];
   providers: [
     BoardingGalleryPurge,
     BoardingOutbox,
+    BoardingStore,
     BoardingEventsConsumer,
     ...commandHandlers,
     ...queryHandlers,

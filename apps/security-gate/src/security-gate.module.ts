@@ -5,6 +5,7 @@ import { PresentAtSecurityHandler } from './presentations/present-at-security/pr
 import { SecurityEventsConsumer } from './security-events.consumer';
 import { SecurityHttpController } from './security.http.controller';
 import { SecurityOutbox } from './security-outbox';
+import { SecurityStore } from './persistence/security-store';
 
 const commandHandlers = [PresentAtSecurityHandler];
 const queryHandlers = [ListSecurityAlertsHandler];
@@ -15,6 +16,7 @@ const queryHandlers = [ListSecurityAlertsHandler];
   providers: [
     SecurityGalleryPurge,
     SecurityOutbox,
+    SecurityStore,
     SecurityEventsConsumer,
     ...commandHandlers,
     ...queryHandlers,

@@ -1,23 +1,23 @@
-import type { EntityManager } from 'typeorm';
-import type { FaceCaptureDto, FlightRef, PresentedDocumentDto } from '@biogate/contracts';
-import { outagesAt } from './airport-outages';
-import { presentedDocument } from './touchpoint-decisions';
+import type {
+  FaceCaptureDto,
+  PresentedDocumentDto,
+  SealedGalleryTemplate,
+} from '@biogate/contracts';
 import {
   faceCheckedDecision,
   type FaceAlert,
   type FaceModel,
   type Lane,
+  type Outage,
   type PhasePolicy,
   type PolicyRequest,
   type TouchpointDecision,
 } from '@biogate/domain';
-import { verifyLiveFace } from './face-verification';
-import type { GalleryCipher } from './gallery-cipher';
-import { openGalleryTemplate, type StoredGalleryEntry } from './gallery-template';
+import { presentedDocument, verifyLiveFace, type GalleryCipher } from '@biogate/service-runtime';
+import type { StoredGalleryEntry, TemplateAccess } from './gallery-template';
 
-/** A gate's own schema and ports. */
+/** What a gate decides with. */
 export interface LaneDecisionPorts {
-  readonly schema: string;
   readonly policy: PhasePolicy;
   readonly faces: FaceModel;
   readonly gallery: GalleryCipher;
@@ -35,21 +35,26 @@ export interface LanePresentation {
   readonly international: boolean;
   /** The flight's gallery entry for this passenger: none means not enrolled (R4). */
   readonly galleryEntry: StoredGalleryEntry | null;
+  /** The airport's outages in force. */
+  readonly outages: readonly Outage[];
   /** Who reads the template, and why, for the audit trail. */
   readonly accessor: string;
   readonly purpose: string;
 }
 
+export interface LaneDecision {
+  readonly decision: TouchpointDecision;
+  readonly alert?: FaceAlert;
+  /** Set when the template was opened, for the audit trail. */
+  readonly templateAccess?: TemplateAccess;
+}
+
 /**
  * The decision at a security lane or boarding gate, the same at both gates: the policy at the
  * instant with the airport's outages, then at an e-gate the 1:1 match against the flight's
- * gallery (read under audit), which has the last word.
+ * gallery, which has the last word.
  */
-export async function laneDecision(
-  em: EntityManager,
-  ports: LaneDecisionPorts,
-  at: LanePresentation,
-): Promise<{ readonly decision: TouchpointDecision; readonly alert?: FaceAlert }> {
+export function laneDecision(ports: LaneDecisionPorts, at: LanePresentation): LaneDecision {
   const step: PolicyRequest = {
     at: at.at.getTime(),
     touchpoint: at.touchpoint,
@@ -62,41 +67,27 @@ export async function laneDecision(
       checkedBags: 0,
       ssr: [],
     },
-    outages: await outagesAt(em, ports.schema, at.airport),
+    outages: [...at.outages],
   };
   const decision = ports.policy.evaluate(step);
-  if (decision.outcome !== 'ALLOWED' || at.capture === undefined || at.galleryEntry === null) {
+  const entry = at.galleryEntry;
+  if (decision.outcome !== 'ALLOWED' || at.capture === undefined || entry === null) {
     return { decision };
   }
-  const template = await openGalleryTemplate(em, ports.schema, ports.gallery, at.galleryEntry, {
-    accessor: at.accessor,
-    touchpoint: at.touchpoint,
-    purpose: at.purpose,
-    at: at.at,
-  });
+  const template = ports.gallery.open(
+    entry.templateId,
+    entry.flightId,
+    entry.sealed as SealedGalleryTemplate,
+  );
   const verification = verifyLiveFace(ports.faces, template, at.capture, at.document.number);
-  return faceCheckedDecision(ports.policy, step, decision, verification);
-}
-
-/** The flight of a boarding pass as a gate stores it, as events carry it. */
-export function flightOfPass(pass: {
-  readonly flightId: string;
-  readonly carrier: string;
-  readonly flightNumber: string;
-  readonly departureDate: string;
-  readonly origin: string;
-  readonly destination: string;
-  readonly departureAt: Date;
-  readonly international: boolean;
-}): FlightRef {
   return {
-    flightId: pass.flightId,
-    carrier: pass.carrier,
-    number: pass.flightNumber,
-    date: pass.departureDate,
-    origin: pass.origin,
-    destination: pass.destination,
-    departureAt: pass.departureAt.toISOString(),
-    international: pass.international,
+    ...faceCheckedDecision(ports.policy, step, decision, verification),
+    templateAccess: {
+      templateId: entry.templateId,
+      accessor: at.accessor,
+      touchpoint: at.touchpoint,
+      purpose: at.purpose,
+      at: at.at,
+    },
   };
 }

@@ -81,7 +81,9 @@ export class KafkaTransport implements EventTransport {
         // Offsets are resolved as parts of the batch are handled: a batch cut short by a
         // rebalance or a shutdown is taken up again where it stopped.
         eachBatchAutoResolve: false,
-        eachBatch: async ({ batch, resolveOffset, heartbeat, isRunning, isStale }) => {
+        eachBatch: async (payload) => {
+          const { batch } = payload;
+          const heartbeat = () => payload.heartbeat();
           const messages: TransportMessage[] = batch.messages.map((message) => ({
             topic: batch.topic,
             key: message.key?.toString('utf8') ?? '',
@@ -94,10 +96,10 @@ export class KafkaTransport implements EventTransport {
             (message) => this.deliver(group, message, handler, heartbeat, () => closing),
             async (count) => {
               handled += count;
-              resolveOffset((batch.messages[handled - 1] as { offset: string }).offset);
+              payload.resolveOffset((batch.messages[handled - 1] as { offset: string }).offset);
               await heartbeat();
             },
-            () => closing || !isRunning() || isStale(),
+            () => closing || !payload.isRunning() || payload.isStale(),
           );
         },
       });

@@ -1,19 +1,16 @@
 import { encodeBcbp, FaceModel, SimulatedClock } from '@biogate/domain';
+import type { LaneContext } from '@biogate/lane-gate';
 import { loadAirportRegistry, phasePolicyFor } from '@biogate/reference-data';
 import { GalleryCipher, type Principal } from '@biogate/service-runtime';
 import { InMemoryUnitOfWork } from '@biogate/testing';
 import type { BoardingOutbox } from '../../boarding-outbox';
-import {
-  BoardedRow,
-  BoardingAlertRow,
-  BoardingGalleryEntryRow,
-  BoardingPassRow,
-  FlightBoardingRow,
-  SecurityClearanceRow,
-} from '../../persistence/boarding.entities';
+import type {
+  BoardingPresentationRecord,
+  BoardingStore,
+  PassAtBoarding,
+} from '../../persistence/boarding-store';
 import { PresentAtBoardingCommand } from './present-at-boarding.command';
 import { PresentAtBoardingHandler } from './present-at-boarding.handler';
-
 const airports = loadAirportRegistry();
 const faces = new FaceModel();
 const operator: Principal = { role: 'OPERATOR', name: 'SGN ops', airport: 'SGN' };
@@ -43,70 +40,55 @@ interface World {
   enrolled?: boolean;
 }
 
+/** The handler over a store that answers from `world` and keeps what it is asked to write. */
 function setUp(world: World) {
-  const unitOfWork = new InMemoryUnitOfWork();
   const gallery = GalleryCipher.ephemeral();
-  const { em } = unitOfWork;
-  em.seed(BoardingPassRow, {
-    passengerId: PASSENGER,
-    bcbp: BCBP,
-    flightId: FLIGHT_ID,
-    carrier: 'VN',
-    flightNumber: '213',
-    departureDate: '2025-12-01',
-    origin: 'SGN',
-    destination: 'HAN',
-    departureAt: new Date('2025-12-01T02:00:00Z'),
-    international: false,
-    seat: '1A',
-  });
-  if (world.open) {
-    em.seed(FlightBoardingRow, {
+  const templateId = '0b6f3a52-0000-4000-8000-0000000000ff';
+  const context: LaneContext<PassAtBoarding> = {
+    pass: {
+      passengerId: PASSENGER,
+      flightId: FLIGHT_ID,
       carrier: 'VN',
       flightNumber: '213',
       departureDate: '2025-12-01',
       origin: 'SGN',
-      gate: world.gate ?? '12',
-      state: world.open,
-      changedAt: new Date(),
-    });
-  }
-  if (world.cleared)
-    em.seed(SecurityClearanceRow, {
-      passengerId: PASSENGER,
-      flightId: FLIGHT_ID,
-      clearedAt: new Date(),
-    });
-  if (world.boarded)
-    em.seed(BoardedRow, {
-      passengerId: PASSENGER,
-      flightId: FLIGHT_ID,
-      gate: '12',
-      lane: 'MANUAL',
-      boardedAt: new Date(),
-    });
-  if (world.enrolled) {
-    const templateId = '0b6f3a52-0000-4000-8000-0000000000ff';
-    em.seed(BoardingGalleryEntryRow, {
-      passengerId: PASSENGER,
-      flightId: FLIGHT_ID,
-      templateId,
-      sealed: gallery.seal(templateId, FLIGHT_ID, faces.template(ID_NUMBER)),
+      destination: 'HAN',
       departureAt: new Date('2025-12-01T02:00:00Z'),
-    });
-  }
+      international: false,
+      seat: '1A',
+      boarded: world.boarded ? { gate: '12', at: new Date('2025-12-01T01:00:00Z') } : null,
+      boarding: world.open ? { state: world.open, gate: world.gate ?? '12' } : null,
+      securityCleared: world.cleared ?? false,
+    },
+    galleryEntry: world.enrolled
+      ? {
+          templateId,
+          flightId: FLIGHT_ID,
+          sealed: gallery.seal(templateId, FLIGHT_ID, faces.template(ID_NUMBER)),
+        }
+      : null,
+    outages: [],
+  };
+  const records: BoardingPresentationRecord[] = [];
+  const store = {
+    laneContext: (_em: unknown, bcbp: string) => Promise.resolve(bcbp === BCBP ? context : null),
+    recordPresentation: (_em: unknown, record: BoardingPresentationRecord) => {
+      records.push(record);
+      return Promise.resolve(record.alert ? 'alert-1' : undefined);
+    },
+  } as unknown as BoardingStore;
   const announced: unknown[] = [];
   const outbox = {
     append: (_em: unknown, entries: unknown[]) => Promise.resolve(void announced.push(...entries)),
-    committed: () => undefined,
   } as unknown as BoardingOutbox;
   const handler = new PresentAtBoardingHandler(
-    unitOfWork,
+    new InMemoryUnitOfWork(),
     new SimulatedClock(Date.parse('2025-12-01T08:20:00+07:00')),
     phasePolicyFor(airports),
     airports,
     faces,
     gallery,
+    store,
     outbox,
   );
   const present = (patch: Record<string, unknown> = {}) =>
@@ -124,7 +106,7 @@ function setUp(world: World) {
         'corr',
       ),
     );
-  return { present, em, announced };
+  return { present, records, announced };
 }
 
 describe('PresentAtBoardingHandler (in-memory ports)', () => {
@@ -144,15 +126,15 @@ describe('PresentAtBoardingHandler (in-memory ports)', () => {
   });
 
   it('boards at the manual gate once every check passes, and announces it', async () => {
-    const { present, em, announced } = setUp({ open: 'OPEN', cleared: true });
+    const { present, records, announced } = setUp({ open: 'OPEN', cleared: true });
     const view = await present();
     expect(view).toMatchObject({
       boarded: true,
       seat: '1A',
       decision: { outcome: 'ALLOWED', rules: ['R8'] },
     });
-    expect(em.rows(BoardedRow)).toMatchObject([
-      { passengerId: PASSENGER, gate: '12', lane: 'MANUAL' },
+    expect(records).toMatchObject([
+      { pass: { passengerId: PASSENGER }, gate: '12', lane: 'MANUAL', boarded: true },
     ]);
     expect(announced).toMatchObject([
       {
@@ -168,11 +150,10 @@ describe('PresentAtBoardingHandler (in-memory ports)', () => {
       [{ open: 'OPEN', cleared: false }, 'SECURITY_NOT_CLEARED'],
       [{ cleared: true }, undefined],
     ] as const) {
-      const { present, em } = setUp(world);
-      await present();
-      expect(em.rows(BoardingAlertRow).map((a) => a.kind)).toEqual(
-        kind === undefined ? [] : [kind],
-      );
+      const { present, records } = setUp(world);
+      const view = await present();
+      expect(records.map((r) => r.alert?.kind)).toEqual([kind]);
+      expect(view.alert).toEqual(kind === undefined ? undefined : { alertId: 'alert-1', kind });
     }
   });
 
@@ -186,10 +167,13 @@ describe('PresentAtBoardingHandler (in-memory ports)', () => {
       boarded: true,
       decision: { outcome: 'ALLOWED', verification: { matched: true } },
     });
-    // the template read in clear is audited in the gate's own schema: who and which touchpoint
-    expect(genuine.em.sql).toContainEqual({
-      sql: expect.stringContaining('INSERT INTO boarding.template_access'),
-      parameters: [expect.any(String), 'SGN ops', 'BOARDING', 'e-gate 1:1', expect.any(Date)],
+    // the template read in clear is written with the decision: who, which touchpoint, why
+    expect(genuine.records[0]?.templateAccess).toEqual({
+      templateId: expect.any(String),
+      accessor: 'SGN ops',
+      touchpoint: 'BOARDING',
+      purpose: 'e-gate 1:1',
+      at: expect.any(Date),
     });
 
     const impostor = setUp({ open: 'OPEN', cleared: true, enrolled: true });

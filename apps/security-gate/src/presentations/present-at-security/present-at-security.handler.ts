@@ -1,56 +1,33 @@
-import { randomUUID } from 'node:crypto';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { SECURITY_SCHEMA } from '../../persistence/security-persistence';
-import type { EntityManager } from 'typeorm';
-import {
-  SECURITY_DECIDED,
-  TOPICS,
-  type SecurityDecidedV1,
-  type ServiceReason,
-} from '@biogate/contracts';
-import {
-  parseBcbp,
-  type Clock,
-  type FaceModel,
-  type PhasePolicy,
-  serviceRejection,
-} from '@biogate/domain';
+import { SECURITY_DECIDED, TOPICS, type SecurityDecidedV1 } from '@biogate/contracts';
+import type { Clock, FaceModel, PhasePolicy } from '@biogate/domain';
+import { flightOfPass, presentAtLane, type LaneGate, type LanePass } from '@biogate/lane-gate';
 import { EventFactory } from '@biogate/messaging';
 import { UNIT_OF_WORK, type UnitOfWork } from '@biogate/persistence';
 import type { AirportRegistry } from '@biogate/reference-data';
 import {
   AIRPORT_REGISTRY,
   assertAirportScope,
+  assertKnownAirport,
+  captureToMatch,
   CLOCK,
   FACE_MODEL,
   GALLERY_CIPHER,
   PHASE_POLICY,
   type GalleryCipher,
-  captureToMatch,
-  assertKnownAirport,
-  laneDecision,
-  flightOfPass,
-  type LaneDecisionPorts,
 } from '@biogate/service-runtime';
 import type { SecurityAlertKind } from '../../alerts/security-alert';
-import {
-  ClearanceRow,
-  GalleryEntryRow,
-  IssuedBoardingPassRow,
-  SecurityAlertRow,
-  SecurityPresentationRow,
-} from '../../persistence/security.entities';
+import { SecurityStore } from '../../persistence/security-store';
 import { SecurityOutbox } from '../../security-outbox';
 import type { SecurityPresentationView } from '../security-presentation.view';
 import { PresentAtSecurityCommand } from './present-at-security.command';
 
 /**
- * A presentation at a security lane: the boarding pass must be one this system issued for a
- * flight from this airport; the policy judges the document and the lane at the clock's instant;
- * at an AUTOMATED lane the live face is matched 1:1 against the flight's gallery. A mismatch or
- * a suspected presentation attack sends the passenger to the manual lane and raises an alert;
- * it never silently passes.
+ * A presentation at a security lane (the lane flow both gates share, `presentAtLane`): a pass
+ * this system issued for a flight from this airport, the policy at the clock's instant, and at an
+ * AUTOMATED lane the 1:1 match against the flight's gallery. An allowed presentation clears the
+ * passenger for boarding; a face that fails sends them to the manual lane with an alert.
  */
 @CommandHandler(PresentAtSecurityCommand)
 export class PresentAtSecurityHandler implements ICommandHandler<
@@ -64,17 +41,9 @@ export class PresentAtSecurityHandler implements ICommandHandler<
     @Inject(AIRPORT_REGISTRY) private readonly airports: AirportRegistry,
     @Inject(FACE_MODEL) private readonly faces: FaceModel,
     @Inject(GALLERY_CIPHER) private readonly gallery: GalleryCipher,
+    private readonly store: SecurityStore,
     private readonly outbox: SecurityOutbox,
   ) {}
-
-  private get lanePorts(): LaneDecisionPorts {
-    return {
-      schema: SECURITY_SCHEMA,
-      policy: this.policy,
-      faces: this.faces,
-      gallery: this.gallery,
-    };
-  }
 
   async execute({
     principal,
@@ -86,90 +55,40 @@ export class PresentAtSecurityHandler implements ICommandHandler<
     const capture = captureToMatch(request.lane === 'AUTOMATED', request.capture);
     const at = new Date(this.clock.now());
     return this.unitOfWork.transaction(async (em): Promise<SecurityPresentationView> => {
-      const scanned = parseBcbp(request.boardingPass);
-      if (!scanned.ok) {
-        return this.refuse(
-          em,
-          request,
-          at,
-          'BOARDING_PASS_INVALID',
-          scanned.reason,
-          'INVALID_BOARDING_PASS',
-        );
-      }
-      const pass = await em.findOneBy(IssuedBoardingPassRow, { bcbp: request.boardingPass });
-      if (!pass) {
-        const detail = `no boarding pass ${scanned.value.carrier}${scanned.value.flightNumber} seq ${scanned.value.sequence} was issued by this system`;
-        return this.refuse(
-          em,
-          request,
-          at,
-          'BOARDING_PASS_UNKNOWN',
-          detail,
-          'UNKNOWN_BOARDING_PASS',
-        );
-      }
-      if (pass.origin !== request.airport) {
-        // Another airport's passenger: nothing about them is told, logged or alerted here.
-        return this.refuse(
-          em,
-          request,
-          at,
-          'BOARDING_PASS_WRONG_AIRPORT',
-          `the boarding pass is not for a flight from ${request.airport}`,
-          'UNKNOWN_BOARDING_PASS',
-        );
-      }
-      const galleryEntry = await em.findOneBy(GalleryEntryRow, {
-        passengerId: pass.passengerId,
-        flightId: pass.flightId,
-      });
-      const { decision, alert: alertKind } = await laneDecision(em, this.lanePorts, {
+      const gate: LaneGate<LanePass, SecurityAlertKind> = {
+        ports: { policy: this.policy, faces: this.faces, gallery: this.gallery },
+        context: (bcbp) => this.store.laneContext(em, bcbp, request.airport),
+      };
+      const { decision, pass, alert, templateAccess } = await presentAtLane(gate, {
         touchpoint: 'SECURITY',
         lane: request.lane,
         airport: request.airport,
         at,
+        boardingPass: request.boardingPass,
         document: request.document,
         capture,
-        international: pass.international,
-        galleryEntry,
         accessor: principal.name,
         purpose: 'automated lane 1:1',
+        where: `at ${request.lane} lane`,
       });
       const cleared = decision.outcome === 'ALLOWED';
-      if (cleared) {
-        await em.upsert(
-          ClearanceRow,
-          {
-            passengerId: pass.passengerId,
-            flightId: pass.flightId,
-            lane: request.lane,
-            clearedAt: at,
-          },
-          ['passengerId', 'flightId'],
-        );
-      }
-      await em.insert(SecurityPresentationRow, {
-        id: randomUUID(),
+      const alertId = await this.store.recordPresentation(em, {
         airport: request.airport,
         lane: request.lane,
         at,
-        passengerId: pass.passengerId,
-        flightId: pass.flightId,
+        pass,
         decision,
+        cleared,
+        alert,
+        templateAccess,
       });
-      const alert =
-        alertKind === undefined
-          ? undefined
-          : await this.raise(
-              em,
-              request,
-              at,
-              alertKind,
-              `${decision.reason} at ${request.lane} lane`,
-              pass.passengerId,
-            );
-      const flight = flightOfPass(pass);
+      if (pass === undefined) {
+        return {
+          decision,
+          cleared,
+          ...(alert && alertId ? { alert: { alertId, kind: alert.kind } } : {}),
+        };
+      }
       const events = new EventFactory('security', at.toISOString(), correlationId);
       await this.outbox.append(em, [
         {
@@ -179,7 +98,7 @@ export class PresentAtSecurityHandler implements ICommandHandler<
             key: pass.passengerId,
             payload: {
               passengerId: pass.passengerId,
-              flight,
+              flight: flightOfPass(pass),
               airport: request.airport,
               lane: request.lane,
               at: at.toISOString(),
@@ -199,53 +118,8 @@ export class PresentAtSecurityHandler implements ICommandHandler<
           destination: pass.destination,
         },
         cleared,
-        ...(alert === undefined ? {} : { alert }),
+        ...(alert && alertId ? { alert: { alertId, kind: alert.kind } } : {}),
       };
     });
-  }
-
-  /** A boarding pass that cannot be used: rejected, logged, and an alert for the operators. */
-  private async refuse(
-    em: EntityManager,
-    request: PresentAtSecurityCommand['request'],
-    at: Date,
-    reason: ServiceReason,
-    detail: string,
-    kind: SecurityAlertKind,
-    passengerId?: string,
-  ): Promise<SecurityPresentationView> {
-    const decision = serviceRejection(this.policy, at.getTime(), reason, detail);
-    await em.insert(SecurityPresentationRow, {
-      id: randomUUID(),
-      airport: request.airport,
-      lane: request.lane,
-      at,
-      passengerId: passengerId ?? null,
-      flightId: null,
-      decision,
-    });
-    const alert = await this.raise(em, request, at, kind, detail, passengerId);
-    return { decision, cleared: false, alert };
-  }
-
-  private async raise(
-    em: EntityManager,
-    request: PresentAtSecurityCommand['request'],
-    at: Date,
-    kind: SecurityAlertKind,
-    detail: string,
-    passengerId?: string,
-  ): Promise<{ alertId: string; kind: SecurityAlertKind }> {
-    const alertId = randomUUID();
-    await em.insert(SecurityAlertRow, {
-      id: alertId,
-      airport: request.airport,
-      kind,
-      lane: request.lane,
-      raisedAt: at,
-      passengerId: passengerId ?? null,
-      detail,
-    });
-    return { alertId, kind };
   }
 }

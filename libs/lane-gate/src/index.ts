@@ -1,0 +1,6 @@
+/** The presentation of a boarding pass at a lane, written once for the security and boarding gates. */
+export * from './gallery-template';
+export * from './lane-decision';
+export * from './lane-pass';
+export * from './lane-presentation';
+export * from './lane-context-row';
