@@ -16,12 +16,20 @@ export class Outbox {
     assertSchemaName(schema);
   }
 
+  /** One statement for all the entries, in their order (`seq` follows the VALUES order). */
   async append(em: EntityManager, entries: readonly OutboxEntry[]): Promise<void> {
-    for (const { topic, envelope } of entries) {
-      await em.query(
-        `INSERT INTO ${this.schema}.outbox (event_id, topic, message_key, envelope) VALUES ($1, $2, $3, $4)`,
-        [envelope.eventId, topic, envelope.key, JSON.stringify(envelope)],
-      );
-    }
+    if (entries.length === 0) return;
+    const rows = entries.map(
+      (_, i) => `($${4 * i + 1}, $${4 * i + 2}, $${4 * i + 3}, $${4 * i + 4})`,
+    );
+    await em.query(
+      `INSERT INTO ${this.schema}.outbox (event_id, topic, message_key, envelope) VALUES ${rows.join(', ')}`,
+      entries.flatMap(({ topic, envelope }) => [
+        envelope.eventId,
+        topic,
+        envelope.key,
+        JSON.stringify(envelope),
+      ]),
+    );
   }
 }

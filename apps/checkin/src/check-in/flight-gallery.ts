@@ -9,7 +9,7 @@ import {
   EnrolmentRow,
   FlightRow,
 } from '../persistence/checkin.entities';
-import { readEnrolledTemplate } from '../enrolment/enrolled-template.reader';
+import { openEnrolledTemplate } from '../enrolment/enrolled-template.reader';
 
 /**
  * The gallery entry of an enrolled passenger who has just checked in: their template, read under
@@ -19,21 +19,17 @@ export async function flightGalleryEntry(
   em: EntityManager,
   ciphers: { readonly template: TemplateCipher; readonly gallery: GalleryCipher },
   events: EventFactory,
-  passenger: BookedPassengerRow,
+  { passenger, enrolment }: { passenger: BookedPassengerRow; enrolment: EnrolmentRow | null },
   flight: FlightRow,
   at: Date,
 ): Promise<OutboxEntry | undefined> {
-  const enrolment = await em.findOneBy(EnrolmentRow, {
-    personalIdNumber: passenger.documentNumber,
-  });
   if (!enrolment) return undefined;
-  const template = await readEnrolledTemplate(em, ciphers.template, passenger.documentNumber, {
+  const template = await openEnrolledTemplate(em, ciphers.template, enrolment, {
     accessor: 'check-in gallery staging',
     touchpoint: 'GALLERY',
     purpose: `stage for ${flight.carrier}${flight.flightNumber} ${flight.departureDate}`,
     at,
   });
-  if (template === undefined) return undefined;
   return {
     topic: TOPICS.gallery,
     envelope: events.create<GalleryEntryStagedV1>({
@@ -61,6 +57,8 @@ export async function galleryEntriesForCheckedInFlights(
   personalIdNumber: string,
   at: Date,
 ): Promise<OutboxEntry[]> {
+  const enrolment = await em.findOneBy(EnrolmentRow, { personalIdNumber });
+  if (!enrolment) return [];
   const passengers = await em.findBy(BookedPassengerRow, { documentNumber: personalIdNumber });
   if (passengers.length === 0) return [];
   const checkIns = await em.findBy(CheckInRow, { passengerId: In(passengers.map((p) => p.id)) });
@@ -74,7 +72,14 @@ export async function galleryEntriesForCheckedInFlights(
     const passenger = passengers.find((p) => p.id === checkIn.passengerId);
     const flight = flights.find((f) => f.id === checkIn.flightId);
     if (passenger === undefined || flight === undefined) continue;
-    const entry = await flightGalleryEntry(em, ciphers, events, passenger, flight, at);
+    const entry = await flightGalleryEntry(
+      em,
+      ciphers,
+      events,
+      { passenger, enrolment },
+      flight,
+      at,
+    );
     if (entry !== undefined) entries.push(entry);
   }
   return entries;

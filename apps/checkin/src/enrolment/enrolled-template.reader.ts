@@ -22,7 +22,16 @@ export async function readEnrolledTemplate(
   purpose: TemplateReadPurpose,
 ): Promise<FaceTemplate | undefined> {
   const enrolment = await em.findOneBy(EnrolmentRow, { personalIdNumber });
-  if (!enrolment) return undefined;
+  return enrolment ? openEnrolledTemplate(em, cipher, enrolment, purpose) : undefined;
+}
+
+/** The same read, of an enrolment the caller has already loaded. */
+export async function openEnrolledTemplate(
+  em: EntityManager,
+  cipher: TemplateCipher,
+  enrolment: EnrolmentRow,
+  purpose: TemplateReadPurpose,
+): Promise<FaceTemplate> {
   await em.insert(TemplateAccessRow, {
     templateId: enrolment.templateId,
     accessor: purpose.accessor,

@@ -34,13 +34,12 @@ import {
 } from '@biogate/service-runtime';
 import { passengerFacts } from '../../bookings/passenger-facts';
 import { readPassengerInScope } from '../../bookings/passenger-scope';
-import type { BookedPassengerRecord } from '../../bookings/booked-passenger.reader';
 import { flightRef } from '../../bookings/booking.view';
 import { CheckinOutbox } from '../../checkin-outbox';
-import { readEnrolledTemplate } from '../../enrolment/enrolled-template.reader';
-import { isEnrolled } from '../../enrolment/enrolment-status';
+import { openEnrolledTemplate } from '../../enrolment/enrolled-template.reader';
+import { enrolmentOf } from '../../enrolment/enrolment-status';
 import { CHECKIN_SCHEMA } from '../../persistence/checkin-persistence';
-import { CheckInRow, JourneyStepRow } from '../../persistence/checkin.entities';
+import { CheckInRow, JourneyStepRow, type EnrolmentRow } from '../../persistence/checkin.entities';
 import { assertCheckInOpen } from '../check-in-window';
 import { flightGalleryEntry } from '../flight-gallery';
 import type { CheckInView } from '../check-in.view';
@@ -86,6 +85,7 @@ export class CheckInPassengerHandler implements ICommandHandler<
           alreadyCheckedIn: true,
         };
       }
+      const enrolment = await enrolmentOf(em, passenger);
       assertCheckInOpen(
         now,
         flight.departureAt.getTime(),
@@ -98,10 +98,10 @@ export class CheckInPassengerHandler implements ICommandHandler<
         channel: request.channel,
         airport: flight.origin,
         international: flight.international,
-        passenger: passengerFacts(record, await isEnrolled(em, passenger)),
+        passenger: passengerFacts(record, enrolment !== null),
         outages: await outagesAt(em, CHECKIN_SCHEMA, flight.origin),
       };
-      const decision = await this.verifyFace(em, principal, record, step, capture);
+      const decision = await this.verifyFace(em, principal, enrolment, step, capture);
       await em.insert(JourneyStepRow, {
         id: randomUUID(),
         passengerId: passenger.id,
@@ -148,7 +148,7 @@ export class CheckInPassengerHandler implements ICommandHandler<
               em,
               { template: this.cipher, gallery: this.galleryCipher },
               events,
-              passenger,
+              { passenger, enrolment },
               flight,
               new Date(now),
             );
@@ -191,24 +191,27 @@ export class CheckInPassengerHandler implements ICommandHandler<
   private async verifyFace(
     em: EntityManager,
     principal: Principal,
-    record: BookedPassengerRecord,
+    enrolment: EnrolmentRow | null,
     step: PolicyRequest,
     capture: FaceCaptureDto | undefined,
   ): Promise<StepDecision> {
     const decision = this.policy.evaluate(step);
     if (decision.outcome !== 'ALLOWED' || capture === undefined) return decision;
-    const personalIdNumber = record.passenger.documentNumber;
-    const template = await readEnrolledTemplate(em, this.cipher, personalIdNumber, {
-      accessor: principal.name,
-      touchpoint: 'CHECK_IN',
-      purpose: 'biometric check-in 1:1',
-      at: new Date(step.at),
-    });
     // R4 allowed only the enrolled; should the template be gone, no face can match it.
     const verification =
-      template === undefined
+      enrolment === null
         ? { similarity: 0, matched: false, live: true }
-        : verifyLiveFace(this.faces, template, capture, personalIdNumber);
+        : verifyLiveFace(
+            this.faces,
+            await openEnrolledTemplate(em, this.cipher, enrolment, {
+              accessor: principal.name,
+              touchpoint: 'CHECK_IN',
+              purpose: 'biometric check-in 1:1',
+              at: new Date(step.at),
+            }),
+            capture,
+            enrolment.personalIdNumber,
+          );
     return faceCheckedDecision(this.policy, step, decision, verification).decision;
   }
 }
