@@ -47,6 +47,7 @@ const harnesses: [string, () => Promise<Harness>][] = [
         brokers: cluster.brokers,
         clientId: `contract-${run}`,
         retryDelayMs: 10,
+        batchConsumption: true,
         onDeadLetter: (l) => letters.push(l),
       });
       return {
