@@ -9,6 +9,7 @@ import { PassengerChannelsHandler } from './bookings/passenger-channels/passenge
 import { CheckInHttpController } from './check-in/check-in.http.controller';
 import { CheckInPassengerHandler } from './check-in/check-in-passenger/check-in-passenger.handler';
 import { CheckinOutbox } from './checkin-outbox';
+import { CheckinStore } from './persistence/checkin-store';
 import { EnrolPassengerHandler } from './enrolment/enrol-passenger/enrol-passenger.handler';
 import { EnrolmentHttpController } from './enrolment/enrolment.http.controller';
 import { WithdrawConsentHandler } from './enrolment/withdraw-consent/withdraw-consent.handler';
@@ -37,6 +38,7 @@ const queryHandlers = [GetBookingHandler, PassengerChannelsHandler, PassengerJou
   providers: [
     EnrolmentRetention,
     CheckinOutbox,
+    CheckinStore,
     JourneyStepsConsumer,
     ...commandHandlers,
     ...queryHandlers,

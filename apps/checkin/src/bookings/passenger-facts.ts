@@ -1,5 +1,5 @@
 import type { PassengerFacts } from '@biogate/domain';
-import type { BookedPassengerRecord } from './booked-passenger.reader';
+import type { BookedPassengerRecord } from '../persistence/checkin-store';
 
 /** What the policy needs to know about a booked passenger. */
 export function passengerFacts(

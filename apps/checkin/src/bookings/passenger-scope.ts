@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { AccessDeniedError, NotFoundError } from '@biogate/contracts';
 import type { Principal } from '@biogate/service-runtime';
 import type { FlightRow } from '../persistence/checkin.entities';
-import { findBookedPassenger, type BookedPassengerRecord } from './booked-passenger.reader';
+import type { BookedPassengerRecord, CheckinStore } from '../persistence/checkin-store';
 
 /** Who may act on a passenger: their airline only, or their airline and the departure airport. */
 export type PassengerAccess = 'AIRLINE' | 'AIRLINE_OR_AIRPORT';
@@ -19,13 +19,14 @@ export function inScope(principal: Principal, flight: FlightRow, access: Passeng
  * or airport anything. Only QA, whose scope is everything, gets a 404 for an unknown id.
  */
 export async function readPassengerInScope(
+  store: CheckinStore,
   em: EntityManager,
   principal: Principal,
   passengerId: string,
   action: string,
   access: PassengerAccess = 'AIRLINE_OR_AIRPORT',
 ): Promise<BookedPassengerRecord> {
-  const record = await findBookedPassenger(em, passengerId);
+  const record = await store.bookedPassenger(em, passengerId);
   if (record !== undefined && inScope(principal, record.flight, access)) return record;
   if (record === undefined && principal.role === 'QA') {
     throw new NotFoundError(`no booked passenger ${passengerId}`);

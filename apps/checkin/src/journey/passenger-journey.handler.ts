@@ -8,6 +8,7 @@ import { flightRef } from '../bookings/booking.view';
 import { readPassengerInScope } from '../bookings/passenger-scope';
 import { JourneyStepRow } from '../persistence/checkin.entities';
 import { PassengerJourneyQuery } from './passenger-journey.query';
+import { CheckinStore } from '../persistence/checkin-store';
 
 export interface JourneyStepView {
   readonly touchpoint: 'CHECK_IN' | 'SECURITY' | 'BOARDING';
@@ -51,11 +52,18 @@ export class PassengerJourneyHandler implements IQueryHandler<
   constructor(
     @Inject(UNIT_OF_WORK) private readonly unitOfWork: UnitOfWork,
     @Inject(PHASE_POLICY) private readonly policy: PhasePolicy,
+    private readonly store: CheckinStore,
   ) {}
 
   async execute({ principal, passengerId }: PassengerJourneyQuery): Promise<PassengerJourneyView> {
     const { record, rows } = await this.unitOfWork.read(async (em) => ({
-      record: await readPassengerInScope(em, principal, passengerId, 'see the journey of'),
+      record: await readPassengerInScope(
+        this.store,
+        em,
+        principal,
+        passengerId,
+        'see the journey of',
+      ),
       rows: await em.find(JourneyStepRow, { where: { passengerId }, order: { at: 'ASC' } }),
     }));
     const steps = rows.map((row) => ({

@@ -17,6 +17,7 @@ import { isEnrolled } from '../../enrolment/enrolment-status';
 import { passengerFacts } from '../passenger-facts';
 import { readPassengerInScope } from '../passenger-scope';
 import { PassengerChannelsQuery } from './passenger-channels.query';
+import { CheckinStore } from '../../persistence/checkin-store';
 
 /** Every channel and lane of the passenger's departure, judged at one instant. */
 export interface PassengerChannelsView {
@@ -39,6 +40,7 @@ export class PassengerChannelsHandler implements IQueryHandler<
     @Inject(UNIT_OF_WORK) private readonly unitOfWork: UnitOfWork,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(PHASE_POLICY) private readonly policy: PhasePolicy,
+    private readonly store: CheckinStore,
   ) {}
 
   async execute({
@@ -47,7 +49,13 @@ export class PassengerChannelsHandler implements IQueryHandler<
     at,
   }: PassengerChannelsQuery): Promise<PassengerChannelsView> {
     const { record, biometricEnrolled, outages } = await this.unitOfWork.read(async (em) => {
-      const found = await readPassengerInScope(em, principal, passengerId, 'see the channels of');
+      const found = await readPassengerInScope(
+        this.store,
+        em,
+        principal,
+        passengerId,
+        'see the channels of',
+      );
       return {
         record: found,
         biometricEnrolled: await isEnrolled(em, found.passenger),

@@ -45,6 +45,7 @@ import { flightGalleryEntry } from '../flight-gallery';
 import type { CheckInView } from '../check-in.view';
 import { seatForSequence } from '../seat-map';
 import { CheckInPassengerCommand } from './check-in-passenger.command';
+import { CheckinStore } from '../../persistence/checkin-store';
 
 /**
  * Check-in on a channel, decided by the policy at the clock's instant; a biometric check-in is
@@ -64,6 +65,7 @@ export class CheckInPassengerHandler implements ICommandHandler<
     @Inject(TEMPLATE_CIPHER) private readonly cipher: TemplateCipher,
     @Inject(GALLERY_CIPHER) private readonly galleryCipher: GalleryCipher,
     private readonly outbox: CheckinOutbox,
+    private readonly store: CheckinStore,
   ) {}
 
   async execute({
@@ -74,7 +76,13 @@ export class CheckInPassengerHandler implements ICommandHandler<
     const capture = captureToMatch(request.channel === 'BIOMETRIC', request.capture);
     const now = this.clock.now();
     return this.unitOfWork.transaction(async (em): Promise<CheckInView> => {
-      const record = await readPassengerInScope(em, principal, request.passengerId, 'check in');
+      const record = await readPassengerInScope(
+        this.store,
+        em,
+        principal,
+        request.passengerId,
+        'check in',
+      );
       const { passenger, booking, flight } = record;
       const existing = await em.findOneBy(CheckInRow, { passengerId: passenger.id });
       if (existing) {

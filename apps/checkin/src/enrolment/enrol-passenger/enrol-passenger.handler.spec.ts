@@ -8,6 +8,7 @@ import {
 import { GalleryCipher, TemplateCipher, type Principal } from '@biogate/service-runtime';
 import { InMemoryUnitOfWork } from '@biogate/testing';
 import type { CheckinOutbox } from '../../checkin-outbox';
+import type { CheckinStore } from '../../persistence/checkin-store';
 import {
   BookedPassengerRow,
   BookingRow,
@@ -61,6 +62,17 @@ function setUp(passenger: Partial<BookedPassengerRow> = {}, now = '2025-12-01T07
     append: () => Promise.resolve(),
     committed: () => undefined,
   } as unknown as CheckinOutbox;
+  // The store's joined read, answered from the seeded rows (its SQL runs in test/checkin).
+  const store = {
+    bookedPassenger: (_em: unknown, id: string) => {
+      const found = em.rows(BookedPassengerRow).find((p) => p.id === id);
+      const booking = em.rows(BookingRow).find((b) => b.id === found?.bookingId);
+      const flight = em.rows(FlightRow).find((f) => f.id === booking?.flightId);
+      return Promise.resolve(
+        found && booking && flight ? { passenger: found, booking, flight } : undefined,
+      );
+    },
+  } as unknown as CheckinStore;
   const handler = new EnrolPassengerHandler(
     unitOfWork,
     new SimulatedClock(Date.parse(now)),
@@ -70,6 +82,7 @@ function setUp(passenger: Partial<BookedPassengerRow> = {}, now = '2025-12-01T07
     GalleryCipher.ephemeral(),
     new PhasePolicy({ ...DIRECTIVE_POLICY, airports: {} }),
     outbox,
+    store,
   );
   const enrol = (request: Record<string, unknown> = {}) =>
     handler.execute(

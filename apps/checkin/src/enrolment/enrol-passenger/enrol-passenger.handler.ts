@@ -32,6 +32,7 @@ import { readEnrolledTemplate } from '../enrolled-template.reader';
 import type { EnrolmentOutcome } from '../enrolment-outcome';
 import { insideVneidAppWindow } from '../vneid-app-window';
 import { EnrolPassengerCommand } from './enrol-passenger.command';
+import { CheckinStore } from '../../persistence/checkin-store';
 
 /**
  * Enrolment at the counter or in the VNeID app: a valid national e-ID (not expired), a person in
@@ -54,6 +55,7 @@ export class EnrolPassengerHandler implements ICommandHandler<
     @Inject(GALLERY_CIPHER) private readonly galleryCipher: GalleryCipher,
     @Inject(PHASE_POLICY) private readonly policy: PhasePolicy,
     private readonly outbox: CheckinOutbox,
+    private readonly store: CheckinStore,
   ) {}
 
   async execute({
@@ -64,6 +66,7 @@ export class EnrolPassengerHandler implements ICommandHandler<
     const now = this.clock.now();
     return this.unitOfWork.transaction(async (em): Promise<EnrolmentOutcome> => {
       const { passenger, flight } = await readPassengerInScope(
+        this.store,
         em,
         principal,
         request.passengerId,

@@ -11,11 +11,11 @@ import type { Clock } from '@biogate/domain';
 import { EventFactory } from '@biogate/messaging';
 import { UNIT_OF_WORK, type UnitOfWork } from '@biogate/persistence';
 import { CLOCK } from '@biogate/service-runtime';
-import { findBookedPassenger } from '../../bookings/booked-passenger.reader';
 import { inScope, outOfScope } from '../../bookings/passenger-scope';
 import { CheckinOutbox } from '../../checkin-outbox';
 import { EnrolmentRow } from '../../persistence/checkin.entities';
 import { WithdrawConsentCommand } from './withdraw-consent.command';
+import { CheckinStore } from '../../persistence/checkin-store';
 
 export interface ConsentWithdrawal {
   readonly enrolmentId: string;
@@ -33,6 +33,7 @@ export class WithdrawConsentHandler implements ICommandHandler<
     @Inject(UNIT_OF_WORK) private readonly unitOfWork: UnitOfWork,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly outbox: CheckinOutbox,
+    private readonly store: CheckinStore,
   ) {}
 
   async execute({
@@ -43,7 +44,7 @@ export class WithdrawConsentHandler implements ICommandHandler<
     const now = new Date(this.clock.now()).toISOString();
     return this.unitOfWork.transaction(async (em) => {
       const enrolment = await em.findOneBy(EnrolmentRow, { id: enrolmentId });
-      const record = enrolment && (await findBookedPassenger(em, enrolment.passengerId));
+      const record = enrolment && (await this.store.bookedPassenger(em, enrolment.passengerId));
       if (!enrolment || !record || !inScope(principal, record.flight, 'AIRLINE')) {
         throw outOfScope(principal, `enrolment ${enrolmentId}`, 'withdraw');
       }
