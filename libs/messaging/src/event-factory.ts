@@ -12,7 +12,7 @@ export interface NewEvent<P> {
 export class EventFactory {
   constructor(
     private readonly producer: string,
-    private readonly occurredAt: string,
+    readonly occurredAt: string,
     private readonly correlationId: string,
   ) {}
 

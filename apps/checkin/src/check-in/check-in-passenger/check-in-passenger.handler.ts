@@ -2,15 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { EntityManager } from 'typeorm';
+import type { FaceCaptureDto, StepDecision } from '@biogate/contracts';
 import {
-  CHECK_IN_DECIDED,
-  TOPICS,
-  type CheckInDecidedV1,
-  type FaceCaptureDto,
-  type StepDecision,
-} from '@biogate/contracts';
-import {
-  encodeBcbp,
   type Clock,
   type FaceModel,
   type PhasePolicy,
@@ -34,7 +27,6 @@ import {
 } from '@biogate/service-runtime';
 import { passengerFacts } from '../../bookings/passenger-facts';
 import { readPassengerInScope } from '../../bookings/passenger-scope';
-import { flightRef } from '../../bookings/booking.view';
 import { CheckinOutbox } from '../../checkin-outbox';
 import { openEnrolledTemplate } from '../../enrolment/enrolled-template.reader';
 import { enrolmentOf } from '../../enrolment/enrolment-status';
@@ -43,8 +35,8 @@ import { CheckInRow, JourneyStepRow, type EnrolmentRow } from '../../persistence
 import { assertCheckInOpen } from '../check-in-window';
 import { flightGalleryEntry } from '../flight-gallery';
 import type { CheckInView } from '../check-in.view';
-import { seatForSequence } from '../seat-map';
 import { CheckInPassengerCommand } from './check-in-passenger.command';
+import { checkInDecided, issueBoardingPass, issued } from '../boarding-pass-issue';
 import { CheckinStore } from '../../persistence/checkin-store';
 
 /**
@@ -83,7 +75,7 @@ export class CheckInPassengerHandler implements ICommandHandler<
         request.passengerId,
         'check in',
       );
-      const { passenger, booking, flight } = record;
+      const { passenger, flight } = record;
       const existing = await em.findOneBy(CheckInRow, { passengerId: passenger.id });
       if (existing) {
         return {
@@ -118,35 +110,10 @@ export class CheckInPassengerHandler implements ICommandHandler<
         at: new Date(now),
         decision,
       });
-      let checkIn: CheckInRow | undefined;
-      if (decision.outcome === 'ALLOWED') {
-        const sequence = await nextSequence(em, flight.id);
-        const seat = seatForSequence(sequence);
-        checkIn = {
-          id: randomUUID(),
-          passengerId: passenger.id,
-          flightId: flight.id,
-          channel: request.channel,
-          sequence,
-          seat,
-          boardingPass: encodeBcbp({
-            surname: passenger.surname,
-            givenName: passenger.givenName,
-            pnr: booking.pnr,
-            from: flight.origin,
-            to: flight.destination,
-            carrier: flight.carrier,
-            flightNumber: flight.flightNumber,
-            flightDate: flight.departureDate,
-            compartment: 'Y',
-            seat,
-            sequence,
-            status: '1',
-          }),
-          checkedInAt: new Date(now),
-        };
-        await em.insert(CheckInRow, checkIn);
-      }
+      const checkIn =
+        decision.outcome === 'ALLOWED'
+          ? await issueBoardingPass(em, record, request.channel, new Date(now))
+          : undefined;
       const boardingPass = checkIn === undefined ? undefined : issued(checkIn);
       const events = new EventFactory('checkin', new Date(now).toISOString(), correlationId);
       const galleryEntry =
@@ -162,29 +129,7 @@ export class CheckInPassengerHandler implements ICommandHandler<
             );
       await this.outbox.append(em, [
         ...(galleryEntry === undefined ? [] : [galleryEntry]),
-        {
-          topic: TOPICS.journey,
-          envelope: events.create<CheckInDecidedV1>({
-            ...CHECK_IN_DECIDED,
-            key: passenger.id,
-            payload: {
-              passengerId: passenger.id,
-              flight: flightRef(flight),
-              channel: request.channel,
-              at: new Date(now).toISOString(),
-              decision,
-              ...(boardingPass === undefined
-                ? {}
-                : {
-                    boardingPass: {
-                      bcbp: boardingPass.bcbp,
-                      seat: boardingPass.seat,
-                      sequence: boardingPass.sequence,
-                    },
-                  }),
-            },
-          }),
-        },
+        checkInDecided(events, record, request.channel, decision, boardingPass),
       ]);
       return {
         passengerId: passenger.id,
@@ -224,19 +169,6 @@ export class CheckInPassengerHandler implements ICommandHandler<
   }
 }
 
-/** The next check-in sequence number of a flight, under the flight row's lock. */
-async function nextSequence(em: EntityManager, flightId: string): Promise<number> {
-  // Wrapped in a SELECT: TypeORM shapes UPDATE results differently on pg and on PGlite.
-  const rows = await em.query<{ checked_in: number }[]>(
-    `WITH bumped AS (UPDATE checkin.flight SET checked_in = checked_in + 1 WHERE id = $1 RETURNING checked_in)
-     SELECT checked_in FROM bumped`,
-    [flightId],
-  );
-  const updated = rows[0];
-  if (updated === undefined) throw new Error(`flight ${flightId} vanished`);
-  return updated.checked_in;
-}
-
 /** The decision of the check-in that issued the boarding pass, from the journey log. */
 async function decisionThatIssued(em: EntityManager, checkIn: CheckInRow): Promise<StepDecision> {
   const step = await em.findOneOrFail(JourneyStepRow, {
@@ -248,13 +180,4 @@ async function decisionThatIssued(em: EntityManager, checkIn: CheckInRow): Promi
     },
   });
   return step.decision as StepDecision;
-}
-
-function issued(checkIn: CheckInRow): NonNullable<CheckInView['boardingPass']> {
-  return {
-    bcbp: checkIn.boardingPass,
-    seat: checkIn.seat,
-    sequence: checkIn.sequence,
-    checkedInAt: checkIn.checkedInAt.toISOString(),
-  };
 }

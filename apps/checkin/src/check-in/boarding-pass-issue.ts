@@ -1,0 +1,108 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import {
+  CHECK_IN_DECIDED,
+  TOPICS,
+  type CheckInDecidedV1,
+  type StepDecision,
+} from '@biogate/contracts';
+import { encodeBcbp, type CheckInChannel } from '@biogate/domain';
+import type { EventFactory, OutboxEntry } from '@biogate/messaging';
+import { flightRef } from '../bookings/booking.view';
+import type { BookedPassengerRecord } from '../persistence/checkin-store';
+import { CheckInRow } from '../persistence/checkin.entities';
+import type { CheckInView } from './check-in.view';
+import { seatForSequence } from './seat-map';
+
+export type IssuedBoardingPass = NonNullable<CheckInView['boardingPass']>;
+
+/** An allowed check-in: the flight's next sequence number, its seat, and the BCBP pass. */
+export async function issueBoardingPass(
+  em: EntityManager,
+  { passenger, booking, flight }: BookedPassengerRecord,
+  channel: CheckInChannel,
+  at: Date,
+): Promise<CheckInRow> {
+  const sequence = await nextSequence(em, flight.id);
+  const seat = seatForSequence(sequence);
+  const checkIn: CheckInRow = {
+    id: randomUUID(),
+    passengerId: passenger.id,
+    flightId: flight.id,
+    channel,
+    sequence,
+    seat,
+    boardingPass: encodeBcbp({
+      surname: passenger.surname,
+      givenName: passenger.givenName,
+      pnr: booking.pnr,
+      from: flight.origin,
+      to: flight.destination,
+      carrier: flight.carrier,
+      flightNumber: flight.flightNumber,
+      flightDate: flight.departureDate,
+      compartment: 'Y',
+      seat,
+      sequence,
+      status: '1',
+    }),
+    checkedInAt: at,
+  };
+  await em.insert(CheckInRow, checkIn);
+  return checkIn;
+}
+
+export function issued(checkIn: CheckInRow): IssuedBoardingPass {
+  return {
+    bcbp: checkIn.boardingPass,
+    seat: checkIn.seat,
+    sequence: checkIn.sequence,
+    checkedInAt: checkIn.checkedInAt.toISOString(),
+  };
+}
+
+/** Every check-in attempt, for the gates and the journey; the pass when one was issued. */
+export function checkInDecided(
+  events: EventFactory,
+  { passenger, flight }: BookedPassengerRecord,
+  channel: CheckInChannel,
+  decision: StepDecision,
+  boardingPass: IssuedBoardingPass | undefined,
+): OutboxEntry {
+  return {
+    topic: TOPICS.journey,
+    envelope: events.create<CheckInDecidedV1>({
+      ...CHECK_IN_DECIDED,
+      key: passenger.id,
+      payload: {
+        passengerId: passenger.id,
+        flight: flightRef(flight),
+        channel,
+        at: events.occurredAt,
+        decision,
+        ...(boardingPass === undefined
+          ? {}
+          : {
+              boardingPass: {
+                bcbp: boardingPass.bcbp,
+                seat: boardingPass.seat,
+                sequence: boardingPass.sequence,
+              },
+            }),
+      },
+    }),
+  };
+}
+
+/** The next check-in sequence number of a flight, under the flight row's lock. */
+async function nextSequence(em: EntityManager, flightId: string): Promise<number> {
+  // Wrapped in a SELECT: TypeORM shapes UPDATE results differently on pg and on PGlite.
+  const rows = await em.query<{ checked_in: number }[]>(
+    `WITH bumped AS (UPDATE checkin.flight SET checked_in = checked_in + 1 WHERE id = $1 RETURNING checked_in)
+     SELECT checked_in FROM bumped`,
+    [flightId],
+  );
+  const updated = rows[0];
+  if (updated === undefined) throw new Error(`flight ${flightId} vanished`);
+  return updated.checked_in;
+}
