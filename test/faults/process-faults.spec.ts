@@ -218,6 +218,22 @@ describe('faults across service processes', () => {
           0,
         );
       }
+    } catch (error) {
+      // What the next look needs: where events stopped, and what each service logged.
+      const state = await db.query<{ what: string; n: string }>(
+        `SELECT 'unsent ' || s AS what, n FROM (
+           SELECT 'checkin' AS s, count(*) AS n FROM checkin.outbox WHERE sent_at IS NULL
+           UNION ALL SELECT 'security', count(*) FROM security.outbox WHERE sent_at IS NULL
+           UNION ALL SELECT 'boarding', count(*) FROM boarding.outbox WHERE sent_at IS NULL) u
+         UNION ALL SELECT 'steps ' || touchpoint, count(*) FROM checkin.journey_step GROUP BY touchpoint
+         UNION ALL SELECT 'processed by ' || consumer, count(*) FROM checkin.processed_events GROUP BY consumer`,
+      );
+      const logs = [...processes.values()]
+        .map((p) => `--- ${p.name} stderr (tail)\n${p.stderr().slice(-4000)}`)
+        .join('\n');
+      throw new Error(
+        `${String(error)}\n${state.rows.map((r) => `${r.what}: ${r.n}`).join('\n')}\n${logs}`,
+      );
     } finally {
       await db.end();
     }

@@ -7,6 +7,8 @@ export interface ServiceProcess {
   readonly name: string;
   readonly url: string;
   readonly child: ChildProcess;
+  /** What the process wrote to stderr so far (its logs), for a failing test to show. */
+  stderr(): string;
   /** SIGKILL: no shutdown hook runs, in-flight work is lost mid-way. */
   kill(): Promise<void>;
   stop(): Promise<void>;
@@ -54,6 +56,7 @@ export async function startServiceProcess(
     name: app,
     url,
     child,
+    stderr: () => stderr,
     kill: async () => {
       child.kill('SIGKILL');
       await exited();
