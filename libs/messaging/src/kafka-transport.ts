@@ -1,4 +1,4 @@
-import { Kafka, logLevel, Partitioners, type Producer } from 'kafkajs';
+import { Kafka, logLevel, Partitioners, type LogEntry, type Producer } from 'kafkajs';
 import type { TransportMessage } from './event-envelope';
 import {
   deadLetterTopic,
@@ -49,7 +49,10 @@ export class KafkaTransport implements EventTransport {
     this.kafka = new Kafka({
       clientId: options.clientId,
       brokers: [...options.brokers],
-      logLevel: logLevel.NOTHING,
+      // kafkajs's own errors and warnings (a crashed consumer, a failed rejoin) are what an
+      // operator needs when a consumer stops taking messages: one JSON line each on stderr.
+      logLevel: logLevel.WARN,
+      logCreator: () => writeKafkaLog,
     });
     this.maxAttempts = options.maxAttempts ?? 5;
     this.retryDelayMs = options.retryDelayMs ?? 100;
@@ -79,6 +82,19 @@ export class KafkaTransport implements EventTransport {
     // A fetch returns as soon as a message arrives on a real broker; the wait caps how long an
     // idle fetch may hold a message back where the broker answers only at the deadline.
     const consumer = this.kafka.consumer({ groupId: group, maxWaitTimeInMs: 100 });
+    consumer.on(consumer.events.CRASH, ({ payload }) => {
+      writeKafkaLog({
+        namespace: 'Consumer',
+        level: logLevel.ERROR,
+        label: 'ERROR',
+        log: {
+          timestamp: new Date().toISOString(),
+          message: `consumer crashed (${payload.restart ? 'restarting' : 'not restarting'})`,
+          groupId: payload.groupId,
+          error: payload.error.message,
+        },
+      });
+    });
     let closing = false;
     const started = (async () => {
       await consumer.connect();
@@ -131,6 +147,19 @@ export class KafkaTransport implements EventTransport {
         },
       });
     })();
+    started.catch((error: unknown) => {
+      writeKafkaLog({
+        namespace: 'Consumer',
+        level: logLevel.ERROR,
+        label: 'ERROR',
+        log: {
+          timestamp: new Date().toISOString(),
+          message: 'consumer did not start',
+          groupId: group,
+          error: error instanceof Error ? error.message : String(error),
+        },
+      });
+    });
     return {
       close: async () => {
         closing = true;
@@ -193,6 +222,10 @@ export class KafkaTransport implements EventTransport {
     })();
     return this.producer;
   }
+}
+
+function writeKafkaLog({ namespace, label, log }: LogEntry): void {
+  process.stderr.write(`${JSON.stringify({ source: 'kafkajs', level: label, namespace, ...log })}\n`);
 }
 
 function delay(ms: number): Promise<void> {

@@ -26,9 +26,12 @@ export async function outagesAt(
     `SELECT outage FROM ${schema}.airport_outage WHERE airport = $1 ORDER BY outage`,
     [airport],
   );
-  return rows
-    .map((r) => r.outage)
-    .filter((o): o is Outage => (OUTAGES as readonly string[]).includes(o));
+  return knownOutages(rows.map((r) => r.outage));
+}
+
+/** The outages of a stored list that this build knows (a newer build may have added some). */
+export function knownOutages(stored: readonly string[]): Outage[] {
+  return stored.filter((o): o is Outage => (OUTAGES as readonly string[]).includes(o));
 }
 
 /** Records an outage as in force or cleared; returns whether anything changed. */

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import type { EntityManager } from 'typeorm';
 import {
   CHECK_IN_DECIDED,
   TOPICS,
@@ -10,22 +9,21 @@ import { encodeBcbp, type CheckInChannel } from '@biogate/domain';
 import type { EventFactory, OutboxEntry } from '@biogate/messaging';
 import { flightRef } from '../bookings/booking.view';
 import type { BookedPassengerRecord } from '../persistence/checkin-store';
-import { CheckInRow } from '../persistence/checkin.entities';
+import type { CheckInRow } from '../persistence/checkin.entities';
 import type { CheckInView } from './check-in.view';
 import { seatForSequence } from './seat-map';
 
 export type IssuedBoardingPass = NonNullable<CheckInView['boardingPass']>;
 
-/** An allowed check-in: the flight's next sequence number, its seat, and the BCBP pass. */
-export async function issueBoardingPass(
-  em: EntityManager,
+/** An allowed check-in: given the flight's next sequence number, its seat and the BCBP pass. */
+export function issueBoardingPass(
   { passenger, booking, flight }: BookedPassengerRecord,
   channel: CheckInChannel,
+  sequence: number,
   at: Date,
-): Promise<CheckInRow> {
-  const sequence = await nextSequence(em, flight.id);
+): CheckInRow {
   const seat = seatForSequence(sequence);
-  const checkIn: CheckInRow = {
+  return {
     id: randomUUID(),
     passengerId: passenger.id,
     flightId: flight.id,
@@ -48,8 +46,6 @@ export async function issueBoardingPass(
     }),
     checkedInAt: at,
   };
-  await em.insert(CheckInRow, checkIn);
-  return checkIn;
 }
 
 export function issued(checkIn: CheckInRow): IssuedBoardingPass {
@@ -92,17 +88,4 @@ export function checkInDecided(
       },
     }),
   };
-}
-
-/** The next check-in sequence number of a flight, under the flight row's lock. */
-async function nextSequence(em: EntityManager, flightId: string): Promise<number> {
-  // Wrapped in a SELECT: TypeORM shapes UPDATE results differently on pg and on PGlite.
-  const rows = await em.query<{ checked_in: number }[]>(
-    `WITH bumped AS (UPDATE checkin.flight SET checked_in = checked_in + 1 WHERE id = $1 RETURNING checked_in)
-     SELECT checked_in FROM bumped`,
-    [flightId],
-  );
-  const updated = rows[0];
-  if (updated === undefined) throw new Error(`flight ${flightId} vanished`);
-  return updated.checked_in;
 }

@@ -1,7 +1,6 @@
-import type { EntityManager } from 'typeorm';
 import type { FaceTemplate } from '@biogate/domain';
 import type { TemplateCipher } from '@biogate/service-runtime';
-import { EnrolmentRow, TemplateAccessRow } from '../persistence/checkin.entities';
+import type { EnrolmentRow } from '../persistence/checkin.entities';
 
 export interface TemplateReadPurpose {
   /** Who reads: the API key holder's name, or the service. */
@@ -11,37 +10,32 @@ export interface TemplateReadPurpose {
   readonly at: Date;
 }
 
-/**
- * The only way to read an enrolled template in clear: every read is written to the audit trail
- * (who, when, which touchpoint) in the same transaction.
- */
-export async function readEnrolledTemplate(
-  em: EntityManager,
-  cipher: TemplateCipher,
-  personalIdNumber: string,
-  purpose: TemplateReadPurpose,
-): Promise<FaceTemplate | undefined> {
-  const enrolment = await em.findOneBy(EnrolmentRow, { personalIdNumber });
-  return enrolment ? openEnrolledTemplate(em, cipher, enrolment, purpose) : undefined;
+/** One line of the template audit trail. */
+export interface TemplateRead extends TemplateReadPurpose {
+  readonly templateId: string;
 }
 
-/** The same read, of an enrolment the caller has already loaded. */
-export async function openEnrolledTemplate(
-  em: EntityManager,
-  cipher: TemplateCipher,
-  enrolment: EnrolmentRow,
-  purpose: TemplateReadPurpose,
-): Promise<FaceTemplate> {
-  await em.insert(TemplateAccessRow, {
-    templateId: enrolment.templateId,
-    accessor: purpose.accessor,
-    touchpoint: purpose.touchpoint,
-    purpose: purpose.purpose,
-    accessedAt: purpose.at,
-  });
-  return cipher.open(enrolment.templateId, {
-    ciphertext: enrolment.templateCiphertext,
-    iv: enrolment.templateIv,
-    tag: enrolment.templateTag,
-  });
+/**
+ * The only way to read an enrolled template in clear: each read is noted here, and the use case
+ * writes the notes to the audit trail (who, when, which touchpoint) in the transaction that
+ * read, with its other rows (`CheckinStore.recordTemplateReads`, or in `recordCheckIn`).
+ */
+export class TemplateReads {
+  private readonly notes: TemplateRead[] = [];
+
+  constructor(private readonly cipher: TemplateCipher) {}
+
+  open(enrolment: EnrolmentRow, purpose: TemplateReadPurpose): FaceTemplate {
+    this.notes.push({ templateId: enrolment.templateId, ...purpose });
+    return this.cipher.open(enrolment.templateId, {
+      ciphertext: enrolment.templateCiphertext,
+      iv: enrolment.templateIv,
+      tag: enrolment.templateTag,
+    });
+  }
+
+  /** The reads not yet written; taking them empties the list. */
+  take(): TemplateRead[] {
+    return this.notes.splice(0);
+  }
 }

@@ -1,14 +1,45 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { BookedPassengerRow, BookingRow, FlightRow } from './checkin.entities';
+import { NATIONAL_EID_TYPES, type Outage } from '@biogate/domain';
+import { knownOutages } from '@biogate/service-runtime';
+import type { StepDecision } from '@biogate/contracts';
+import type { TemplateRead } from '../enrolment/enrolled-template.reader';
+import type {
+  BookedPassengerRow,
+  BookingRow,
+  CheckInRow,
+  EnrolmentRow,
+  FlightRow,
+} from './checkin.entities';
 
+/** A booked passenger with what every use case on them asks next. */
 export interface BookedPassengerRecord {
   readonly passenger: BookedPassengerRow;
   readonly booking: BookingRow;
   readonly flight: FlightRow;
+  /**
+   * The person's enrolment, if their document is a national eID and they enrolled (through this
+   * booking or another: enrolment belongs to the personal ID number, so it serves all bookings).
+   */
+  readonly enrolment: EnrolmentRow | null;
+  /** The check-in that issued this passenger's boarding pass, if any. */
+  readonly checkIn: CheckInRow | null;
+  /** The outages in force at the departure airport. */
+  readonly outages: readonly Outage[];
 }
 
-interface BookedPassengerSqlRow {
+interface FlightSqlColumns {
+  readonly flight_id: string;
+  readonly carrier: string;
+  readonly flight_number: string;
+  readonly departure_date: string;
+  readonly origin: string;
+  readonly destination: string;
+  readonly departure_at: Date | string;
+  readonly international: boolean;
+}
+
+interface BookedPassengerSqlRow extends FlightSqlColumns {
   readonly id: string;
   readonly booking_id: string;
   readonly position: number;
@@ -25,20 +56,29 @@ interface BookedPassengerSqlRow {
   readonly pnr: string;
   readonly booking_carrier: string;
   readonly booking_created_at: Date | string;
-  readonly flight_id: string;
-  readonly carrier: string;
-  readonly flight_number: string;
-  readonly departure_date: string;
-  readonly origin: string;
-  readonly destination: string;
-  readonly departure_at: Date | string;
-  readonly international: boolean;
+  readonly enrolment_id: string | null;
+  readonly enrolment_passenger_id: string | null;
+  readonly enrolment_channel: string | null;
+  readonly consent_at: Date | string | null;
+  readonly enrolled_at: Date | string | null;
+  readonly template_id: string | null;
+  readonly template_ciphertext: Uint8Array | null;
+  readonly template_iv: Uint8Array | null;
+  readonly template_tag: Uint8Array | null;
+  readonly check_in_id: string | null;
+  readonly check_in_channel: string | null;
+  readonly sequence: number | null;
+  readonly seat: string | null;
+  readonly boarding_pass: string | null;
+  readonly checked_in_at: Date | string | null;
+  readonly outages: string[];
 }
 
 /**
  * Check-in's SQL on its hot paths, where the query builder cost a statement per table: one
- * query for a passenger with their booking and flight. Dates come back as `YYYY-MM-DD` text,
- * as the entities keep them (drivers would turn a SQL date into a local-time Date).
+ * query for a passenger with their booking, flight, enrolment, check-in and the outages at the
+ * departure airport. Dates come back as `YYYY-MM-DD` text, as the entities keep them (drivers
+ * would turn a SQL date into a local-time Date).
  */
 @Injectable()
 export class CheckinStore {
@@ -54,15 +94,147 @@ export class CheckinStore {
               b.pnr, b.carrier AS booking_carrier, b.created_at AS booking_created_at,
               f.id AS flight_id, f.carrier, f.flight_number,
               to_char(f.departure_date, 'YYYY-MM-DD') AS departure_date, f.origin, f.destination,
-              f.departure_at, f.international
+              f.departure_at, f.international,
+              e.id AS enrolment_id, e.passenger_id AS enrolment_passenger_id,
+              e.channel AS enrolment_channel, e.consent_at, e.enrolled_at, e.template_id,
+              e.template_ciphertext, e.template_iv, e.template_tag,
+              c.id AS check_in_id, c.channel AS check_in_channel, c.sequence, c.seat,
+              c.boarding_pass, c.checked_in_at,
+              ARRAY(SELECT o.outage FROM checkin.airport_outage o
+                     WHERE o.airport = f.origin ORDER BY o.outage) AS outages
          FROM checkin.booked_passenger p
          JOIN checkin.booking b ON b.id = p.booking_id
          JOIN checkin.flight f ON f.id = b.flight_id
+         LEFT JOIN checkin.enrolment e
+           ON e.personal_id_number = p.document_number AND p.document_type = ANY($2::text[])
+         LEFT JOIN checkin.check_in c ON c.passenger_id = p.id
         WHERE p.id = $1`,
-      [passengerId],
+      [passengerId, NATIONAL_EID_TYPES],
     );
     return row === undefined ? undefined : bookedPassengerOf(row);
   }
+
+  /** The next check-in sequence number of a flight, under the flight row's lock. */
+  async nextCheckInSequence(em: EntityManager, flightId: string): Promise<number> {
+    // Wrapped in a SELECT: TypeORM shapes UPDATE results differently on pg and on PGlite.
+    const [bumped] = await em.query<{ checked_in: number }[]>(
+      `WITH bumped AS (UPDATE checkin.flight SET checked_in = checked_in + 1 WHERE id = $1 RETURNING checked_in)
+       SELECT checked_in FROM bumped`,
+      [flightId],
+    );
+    if (bumped === undefined) throw new Error(`flight ${flightId} vanished`);
+    return bumped.checked_in;
+  }
+
+  /**
+   * What a check-in attempt leaves, in one statement: the journey step, the check-in when a pass
+   * was issued, and the template reads it made (the 1:1 check, the gallery staging).
+   */
+  async recordCheckIn(
+    em: EntityManager,
+    attempt: {
+      readonly step: CheckInStep;
+      readonly checkIn: CheckInRow | undefined;
+      readonly reads: readonly TemplateRead[];
+    },
+  ): Promise<void> {
+    const { step, checkIn } = attempt;
+    await em.query(
+      `WITH step AS (
+         INSERT INTO checkin.journey_step (id, passenger_id, touchpoint, point, at, decision)
+         VALUES ($1, $2, 'CHECK_IN', $3, $4, $5)
+       ), issued AS (
+         INSERT INTO checkin.check_in
+           (id, passenger_id, flight_id, channel, sequence, seat, boarding_pass, checked_in_at)
+         SELECT $6::uuid, $2::uuid, $7::uuid, $3::varchar, $8::integer, $9::varchar,
+                $10::varchar, $4::timestamptz
+          WHERE $6::uuid IS NOT NULL
+       )
+       INSERT INTO checkin.template_access (template_id, accessor, touchpoint, purpose, accessed_at)
+       SELECT * FROM unnest($11::uuid[], $12::varchar[], $13::varchar[], $14::varchar[],
+                            $15::timestamptz[])`,
+      [
+        step.id,
+        step.passengerId,
+        step.channel,
+        step.at,
+        JSON.stringify(step.decision),
+        checkIn?.id ?? null,
+        checkIn?.flightId ?? null,
+        checkIn?.sequence ?? null,
+        checkIn?.seat ?? null,
+        checkIn?.boardingPass ?? null,
+        ...templateReadColumns(attempt.reads),
+      ],
+    );
+  }
+
+  /**
+   * The flights not yet departed at `at` that a person (by document number) is checked in on,
+   * with the passenger id of each booking: where a new enrolment's gallery entries go.
+   */
+  async checkedInFlightsOf(
+    em: EntityManager,
+    documentNumber: string,
+    at: Date,
+  ): Promise<{ passengerId: string; flight: FlightRow }[]> {
+    const rows = await em.query<(FlightSqlColumns & { passenger_id: string })[]>(
+      `SELECT c.passenger_id, f.id AS flight_id, f.carrier, f.flight_number,
+              to_char(f.departure_date, 'YYYY-MM-DD') AS departure_date, f.origin, f.destination,
+              f.departure_at, f.international
+         FROM checkin.booked_passenger p
+         JOIN checkin.check_in c ON c.passenger_id = p.id
+         JOIN checkin.flight f ON f.id = c.flight_id
+        WHERE p.document_number = $1 AND f.departure_at >= $2
+        ORDER BY f.departure_at, c.passenger_id`,
+      [documentNumber, at],
+    );
+    return rows.map((row) => ({ passengerId: row.passenger_id, flight: flightOf(row) }));
+  }
+
+  /** Template reads of a use case that writes nothing else beside them. */
+  async recordTemplateReads(em: EntityManager, reads: readonly TemplateRead[]): Promise<void> {
+    if (reads.length === 0) return;
+    await em.query(
+      `INSERT INTO checkin.template_access (template_id, accessor, touchpoint, purpose, accessed_at)
+       SELECT * FROM unnest($1::uuid[], $2::varchar[], $3::varchar[], $4::varchar[],
+                            $5::timestamptz[])`,
+      templateReadColumns(reads),
+    );
+  }
+}
+
+/** A check-in attempt as the journey log keeps it. */
+export interface CheckInStep {
+  readonly id: string;
+  readonly passengerId: string;
+  readonly channel: string;
+  readonly at: Date;
+  readonly decision: StepDecision;
+}
+
+function flightOf(row: FlightSqlColumns): FlightRow {
+  return {
+    id: row.flight_id,
+    carrier: row.carrier,
+    flightNumber: row.flight_number,
+    departureDate: row.departure_date,
+    origin: row.origin,
+    destination: row.destination,
+    departureAt: new Date(row.departure_at),
+    international: row.international,
+  };
+}
+
+/** Template reads as the five column arrays of an `unnest` insert. */
+function templateReadColumns(reads: readonly TemplateRead[]): unknown[] {
+  return [
+    reads.map((r) => r.templateId),
+    reads.map((r) => r.accessor),
+    reads.map((r) => r.touchpoint),
+    reads.map((r) => r.purpose),
+    reads.map((r) => r.at.toISOString()),
+  ];
 }
 
 function bookedPassengerOf(row: BookedPassengerSqlRow): BookedPassengerRecord {
@@ -90,15 +262,35 @@ function bookedPassengerOf(row: BookedPassengerSqlRow): BookedPassengerRecord {
       flightId: row.flight_id,
       createdAt: new Date(row.booking_created_at),
     },
-    flight: {
-      id: row.flight_id,
-      carrier: row.carrier,
-      flightNumber: row.flight_number,
-      departureDate: row.departure_date,
-      origin: row.origin,
-      destination: row.destination,
-      departureAt: new Date(row.departure_at),
-      international: row.international,
-    },
+    flight: flightOf(row),
+    enrolment:
+      row.enrolment_id === null
+        ? null
+        : {
+            id: row.enrolment_id,
+            personalIdNumber: row.document_number,
+            passengerId: row.enrolment_passenger_id as string,
+            channel: row.enrolment_channel as string,
+            consentAt: new Date(row.consent_at as Date | string),
+            enrolledAt: new Date(row.enrolled_at as Date | string),
+            templateId: row.template_id as string,
+            templateCiphertext: Buffer.from(row.template_ciphertext as Uint8Array),
+            templateIv: Buffer.from(row.template_iv as Uint8Array),
+            templateTag: Buffer.from(row.template_tag as Uint8Array),
+          },
+    checkIn:
+      row.check_in_id === null
+        ? null
+        : {
+            id: row.check_in_id,
+            passengerId: row.id,
+            flightId: row.flight_id,
+            channel: row.check_in_channel as string,
+            sequence: row.sequence as number,
+            seat: row.seat as string,
+            boardingPass: row.boarding_pass as string,
+            checkedInAt: new Date(row.checked_in_at as Date | string),
+          },
+    outages: knownOutages(row.outages),
   };
 }

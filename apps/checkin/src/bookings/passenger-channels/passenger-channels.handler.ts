@@ -11,9 +11,7 @@ import {
   type PolicyDecision,
 } from '@biogate/domain';
 import { UNIT_OF_WORK, type UnitOfWork } from '@biogate/persistence';
-import { CLOCK, outagesAt, PHASE_POLICY } from '@biogate/service-runtime';
-import { CHECKIN_SCHEMA } from '../../persistence/checkin-persistence';
-import { isEnrolled } from '../../enrolment/enrolment-status';
+import { CLOCK, PHASE_POLICY } from '@biogate/service-runtime';
 import { passengerFacts } from '../passenger-facts';
 import { readPassengerInScope } from '../passenger-scope';
 import { PassengerChannelsQuery } from './passenger-channels.query';
@@ -48,28 +46,18 @@ export class PassengerChannelsHandler implements IQueryHandler<
     passengerId,
     at,
   }: PassengerChannelsQuery): Promise<PassengerChannelsView> {
-    const { record, biometricEnrolled, outages } = await this.unitOfWork.read(async (em) => {
-      const found = await readPassengerInScope(
-        this.store,
-        em,
-        principal,
-        passengerId,
-        'see the channels of',
-      );
-      return {
-        record: found,
-        biometricEnrolled: await isEnrolled(em, found.passenger),
-        outages: await outagesAt(em, CHECKIN_SCHEMA, found.flight.origin),
-      };
-    });
+    const record = await this.unitOfWork.read((em) =>
+      readPassengerInScope(this.store, em, principal, passengerId, 'see the channels of'),
+    );
+    const biometricEnrolled = record.enrolment !== null;
     const instant = at ?? this.clock.now();
     const { flight } = record;
     const step = {
       at: instant,
       airport: flight.origin,
       international: flight.international,
-      passenger: passengerFacts(record, biometricEnrolled),
-      outages,
+      passenger: passengerFacts(record),
+      outages: [...record.outages],
     };
     const lanes = (touchpoint: 'SECURITY' | 'BOARDING') =>
       Object.fromEntries(

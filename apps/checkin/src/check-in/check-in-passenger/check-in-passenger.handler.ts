@@ -21,17 +21,18 @@ import {
   type GalleryCipher,
   type Principal,
   type TemplateCipher,
-  outagesAt,
   verifyLiveFace,
   captureToMatch,
 } from '@biogate/service-runtime';
 import { passengerFacts } from '../../bookings/passenger-facts';
 import { readPassengerInScope } from '../../bookings/passenger-scope';
 import { CheckinOutbox } from '../../checkin-outbox';
-import { openEnrolledTemplate } from '../../enrolment/enrolled-template.reader';
-import { enrolmentOf } from '../../enrolment/enrolment-status';
-import { CHECKIN_SCHEMA } from '../../persistence/checkin-persistence';
-import { CheckInRow, JourneyStepRow, type EnrolmentRow } from '../../persistence/checkin.entities';
+import { TemplateReads } from '../../enrolment/enrolled-template.reader';
+import {
+  JourneyStepRow,
+  type CheckInRow,
+  type EnrolmentRow,
+} from '../../persistence/checkin.entities';
 import { assertCheckInOpen } from '../check-in-window';
 import { flightGalleryEntry } from '../flight-gallery';
 import type { CheckInView } from '../check-in.view';
@@ -75,17 +76,15 @@ export class CheckInPassengerHandler implements ICommandHandler<
         request.passengerId,
         'check in',
       );
-      const { passenger, flight } = record;
-      const existing = await em.findOneBy(CheckInRow, { passengerId: passenger.id });
-      if (existing) {
+      const { passenger, flight, enrolment } = record;
+      if (record.checkIn !== null) {
         return {
           passengerId: passenger.id,
-          decision: await decisionThatIssued(em, existing),
-          boardingPass: issued(existing),
+          decision: await decisionThatIssued(em, record.checkIn),
+          boardingPass: issued(record.checkIn),
           alreadyCheckedIn: true,
         };
       }
-      const enrolment = await enrolmentOf(em, passenger);
       assertCheckInOpen(
         now,
         flight.departureAt.getTime(),
@@ -98,35 +97,45 @@ export class CheckInPassengerHandler implements ICommandHandler<
         channel: request.channel,
         airport: flight.origin,
         international: flight.international,
-        passenger: passengerFacts(record, enrolment !== null),
-        outages: await outagesAt(em, CHECKIN_SCHEMA, flight.origin),
+        passenger: passengerFacts(record),
+        outages: [...record.outages],
       };
-      const decision = await this.verifyFace(em, principal, enrolment, step, capture);
-      await em.insert(JourneyStepRow, {
-        id: randomUUID(),
-        passengerId: passenger.id,
-        touchpoint: 'CHECK_IN',
-        point: request.channel,
-        at: new Date(now),
-        decision,
-      });
+      const at = new Date(now);
+      const reads = new TemplateReads(this.cipher);
+      const decision = this.verifyFace(reads, principal, enrolment, step, capture);
       const checkIn =
         decision.outcome === 'ALLOWED'
-          ? await issueBoardingPass(em, record, request.channel, new Date(now))
+          ? issueBoardingPass(
+              record,
+              request.channel,
+              await this.store.nextCheckInSequence(em, flight.id),
+              at,
+            )
           : undefined;
       const boardingPass = checkIn === undefined ? undefined : issued(checkIn);
-      const events = new EventFactory('checkin', new Date(now).toISOString(), correlationId);
+      const events = new EventFactory('checkin', at.toISOString(), correlationId);
       const galleryEntry =
         checkIn === undefined
           ? undefined
-          : await flightGalleryEntry(
-              em,
-              { template: this.cipher, gallery: this.galleryCipher },
+          : flightGalleryEntry(
+              reads,
+              this.galleryCipher,
               events,
-              { passenger, enrolment },
+              { passengerId: passenger.id, enrolment },
               flight,
-              new Date(now),
+              at,
             );
+      await this.store.recordCheckIn(em, {
+        step: {
+          id: randomUUID(),
+          passengerId: passenger.id,
+          channel: request.channel,
+          at,
+          decision,
+        },
+        checkIn,
+        reads: reads.take(),
+      });
       await this.outbox.append(em, [
         ...(galleryEntry === undefined ? [] : [galleryEntry]),
         checkInDecided(events, record, request.channel, decision, boardingPass),
@@ -141,13 +150,13 @@ export class CheckInPassengerHandler implements ICommandHandler<
   }
 
   /** The policy's decision, overruled when the face at a biometric check-in does not verify. */
-  private async verifyFace(
-    em: EntityManager,
+  private verifyFace(
+    reads: TemplateReads,
     principal: Principal,
     enrolment: EnrolmentRow | null,
     step: PolicyRequest,
     capture: FaceCaptureDto | undefined,
-  ): Promise<StepDecision> {
+  ): StepDecision {
     const decision = this.policy.evaluate(step);
     if (decision.outcome !== 'ALLOWED' || capture === undefined) return decision;
     // R4 allowed only the enrolled; should the template be gone, no face can match it.
@@ -156,7 +165,7 @@ export class CheckInPassengerHandler implements ICommandHandler<
         ? { similarity: 0, matched: false, live: true }
         : verifyLiveFace(
             this.faces,
-            await openEnrolledTemplate(em, this.cipher, enrolment, {
+            reads.open(enrolment, {
               accessor: principal.name,
               touchpoint: 'CHECK_IN',
               purpose: 'biometric check-in 1:1',

@@ -8,6 +8,7 @@ import {
 import { GalleryCipher, TemplateCipher, type Principal } from '@biogate/service-runtime';
 import { InMemoryUnitOfWork } from '@biogate/testing';
 import type { CheckinOutbox } from '../../checkin-outbox';
+import type { TemplateRead } from '../enrolled-template.reader';
 import type { CheckinStore } from '../../persistence/checkin-store';
 import {
   BookedPassengerRow,
@@ -62,15 +63,25 @@ function setUp(passenger: Partial<BookedPassengerRow> = {}, now = '2025-12-01T07
     append: () => Promise.resolve(),
     committed: () => undefined,
   } as unknown as CheckinOutbox;
-  // The store's joined read, answered from the seeded rows (its SQL runs in test/checkin).
+  // The store answered from the seeded rows (its SQL runs in test/checkin); template reads kept.
+  const templateReads: TemplateRead[] = [];
   const store = {
     bookedPassenger: (_em: unknown, id: string) => {
       const found = em.rows(BookedPassengerRow).find((p) => p.id === id);
       const booking = em.rows(BookingRow).find((b) => b.id === found?.bookingId);
       const flight = em.rows(FlightRow).find((f) => f.id === booking?.flightId);
+      const enrolment =
+        em.rows(EnrolmentRow).find((e) => e.personalIdNumber === found?.documentNumber) ?? null;
       return Promise.resolve(
-        found && booking && flight ? { passenger: found, booking, flight } : undefined,
+        found && booking && flight
+          ? { passenger: found, booking, flight, enrolment, checkIn: null, outages: [] }
+          : undefined,
       );
+    },
+    checkedInFlightsOf: () => Promise.resolve([]),
+    recordTemplateReads: (_em: unknown, reads: readonly TemplateRead[]) => {
+      templateReads.push(...reads);
+      return Promise.resolve();
     },
   } as unknown as CheckinStore;
   const handler = new EnrolPassengerHandler(
@@ -98,7 +109,7 @@ function setUp(passenger: Partial<BookedPassengerRow> = {}, now = '2025-12-01T07
         'corr',
       ),
     );
-  return { enrol, em, register, cipher };
+  return { enrol, em, register, cipher, templateReads };
 }
 
 describe('EnrolPassengerHandler (in-memory ports)', () => {
@@ -224,9 +235,10 @@ describe('EnrolPassengerHandler (in-memory ports)', () => {
   });
 
   it('tells an existing enrolment only to the face that matches it, and never its template', async () => {
-    const { enrol } = setUp();
+    const { enrol, templateReads } = setUp();
     const first = await enrol();
     expect(first).toMatchObject({ outcome: 'ENROLLED', reason: 'OK' });
+    expect(templateReads).toEqual([]);
     const impostor = await enrol({ capture: { quality: 'GOOD', subject: '001099998888' } });
     expect(impostor).toMatchObject({ outcome: 'REFUSED', reason: 'FACE_MISMATCH' });
     expect(impostor).not.toHaveProperty('enrolmentId');
@@ -241,5 +253,9 @@ describe('EnrolPassengerHandler (in-memory ports)', () => {
       enrolmentId: (first as { enrolmentId: string }).enrolmentId,
       similarity: expect.any(Number) as number,
     });
+    // every 1:1 against the enrolled template is in the audit trail, whatever its outcome
+    expect(templateReads.map((r) => [r.touchpoint, r.purpose])).toEqual(
+      Array.from({ length: 3 }, () => ['ENROLMENT', 'existing enrolment 1:1']),
+    );
   });
 });

@@ -26,9 +26,9 @@ import {
 } from '@biogate/service-runtime';
 import { readPassengerInScope } from '../../bookings/passenger-scope';
 import { CheckinOutbox } from '../../checkin-outbox';
-import { galleryEntriesForCheckedInFlights } from '../../check-in/flight-gallery';
+import { flightGalleryEntry } from '../../check-in/flight-gallery';
 import { EnrolmentRow } from '../../persistence/checkin.entities';
-import { readEnrolledTemplate } from '../enrolled-template.reader';
+import { TemplateReads } from '../enrolled-template.reader';
 import type { EnrolmentOutcome } from '../enrolment-outcome';
 import { insideVneidAppWindow } from '../vneid-app-window';
 import { EnrolPassengerCommand } from './enrol-passenger.command';
@@ -65,7 +65,11 @@ export class EnrolPassengerHandler implements ICommandHandler<
   }: EnrolPassengerCommand): Promise<EnrolmentOutcome> {
     const now = this.clock.now();
     return this.unitOfWork.transaction(async (em): Promise<EnrolmentOutcome> => {
-      const { passenger, flight } = await readPassengerInScope(
+      const {
+        passenger,
+        flight,
+        enrolment: existing,
+      } = await readPassengerInScope(
         this.store,
         em,
         principal,
@@ -88,7 +92,6 @@ export class EnrolPassengerHandler implements ICommandHandler<
         return { outcome: 'REFUSED', reason: 'DOCUMENT_NOT_ELIGIBLE' };
       }
       const personalIdNumber = passenger.documentNumber;
-      const existing = await em.findOneBy(EnrolmentRow, { personalIdNumber });
       if (existing) return this.alreadyEnrolled(em, principal.name, existing, request, now);
       const identity = this.register.lookup(personalIdNumber);
       if (!identity) return { outcome: 'REFUSED', reason: 'NOT_IN_POPULATION_REGISTER' };
@@ -125,14 +128,22 @@ export class EnrolPassengerHandler implements ICommandHandler<
         templateTag: sealed.tag,
       };
       await em.insert(EnrolmentRow, enrolment);
-      const events = new EventFactory('checkin', new Date(now).toISOString(), correlationId);
-      const galleries = await galleryEntriesForCheckedInFlights(
-        em,
-        { template: this.cipher, gallery: this.galleryCipher },
-        events,
-        personalIdNumber,
-        new Date(now),
+      const at = new Date(now);
+      const events = new EventFactory('checkin', at.toISOString(), correlationId);
+      // Enrolled after check-in (or again after a withdrawal): the gates of those flights learn it.
+      const reads = new TemplateReads(this.cipher);
+      const galleries = (await this.store.checkedInFlightsOf(em, personalIdNumber, at)).flatMap(
+        ({ passengerId, flight: checkedIn }) =>
+          flightGalleryEntry(
+            reads,
+            this.galleryCipher,
+            events,
+            { passengerId, enrolment },
+            checkedIn,
+            at,
+          ) ?? [],
       );
+      await this.store.recordTemplateReads(em, reads.take());
       await this.outbox.append(em, [
         {
           topic: TOPICS.identity,
@@ -171,13 +182,14 @@ export class EnrolPassengerHandler implements ICommandHandler<
     request: EnrolPassengerCommand['request'],
     now: number,
   ): Promise<EnrolmentOutcome> {
-    const template = await readEnrolledTemplate(em, this.cipher, existing.personalIdNumber, {
+    const reads = new TemplateReads(this.cipher);
+    const template = reads.open(existing, {
       accessor,
       touchpoint: 'ENROLMENT',
       purpose: 'existing enrolment 1:1',
       at: new Date(now),
     });
-    if (template === undefined) return { outcome: 'REFUSED', reason: 'FACE_MISMATCH' };
+    await this.store.recordTemplateReads(em, reads.take());
     const { similarity, live, matched } = verifyLiveFace(
       this.faces,
       template,
