@@ -104,6 +104,57 @@ describe.each<DatabaseKind>(['PGlite', 'PostgreSQL'])('check-in bookings API on 
     expect((await post(booking('QA0001'), KEYS.qa)).status).toBe(201);
   });
 
+  it('keeps every passenger of a booking as posted, in order', async () => {
+    const request = booking('TWO001', {
+      passenger: { ssr: ['WCHR', 'DEAF'], checkedBags: 2 },
+    }) as { passengers: Json[] };
+    request.passengers.push({
+      surname: 'LE',
+      givenName: 'THI B',
+      document: { type: 'PASSPORT', number: 'C7654321' },
+      checkedBags: 0,
+    });
+    expect((await post(request)).status).toBe(201);
+    const stored = await services.opened.platform.unitOfWork.read((em) =>
+      em.query<Json[]>(
+        `SELECT p.position, p.surname, p.given_name, to_char(p.birth_date, 'YYYY-MM-DD') AS birth,
+                p.document_type, p.document_number,
+                to_char(p.document_expires_on, 'YYYY-MM-DD') AS expires, p.checked_bags, p.ssr,
+                p.purchase_channel, p.identity_consent_at
+           FROM checkin.booked_passenger p JOIN checkin.booking b ON b.id = p.booking_id
+          WHERE b.pnr = 'TWO001' ORDER BY p.position`,
+      ),
+    );
+    expect(stored).toEqual([
+      {
+        position: 0,
+        surname: 'NGUYEN',
+        given_name: 'VAN AN',
+        birth: '1990-02-03',
+        document_type: 'CITIZEN_ID_CARD',
+        document_number: '079200001234',
+        expires: '2031-05-01',
+        checked_bags: 2,
+        ssr: ['WCHR', 'DEAF'],
+        purchase_channel: 'AIRLINE',
+        identity_consent_at: null,
+      },
+      {
+        position: 1,
+        surname: 'LE',
+        given_name: 'THI B',
+        birth: null,
+        document_type: 'PASSPORT',
+        document_number: 'C7654321',
+        expires: null,
+        checked_bags: 0,
+        ssr: [],
+        purchase_channel: 'AIRLINE',
+        identity_consent_at: null,
+      },
+    ]);
+  });
+
   it.each<[string, unknown, { path: string; message: string }[]]>([
     [
       'a missing PNR',

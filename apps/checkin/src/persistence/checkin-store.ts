@@ -28,6 +28,11 @@ export interface BookedPassengerRecord {
   readonly outages: readonly Outage[];
 }
 
+/** A flight's columns as `FlightSqlColumns` names them. */
+const FLIGHT_COLUMNS = `id AS flight_id, carrier, flight_number,
+  to_char(departure_date, 'YYYY-MM-DD') AS departure_date, origin, destination, departure_at,
+  international`;
+
 interface FlightSqlColumns {
   readonly flight_id: string;
   readonly carrier: string;
@@ -112,6 +117,96 @@ export class CheckinStore {
       [passengerId, NATIONAL_EID_TYPES],
     );
     return row === undefined ? undefined : bookedPassengerOf(row);
+  }
+
+  /**
+   * The flight with the key of `flight` (carrier, number, date, origin), added as `flight` says
+   * if it is new. The caller compares what it finds with what it asked for.
+   */
+  async scheduledFlight(em: EntityManager, flight: FlightRow): Promise<FlightRow> {
+    const key = [flight.carrier, flight.flightNumber, flight.departureDate, flight.origin];
+    // One statement for the usual cases: added now, or there already. A flight added by a
+    // transaction that committed while this one ran is not in this statement's snapshot.
+    const [found] = await em.query<FlightSqlColumns[]>(
+      `WITH added AS (
+         INSERT INTO checkin.flight
+           (id, carrier, flight_number, departure_date, origin, destination, departure_at, international)
+         VALUES ($5, $1, $2, $3, $4, $6, $7, $8)
+         ON CONFLICT (carrier, flight_number, departure_date, origin) DO NOTHING
+         RETURNING ${FLIGHT_COLUMNS}
+       )
+       SELECT * FROM added
+       UNION ALL
+       SELECT ${FLIGHT_COLUMNS} FROM checkin.flight
+        WHERE carrier = $1 AND flight_number = $2 AND departure_date = $3 AND origin = $4`,
+      [...key, flight.id, flight.destination, flight.departureAt, flight.international],
+    );
+    if (found !== undefined) return flightOf(found);
+    const [committed] = await em.query<FlightSqlColumns[]>(
+      `SELECT ${FLIGHT_COLUMNS} FROM checkin.flight
+        WHERE carrier = $1 AND flight_number = $2 AND departure_date = $3 AND origin = $4`,
+      key,
+    );
+    if (committed === undefined) throw new Error(`flight ${key.join(' ')} vanished`);
+    return flightOf(committed);
+  }
+
+  /**
+   * A booking and its passengers, in one statement; false, and nothing written, when the
+   * airline already has a booking with this PNR.
+   */
+  async addBooking(
+    em: EntityManager,
+    booking: BookingRow,
+    passengers: readonly BookedPassengerRow[],
+  ): Promise<boolean> {
+    const [added] = await em.query<{ n: number }[]>(
+      `WITH booking AS (
+         INSERT INTO checkin.booking (id, carrier, pnr, flight_id, created_at)
+         VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (carrier, pnr) DO NOTHING
+         RETURNING id
+       ), passengers AS (
+         INSERT INTO checkin.booked_passenger
+           (id, booking_id, position, surname, given_name, birth_date, document_type,
+            document_number, document_expires_on, checked_bags, ssr, purchase_channel,
+            identity_consent_at)
+         SELECT p.id, booking.id, p.position, p.surname, p.given_name, p.birth_date,
+                p.document_type, p.document_number, p.document_expires_on, p.checked_bags,
+                p.ssr, p.purchase_channel, p.identity_consent_at
+           FROM booking, jsonb_to_recordset($6::jsonb) AS p(
+                  id uuid, position smallint, surname varchar, given_name varchar,
+                  birth_date date, document_type varchar, document_number varchar,
+                  document_expires_on date, checked_bags smallint, ssr text[],
+                  purchase_channel varchar, identity_consent_at timestamptz)
+         RETURNING id
+       )
+       SELECT count(*)::integer AS n FROM passengers`,
+      [
+        booking.id,
+        booking.carrier,
+        booking.pnr,
+        booking.flightId,
+        booking.createdAt,
+        JSON.stringify(
+          passengers.map((p) => ({
+            id: p.id,
+            position: p.position,
+            surname: p.surname,
+            given_name: p.givenName,
+            birth_date: p.birthDate,
+            document_type: p.documentType,
+            document_number: p.documentNumber,
+            document_expires_on: p.documentExpiresOn,
+            checked_bags: p.checkedBags,
+            ssr: p.ssr,
+            purchase_channel: p.purchaseChannel,
+            identity_consent_at: p.identityConsentAt?.toISOString() ?? null,
+          })),
+        ),
+      ],
+    );
+    return (added?.n ?? 0) > 0;
   }
 
   /** The next check-in sequence number of a flight, under the flight row's lock. */

@@ -22,7 +22,8 @@ import {
   POPULATION_REGISTER,
 } from '@biogate/service-runtime';
 import { CheckinOutbox } from '../../checkin-outbox';
-import { BookedPassengerRow, BookingRow, FlightRow } from '../../persistence/checkin.entities';
+import type { BookedPassengerRow, BookingRow, FlightRow } from '../../persistence/checkin.entities';
+import { CheckinStore } from '../../persistence/checkin-store';
 import { bookingView, type BookingView } from '../booking.view';
 import { bookingEvents } from './booking-events';
 import { vneidPurchaseRefusals, type PurchaseRefusalView } from '../ticket-purchase';
@@ -46,6 +47,7 @@ export class CreateBookingHandler implements ICommandHandler<
     @Inject(PHASE_POLICY) private readonly policy: PhasePolicy,
     @Inject(POPULATION_REGISTER) private readonly register: PopulationRegister,
     private readonly outbox: CheckinOutbox,
+    private readonly store: CheckinStore,
   ) {}
 
   async execute({
@@ -66,13 +68,7 @@ export class CreateBookingHandler implements ICommandHandler<
     const incentiveWindow = this.policy.inIncentiveWindow(now.getTime());
 
     return this.unitOfWork.transaction(async (em) => {
-      const flight = await this.findOrAddFlight(em, request.flight);
-      const existing = await em.findOneBy(BookingRow, {
-        carrier: flight.carrier,
-        pnr: request.pnr,
-      });
-      if (existing)
-        throw new ConflictError(`booking ${flight.carrier} ${request.pnr} already exists`);
+      const flight = await this.scheduledFlight(em, request.flight);
       const booking: BookingRow = {
         id: randomUUID(),
         carrier: flight.carrier,
@@ -80,7 +76,6 @@ export class CreateBookingHandler implements ICommandHandler<
         flightId: flight.id,
         createdAt: now,
       };
-      await em.insert(BookingRow, booking);
       const passengers: BookedPassengerRow[] = request.passengers.map((p, position) => ({
         id: randomUUID(),
         bookingId: booking.id,
@@ -96,7 +91,9 @@ export class CreateBookingHandler implements ICommandHandler<
         purchaseChannel: p.purchaseChannel ?? 'AIRLINE',
         identityConsentAt: p.purchaseChannel === 'VNEID_APP' ? now : null,
       }));
-      await em.insert(BookedPassengerRow, passengers);
+      if (!(await this.store.addBooking(em, booking, passengers))) {
+        throw new ConflictError(`booking ${flight.carrier} ${request.pnr} already exists`);
+      }
       await this.outbox.append(
         em,
         bookingEvents(events, booking, flight, passengers, incentiveWindow),
@@ -138,27 +135,17 @@ export class CreateBookingHandler implements ICommandHandler<
   }
 
   /** A flight is known by carrier, number, date and origin; a booking may not redefine it. */
-  private async findOrAddFlight(em: EntityManager, dto: BookedFlightDto): Promise<FlightRow> {
-    const key = {
+  private async scheduledFlight(em: EntityManager, dto: BookedFlightDto): Promise<FlightRow> {
+    const flight = await this.store.scheduledFlight(em, {
+      id: randomUUID(),
       carrier: dto.carrier,
       flightNumber: dto.number,
       departureDate: dto.date,
       origin: dto.origin,
-    };
-    await em
-      .createQueryBuilder()
-      .insert()
-      .into(FlightRow)
-      .values({
-        id: randomUUID(),
-        ...key,
-        destination: dto.destination,
-        departureAt: new Date(dto.departureAt),
-        international: dto.international,
-      })
-      .orIgnore()
-      .execute();
-    const flight = await em.findOneByOrFail(FlightRow, key);
+      destination: dto.destination,
+      departureAt: new Date(dto.departureAt),
+      international: dto.international,
+    });
     const differs =
       flight.destination !== dto.destination ||
       flight.departureAt.getTime() !== new Date(dto.departureAt).getTime() ||
