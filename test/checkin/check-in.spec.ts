@@ -1,6 +1,6 @@
 import { parseBcbp, type ScannedBoardingPass } from '@biogate/domain';
-import type { GalleryEntryStagedV1 } from '@biogate/contracts';
-import type { EventEnvelope, TransportMessage } from '@biogate/messaging';
+import { SECURITY_DECIDED, type GalleryEntryStagedV1 } from '@biogate/contracts';
+import { EventFactory, type EventEnvelope, type TransportMessage } from '@biogate/messaging';
 import { CheckinOutbox } from '../../apps/checkin/src/checkin-outbox';
 import { bookPassenger } from '../support/booking-fixtures';
 import {
@@ -121,6 +121,57 @@ describe.each<DatabaseKind>(['PGlite', 'PostgreSQL'])('check-in on %s', (kind) =
     ).toBe(1);
     const events = await announced(passengerId);
     expect(events.map((e) => e.payload.boardingPass)).toEqual([undefined]);
+  });
+
+  it("places a gate's decision in the journey log, once, and leaves out a passenger it never booked", async () => {
+    const passengerId = await book('GS0001');
+    const stranger = '0b5f0e3a-0000-4000-8000-00000000dead';
+    const events = new EventFactory('security-gate', '2025-12-01T01:00:00.000Z', 'corr');
+    const decided = (id: string) =>
+      events.create({
+        ...SECURITY_DECIDED,
+        key: id,
+        payload: {
+          passengerId: id,
+          flight: {
+            flightId: '0b5f0e3a-0000-4000-8000-0000000f1001',
+            carrier: 'VN',
+            number: '213',
+            date: '2025-12-01',
+            origin: 'SGN',
+            destination: 'HAN',
+            departureAt: '2025-12-01T02:00:00.000Z',
+            international: false,
+          },
+          lane: 'MANUAL',
+          at: '2025-12-01T01:00:00.000Z',
+          cleared: true,
+          decision: { outcome: 'ALLOWED', reason: 'OK', rules: ['R9'] },
+        },
+      });
+    const known = decided(passengerId);
+    await services.transport.publish(
+      [known, known, decided(stranger)].map((e) => ({
+        topic: 'biogate.journey.v1',
+        key: e.key,
+        value: JSON.stringify(e),
+      })),
+    );
+    await services.transport.idle();
+    const steps = await services.opened.platform.unitOfWork.read((em) =>
+      em.query<{ passenger_id: string; point: string; decision: object }[]>(
+        `SELECT passenger_id, point, decision FROM checkin.journey_step
+          WHERE touchpoint = 'SECURITY' AND passenger_id IN ($1, $2)`,
+        [passengerId, stranger],
+      ),
+    );
+    expect(steps).toEqual([
+      {
+        passenger_id: passengerId,
+        point: 'MANUAL',
+        decision: { outcome: 'ALLOWED', reason: 'OK', rules: ['R9'] },
+      },
+    ]);
   });
 
   it('checks in a passenger with a bag at the counter', async () => {

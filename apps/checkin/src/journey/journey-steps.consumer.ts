@@ -6,7 +6,7 @@ import { EVENT_TRANSPORT, type EventTransport } from '@biogate/messaging';
 import { UNIT_OF_WORK, type UnitOfWork } from '@biogate/persistence';
 import { ServiceEventConsumer, type ConsumedEvent } from '@biogate/service-runtime';
 import { CHECKIN_SCHEMA } from '../persistence/checkin-persistence';
-import { BookedPassengerRow, JourneyStepRow } from '../persistence/checkin.entities';
+import { CheckinStore } from '../persistence/checkin-store';
 
 /** Completes each passenger's journey log with the gates' decisions. */
 @Injectable()
@@ -14,6 +14,7 @@ export class JourneyStepsConsumer extends ServiceEventConsumer {
   constructor(
     @Inject(UNIT_OF_WORK) unitOfWork: UnitOfWork,
     @Inject(EVENT_TRANSPORT) transport: EventTransport,
+    private readonly store: CheckinStore,
   ) {
     super(
       CHECKIN_SCHEMA,
@@ -30,9 +31,7 @@ export class JourneyStepsConsumer extends ServiceEventConsumer {
 
   protected async apply(em: EntityManager, event: ConsumedEvent): Promise<void> {
     const step = event.payload as SecurityDecidedPayloadDto | BoardingDecidedPayloadDto;
-    // A step about a passenger this service never booked cannot be placed in a journey.
-    if (!(await em.existsBy(BookedPassengerRow, { id: step.passengerId }))) return;
-    await em.insert(JourneyStepRow, {
+    await this.store.recordGateStep(em, {
       id: randomUUID(),
       passengerId: step.passengerId,
       touchpoint: event.type === 'SecurityDecided' ? 'SECURITY' : 'BOARDING',

@@ -10,6 +10,7 @@ import type {
   CheckInRow,
   EnrolmentRow,
   FlightRow,
+  JourneyStepRow,
 } from './checkin.entities';
 
 /** A booked passenger with what every use case on them asks next. */
@@ -285,6 +286,26 @@ export class CheckinStore {
       [documentNumber, at],
     );
     return rows.map((row) => ({ passengerId: row.passenger_id, flight: flightOf(row) }));
+  }
+
+  /**
+   * A gate's decision in the passenger's journey log; a step about a passenger this service
+   * never booked cannot be placed in a journey, and is left out.
+   */
+  async recordGateStep(em: EntityManager, step: JourneyStepRow): Promise<void> {
+    await em.query(
+      `INSERT INTO checkin.journey_step (id, passenger_id, touchpoint, point, at, decision)
+       SELECT $1::uuid, $2::uuid, $3::varchar, $4::varchar, $5::timestamptz, $6::jsonb
+        WHERE EXISTS (SELECT 1 FROM checkin.booked_passenger WHERE id = $2::uuid)`,
+      [
+        step.id,
+        step.passengerId,
+        step.touchpoint,
+        step.point,
+        step.at,
+        JSON.stringify(step.decision),
+      ],
+    );
   }
 
   /** Template reads of a use case that writes nothing else beside them. */
