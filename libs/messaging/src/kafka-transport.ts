@@ -1,4 +1,11 @@
-import { Kafka, logLevel, Partitioners, type LogEntry, type Producer } from 'kafkajs';
+import {
+  Kafka,
+  logLevel,
+  Partitioners,
+  type Consumer,
+  type LogEntry,
+  type Producer,
+} from 'kafkajs';
 import type { TransportMessage } from './event-envelope';
 import {
   deadLetterTopic,
@@ -79,29 +86,13 @@ export class KafkaTransport implements EventTransport {
     handler: MessageHandler,
     options: SubscribeOptions = {},
   ): Subscription {
-    // A fetch returns as soon as a message arrives on a real broker; the wait caps how long an
-    // idle fetch may hold a message back where the broker answers only at the deadline.
-    const consumer = this.kafka.consumer({ groupId: group, maxWaitTimeInMs: 100 });
-    consumer.on(consumer.events.CRASH, ({ payload }) => {
-      writeKafkaLog({
-        namespace: 'Consumer',
-        level: logLevel.ERROR,
-        label: 'ERROR',
-        log: {
-          timestamp: new Date().toISOString(),
-          message: `consumer crashed (${payload.restart ? 'restarting' : 'not restarting'})`,
-          groupId: payload.groupId,
-          error: payload.error.message,
-        },
-      });
-    });
     let closing = false;
-    const started = (async () => {
+    const partitionsConsumedConcurrently = this.options.partitionsConsumedConcurrently ?? 3;
+    const deliverOne = (message: TransportMessage, heartbeat: () => Promise<void>) =>
+      this.deliver(group, message, handler, heartbeat, () => closing);
+    const run = async (consumer: Consumer): Promise<void> => {
       await consumer.connect();
       await consumer.subscribe({ topics: [...topics], fromBeginning: true });
-      const partitionsConsumedConcurrently = this.options.partitionsConsumedConcurrently ?? 3;
-      const deliverOne = (message: TransportMessage, heartbeat: () => Promise<void>) =>
-        this.deliver(group, message, handler, heartbeat, () => closing);
       if (this.options.batchConsumption !== true || options.batch === undefined) {
         await consumer.run({
           partitionsConsumedConcurrently,
@@ -146,25 +137,21 @@ export class KafkaTransport implements EventTransport {
           );
         },
       });
-    })();
-    started.catch((error: unknown) => {
-      writeKafkaLog({
-        namespace: 'Consumer',
-        level: logLevel.ERROR,
-        label: 'ERROR',
-        log: {
-          timestamp: new Date().toISOString(),
-          message: 'consumer did not start',
-          groupId: group,
-          error: error instanceof Error ? error.message : String(error),
-        },
-      });
-    });
+    };
+    const member = new GroupMember(
+      () =>
+        // A fetch returns as soon as a message arrives on a real broker; the wait caps how long
+        // an idle fetch may hold a message back where the broker answers only at the deadline.
+        this.kafka.consumer({ groupId: group, maxWaitTimeInMs: 100 }),
+      run,
+      group,
+    );
+    const running = member.keepRunning();
     return {
       close: async () => {
         closing = true;
-        await started.catch(() => undefined);
-        await consumer.disconnect();
+        await member.stop();
+        await running;
       },
     };
   }
@@ -224,8 +211,93 @@ export class KafkaTransport implements EventTransport {
   }
 }
 
+/**
+ * A consumer that stays in its group for as long as the service runs. kafkajs gives up on a
+ * consumer whose start fails (the broker unreachable or slow while the process starts, as after
+ * a crash) and on one that crashes with an error it does not retry; either would leave the
+ * service answering HTTP while applying no event. So each failure is logged, and a new
+ * consumer starts after a backoff.
+ */
+class GroupMember {
+  private current: Consumer | undefined;
+  private stopped = false;
+  private readonly stopping: Promise<void>;
+  private signalStop: () => void = () => undefined;
+
+  constructor(
+    private readonly create: () => Consumer,
+    private readonly run: (consumer: Consumer) => Promise<void>,
+    private readonly group: string,
+  ) {
+    this.stopping = new Promise((resolve) => {
+      this.signalStop = resolve;
+    });
+  }
+
+  async keepRunning(): Promise<void> {
+    for (let failures = 0; !this.isStopped();) {
+      const consumer = this.create();
+      this.current = consumer;
+      const givenUp = new Promise<void>((resolve) => {
+        consumer.on(consumer.events.CRASH, ({ payload }) => {
+          logConsumer(
+            this.group,
+            `consumer crashed (${payload.restart ? 'kafkajs restarts it' : 'starting a new one'})`,
+            payload.error,
+          );
+          if (!payload.restart) resolve();
+        });
+      });
+      try {
+        await this.run(consumer);
+        failures = 0;
+        await Promise.race([givenUp, this.stopping]);
+      } catch (error) {
+        if (!this.isStopped())
+          logConsumer(this.group, 'consumer did not start; trying again', error);
+      }
+      await consumer.disconnect().catch(() => undefined);
+      if (this.isStopped()) return;
+      failures++;
+      const backoff = Math.min(5_000, 250 * 2 ** Math.min(failures, 5));
+      // unref: a stopped member's backoff must not keep the process alive
+      await Promise.race([
+        new Promise((resolve) => setTimeout(resolve, backoff).unref()),
+        this.stopping,
+      ]);
+    }
+  }
+
+  /** A method, not the field: `stop()` sets it while `keepRunning` awaits. */
+  private isStopped(): boolean {
+    return this.stopped;
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.signalStop();
+    await this.current?.disconnect().catch(() => undefined);
+  }
+}
+
+function logConsumer(group: string, message: string, error: unknown): void {
+  writeKafkaLog({
+    namespace: 'Consumer',
+    level: logLevel.ERROR,
+    label: 'ERROR',
+    log: {
+      timestamp: new Date().toISOString(),
+      message,
+      groupId: group,
+      error: error instanceof Error ? error.message : String(error),
+    },
+  });
+}
+
 function writeKafkaLog({ namespace, label, log }: LogEntry): void {
-  process.stderr.write(`${JSON.stringify({ source: 'kafkajs', level: label, namespace, ...log })}\n`);
+  process.stderr.write(
+    `${JSON.stringify({ source: 'kafkajs', level: label, namespace, ...log })}\n`,
+  );
 }
 
 function delay(ms: number): Promise<void> {
