@@ -31,10 +31,8 @@ export interface KafkaTransportOptions {
    */
   readonly partitionsConsumedConcurrently?: number;
   /**
-   * Hand a subscriber's `batch` handler the run of messages each fetch brings (one transaction
-   * per run). Off by default: with it, the process-fault test (SIGKILL of check-in, then a group
-   * rebalance ~30 s later) sometimes left check-in's consumer taking nothing more; until that is
-   * understood, Kafka delivers one message at a time, as kafkajs's eachMessage does.
+   * Hand a subscriber's `batch` handler the run of messages each fetch brings, one transaction
+   * per run (default). `false` delivers one message at a time, as kafkajs's eachMessage does.
    */
   readonly batchConsumption?: boolean;
 }
@@ -93,7 +91,7 @@ export class KafkaTransport implements EventTransport {
     const run = async (consumer: Consumer): Promise<void> => {
       await consumer.connect();
       await consumer.subscribe({ topics: [...topics], fromBeginning: true });
-      if (this.options.batchConsumption !== true || options.batch === undefined) {
+      if (this.options.batchConsumption === false || options.batch === undefined) {
         await consumer.run({
           partitionsConsumedConcurrently,
           eachMessage: async (payload) => {
