@@ -11,11 +11,21 @@ export interface Passenger {
   bcbp?: string;
 }
 
-/** The services a journey talks to: one URL each, or the same one for the embedded default. */
+/**
+ * The services a journey talks to: the same URL for the embedded default; in distributed mode
+ * one per process, the gates' requests spread over their instances by passenger.
+ */
 export interface JourneyServices {
   readonly checkin: string;
-  readonly security: string;
-  readonly boarding: string;
+  readonly security: readonly string[];
+  readonly boarding: readonly string[];
+}
+
+/** The instance of a gate that serves the `index`-th passenger. */
+export function instanceFor(urls: readonly string[], index: number): string {
+  const url = urls[index % urls.length];
+  if (url === undefined) throw new Error('a gate without an instance');
+  return url;
 }
 
 /** Passengers of many flights side by side, as at an airport: round robin over the flights. */
@@ -134,10 +144,15 @@ export async function throughTheGates(
   concurrency: number,
   betweenStages: (stage: 'security' | 'boarding') => Promise<void>,
 ): Promise<void> {
-  await inParallel(passengers, concurrency, async (p) => {
+  await inParallel(passengers, concurrency, async (p, i) => {
     const body = expectStatus(
       'security',
-      await presentAtEGate(client, services.security, '/v1/security/presentations', p),
+      await presentAtEGate(
+        client,
+        instanceFor(services.security, i),
+        '/v1/security/presentations',
+        p,
+      ),
       200,
     );
     if (body.cleared !== true) throw new Error(`not cleared: ${JSON.stringify(body)}`);
@@ -146,7 +161,7 @@ export async function throughTheGates(
   for (const flight of new Set(passengers.map((p) => p.flight)))
     expectStatus(
       'open boarding',
-      await client.post(services.boarding, '/v1/boarding/flights/open', {
+      await client.post(instanceFor(services.boarding, 0), '/v1/boarding/flights/open', {
         airport: 'SGN',
         carrier: 'VN',
         number: flight,
@@ -155,12 +170,16 @@ export async function throughTheGates(
       }),
       200,
     );
-  await inParallel(passengers, concurrency, async (p) => {
+  await inParallel(passengers, concurrency, async (p, i) => {
     const body = expectStatus(
       'boarding',
-      await presentAtEGate(client, services.boarding, '/v1/boarding/presentations', p, {
-        gate: '1',
-      }),
+      await presentAtEGate(
+        client,
+        instanceFor(services.boarding, i),
+        '/v1/boarding/presentations',
+        p,
+        { gate: '1' },
+      ),
       200,
     );
     if (body.boarded !== true) throw new Error(`not boarded: ${JSON.stringify(body)}`);

@@ -9,10 +9,15 @@
  * 2. Latency: security e-gate decisions sent open-loop at a steady rate (default 100/s) to
  *    passengers already known to the gate; p50/p99 of each decision's round trip.
  *
+ * BENCH_GATE_INSTANCES=1,2 runs it all once with one instance of each gate and once with two
+ * (one consumer group each, 12 partitions per topic, requests spread over the instances), and
+ * prints the runs side by side.
+ *
  * Kafka and PostgreSQL come from KAFKA_BROKERS / TEST_POSTGRES_URL, else the librdkafka mock
  * cluster and the local server, as in the tests. The CPU time each service process spent on the
  * journeys (from /proc, user + system) is printed per process and per journey. Last line:
- * `journeys_per_s=N decision_p99_ms=N cpu_ms_per_journey=N`.
+ * `journeys_per_s=N decision_p99_ms=N cpu_ms_per_journey=N`, with `_xK` figures for each further
+ * instance count.
  */
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
@@ -24,6 +29,7 @@ import {
   bookEnrolAndCheckIn,
   expectStatus,
   inParallel,
+  instanceFor,
   makePassengers,
   presentAtEGate,
   throughTheGates,
@@ -36,14 +42,47 @@ const JOURNEYS = Number(process.env.BENCH_JOURNEYS ?? 1000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
 const RATE = Number(process.env.BENCH_DECISIONS_PER_S ?? 100);
 const DECISIONS = Number(process.env.BENCH_DECISIONS ?? 1000);
+const INSTANCES = (process.env.BENCH_GATE_INSTANCES ?? '1').split(',').map(Number);
+const PARTITIONS = 12;
 const QA_KEY = 'demo-qa-key-000000000001';
 const seconds = (from: bigint) => Number(process.hrtime.bigint() - from) / 1e9;
 const log = (line: string) => process.stdout.write(`${line}\n`);
 
+interface RunFigures {
+  readonly journeysPerSecond: number;
+  readonly decisionP99Ms: number;
+  readonly cpuMsPerJourney: number;
+}
+
 async function main(): Promise<void> {
+  if (INSTANCES.some((n) => !Number.isInteger(n) || n < 1 || n > 4)) {
+    throw new Error(`BENCH_GATE_INSTANCES: expected counts from 1 to 4, e.g. 1,2`);
+  }
+  const runs: [number, RunFigures][] = [];
+  for (const instances of INSTANCES) runs.push([instances, await runWith(instances)]);
+  if (runs.length > 1) {
+    log('gate instances  journeys/s  decision p99 ms  CPU ms/journey');
+    for (const [n, f] of runs) {
+      log(
+        `${String(n).padStart(14)}  ${f.journeysPerSecond.toFixed(1).padStart(10)}  ${f.decisionP99Ms.toFixed(1).padStart(15)}  ${f.cpuMsPerJourney.toFixed(1).padStart(14)}`,
+      );
+    }
+  }
+  log(
+    runs
+      .map(([n, f], i) => {
+        const suffix = i === 0 ? '' : `_x${n}`;
+        return `journeys_per_s${suffix}=${f.journeysPerSecond.toFixed(1)} decision_p99_ms${suffix}=${f.decisionP99Ms.toFixed(1)} cpu_ms_per_journey${suffix}=${f.cpuMsPerJourney.toFixed(1)}`;
+      })
+      .join(' '),
+  );
+}
+
+/** One whole run with `instances` instances of each gate service. */
+async function runWith(instances: number): Promise<RunFigures> {
   const kafka = await startTestKafka(
     Object.values(TOPICS).flatMap((t) => [t, `${t}.dead-letter`]),
-    { partitions: 3 },
+    { partitions: PARTITIONS },
   );
   const database = await createTestPostgresDatabase();
   const env = {
@@ -58,11 +97,12 @@ async function main(): Promise<void> {
   const sql = new Client({ connectionString: database.url });
   try {
     // One after the other: each runs its migrations under the advisory lock.
-    for (const [app, port] of [
+    const apps = [
       ['checkin', 3801],
-      ['security-gate', 3802],
-      ['boarding-gate', 3803],
-    ] as const)
+      ...Array.from({ length: instances }, (_, i) => ['security-gate', 3802 + 10 * i] as const),
+      ...Array.from({ length: instances }, (_, i) => ['boarding-gate', 3803 + 10 * i] as const),
+    ] as const;
+    for (const [app, port] of apps)
       services.push(
         // BENCH_PROFILE=checkin writes a CPU profile of that service into the working directory.
         await startServiceProcess(
@@ -72,7 +112,10 @@ async function main(): Promise<void> {
           process.env.BENCH_PROFILE === app ? ['--cpu-prof'] : [],
         ),
       );
-    const [checkin, security, boarding] = services.map((s) => s.url) as [string, string, string];
+    const urlsOf = (app: string) => services.filter((s) => s.name === app).map((s) => s.url);
+    const checkin = urlsOf('checkin')[0] ?? '';
+    const security = urlsOf('security-gate');
+    const boarding = urlsOf('boarding-gate');
     await sql.connect();
     const count = async (table: string) =>
       Number((await sql.query<{ n: string }>(`SELECT count(*) AS n FROM ${table}`)).rows[0]?.n);
@@ -151,7 +194,7 @@ async function main(): Promise<void> {
         const sent = process.hrtime.bigint();
         const body = expectStatus(
           'probe',
-          await presentAtEGate(client, security, '/v1/security/presentations', p),
+          await presentAtEGate(client, instanceFor(security, i), '/v1/security/presentations', p),
           200,
         );
         latencies.push(Number(process.hrtime.bigint() - sent) / 1e6);
@@ -162,7 +205,7 @@ async function main(): Promise<void> {
     latencies.sort((a, b) => a - b);
 
     log(
-      `distributed mode: 3 service processes, Kafka (${process.env.KAFKA_BROKERS ? 'KAFKA_BROKERS' : 'librdkafka mock cluster'}), PostgreSQL, ${CONCURRENCY} concurrent HTTP clients`,
+      `distributed mode: ${services.length} service processes (${instances} of each gate), ${PARTITIONS} partitions per topic, Kafka (${process.env.KAFKA_BROKERS ? 'KAFKA_BROKERS' : 'librdkafka mock cluster'}), PostgreSQL, ${CONCURRENCY} concurrent HTTP clients`,
     );
     log(
       `${JOURNEYS} biometric journeys (book, enrol, check in, security, boarding) in ${total.toFixed(2)} s`,
@@ -179,9 +222,11 @@ async function main(): Promise<void> {
         `p50 ${percentile(latencies, 50).toFixed(1)} ms, p95 ${percentile(latencies, 95).toFixed(1)} ms, ` +
         `p99 ${percentile(latencies, 99).toFixed(1)} ms, max ${percentile(latencies, 100).toFixed(1)} ms`,
     );
-    log(
-      `journeys_per_s=${journeysPerSecond.toFixed(1)} decision_p99_ms=${percentile(latencies, 99).toFixed(1)} cpu_ms_per_journey=${cpuMsTotal.toFixed(1)}`,
-    );
+    return {
+      journeysPerSecond,
+      decisionP99Ms: percentile(latencies, 99),
+      cpuMsPerJourney: cpuMsTotal,
+    };
   } finally {
     client.close();
     await sql.end().catch(() => undefined);

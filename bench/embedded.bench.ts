@@ -35,7 +35,7 @@ async function main(): Promise<void> {
   try {
     const pid = service.child.pid;
     if (pid === undefined) throw new Error('the service has no pid');
-    const urls = { checkin: service.url, security: service.url, boarding: service.url };
+    const urls = { checkin: service.url, security: [service.url], boarding: [service.url] };
     const settle = async () => {
       expectStatus('settle', await client.post(service.url, '/v1/maintenance/settle', {}), 200);
     };
