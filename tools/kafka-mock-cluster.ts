@@ -1,17 +1,34 @@
 /**
  * A Kafka to run the services against on a machine without Docker or a Kafka cluster:
  * librdkafka's mock cluster (Debian package librdkafka-dev), with every biogate topic and its
- * dead-letter topic, 3 partitions each. Prints `KAFKA_BROKERS=host:port` and runs until Ctrl-C.
- * It keeps messages in memory only: for trying distributed mode, not for keeping data.
+ * dead-letter topic, 12 partitions each (`--partitions N` for another count: the most instances
+ * of one service that consume side by side). Prints `KAFKA_BROKERS=host:port` and runs until
+ * Ctrl-C. It keeps messages in memory only: for trying distributed mode, not for keeping data.
  */
 import 'reflect-metadata';
 import { TOPICS } from '@biogate/contracts';
 import { startTestKafka } from '@biogate/testing';
 
+function partitionsArgument(args: readonly string[]): number {
+  if (args.length === 0) return 12;
+  const [flag, value] = args;
+  const partitions = Number(value);
+  if (
+    args.length !== 2 ||
+    flag !== '--partitions' ||
+    !/^\d+$/.test(value ?? '') ||
+    partitions < 1 ||
+    partitions > 1000
+  ) {
+    throw new Error(`usage: kafka:mock [--partitions N], N from 1 to 1000; got ${args.join(' ')}`);
+  }
+  return partitions;
+}
+
 async function main(): Promise<void> {
   const kafka = await startTestKafka(
     Object.values(TOPICS).flatMap((topic) => [topic, `${topic}.dead-letter`]),
-    { partitions: 3, env: {} },
+    { partitions: partitionsArgument(process.argv.slice(2)), env: {} },
   );
   process.stdout.write(`KAFKA_BROKERS=${kafka.brokers.join(',')}\n`);
   const stop = () => {
@@ -25,5 +42,5 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-  process.exitCode = 1;
+  process.exitCode = 2;
 });
