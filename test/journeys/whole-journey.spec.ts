@@ -71,6 +71,34 @@ describe('a whole biometric journey in embedded mode', () => {
     expect(parseBcbp(checkIn.boardingPass.bcbp).ok).toBe(true);
     await settle(services);
 
+    // Both gates keep the same read model of the pass and of the flight's gallery entry.
+    const readModel = (schema: string) =>
+      services.opened.platform.unitOfWork.read(async (em) => ({
+        pass: await em.query<object[]>(
+          `SELECT bcbp, flight_id, carrier, flight_number, to_char(departure_date, 'YYYY-MM-DD') AS date,
+                  origin, destination, departure_at, international, seat, issued_at
+             FROM ${schema}.boarding_pass WHERE passenger_id = $1`,
+          [passengerId],
+        ),
+        gallery: await em.query<object[]>(
+          `SELECT template_id, sealed, departure_at, staged_at
+             FROM ${schema}.gallery_entry WHERE passenger_id = $1`,
+          [passengerId],
+        ),
+      }));
+    const atSecurity = await readModel('security');
+    expect(atSecurity.pass).toEqual([
+      expect.objectContaining({
+        bcbp: checkIn.boardingPass.bcbp,
+        seat: '1A',
+        issued_at: new Date('2025-11-30T16:50:00.000Z'),
+      }),
+    ]);
+    expect(atSecurity.gallery).toEqual([
+      expect.objectContaining({ staged_at: new Date('2025-11-30T16:50:00.000Z') }),
+    ]);
+    expect(await readModel('boarding')).toEqual(atSecurity);
+
     // 1 Dec 00:20: security is judged under the new phase.
     services.clock.set(Date.parse('2025-12-01T00:20:00+07:00'));
     const screened = await services.http

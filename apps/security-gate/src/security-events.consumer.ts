@@ -11,8 +11,14 @@ import { EVENT_TRANSPORT, type EventTransport } from '@biogate/messaging';
 import { UNIT_OF_WORK, type UnitOfWork } from '@biogate/persistence';
 import { ServiceEventConsumer, setOutage, type ConsumedEvent } from '@biogate/service-runtime';
 import type { Outage } from '@biogate/domain';
+import {
+  forgetTemplate,
+  galleryEntryOf,
+  issuedPassOf,
+  recordGalleryEntry,
+  recordIssuedPass,
+} from '@biogate/lane-gate';
 import { SECURITY_SCHEMA } from './persistence/security-persistence';
-import { GalleryEntryRow, IssuedBoardingPassRow } from './persistence/security.entities';
 
 /**
  * What the security gate learns from the other services: the boarding passes issued, the
@@ -42,46 +48,18 @@ export class SecurityEventsConsumer extends ServiceEventConsumer {
   protected async apply(em: EntityManager, event: ConsumedEvent): Promise<void> {
     switch (event.type) {
       case 'CheckInDecided': {
-        const { passengerId, flight, boardingPass, at } = event.payload as CheckInDecidedPayloadDto;
-        if (boardingPass === undefined) return;
-        await em.upsert(
-          IssuedBoardingPassRow,
-          {
-            passengerId,
-            bcbp: boardingPass.bcbp,
-            flightId: flight.flightId,
-            carrier: flight.carrier,
-            flightNumber: flight.number,
-            departureDate: flight.date,
-            origin: flight.origin,
-            destination: flight.destination,
-            departureAt: new Date(flight.departureAt),
-            international: flight.international,
-            issuedAt: new Date(at),
-          },
-          ['passengerId'],
-        );
+        const pass = issuedPassOf(event.payload as CheckInDecidedPayloadDto);
+        if (pass !== undefined) await recordIssuedPass(em, 'security', pass);
         return;
       }
       case 'GalleryEntryStaged': {
         const entry = event.payload as GalleryEntryStagedPayloadDto;
-        await em.upsert(
-          GalleryEntryRow,
-          {
-            passengerId: entry.passengerId,
-            flightId: entry.flight.flightId,
-            templateId: entry.templateId,
-            sealed: entry.sealed,
-            departureAt: new Date(entry.flight.departureAt),
-            stagedAt: new Date(event.envelope.occurredAt),
-          },
-          ['passengerId', 'flightId'],
-        );
+        await recordGalleryEntry(em, 'security', galleryEntryOf(entry, event.envelope.occurredAt));
         return;
       }
       case 'TemplateDeleted': {
         const { templateId } = event.payload as TemplateDeletedPayloadDto;
-        await em.delete(GalleryEntryRow, { templateId });
+        await forgetTemplate(em, 'security', templateId);
         return;
       }
       case 'AirportOutageChanged': {

@@ -4,3 +4,4 @@ export * from './lane-decision';
 export * from './lane-pass';
 export * from './lane-presentation';
 export * from './lane-context-row';
+export * from './gate-read-model';

@@ -1,3 +1,4 @@
+import { BoardingGateReadModel1764000000204 } from './gate-read-model.migration';
 import { BoardingOutages1764000000202 } from './boarding-outages.migration';
 import type { PersistenceUnit } from '@biogate/persistence';
 import { BoardingSchema1764000000201 } from './boarding-schema.migration';
@@ -31,5 +32,6 @@ export const boardingPersistence: PersistenceUnit = {
     BoardingSchema1764000000201,
     BoardingOutages1764000000202,
     BoardingScheduledFlights1764000000203,
+    BoardingGateReadModel1764000000204,
   ],
 };

@@ -52,6 +52,34 @@ export interface BoardingPresentationRecord {
  */
 @Injectable()
 export class BoardingStore {
+  /** A security clearance learnt from the security gate (the latest one counts). */
+  async recordClearance(
+    em: EntityManager,
+    clearance: { passengerId: string; flightId: string; clearedAt: Date },
+  ): Promise<void> {
+    await em.query(
+      `INSERT INTO boarding.security_clearance (passenger_id, flight_id, cleared_at)
+       VALUES ($1, $2, $3)
+       ON CONFLICT (passenger_id, flight_id) DO UPDATE SET cleared_at = excluded.cleared_at`,
+      [clearance.passengerId, clearance.flightId, clearance.clearedAt],
+    );
+  }
+
+  /** A flight booked (its facts never change). */
+  async recordScheduledFlight(
+    em: EntityManager,
+    flight: { flightId: string; carrier: string; number: string; date: string; origin: string },
+  ): Promise<void> {
+    // DO NOTHING takes no lock on a flight already known, so the batches of other partitions
+    // booking the same flight do not wait for this one.
+    await em.query(
+      `INSERT INTO boarding.scheduled_flight
+         (flight_id, carrier, flight_number, departure_date, origin)
+       VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING`,
+      [flight.flightId, flight.carrier, flight.number, flight.date, flight.origin],
+    );
+  }
+
   async laneContext(
     em: EntityManager,
     bcbp: string,

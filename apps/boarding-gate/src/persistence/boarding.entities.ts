@@ -13,6 +13,7 @@ export class BoardingPassRow {
   @Column('timestamptz', { name: 'departure_at' }) departureAt!: Date;
   @Column('boolean') international!: boolean;
   @Column('varchar') seat!: string;
+  @Column('timestamptz', { name: 'issued_at', nullable: true }) issuedAt!: Date | null;
 }
 
 @Entity({ schema: 'boarding', name: 'gallery_entry' })
@@ -22,6 +23,7 @@ export class BoardingGalleryEntryRow {
   @Column('uuid', { name: 'template_id' }) templateId!: string;
   @Column('jsonb') sealed!: object;
   @Column('timestamptz', { name: 'departure_at' }) departureAt!: Date;
+  @Column('timestamptz', { name: 'staged_at', nullable: true }) stagedAt!: Date | null;
 }
 
 @Entity({ schema: 'boarding', name: 'security_clearance' })

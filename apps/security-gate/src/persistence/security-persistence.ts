@@ -1,3 +1,4 @@
+import { SecurityGateReadModel1764000000103 } from './gate-read-model.migration';
 import { SecurityOutages1764000000102 } from './security-outages.migration';
 import type { PersistenceUnit } from '@biogate/persistence';
 import { SecuritySchema1764000000101 } from './security-schema.migration';
@@ -20,5 +21,9 @@ export const securityPersistence: PersistenceUnit = {
     ClearanceRow,
     SecurityAlertRow,
   ],
-  migrations: [SecuritySchema1764000000101, SecurityOutages1764000000102],
+  migrations: [
+    SecuritySchema1764000000101,
+    SecurityOutages1764000000102,
+    SecurityGateReadModel1764000000103,
+  ],
 };

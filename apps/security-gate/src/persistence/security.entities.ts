@@ -13,6 +13,7 @@ export class IssuedBoardingPassRow {
   @Column('timestamptz', { name: 'departure_at' }) departureAt!: Date;
   @Column('boolean') international!: boolean;
   @Column('timestamptz', { name: 'issued_at' }) issuedAt!: Date;
+  @Column('varchar', { nullable: true }) seat!: string | null;
 }
 
 @Entity({ schema: 'security', name: 'gallery_entry' })

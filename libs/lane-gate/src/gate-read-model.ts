@@ -1,0 +1,140 @@
+import type { EntityManager } from 'typeorm';
+import type { CheckInDecidedPayloadDto, GalleryEntryStagedPayloadDto } from '@biogate/contracts';
+
+/**
+ * What both gates learn from check-in's events and keep in tables of the same shape in their
+ * own schemas (`boarding_pass`, `gallery_entry`): the passes issued and the sealed gallery of
+ * each flight. One place writes them; a redelivered event writes the same row again.
+ */
+
+/** Schemas are written into SQL: only these. */
+export type GateSchema = 'security' | 'boarding';
+
+/** The boarding pass a check-in issued, as a lane looks it up by its BCBP. */
+export interface IssuedPass {
+  readonly passengerId: string;
+  readonly bcbp: string;
+  readonly flightId: string;
+  readonly carrier: string;
+  readonly flightNumber: string;
+  readonly departureDate: string;
+  readonly origin: string;
+  readonly destination: string;
+  readonly departureAt: Date;
+  readonly international: boolean;
+  readonly seat: string;
+  readonly issuedAt: Date;
+}
+
+/** A passenger's sealed template staged for one flight's gates. */
+export interface StagedGalleryEntry {
+  readonly passengerId: string;
+  readonly flightId: string;
+  readonly templateId: string;
+  readonly sealed: object;
+  readonly departureAt: Date;
+  readonly stagedAt: Date;
+}
+
+/** The pass of an allowed check-in; none when the check-in was refused. */
+export function issuedPassOf({
+  passengerId,
+  flight,
+  boardingPass,
+  at,
+}: CheckInDecidedPayloadDto): IssuedPass | undefined {
+  if (boardingPass === undefined) return undefined;
+  return {
+    passengerId,
+    bcbp: boardingPass.bcbp,
+    flightId: flight.flightId,
+    carrier: flight.carrier,
+    flightNumber: flight.number,
+    departureDate: flight.date,
+    origin: flight.origin,
+    destination: flight.destination,
+    departureAt: new Date(flight.departureAt),
+    international: flight.international,
+    seat: boardingPass.seat,
+    issuedAt: new Date(at),
+  };
+}
+
+export function galleryEntryOf(
+  entry: GalleryEntryStagedPayloadDto,
+  stagedAt: string,
+): StagedGalleryEntry {
+  return {
+    passengerId: entry.passengerId,
+    flightId: entry.flight.flightId,
+    templateId: entry.templateId,
+    sealed: entry.sealed,
+    departureAt: new Date(entry.flight.departureAt),
+    stagedAt: new Date(stagedAt),
+  };
+}
+
+export async function recordIssuedPass(
+  em: EntityManager,
+  schema: GateSchema,
+  pass: IssuedPass,
+): Promise<void> {
+  await em.query(
+    `INSERT INTO ${schema}.boarding_pass
+       (passenger_id, bcbp, flight_id, carrier, flight_number, departure_date, origin,
+        destination, departure_at, international, seat, issued_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+     ON CONFLICT (passenger_id) DO UPDATE SET
+       bcbp = excluded.bcbp, flight_id = excluded.flight_id, carrier = excluded.carrier,
+       flight_number = excluded.flight_number, departure_date = excluded.departure_date,
+       origin = excluded.origin, destination = excluded.destination,
+       departure_at = excluded.departure_at, international = excluded.international,
+       seat = excluded.seat, issued_at = excluded.issued_at`,
+    [
+      pass.passengerId,
+      pass.bcbp,
+      pass.flightId,
+      pass.carrier,
+      pass.flightNumber,
+      pass.departureDate,
+      pass.origin,
+      pass.destination,
+      pass.departureAt,
+      pass.international,
+      pass.seat,
+      pass.issuedAt,
+    ],
+  );
+}
+
+export async function recordGalleryEntry(
+  em: EntityManager,
+  schema: GateSchema,
+  entry: StagedGalleryEntry,
+): Promise<void> {
+  await em.query(
+    `INSERT INTO ${schema}.gallery_entry
+       (passenger_id, flight_id, template_id, sealed, departure_at, staged_at)
+     VALUES ($1, $2, $3, $4, $5, $6)
+     ON CONFLICT (passenger_id, flight_id) DO UPDATE SET
+       template_id = excluded.template_id, sealed = excluded.sealed,
+       departure_at = excluded.departure_at, staged_at = excluded.staged_at`,
+    [
+      entry.passengerId,
+      entry.flightId,
+      entry.templateId,
+      JSON.stringify(entry.sealed),
+      entry.departureAt,
+      entry.stagedAt,
+    ],
+  );
+}
+
+/** A template deleted at check-in (consent withdrawn, retention): its gallery entries go. */
+export async function forgetTemplate(
+  em: EntityManager,
+  schema: GateSchema,
+  templateId: string,
+): Promise<void> {
+  await em.query(`DELETE FROM ${schema}.gallery_entry WHERE template_id = $1`, [templateId]);
+}
