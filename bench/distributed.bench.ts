@@ -43,7 +43,7 @@ const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
 const RATE = Number(process.env.BENCH_DECISIONS_PER_S ?? 100);
 const DECISIONS = Number(process.env.BENCH_DECISIONS ?? 1000);
 const INSTANCES = (process.env.BENCH_GATE_INSTANCES ?? '1').split(',').map(Number);
-const PARTITIONS = 12;
+const PARTITIONS = Number(process.env.BENCH_PARTITIONS ?? 12);
 const QA_KEY = 'demo-qa-key-000000000001';
 const seconds = (from: bigint) => Number(process.hrtime.bigint() - from) / 1e9;
 const log = (line: string) => process.stdout.write(`${line}\n`);
