@@ -16,7 +16,7 @@
  * Kafka and PostgreSQL come from KAFKA_BROKERS / TEST_POSTGRES_URL, else the librdkafka mock
  * cluster and the local server, as in the tests. The CPU time each service process spent on the
  * journeys (from /proc, user + system) is printed per process and per journey. Last line:
- * `journeys_per_s=N decision_p99_ms=N cpu_ms_per_journey=N`, with `_xK` figures for each further
+ * `journeys_per_s=N decision_p99_ms=N cpu_ms_per_journey=N max_rss_mb=N`, with `_xK` figures for each further
  * instance count.
  */
 import 'reflect-metadata';
@@ -36,7 +36,7 @@ import {
   type Passenger,
 } from './biometric-journey';
 import { KeepAliveClient, percentile } from './keep-alive-client';
-import { processCpuSeconds } from './process-cpu';
+import { processCpuSeconds, residentMegabytes } from './process-cpu';
 
 const JOURNEYS = Number(process.env.BENCH_JOURNEYS ?? 1000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
@@ -52,6 +52,8 @@ interface RunFigures {
   readonly journeysPerSecond: number;
   readonly decisionP99Ms: number;
   readonly cpuMsPerJourney: number;
+  /** The largest resident memory of a service process at the end. */
+  readonly maxRssMb: number;
 }
 
 async function main(): Promise<void> {
@@ -61,10 +63,10 @@ async function main(): Promise<void> {
   const runs: [number, RunFigures][] = [];
   for (const instances of INSTANCES) runs.push([instances, await runWith(instances)]);
   if (runs.length > 1) {
-    log('gate instances  journeys/s  decision p99 ms  CPU ms/journey');
+    log('gate instances  journeys/s  decision p99 ms  CPU ms/journey  max RSS MB');
     for (const [n, f] of runs) {
       log(
-        `${String(n).padStart(14)}  ${f.journeysPerSecond.toFixed(1).padStart(10)}  ${f.decisionP99Ms.toFixed(1).padStart(15)}  ${f.cpuMsPerJourney.toFixed(1).padStart(14)}`,
+        `${String(n).padStart(14)}  ${f.journeysPerSecond.toFixed(1).padStart(10)}  ${f.decisionP99Ms.toFixed(1).padStart(15)}  ${f.cpuMsPerJourney.toFixed(1).padStart(14)}  ${f.maxRssMb.toFixed(0).padStart(10)}`,
       );
     }
   }
@@ -72,7 +74,7 @@ async function main(): Promise<void> {
     runs
       .map(([n, f], i) => {
         const suffix = i === 0 ? '' : `_x${n}`;
-        return `journeys_per_s${suffix}=${f.journeysPerSecond.toFixed(1)} decision_p99_ms${suffix}=${f.decisionP99Ms.toFixed(1)} cpu_ms_per_journey${suffix}=${f.cpuMsPerJourney.toFixed(1)}`;
+        return `journeys_per_s${suffix}=${f.journeysPerSecond.toFixed(1)} decision_p99_ms${suffix}=${f.decisionP99Ms.toFixed(1)} cpu_ms_per_journey${suffix}=${f.cpuMsPerJourney.toFixed(1)} max_rss_mb${suffix}=${f.maxRssMb.toFixed(0)}`;
       })
       .join(' '),
   );
@@ -203,6 +205,9 @@ async function runWith(instances: number): Promise<RunFigures> {
     );
     const loadSeconds = seconds(t0);
     latencies.sort((a, b) => a - b);
+    const rss = services.map((s) =>
+      s.child.pid === undefined ? 0 : residentMegabytes(s.child.pid),
+    );
 
     log(
       `distributed mode: ${services.length} service processes (${instances} of each gate), ${PARTITIONS} partitions per topic, Kafka (${process.env.KAFKA_BROKERS ? 'KAFKA_BROKERS' : 'librdkafka mock cluster'}), PostgreSQL, ${CONCURRENCY} concurrent HTTP clients`,
@@ -218,6 +223,9 @@ async function runWith(instances: number): Promise<RunFigures> {
         .join(', ')} ms)`,
     );
     log(
+      `  RSS at the end: ${services.map((s, i) => `${s.name} ${(rss[i] ?? 0).toFixed(0)}`).join(', ')} MB`,
+    );
+    log(
       `${latencies.length} security e-gate decisions at ${RATE}/s (open loop, ${loadSeconds.toFixed(1)} s): ` +
         `p50 ${percentile(latencies, 50).toFixed(1)} ms, p95 ${percentile(latencies, 95).toFixed(1)} ms, ` +
         `p99 ${percentile(latencies, 99).toFixed(1)} ms, max ${percentile(latencies, 100).toFixed(1)} ms`,
@@ -226,6 +234,7 @@ async function runWith(instances: number): Promise<RunFigures> {
       journeysPerSecond,
       decisionP99Ms: percentile(latencies, 99),
       cpuMsPerJourney: cpuMsTotal,
+      maxRssMb: Math.max(...rss),
     };
   } finally {
     client.close();

@@ -6,7 +6,6 @@
  * Last line: `journeys_per_s=N cpu_ms_per_journey=N rss_mb=N`.
  */
 import 'reflect-metadata';
-import { readFileSync } from 'node:fs';
 import { startServiceProcess } from '../test/support/service-processes';
 import {
   bookEnrolAndCheckIn,
@@ -16,16 +15,11 @@ import {
   throughTheGates,
 } from './biometric-journey';
 import { KeepAliveClient } from './keep-alive-client';
-import { processCpuSeconds } from './process-cpu';
+import { processCpuSeconds, residentMegabytes } from './process-cpu';
 
 const JOURNEYS = Number(process.env.BENCH_JOURNEYS ?? 1000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
 const QA_KEY = 'demo-qa-key-000000000001';
-
-function residentMegabytes(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) / 1024;
-}
 
 async function main(): Promise<void> {
   const service = await startServiceProcess('embedded', 3811, {

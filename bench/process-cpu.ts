@@ -16,3 +16,9 @@ export function processCpuSeconds(pid: number): number {
   const system = Number(fields[12]);
   return (user + system) / TICKS_PER_SECOND;
 }
+
+/** Resident memory of a process now, in MB, from /proc/<pid>/status. */
+export function residentMegabytes(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) / 1024;
+}

@@ -1,22 +1,15 @@
-import { randomBytes } from 'node:crypto';
 import { Kafka, logLevel, Partitioners } from 'kafkajs';
 import { TOPICS } from '@biogate/contracts';
-import {
-  createTestPostgresDatabase,
-  startTestKafka,
-  type TestDatabase,
-  type TestKafka,
-} from '@biogate/testing';
 import { startServiceProcess, type ServiceProcess } from '../support/service-processes';
 import {
   board,
   bookAndCheckIn,
   expectConsistentJourneys,
   openBoarding,
-  post,
   screen,
-  until,
   type DrivenPassenger,
+  startDistributedInfrastructure,
+  type DistributedInfrastructure,
 } from '../support/distributed-journeys';
 
 /**
@@ -29,38 +22,29 @@ const PASSENGERS = 200;
 const FLIGHTS = 4;
 
 describe('faults across service processes', () => {
-  let kafka: TestKafka;
-  let database: TestDatabase;
-  let env: Record<string, string>;
+  let infrastructure: DistributedInfrastructure;
   const processes = new Map<string, ServiceProcess>();
 
   beforeAll(async () => {
-    kafka = await startTestKafka(
-      Object.values(TOPICS).flatMap((t) => [t, `${t}.dead-letter`]),
-      { partitions: 3 },
-    );
-    database = await createTestPostgresDatabase();
-    env = {
-      DATABASE_URL: database.url,
-      KAFKA_BROKERS: kafka.brokers.join(','),
-      BIOGATE_TEMPLATE_KEY: randomBytes(32).toString('base64'),
-      BIOGATE_GALLERY_KEY: randomBytes(32).toString('base64'),
-      BIOGATE_CLOCK_START: '2025-12-01T06:00:00+07:00',
-    };
+    infrastructure = await startDistributedInfrastructure(3);
     // one after the other: each runs its migrations under the advisory lock
-    processes.set('checkin', await startServiceProcess('checkin', 3701, env));
-    processes.set('security-gate', await startServiceProcess('security-gate', 3702, env));
-    processes.set('boarding-gate', await startServiceProcess('boarding-gate', 3703, env));
+    processes.set('checkin', await startServiceProcess('checkin', 3701, infrastructure.env));
+    processes.set(
+      'security-gate',
+      await startServiceProcess('security-gate', 3702, infrastructure.env),
+    );
+    processes.set(
+      'boarding-gate',
+      await startServiceProcess('boarding-gate', 3703, infrastructure.env),
+    );
   }, 180_000);
 
   afterAll(async () => {
     for (const p of processes.values()) await p.stop();
-    await database.drop();
-    await kafka.stop();
+    await infrastructure.stop();
   }, 60_000);
 
   const url = (service: string) => processes.get(service)?.url ?? '';
-  const call = (service: string, path: string, body: unknown) => post(url(service), path, body);
 
   it('keeps every journey consistent through SIGKILLs of check-in and the security gate', async () => {
     const passengers: DrivenPassenger[] = [];
@@ -68,7 +52,7 @@ describe('faults across service processes', () => {
       if (i === PASSENGERS / 2) {
         // Check-in dies with its relay busy: each commit nudges it, so rows are in flight.
         await processes.get('checkin')?.kill();
-        processes.set('checkin', await startServiceProcess('checkin', 3701, env));
+        processes.set('checkin', await startServiceProcess('checkin', 3701, infrastructure.env));
       }
       passengers.push(await bookAndCheckIn(url('checkin'), i, FLIGHTS));
     }
@@ -77,19 +61,22 @@ describe('faults across service processes', () => {
       await screen(() => url('security-gate'), p);
     // The gate dies without any shutdown hook, and comes back.
     await processes.get('security-gate')?.kill();
-    processes.set('security-gate', await startServiceProcess('security-gate', 3702, env));
+    processes.set(
+      'security-gate',
+      await startServiceProcess('security-gate', 3702, infrastructure.env),
+    );
     for (const p of passengers.slice(PASSENGERS / 2)) await screen(() => url('security-gate'), p);
 
     await openBoarding(url('boarding-gate'), FLIGHTS);
     for (const p of passengers) await board(() => url('boarding-gate'), p);
 
-    await expectConsistentJourneys(database.url, PASSENGERS, processes.values());
+    await expectConsistentJourneys(infrastructure.database.url, PASSENGERS, processes.values());
   }, 600_000);
 
   it('dead-letters a poison message on every topic, in every consuming service, and goes on', async () => {
     const client = new Kafka({
       clientId: 'fault-test',
-      brokers: [...kafka.brokers],
+      brokers: [...infrastructure.kafka.brokers],
       logLevel: logLevel.NOTHING,
     });
     const producer = client.producer({ createPartitioner: Partitioners.DefaultPartitioner });
@@ -143,39 +130,9 @@ describe('faults across service processes', () => {
     }
 
     // The consumers went on: a new passenger checked in reaches the security gate.
-    const number = '079299999999';
-    const booked = await call('checkin', '/v1/bookings', {
-      pnr: 'POISON',
-      flight: {
-        carrier: 'VN',
-        number: '950',
-        date: '2025-12-01',
-        origin: 'SGN',
-        destination: 'HAN',
-        departureAt: '2025-12-01T10:00:00+07:00',
-        international: false,
-      },
-      passengers: [
-        {
-          surname: 'SAU',
-          givenName: 'DOC',
-          document: { type: 'CITIZEN_ID_CARD', number },
-          checkedBags: 0,
-        },
-      ],
-    });
-    const id = (booked.body.passengers as { passengerId: string }[])[0]?.passengerId;
-    const checkedIn = await call('checkin', '/v1/check-ins', { passengerId: id, channel: 'KIOSK' });
-    const bcbp = (checkedIn.body.boardingPass as { bcbp: string }).bcbp;
-    const screened = await until(
-      () =>
-        call('security-gate', '/v1/security/presentations', {
-          airport: 'SGN',
-          lane: 'MANUAL',
-          boardingPass: bcbp,
-          document: { type: 'CITIZEN_ID_CARD', number },
-        }),
-      (body) => body.cleared === true,
+    const screened = await screen(
+      () => url('security-gate'),
+      await bookAndCheckIn(url('checkin'), 99_999, 1),
     );
     expect((screened as { cleared?: boolean }).cleared).toBe(true);
   }, 180_000);

@@ -1,11 +1,3 @@
-import { randomBytes } from 'node:crypto';
-import { TOPICS } from '@biogate/contracts';
-import {
-  createTestPostgresDatabase,
-  startTestKafka,
-  type TestDatabase,
-  type TestKafka,
-} from '@biogate/testing';
 import {
   board,
   bookAndCheckIn,
@@ -13,6 +5,8 @@ import {
   openBoarding,
   screen,
   type DrivenPassenger,
+  startDistributedInfrastructure,
+  type DistributedInfrastructure,
 } from '../support/distributed-journeys';
 import { startServiceProcess, type ServiceProcess } from '../support/service-processes';
 
@@ -28,24 +22,11 @@ const FLIGHTS = 4;
 const PARTITIONS = 12;
 
 describe('two instances of each gate, one killed mid-run', () => {
-  let kafka: TestKafka;
-  let database: TestDatabase;
-  let env: Record<string, string>;
+  let infrastructure: DistributedInfrastructure;
   const processes = new Map<string, ServiceProcess>();
 
   beforeAll(async () => {
-    kafka = await startTestKafka(
-      Object.values(TOPICS).flatMap((t) => [t, `${t}.dead-letter`]),
-      { partitions: PARTITIONS },
-    );
-    database = await createTestPostgresDatabase();
-    env = {
-      DATABASE_URL: database.url,
-      KAFKA_BROKERS: kafka.brokers.join(','),
-      BIOGATE_TEMPLATE_KEY: randomBytes(32).toString('base64'),
-      BIOGATE_GALLERY_KEY: randomBytes(32).toString('base64'),
-      BIOGATE_CLOCK_START: '2025-12-01T06:00:00+07:00',
-    };
+    infrastructure = await startDistributedInfrastructure(PARTITIONS);
     // one after the other: each runs its migrations under the advisory lock
     for (const [name, app, port] of [
       ['checkin', 'checkin', 3721],
@@ -54,14 +35,13 @@ describe('two instances of each gate, one killed mid-run', () => {
       ['boarding-a', 'boarding-gate', 3723],
       ['boarding-b', 'boarding-gate', 3725],
     ] as const) {
-      processes.set(name, await startServiceProcess(app, port, env));
+      processes.set(name, await startServiceProcess(app, port, infrastructure.env));
     }
   }, 180_000);
 
   afterAll(async () => {
     for (const p of processes.values()) await p.stop();
-    await database.drop();
-    await kafka.stop();
+    await infrastructure.stop();
   }, 60_000);
 
   const url = (name: string) => processes.get(name)?.url ?? '';
@@ -97,6 +77,6 @@ describe('two instances of each gate, one killed mid-run', () => {
       if (atBoarding !== undefined) await board(toBoarding, atBoarding);
     }
 
-    await expectConsistentJourneys(database.url, PASSENGERS, processes.values());
+    await expectConsistentJourneys(infrastructure.database.url, PASSENGERS, processes.values());
   }, 600_000);
 });

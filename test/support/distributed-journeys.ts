@@ -1,4 +1,12 @@
+import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
+import { TOPICS } from '@biogate/contracts';
+import {
+  createTestPostgresDatabase,
+  startTestKafka,
+  type TestDatabase,
+  type TestKafka,
+} from '@biogate/testing';
 import type { ServiceProcess } from './service-processes';
 import { KEYS } from './service-harness';
 
@@ -6,6 +14,39 @@ import { KEYS } from './service-harness';
  * Whole journeys driven over HTTP against service processes, and the checks that the three
  * services' own schemas agree afterwards: what the fault tests share.
  */
+
+/** A Kafka with every biogate topic, a PostgreSQL database, and the services' environment. */
+export interface DistributedInfrastructure {
+  readonly kafka: TestKafka;
+  readonly database: TestDatabase;
+  readonly env: Record<string, string>;
+  stop(): Promise<void>;
+}
+
+export async function startDistributedInfrastructure(
+  partitions: number,
+): Promise<DistributedInfrastructure> {
+  const kafka = await startTestKafka(
+    Object.values(TOPICS).flatMap((t) => [t, `${t}.dead-letter`]),
+    { partitions },
+  );
+  const database = await createTestPostgresDatabase();
+  return {
+    kafka,
+    database,
+    env: {
+      DATABASE_URL: database.url,
+      KAFKA_BROKERS: kafka.brokers.join(','),
+      BIOGATE_TEMPLATE_KEY: randomBytes(32).toString('base64'),
+      BIOGATE_GALLERY_KEY: randomBytes(32).toString('base64'),
+      BIOGATE_CLOCK_START: '2025-12-01T06:00:00+07:00',
+    },
+    stop: async () => {
+      await database.drop();
+      await kafka.stop();
+    },
+  };
+}
 
 export interface DrivenPassenger {
   readonly id: string;

@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { CheckInDecidedPayloadDto, GalleryEntryStagedPayloadDto } from '@biogate/contracts';
+import type { LanePass } from './lane-pass';
 
 /**
  * What both gates learn from check-in's events and keep in tables of the same shape in their
@@ -11,17 +12,8 @@ import type { CheckInDecidedPayloadDto, GalleryEntryStagedPayloadDto } from '@bi
 export type GateSchema = 'security' | 'boarding';
 
 /** The boarding pass a check-in issued, as a lane looks it up by its BCBP. */
-export interface IssuedPass {
-  readonly passengerId: string;
+export interface IssuedPass extends LanePass {
   readonly bcbp: string;
-  readonly flightId: string;
-  readonly carrier: string;
-  readonly flightNumber: string;
-  readonly departureDate: string;
-  readonly origin: string;
-  readonly destination: string;
-  readonly departureAt: Date;
-  readonly international: boolean;
   readonly seat: string;
   readonly issuedAt: Date;
 }

@@ -57,10 +57,12 @@ export async function deliverInOrder(
   one: (message: TransportMessage) => Promise<void>,
   done: (count: number) => Promise<void> = () => Promise.resolve(),
   stopped: () => boolean = () => false,
+  /** The fewest messages worth a batch: 1 where batches of several partitions are joined. */
+  smallestBatch = 2,
 ): Promise<void> {
   for (let start = 0; start < messages.length && !stopped(); start += MAX_BATCH_MESSAGES) {
     const part = messages.slice(start, start + MAX_BATCH_MESSAGES);
-    if (!(batch !== undefined && part.length > 1 && (await succeeded(batch(part))))) {
+    if (!(batch !== undefined && part.length >= smallestBatch && (await succeeded(batch(part))))) {
       // Alone, a message that failed the batch is retried or dead-lettered, and no other with it.
       for (const message of part) await one(message);
     }

@@ -16,6 +16,7 @@ import {
   type Subscription,
 } from './event-transport';
 import { PoisonMessageError, type DeadLetter } from './poison-message';
+import { BatchCoalescer } from './batch-coalescer';
 
 export interface KafkaTransportOptions {
   readonly brokers: readonly string[];
@@ -25,9 +26,10 @@ export interface KafkaTransportOptions {
   readonly retryDelayMs?: number;
   readonly onDeadLetter?: (letter: DeadLetter) => void;
   /**
-   * Partitions a consumer works on at once (default 3). Order holds within a partition, so one
-   * passenger's events stay in order; different passengers' events are applied side by side,
-   * each in its own database transaction.
+   * Partitions a consumer works on at once (default 12 with batches, 3 one message at a time).
+   * Order holds within a partition, so one passenger's events stay in order. With batches, the
+   * runs of the partitions in hand are joined into one transaction (`BatchCoalescer`); one
+   * message at a time, each is its own transaction, side by side.
    */
   readonly partitionsConsumedConcurrently?: number;
   /**
@@ -85,13 +87,17 @@ export class KafkaTransport implements EventTransport {
     options: SubscribeOptions = {},
   ): Subscription {
     let closing = false;
-    const partitionsConsumedConcurrently = this.options.partitionsConsumedConcurrently ?? 3;
+    const batched = this.options.batchConsumption !== false && options.batch !== undefined;
+    const partitionsConsumedConcurrently =
+      this.options.partitionsConsumedConcurrently ?? (batched ? 12 : 3);
+    // One per subscription: the partitions of this consumer share it.
+    const coalesced = options.batch === undefined ? undefined : new BatchCoalescer(options.batch);
     const deliverOne = (message: TransportMessage, heartbeat: () => Promise<void>) =>
       this.deliver(group, message, handler, heartbeat, () => closing);
     const run = async (consumer: Consumer): Promise<void> => {
       await consumer.connect();
       await consumer.subscribe({ topics: [...topics], fromBeginning: true });
-      if (this.options.batchConsumption === false || options.batch === undefined) {
+      if (!batched || coalesced === undefined) {
         await consumer.run({
           partitionsConsumedConcurrently,
           eachMessage: async (payload) => {
@@ -124,7 +130,7 @@ export class KafkaTransport implements EventTransport {
           let handled = 0;
           await deliverInOrder(
             messages,
-            options.batch,
+            coalesced.submit,
             (message) => deliverOne(message, heartbeat),
             async (count) => {
               handled += count;
@@ -132,6 +138,7 @@ export class KafkaTransport implements EventTransport {
               await heartbeat();
             },
             () => closing || !payload.isRunning() || payload.isStale(),
+            1,
           );
         },
       });
