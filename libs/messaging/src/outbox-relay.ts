@@ -98,8 +98,10 @@ export class OutboxRelay {
       } catch (error) {
         this.options.onError?.(error);
       }
-      // `pending` and `running` change while relayOnce awaits: read them afresh.
-      if (sent > 0 || this.nudgedOrStopped()) continue;
+      // `pending` and `running` change while relayOnce awaits: read them afresh. A batch short
+      // of full took every row committed before it (a row committed since nudged, setting
+      // `pending`); asking again at once would mostly find nothing.
+      if (sent >= this.batchSize || this.nudgedOrStopped()) continue;
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, this.pollIntervalMs);
         this.wake = () => {
