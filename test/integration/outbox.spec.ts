@@ -155,6 +155,30 @@ describe.each<[string, () => Promise<{ config: DatabaseConfig; cleanup: () => Pr
     expect(await count(db, 'SELECT count(*) AS n FROM sample.outbox')).toBe(1);
   });
 
+  it("writes events inside a caller's own statement, numbered after its parameters, in order", async () => {
+    const id = randomUUID();
+    const events = [envelope('p3', { n: 1 }), envelope('p3', { n: 2 })];
+    const insert = outbox.insertOf(
+      events.map((e) => ({ topic: 'items', envelope: e })),
+      3,
+    );
+    await db.unitOfWork.transaction((em) =>
+      em.query(
+        `WITH item AS (INSERT INTO sample.item VALUES ($1, $2)), events AS (${insert.sql}) SELECT 1`,
+        [id, 'with its events', ...insert.parameters],
+      ),
+    );
+    const rows = await db.dataSource.query<{ event_id: string; message_key: string; n: number }[]>(
+      `SELECT event_id, message_key, (envelope->'payload'->>'n')::int AS n FROM sample.outbox
+        WHERE message_key = 'p3' ORDER BY seq`,
+    );
+    expect(rows).toEqual([
+      { event_id: events[0]!.eventId, message_key: 'p3', n: 1 },
+      { event_id: events[1]!.eventId, message_key: 'p3', n: 2 },
+    ]);
+    expect(await count(db, `SELECT count(*) AS n FROM sample.item WHERE id = '${id}'`)).toBe(1);
+  });
+
   it('relays every row once and marks it sent', async () => {
     const transport = new InProcessTransport();
     const received: TransportMessage[] = [];

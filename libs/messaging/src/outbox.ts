@@ -8,6 +8,21 @@ export interface OutboxEntry {
 }
 
 /**
+ * A use case's events for a store to write within its own statement: given the number of the
+ * first free parameter, the insert of the outbox rows (none when there are no events).
+ */
+export type PendingEvents = (firstParameter: number) => OutboxInsert | undefined;
+
+/** No events to write. */
+export const NO_EVENTS: PendingEvents = () => undefined;
+
+/** The insert of outbox rows as SQL, its parameters numbered from a given one. */
+export interface OutboxInsert {
+  readonly sql: string;
+  readonly parameters: readonly unknown[];
+}
+
+/**
  * Writes raised events into the service's outbox inside the caller's transaction, so an event
  * exists if and only if the change that raised it committed.
  */
@@ -19,17 +34,26 @@ export class Outbox {
   /** One statement for all the entries, in their order (`seq` follows the VALUES order). */
   async append(em: EntityManager, entries: readonly OutboxEntry[]): Promise<void> {
     if (entries.length === 0) return;
-    const rows = entries.map(
-      (_, i) => `($${4 * i + 1}, $${4 * i + 2}, $${4 * i + 3}, $${4 * i + 4})`,
-    );
-    await em.query(
-      `INSERT INTO ${this.schema}.outbox (event_id, topic, message_key, envelope) VALUES ${rows.join(', ')}`,
-      entries.flatMap(({ topic, envelope }) => [
+    const { sql, parameters } = this.insertOf(entries, 1);
+    await em.query(sql, [...parameters]);
+  }
+
+  /**
+   * The same insert for a store to run inside its own statement (a CTE of the rows a use case
+   * writes), so that a use case's writes and events are one round trip. Parameters are numbered
+   * from `first`, after the store's own.
+   */
+  insertOf(entries: readonly OutboxEntry[], first: number): OutboxInsert {
+    const p = (i: number, column: number) => `$${first + 4 * i + column}`;
+    const rows = entries.map((_, i) => `(${p(i, 0)}, ${p(i, 1)}, ${p(i, 2)}, ${p(i, 3)}::jsonb)`);
+    return {
+      sql: `INSERT INTO ${this.schema}.outbox (event_id, topic, message_key, envelope) VALUES ${rows.join(', ')}`,
+      parameters: entries.flatMap(({ topic, envelope }) => [
         envelope.eventId,
         topic,
         envelope.key,
         JSON.stringify(envelope),
       ]),
-    );
+    };
   }
 }

@@ -1,5 +1,11 @@
 import { Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { Outbox, OutboxRelay, type EventTransport, type OutboxEntry } from '@biogate/messaging';
+import {
+  Outbox,
+  OutboxRelay,
+  type EventTransport,
+  type OutboxEntry,
+  type OutboxInsert,
+} from '@biogate/messaging';
 import type { UnitOfWork } from '@biogate/persistence';
 import type { EntityManager } from 'typeorm';
 
@@ -32,6 +38,22 @@ export class ServiceOutbox implements OnApplicationBootstrap, OnApplicationShutd
     this.unitOfWork.afterCommit(em, () => {
       this.relay.nudge();
     });
+  }
+
+  /**
+   * The events as part of the caller's own statement (`Outbox.insertOf`), parameters numbered
+   * from `first`; the relay wakes once the transaction has committed. None for no entries.
+   */
+  within(
+    em: EntityManager,
+    entries: readonly OutboxEntry[],
+    first: number,
+  ): OutboxInsert | undefined {
+    if (entries.length === 0) return undefined;
+    this.unitOfWork.afterCommit(em, () => {
+      this.relay.nudge();
+    });
+    return this.outbox.insertOf(entries, first);
   }
 
   /** Delivers everything written so far (tests, scenario steps). */

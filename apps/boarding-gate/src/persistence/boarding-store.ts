@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { NO_EVENTS, type PendingEvents } from '@biogate/messaging';
 import type { StepDecision } from '@biogate/contracts';
 import type { Lane } from '@biogate/domain';
 import {
@@ -121,12 +122,34 @@ export class BoardingStore {
     });
   }
 
-  /** Writes the presentation and what it caused; returns the alert's id if one was raised. */
+  /**
+   * Writes the presentation, what it caused and its events in one statement; returns the
+   * alert's id if one was raised.
+   */
   async recordPresentation(
     em: EntityManager,
     record: BoardingPresentationRecord,
+    events: PendingEvents = NO_EVENTS,
   ): Promise<string | undefined> {
     const alertId = record.alert === undefined ? null : randomUUID();
+    const parameters = [
+      randomUUID(),
+      record.airport,
+      record.gate,
+      record.lane,
+      record.at,
+      record.pass?.passengerId ?? null,
+      JSON.stringify(record.decision),
+      record.pass?.flightId ?? null,
+      record.boarded,
+      record.templateAccess?.templateId ?? null,
+      record.templateAccess?.accessor ?? null,
+      record.templateAccess?.purpose ?? null,
+      alertId,
+      record.alert?.kind ?? null,
+      record.alert?.detail ?? null,
+    ];
+    const outbox = events(parameters.length + 1);
     await em.query(
       `WITH presentation AS (
          INSERT INTO boarding.presentation (id, airport, gate, lane, at, passenger_id, decision)
@@ -138,27 +161,11 @@ export class BoardingStore {
          INSERT INTO boarding.template_access (template_id, accessor, touchpoint, purpose, accessed_at)
          SELECT $10::uuid, $11::varchar, 'BOARDING', $12::varchar, $5::timestamptz
           WHERE $10::uuid IS NOT NULL
-       )
+       )${outbox === undefined ? '' : `, events AS (${outbox.sql})`}
        INSERT INTO boarding.alert (id, airport, kind, gate, raised_at, passenger_id, detail)
        SELECT $13::uuid, $2::varchar, $14::varchar, $3::varchar, $5::timestamptz, $6::uuid, $15::text
         WHERE $13::uuid IS NOT NULL`,
-      [
-        randomUUID(),
-        record.airport,
-        record.gate,
-        record.lane,
-        record.at,
-        record.pass?.passengerId ?? null,
-        JSON.stringify(record.decision),
-        record.pass?.flightId ?? null,
-        record.boarded,
-        record.templateAccess?.templateId ?? null,
-        record.templateAccess?.accessor ?? null,
-        record.templateAccess?.purpose ?? null,
-        alertId,
-        record.alert?.kind ?? null,
-        record.alert?.detail ?? null,
-      ],
+      [...parameters, ...(outbox?.parameters ?? [])],
     );
     return alertId ?? undefined;
   }

@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { NATIONAL_EID_TYPES, type Outage } from '@biogate/domain';
 import { knownOutages } from '@biogate/service-runtime';
 import type { StepDecision } from '@biogate/contracts';
+import { NO_EVENTS, type PendingEvents } from '@biogate/messaging';
 import type { TemplateRead } from '../enrolment/enrolled-template.reader';
 import type {
   BookedPassengerRow,
@@ -224,7 +225,7 @@ export class CheckinStore {
 
   /**
    * What a check-in attempt leaves, in one statement: the journey step, the check-in when a pass
-   * was issued, and the template reads it made (the 1:1 check, the gallery staging).
+   * was issued, the template reads it made (the 1:1 check, the gallery staging) and its events.
    */
   async recordCheckIn(
     em: EntityManager,
@@ -233,8 +234,23 @@ export class CheckinStore {
       readonly checkIn: CheckInRow | undefined;
       readonly reads: readonly TemplateRead[];
     },
+    events: PendingEvents = NO_EVENTS,
   ): Promise<void> {
     const { step, checkIn } = attempt;
+    const parameters = [
+      step.id,
+      step.passengerId,
+      step.channel,
+      step.at,
+      JSON.stringify(step.decision),
+      checkIn?.id ?? null,
+      checkIn?.flightId ?? null,
+      checkIn?.sequence ?? null,
+      checkIn?.seat ?? null,
+      checkIn?.boardingPass ?? null,
+      ...templateReadColumns(attempt.reads),
+    ];
+    const outbox = events(parameters.length + 1);
     await em.query(
       `WITH step AS (
          INSERT INTO checkin.journey_step (id, passenger_id, touchpoint, point, at, decision)
@@ -245,23 +261,11 @@ export class CheckinStore {
          SELECT $6::uuid, $2::uuid, $7::uuid, $3::varchar, $8::integer, $9::varchar,
                 $10::varchar, $4::timestamptz
           WHERE $6::uuid IS NOT NULL
-       )
+       )${outbox === undefined ? '' : `, events AS (${outbox.sql})`}
        INSERT INTO checkin.template_access (template_id, accessor, touchpoint, purpose, accessed_at)
        SELECT * FROM unnest($11::uuid[], $12::varchar[], $13::varchar[], $14::varchar[],
                             $15::timestamptz[])`,
-      [
-        step.id,
-        step.passengerId,
-        step.channel,
-        step.at,
-        JSON.stringify(step.decision),
-        checkIn?.id ?? null,
-        checkIn?.flightId ?? null,
-        checkIn?.sequence ?? null,
-        checkIn?.seat ?? null,
-        checkIn?.boardingPass ?? null,
-        ...templateReadColumns(attempt.reads),
-      ],
+      [...parameters, ...(outbox?.parameters ?? [])],
     );
   }
 

@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { StepDecision } from '@biogate/contracts';
 import type { Lane } from '@biogate/domain';
+import { NO_EVENTS, type PendingEvents } from '@biogate/messaging';
 import {
   laneContextOf,
   type LaneContext,
@@ -27,7 +28,7 @@ export interface SecurityPresentationRecord {
 /**
  * The security gate's SQL on its hot path: one statement reads what a lane needs about a pass,
  * one writes what a presentation leaves (the log row, the clearance, the audit of the template
- * read, the alert), in the caller's transaction.
+ * read, the alert, the events), in the caller's transaction.
  */
 @Injectable()
 export class SecurityStore {
@@ -52,12 +53,33 @@ export class SecurityStore {
     return row === undefined ? null : laneContextOf(row);
   }
 
-  /** Writes the presentation and what it caused; returns the alert's id if one was raised. */
+  /**
+   * Writes the presentation, what it caused and its events in one statement; returns the
+   * alert's id if one was raised.
+   */
   async recordPresentation(
     em: EntityManager,
     record: SecurityPresentationRecord,
+    events: PendingEvents = NO_EVENTS,
   ): Promise<string | undefined> {
     const alertId = record.alert === undefined ? null : randomUUID();
+    const parameters = [
+      randomUUID(),
+      record.airport,
+      record.lane,
+      record.at,
+      record.pass?.passengerId ?? null,
+      record.pass?.flightId ?? null,
+      JSON.stringify(record.decision),
+      record.cleared,
+      record.templateAccess?.templateId ?? null,
+      record.templateAccess?.accessor ?? null,
+      record.templateAccess?.purpose ?? null,
+      alertId,
+      record.alert?.kind ?? null,
+      record.alert?.detail ?? null,
+    ];
+    const outbox = events(parameters.length + 1);
     await em.query(
       `WITH presentation AS (
          INSERT INTO security.presentation (id, airport, lane, at, passenger_id, flight_id, decision)
@@ -71,26 +93,11 @@ export class SecurityStore {
          INSERT INTO security.template_access (template_id, accessor, touchpoint, purpose, accessed_at)
          SELECT $9::uuid, $10::varchar, 'SECURITY', $11::varchar, $4::timestamptz
           WHERE $9::uuid IS NOT NULL
-       )
+       )${outbox === undefined ? '' : `, events AS (${outbox.sql})`}
        INSERT INTO security.alert (id, airport, kind, lane, raised_at, passenger_id, detail)
        SELECT $12::uuid, $2::varchar, $13::varchar, $3::varchar, $4::timestamptz, $5::uuid, $14::text
         WHERE $12::uuid IS NOT NULL`,
-      [
-        randomUUID(),
-        record.airport,
-        record.lane,
-        record.at,
-        record.pass?.passengerId ?? null,
-        record.pass?.flightId ?? null,
-        JSON.stringify(record.decision),
-        record.cleared,
-        record.templateAccess?.templateId ?? null,
-        record.templateAccess?.accessor ?? null,
-        record.templateAccess?.purpose ?? null,
-        alertId,
-        record.alert?.kind ?? null,
-        record.alert?.detail ?? null,
-      ],
+      [...parameters, ...(outbox?.parameters ?? [])],
     );
     return alertId ?? undefined;
   }

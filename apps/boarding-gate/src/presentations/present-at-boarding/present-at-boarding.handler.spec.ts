@@ -72,14 +72,20 @@ function setUp(world: World) {
   const records: BoardingPresentationRecord[] = [];
   const store = {
     laneContext: (_em: unknown, bcbp: string) => Promise.resolve(bcbp === BCBP ? context : null),
-    recordPresentation: (_em: unknown, record: BoardingPresentationRecord) => {
+    recordPresentation: (
+      _em: unknown,
+      record: BoardingPresentationRecord,
+      events: (first: number) => unknown,
+    ) => {
       records.push(record);
+      events(1);
       return Promise.resolve(record.alert ? 'alert-1' : undefined);
     },
   } as unknown as BoardingStore;
+  // The events the handler hands the store to write with its record.
   const announced: unknown[] = [];
   const outbox = {
-    append: (_em: unknown, entries: unknown[]) => Promise.resolve(void announced.push(...entries)),
+    within: (_em: unknown, entries: unknown[]) => void announced.push(...entries),
   } as unknown as BoardingOutbox;
   const handler = new PresentAtBoardingHandler(
     new InMemoryUnitOfWork(),

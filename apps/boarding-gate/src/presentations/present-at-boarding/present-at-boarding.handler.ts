@@ -9,7 +9,7 @@ import {
   type LaneGate,
   type LaneRefusal,
 } from '@biogate/lane-gate';
-import { EventFactory } from '@biogate/messaging';
+import { EventFactory, type OutboxEntry } from '@biogate/messaging';
 import { UNIT_OF_WORK, type UnitOfWork } from '@biogate/persistence';
 import type { AirportRegistry } from '@biogate/reference-data';
 import {
@@ -79,39 +79,46 @@ export class PresentAtBoardingHandler implements ICommandHandler<
         where: `at gate ${request.gate}`,
       });
       const boarded = decision.outcome === 'ALLOWED';
-      const alertId = await this.store.recordPresentation(em, {
-        airport: request.airport,
-        gate: request.gate,
-        lane: request.lane,
-        at,
-        pass,
-        decision,
-        boarded,
-        alert,
-        templateAccess,
-      });
+      const events = new EventFactory('boarding', at.toISOString(), correlationId);
+      const decided: OutboxEntry[] =
+        pass === undefined
+          ? []
+          : [
+              {
+                topic: TOPICS.journey,
+                envelope: events.create<BoardingDecidedV1>({
+                  ...BOARDING_DECIDED,
+                  key: pass.passengerId,
+                  payload: {
+                    passengerId: pass.passengerId,
+                    flight: flightOfPass(pass),
+                    airport: request.airport,
+                    gate: request.gate,
+                    lane: request.lane,
+                    at: at.toISOString(),
+                    decision,
+                    boarded,
+                  },
+                }),
+              },
+            ];
+      const alertId = await this.store.recordPresentation(
+        em,
+        {
+          airport: request.airport,
+          gate: request.gate,
+          lane: request.lane,
+          at,
+          pass,
+          decision,
+          boarded,
+          alert,
+          templateAccess,
+        },
+        (first) => this.outbox.within(em, decided, first),
+      );
       const raised = alert && alertId ? { alert: { alertId, kind: alert.kind } } : {};
       if (pass === undefined) return { decision, boarded, ...raised };
-      const events = new EventFactory('boarding', at.toISOString(), correlationId);
-      await this.outbox.append(em, [
-        {
-          topic: TOPICS.journey,
-          envelope: events.create<BoardingDecidedV1>({
-            ...BOARDING_DECIDED,
-            key: pass.passengerId,
-            payload: {
-              passengerId: pass.passengerId,
-              flight: flightOfPass(pass),
-              airport: request.airport,
-              gate: request.gate,
-              lane: request.lane,
-              at: at.toISOString(),
-              decision,
-              boarded,
-            },
-          }),
-        },
-      ]);
       return { decision, passengerId: pass.passengerId, seat: pass.seat, boarded, ...raised };
     });
   }

@@ -125,21 +125,25 @@ export class CheckInPassengerHandler implements ICommandHandler<
               flight,
               at,
             );
-      await this.store.recordCheckIn(em, {
-        step: {
-          id: randomUUID(),
-          passengerId: passenger.id,
-          channel: request.channel,
-          at,
-          decision,
-        },
-        checkIn,
-        reads: reads.take(),
-      });
-      await this.outbox.append(em, [
+      const decided = [
         ...(galleryEntry === undefined ? [] : [galleryEntry]),
         checkInDecided(events, record, request.channel, decision, boardingPass),
-      ]);
+      ];
+      await this.store.recordCheckIn(
+        em,
+        {
+          step: {
+            id: randomUUID(),
+            passengerId: passenger.id,
+            channel: request.channel,
+            at,
+            decision,
+          },
+          checkIn,
+          reads: reads.take(),
+        },
+        (first) => this.outbox.within(em, decided, first),
+      );
       return {
         passengerId: passenger.id,
         decision,

@@ -3,7 +3,7 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { SECURITY_DECIDED, TOPICS, type SecurityDecidedV1 } from '@biogate/contracts';
 import type { Clock, FaceModel, PhasePolicy } from '@biogate/domain';
 import { flightOfPass, presentAtLane, type LaneGate, type LanePass } from '@biogate/lane-gate';
-import { EventFactory } from '@biogate/messaging';
+import { EventFactory, type OutboxEntry } from '@biogate/messaging';
 import { UNIT_OF_WORK, type UnitOfWork } from '@biogate/persistence';
 import type { AirportRegistry } from '@biogate/reference-data';
 import {
@@ -72,42 +72,44 @@ export class PresentAtSecurityHandler implements ICommandHandler<
         where: `at ${request.lane} lane`,
       });
       const cleared = decision.outcome === 'ALLOWED';
-      const alertId = await this.store.recordPresentation(em, {
-        airport: request.airport,
-        lane: request.lane,
-        at,
-        pass,
-        decision,
-        cleared,
-        alert,
-        templateAccess,
-      });
-      if (pass === undefined) {
-        return {
+      const events = new EventFactory('security', at.toISOString(), correlationId);
+      const decided: OutboxEntry[] =
+        pass === undefined
+          ? []
+          : [
+              {
+                topic: TOPICS.journey,
+                envelope: events.create<SecurityDecidedV1>({
+                  ...SECURITY_DECIDED,
+                  key: pass.passengerId,
+                  payload: {
+                    passengerId: pass.passengerId,
+                    flight: flightOfPass(pass),
+                    airport: request.airport,
+                    lane: request.lane,
+                    at: at.toISOString(),
+                    decision,
+                    cleared,
+                  },
+                }),
+              },
+            ];
+      const alertId = await this.store.recordPresentation(
+        em,
+        {
+          airport: request.airport,
+          lane: request.lane,
+          at,
+          pass,
           decision,
           cleared,
-          ...(alert && alertId ? { alert: { alertId, kind: alert.kind } } : {}),
-        };
-      }
-      const events = new EventFactory('security', at.toISOString(), correlationId);
-      await this.outbox.append(em, [
-        {
-          topic: TOPICS.journey,
-          envelope: events.create<SecurityDecidedV1>({
-            ...SECURITY_DECIDED,
-            key: pass.passengerId,
-            payload: {
-              passengerId: pass.passengerId,
-              flight: flightOfPass(pass),
-              airport: request.airport,
-              lane: request.lane,
-              at: at.toISOString(),
-              decision,
-              cleared,
-            },
-          }),
+          alert,
+          templateAccess,
         },
-      ]);
+        (first) => this.outbox.within(em, decided, first),
+      );
+      const raised = alert && alertId ? { alert: { alertId, kind: alert.kind } } : {};
+      if (pass === undefined) return { decision, cleared, ...raised };
       return {
         decision,
         passengerId: pass.passengerId,
@@ -118,7 +120,7 @@ export class PresentAtSecurityHandler implements ICommandHandler<
           destination: pass.destination,
         },
         cleared,
-        ...(alert && alertId ? { alert: { alertId, kind: alert.kind } } : {}),
+        ...raised,
       };
     });
   }
