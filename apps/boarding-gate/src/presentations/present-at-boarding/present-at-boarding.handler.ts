@@ -1,15 +1,13 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { BOARDING_DECIDED, TOPICS, type BoardingDecidedV1 } from '@biogate/contracts';
 import type { Clock, FaceModel, PhasePolicy } from '@biogate/domain';
 import {
-  flightOfPass,
   presentAtLane,
   type LaneContext,
   type LaneGate,
   type LaneRefusal,
 } from '@biogate/lane-gate';
-import { EventFactory, type OutboxEntry } from '@biogate/messaging';
+import { EventFactory } from '@biogate/messaging';
 import { UNIT_OF_WORK, type UnitOfWork } from '@biogate/persistence';
 import type { AirportRegistry } from '@biogate/reference-data';
 import {
@@ -27,6 +25,7 @@ import type { BoardingAlertKind } from '../../alerts/boarding-alert';
 import { BoardingOutbox } from '../../boarding-outbox';
 import { BoardingStore, type PassAtBoarding } from '../../persistence/boarding-store';
 import type { BoardingPresentationView } from '../boarding-presentation.view';
+import { boardingDecided } from '../boarding-decided';
 import { PresentAtBoardingCommand } from './present-at-boarding.command';
 
 /**
@@ -80,28 +79,7 @@ export class PresentAtBoardingHandler implements ICommandHandler<
       });
       const boarded = decision.outcome === 'ALLOWED';
       const events = new EventFactory('boarding', at.toISOString(), correlationId);
-      const decided: OutboxEntry[] =
-        pass === undefined
-          ? []
-          : [
-              {
-                topic: TOPICS.journey,
-                envelope: events.create<BoardingDecidedV1>({
-                  ...BOARDING_DECIDED,
-                  key: pass.passengerId,
-                  payload: {
-                    passengerId: pass.passengerId,
-                    flight: flightOfPass(pass),
-                    airport: request.airport,
-                    gate: request.gate,
-                    lane: request.lane,
-                    at: at.toISOString(),
-                    decision,
-                    boarded,
-                  },
-                }),
-              },
-            ];
+      const decided = boardingDecided(events, pass, request, decision, boarded);
       const alertId = await this.store.recordPresentation(
         em,
         {

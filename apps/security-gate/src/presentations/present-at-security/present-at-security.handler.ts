@@ -1,9 +1,8 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { SECURITY_DECIDED, TOPICS, type SecurityDecidedV1 } from '@biogate/contracts';
 import type { Clock, FaceModel, PhasePolicy } from '@biogate/domain';
-import { flightOfPass, presentAtLane, type LaneGate, type LanePass } from '@biogate/lane-gate';
-import { EventFactory, type OutboxEntry } from '@biogate/messaging';
+import { presentAtLane, type LaneGate, type LanePass } from '@biogate/lane-gate';
+import { EventFactory } from '@biogate/messaging';
 import { UNIT_OF_WORK, type UnitOfWork } from '@biogate/persistence';
 import type { AirportRegistry } from '@biogate/reference-data';
 import {
@@ -21,6 +20,7 @@ import type { SecurityAlertKind } from '../../alerts/security-alert';
 import { SecurityStore } from '../../persistence/security-store';
 import { SecurityOutbox } from '../../security-outbox';
 import type { SecurityPresentationView } from '../security-presentation.view';
+import { securityDecided } from '../security-decided';
 import { PresentAtSecurityCommand } from './present-at-security.command';
 
 /**
@@ -73,27 +73,7 @@ export class PresentAtSecurityHandler implements ICommandHandler<
       });
       const cleared = decision.outcome === 'ALLOWED';
       const events = new EventFactory('security', at.toISOString(), correlationId);
-      const decided: OutboxEntry[] =
-        pass === undefined
-          ? []
-          : [
-              {
-                topic: TOPICS.journey,
-                envelope: events.create<SecurityDecidedV1>({
-                  ...SECURITY_DECIDED,
-                  key: pass.passengerId,
-                  payload: {
-                    passengerId: pass.passengerId,
-                    flight: flightOfPass(pass),
-                    airport: request.airport,
-                    lane: request.lane,
-                    at: at.toISOString(),
-                    decision,
-                    cleared,
-                  },
-                }),
-              },
-            ];
+      const decided = securityDecided(events, pass, request, decision, cleared);
       const alertId = await this.store.recordPresentation(
         em,
         {
