@@ -12,14 +12,17 @@ export function verifyLiveFace(
   capture: FaceCaptureDto,
   presentedIdentity: string,
 ): FaceVerification {
-  const comparison = faces.compare(
+  const comparison = faces.verify(
     template,
-    faces.capture({
-      faceSeed: capture.subject ?? presentedIdentity,
+    {
+      ...(capture.subject === undefined ? {} : { subject: capture.subject }),
       quality: capture.quality,
-      presentationAttack: capture.presentationAttack ?? false,
-      captureSeed: capture.seed ?? randomUUID(),
-    }),
+      ...(capture.presentationAttack === undefined
+        ? {}
+        : { presentationAttack: capture.presentationAttack }),
+      seed: capture.seed ?? randomUUID(),
+    },
+    presentedIdentity,
   );
   return {
     similarity: Math.round(comparison.similarity * 1000) / 1000,

@@ -8,10 +8,15 @@ export type EventHandler = (payload: number) => void;
  * registered once and referred to by number. No Promises in the loop.
  */
 export class Simulation {
-  private clock = 0;
+  private clock: number;
   private readonly queue = new EventQueue(4096);
   private readonly handlers: EventHandler[] = [];
   private processed = 0;
+
+  /** `start` may be negative: what happens before time 0 (the day before, say). */
+  constructor(start = 0) {
+    this.clock = start;
+  }
 
   get now(): number {
     return this.clock;
@@ -23,6 +28,11 @@ export class Simulation {
 
   get pending(): number {
     return this.queue.length;
+  }
+
+  /** When the next event is due, or undefined when none is left. */
+  nextTime(): number | undefined {
+    return this.queue.length > 0 ? this.queue.peekTime() : undefined;
   }
 
   /** Registers a handler; schedule events for it with the returned kind. */

@@ -1,19 +1,18 @@
 import {
   parseLocalDate,
-  SeededRandom,
   startOfCompactDate,
   type CheckInChannel,
+  type Instant,
   type Lane,
-  type PassengerFacts,
   type Phase,
   type PhasePolicy,
-  type PolicyDecision,
-  type PolicyRequest,
-  type Touchpoint,
 } from '@biogate/domain';
 import { sampler, ServiceDesk, Simulation, type DeskReport } from '@biogate/simulation';
 import { distributionOf, type CapacityParameters } from './capacity-parameters';
+import { DayPopulation, namedFlights, streamOf, TRAIT } from './day-population';
 import { generateSchedule, type ScheduledFlight } from './flight-schedule';
+import type { DayBatch, GateAction, JourneyStep, StepVerdict } from './journey-step';
+import { ModelDecider } from './model-decider';
 
 export interface AirportDayInput {
   readonly airport: string;
@@ -45,6 +44,8 @@ export interface AirportDayReport {
   readonly passengers: number;
   readonly boarded: number;
   readonly missedFlights: number;
+  /** Passengers stopped by a refusal (a booking, a check-in or a lane that turned them away). */
+  readonly refused: number;
   readonly events: number;
   readonly touchpoints: readonly TouchpointReport[];
   /** Where passengers were served in the end. */
@@ -70,361 +71,553 @@ export interface AirportDayReport {
   readonly fallbacks: Readonly<Record<string, number>>;
 }
 
-const BAG = 1;
-const EID = 2;
-const ENROLLED = 4;
-const SPECIAL = 8;
-const ONLINE = 16;
-const INTERNATIONAL = 32;
-
 // Biometric steps of a journey inside the incentive window, per passenger (R9).
 const PURCHASED_IN_VNEID = 1;
 const BIOMETRIC_CHECK_IN = 2;
 const AUTOMATED_SECURITY = 4;
 const ALL_FOUR_BUT_BOARDING = PURCHASED_IN_VNEID | BIOMETRIC_CHECK_IN | AUTOMATED_SECURITY;
 
-/** One airport day: every passenger from the terminal door to the aircraft door. */
-export function simulateAirportDay(input: AirportDayInput): AirportDayReport {
-  const { parameters: p, policy } = input;
-  const date = parseLocalDate(input.date);
-  if (date === undefined) throw new Error(`not a date: ${input.date}`);
-  const dayStart = startOfCompactDate(date, policy.compiled.utcOffsetMinutes);
-  const scheduleRandom = new SeededRandom(`${input.seed}:schedule:${input.airport}`);
-  const passengerRandom = new SeededRandom(`${input.seed}:passengers:${input.airport}`);
-  const choiceRandom = new SeededRandom(`${input.seed}:choices:${input.airport}`);
-  const serviceRandom = new SeededRandom(`${input.seed}:service:${input.airport}`);
-  const flights =
-    input.schedule ??
-    generateSchedule(
-      input.departures,
-      input.internationalShare,
-      input.seatsPerFlight,
-      input.loadFactor,
-      scheduleRandom,
-    );
+/** Touchpoints of a pending decision, per passenger. */
+const CHECK_IN = 1;
+const SECURITY = 2;
+const BOARDING = 3;
+const TOUCHPOINT_NAMES = ['', 'CHECK_IN', 'SECURITY', 'BOARDING'] as const;
 
-  const sim = new Simulation();
-  const scale = input.departures / 100;
-  const minimum = p.resourcesMinimum;
-  const count = (perHundred: number, floor: number) =>
-    Math.max(floor, Math.round(perHundred * scale));
-  const r = p.resourcesPer100Departures;
-  const time = (name: keyof CapacityParameters['service']) =>
-    sampler(distributionOf(p.service[name]), serviceRandom);
-  const desks = {
-    counter: new ServiceDesk(
-      sim,
-      'check-in counters',
-      count(r.counters, minimum.counters),
-      time('counter'),
-    ),
-    kiosk: new ServiceDesk(sim, 'check-in kiosks', count(r.kiosks, minimum.kiosks), time('kiosk')),
-    biometric: new ServiceDesk(
-      sim,
-      'biometric check-in',
-      count(r.biometricKiosks, minimum.biometricKiosks),
-      time('biometricCheckIn'),
-    ),
-    bagDrop: new ServiceDesk(sim, 'bag drop', count(r.bagDrop, minimum.bagDrop), time('bagDrop')),
-    idManual: new ServiceDesk(
-      sim,
-      'security ID check (manual)',
-      count(r.securityIdDesks, minimum.securityIdDesks),
-      time('securityIdManual'),
-    ),
-    idEGate: new ServiceDesk(
-      sim,
-      'security e-gates',
-      count(r.securityEGates, minimum.securityEGates),
-      time('securityEGate'),
-    ),
-    screening: new ServiceDesk(
-      sim,
-      'screening lanes',
-      count(r.screeningLanes, minimum.screeningLanes),
-      time('screening'),
-    ),
-  };
-  const boardingManualTime = time('boardingManual');
-  const boardingEGateTime = time('boardingEGate');
-  const gates = flights.map((_, i) => ({
-    eGate: new ServiceDesk(sim, `gate ${i} e-gate`, p.boarding.eGatesPerFlight, boardingEGateTime),
-    manual: new ServiceDesk(
-      sim,
-      `gate ${i} manual`,
-      p.boarding.manualDesksPerFlight,
-      boardingManualTime,
-    ),
-  }));
+/** A redirect is followed at most this many times at one touchpoint (the policy never loops). */
+const MAX_HOPS = 4;
 
-  // Passengers, in typed arrays: flight, traits.
-  const total = flights.reduce((sum, f) => sum + f.passengers, 0);
-  const flightOf = new Int32Array(total);
-  const traits = new Uint8Array(total);
-  const biometricSteps = new Uint8Array(total);
-  // Its own stream, so that adding the purchase left every other draw of a seed as it was.
-  const purchaseRandom = new SeededRandom(`${input.seed}:purchase:${input.airport}`);
-  let vneidPurchases = 0;
-  let incentiveEligible = 0;
-  let fullBiometric = 0;
-  const mix = p.passengerMix;
-  let passenger = 0;
-  const arrive = sim.on((entity) => {
-    checkIn(entity);
-  });
-  flights.forEach((flight, f) => {
-    const show = flight.international ? p.showUp.international : p.showUp.domestic;
-    const showUp = sampler(
-      { kind: 'triangular', min: show.min * 60, mode: show.mode * 60, max: show.max * 60 },
-      passengerRandom,
-    );
-    for (let i = 0; i < flight.passengers; i++, passenger++) {
-      flightOf[passenger] = f;
-      let t = 0;
-      if (passengerRandom.next() < mix.checkedBag) t |= BAG;
-      if (passengerRandom.next() < mix.nationalEid) {
-        t |= EID;
-        if (passengerRandom.next() < mix.enrolled) t |= ENROLLED;
-        if (mix.vneidPurchase > 0 && purchaseRandom.next() < mix.vneidPurchase) {
-          biometricSteps[passenger] = PURCHASED_IN_VNEID;
-          vneidPurchases++;
-        }
-      }
-      if (passengerRandom.next() < mix.special) t |= SPECIAL;
-      if (passengerRandom.next() < mix.onlineCheckIn) t |= ONLINE;
-      if (flight.international) t |= INTERNATIONAL;
-      traits[passenger] = t;
-      sim.at(Math.max(0, flight.departure - showUp()), arrive, passenger);
-    }
-  });
-
-  const channels = {
+/**
+ * One airport day: every passenger from the ticket purchase to the aircraft door, as a
+ * discrete-event simulation that stops wherever a decision is needed. Decisions are taken to the
+ * second: every step reached during a second is decided at its end, together, by whoever answers
+ * (the model's own rules, or the real services in the live day); the passengers then follow the
+ * answers. Before the day: bookings, enrolments and online check-ins, a minute apart.
+ */
+export class AirportDay {
+  readonly population: DayPopulation;
+  readonly dayStart: Instant;
+  private readonly sim: Simulation;
+  private readonly input: AirportDayInput;
+  private readonly desks: Record<
+    'counter' | 'kiosk' | 'biometric' | 'bagDrop' | 'idManual' | 'idEGate' | 'screening',
+    ServiceDesk
+  >;
+  private readonly gates: { eGate: ServiceDesk; manual: ServiceDesk }[];
+  private readonly arrival: Float64Array;
+  private readonly wantsBiometric: Uint8Array;
+  private readonly wantsKiosk: Uint8Array;
+  private readonly biometricSteps: Uint8Array;
+  private readonly checkedInOnline: Uint8Array;
+  private readonly pendingTouchpoint: Uint8Array;
+  private readonly pendingHop: Uint8Array;
+  private readonly pendingPoint: string[];
+  private readonly groupStart: number[] = [];
+  private readonly groupSize: number[] = [];
+  private readonly preDay: number;
+  private readonly kinds: Record<
+    | 'book'
+    | 'enrol'
+    | 'onlineCheckIn'
+    | 'arrive'
+    | 'decide'
+    | 'open'
+    | 'close'
+    | 'afterCheckIn'
+    | 'toSecurity'
+    | 'afterIdCheck'
+    | 'toGate'
+    | 'gateOpens'
+    | 'boarded',
+    number
+  >;
+  private collecting: { steps: JourneyStep[]; actions: GateAction[] } = { steps: [], actions: [] };
+  private readonly channels = {
     checkIn: { ONLINE: 0, COUNTER: 0, KIOSK: 0, BIOMETRIC: 0 },
     security: { AUTOMATED: 0, MANUAL: 0 },
     boarding: { AUTOMATED: 0, MANUAL: 0 },
   };
-  const redirects: Record<string, number> = {};
-  const fallbacks: Record<string, number> = {};
-  const bump = (table: Record<string, number>, key: string) => {
-    table[key] = (table[key] ?? 0) + 1;
-  };
-  let boarded = 0;
-  let missed = 0;
+  private readonly redirects: Record<string, number> = {};
+  private readonly fallbacks: Record<string, number> = {};
+  private boarded = 0;
+  private missed = 0;
+  private refused = 0;
+  private vneidPurchases = 0;
+  private incentiveEligible = 0;
+  private fullBiometric = 0;
 
-  // What the policy needs depends only on the trait bits: 64 combinations, built once.
-  const factsByTraits: PassengerFacts[] = Array.from({ length: 64 }, (_, t) => ({
-    document:
-      t & EID
-        ? { type: 'CITIZEN_ID_CARD', number: '079200000000' }
-        : { type: 'PASSPORT', number: 'P0000000' },
-    biometricEnrolled: (t & ENROLLED) !== 0,
-    checkedBags: t & BAG ? 1 : 0,
-    ssr: t & SPECIAL ? ['WCHR'] : [],
-  }));
-  const facts = (entity: number): PassengerFacts =>
-    factsByTraits[traits[entity] as number] as PassengerFacts;
-  /** One request per decision, built in place: this is the simulation's hot path. */
-  const request = (entity: number, touchpoint: Touchpoint, point: string): PolicyRequest => {
-    const at = dayStart + sim.now * 1000;
-    const international = ((traits[entity] as number) & INTERNATIONAL) !== 0;
-    const passenger = facts(entity);
-    return touchpoint === 'CHECK_IN'
-      ? {
-          at,
-          airport: input.airport,
-          international,
-          passenger,
-          touchpoint,
-          channel: point as CheckInChannel,
-        }
-      : { at, airport: input.airport, international, passenger, touchpoint, lane: point as Lane };
-  };
-  /** R9: whether the simulated instant lies in the incentive (BIOMETRIC_ENROLMENT) window. */
-  const { enrolmentStartsAt, defaultStartsAt } = policy.compiled;
-  const inWindow = () => {
-    const at = dayStart + sim.now * 1000;
-    return at >= enrolmentStartsAt && at < defaultStartsAt;
-  };
-  let settledDecision: PolicyDecision | undefined;
-  /**
-   * The policy decides; a redirect is followed, as a passenger sent elsewhere would. Returns
-   * where the passenger is served (the decision in `settledDecision`), or undefined if refused.
-   */
-  const settle = <P extends string>(
-    entity: number,
-    touchpoint: Touchpoint,
-    start: P,
-  ): P | undefined => {
-    let point = start;
-    for (let hop = 0; hop < 4; hop++) {
-      const decision = policy.evaluate(request(entity, touchpoint, point));
-      if (decision.outcome === 'ALLOWED') {
-        settledDecision = decision;
-        return point;
-      }
-      if (decision.outcome === 'REJECTED' || decision.redirectTo === undefined) return undefined;
-      bump(redirects, `${touchpoint} ${point}→${decision.redirectTo} ${decision.reason}`);
-      point = decision.redirectTo as P;
-    }
-    return undefined;
-  };
-
-  const afterCheckIn = sim.on((entity) => {
-    if ((traits[entity] as number) & BAG) desks.bagDrop.arrive(entity, toSecurity);
-    else security(entity);
-  });
-  const afterCounter = sim.on((entity) => {
-    security(entity); // the counter takes the bag
-  });
-  const toSecurity = sim.on((entity) => {
-    security(entity);
-  });
-  const afterEGate = sim.on((entity) => {
-    const u = choiceRandom.next();
-    if (u < p.biometrics.presentationAttack) {
-      bump(fallbacks, 'SECURITY e-gate → manual: PRESENTATION_ATTACK');
-      desks.idManual.arrive(entity, afterIdCheck);
-    } else if (u < p.biometrics.presentationAttack + p.biometrics.notMatched) {
-      bump(fallbacks, 'SECURITY e-gate → manual: NOT_MATCHED');
-      desks.idManual.arrive(entity, afterIdCheck);
-    } else {
-      if (inWindow())
-        biometricSteps[entity] = (biometricSteps[entity] as number) | AUTOMATED_SECURITY;
-      desks.screening.arrive(entity, toGate);
-    }
-  });
-  const afterIdCheck = sim.on((entity) => {
-    desks.screening.arrive(entity, toGate);
-  });
-  const toGate = sim.on((entity) => {
-    atGate(entity);
-  });
-  const gateOpens = sim.on((entity) => {
-    atGate(entity);
-  });
-  const boardedEGate = sim.on((entity) => {
-    const u = choiceRandom.next();
-    if (u < p.biometrics.notMatched + p.biometrics.presentationAttack) {
-      bump(fallbacks, 'BOARDING e-gate → manual: NOT_MATCHED');
-      (gates[flightOf[entity] as number] as { manual: ServiceDesk }).manual.arrive(
-        entity,
-        boardedManual,
+  constructor(input: AirportDayInput) {
+    this.input = input;
+    const { parameters: p, policy } = input;
+    const date = parseLocalDate(input.date);
+    if (date === undefined) throw new Error(`not a date: ${input.date}`);
+    this.dayStart = startOfCompactDate(date, policy.compiled.utcOffsetMinutes);
+    const scheduleRandom = streamOf(input.seed, 'schedule', input.airport);
+    const passengerRandom = streamOf(input.seed, 'passengers', input.airport);
+    const choiceRandom = streamOf(input.seed, 'choices', input.airport);
+    const serviceRandom = streamOf(input.seed, 'service', input.airport);
+    // Its own stream, so that adding the purchase left every other draw of a seed as it was.
+    const purchaseRandom = streamOf(input.seed, 'purchase', input.airport);
+    const enrolmentRandom = streamOf(input.seed, 'enrolment', input.airport);
+    const schedule =
+      input.schedule ??
+      generateSchedule(
+        input.departures,
+        input.internationalShare,
+        input.seatsPerFlight,
+        input.loadFactor,
+        scheduleRandom,
       );
+    const flights = namedFlights(input.airport, input.date, this.dayStart, schedule);
+    this.population = new DayPopulation(
+      input.airport,
+      Math.floor(date / 10_000),
+      flights,
+      input.seed,
+    );
+    const firstOpens = Math.min(
+      0,
+      ...flights.map((f) => f.departure - p.boarding.opensMinutes * 60),
+    );
+    this.preDay = firstOpens - 180;
+    const sim = new Simulation(this.preDay);
+    this.sim = sim;
+
+    const scale = input.departures / 100;
+    const minimum = p.resourcesMinimum;
+    const count = (perHundred: number, floor: number) =>
+      Math.max(floor, Math.round(perHundred * scale));
+    const r = p.resourcesPer100Departures;
+    const time = (name: keyof CapacityParameters['service']) =>
+      sampler(distributionOf(p.service[name]), serviceRandom);
+    const desk = (name: string, servers: number, service: keyof CapacityParameters['service']) =>
+      new ServiceDesk(sim, name, servers, time(service));
+    this.desks = {
+      counter: desk('check-in counters', count(r.counters, minimum.counters), 'counter'),
+      kiosk: desk('check-in kiosks', count(r.kiosks, minimum.kiosks), 'kiosk'),
+      biometric: desk(
+        'biometric check-in',
+        count(r.biometricKiosks, minimum.biometricKiosks),
+        'biometricCheckIn',
+      ),
+      bagDrop: desk('bag drop', count(r.bagDrop, minimum.bagDrop), 'bagDrop'),
+      idManual: desk(
+        'security ID check (manual)',
+        count(r.securityIdDesks, minimum.securityIdDesks),
+        'securityIdManual',
+      ),
+      idEGate: desk(
+        'security e-gates',
+        count(r.securityEGates, minimum.securityEGates),
+        'securityEGate',
+      ),
+      screening: desk(
+        'screening lanes',
+        count(r.screeningLanes, minimum.screeningLanes),
+        'screening',
+      ),
+    };
+    const boardingManualTime = time('boardingManual');
+    const boardingEGateTime = time('boardingEGate');
+    this.gates = flights.map((_, i) => ({
+      eGate: new ServiceDesk(
+        sim,
+        `gate ${i} e-gate`,
+        p.boarding.eGatesPerFlight,
+        boardingEGateTime,
+      ),
+      manual: new ServiceDesk(
+        sim,
+        `gate ${i} manual`,
+        p.boarding.manualDesksPerFlight,
+        boardingManualTime,
+      ),
+    }));
+
+    const total = this.population.total;
+    this.arrival = new Float64Array(total);
+    this.wantsBiometric = new Uint8Array(total);
+    this.wantsKiosk = new Uint8Array(total);
+    this.biometricSteps = new Uint8Array(total);
+    this.checkedInOnline = new Uint8Array(total);
+    this.pendingTouchpoint = new Uint8Array(total);
+    this.pendingHop = new Uint8Array(total);
+    this.pendingPoint = new Array<string>(total).fill('');
+    this.kinds = {
+      book: sim.on((group) => {
+        this.book(group);
+      }),
+      enrol: sim.on((passenger) => {
+        this.enrol(passenger);
+      }),
+      onlineCheckIn: sim.on((passenger) => {
+        this.ask(passenger, CHECK_IN, 'KIOSK', 0);
+      }),
+      arrive: sim.on((passenger) => {
+        this.checkIn(passenger);
+      }),
+      decide: sim.on((passenger) => {
+        this.collectDecision(passenger);
+      }),
+      open: sim.on((flight) => this.collecting.actions.push({ kind: 'OPEN_BOARDING', flight })),
+      close: sim.on((flight) => this.collecting.actions.push({ kind: 'CLOSE_BOARDING', flight })),
+      afterCheckIn: sim.on((passenger) => {
+        if (this.population.has(passenger, TRAIT.BAG))
+          this.desks.bagDrop.arrive(passenger, this.kinds.toSecurity);
+        else this.security(passenger);
+      }),
+      toSecurity: sim.on((passenger) => {
+        this.security(passenger);
+      }),
+      afterIdCheck: sim.on((passenger) => {
+        this.desks.screening.arrive(passenger, this.kinds.toGate);
+      }),
+      toGate: sim.on((passenger) => {
+        this.atGate(passenger);
+      }),
+      gateOpens: sim.on((passenger) => {
+        this.atGate(passenger);
+      }),
+      boarded: sim.on(() => this.boarded++),
+    };
+
+    const mix = p.passengerMix;
+    const traits = this.population.traits;
+    let passenger = 0;
+    flights.forEach((flight, f) => {
+      const show = flight.international ? p.showUp.international : p.showUp.domestic;
+      const showUp = sampler(
+        { kind: 'triangular', min: show.min * 60, mode: show.mode * 60, max: show.max * 60 },
+        passengerRandom,
+      );
+      const first = passenger;
+      for (let i = 0; i < flight.passengers; i++, passenger++) {
+        this.population.flightOf[passenger] = f;
+        let t = 0;
+        if (passengerRandom.next() < mix.checkedBag) t |= TRAIT.BAG;
+        if (passengerRandom.next() < mix.nationalEid) {
+          t |= TRAIT.EID;
+          if (passengerRandom.next() < mix.enrolled) {
+            t |= TRAIT.ENROLLED;
+            if (enrolmentRandom.next() < mix.appEnrolment) t |= TRAIT.APP_ENROLMENT;
+          }
+          if (mix.vneidPurchase > 0 && purchaseRandom.next() < mix.vneidPurchase)
+            t |= TRAIT.VNEID_PURCHASE;
+        }
+        if (passengerRandom.next() < mix.special) t |= TRAIT.SPECIAL;
+        if (passengerRandom.next() < mix.onlineCheckIn) t |= TRAIT.ONLINE;
+        if (flight.international) t |= TRAIT.INTERNATIONAL;
+        traits[passenger] = t;
+        this.arrival[passenger] = Math.max(0, flight.departure - showUp());
+        // What the passenger would try first, before any rule: drawn now, so that one different
+        // answer changes that passenger's route only.
+        this.wantsBiometric[passenger] =
+          t & TRAIT.ENROLLED && choiceRandom.next() < p.preferences.enrolledTryBiometric ? 1 : 0;
+        this.wantsKiosk[passenger] = choiceRandom.next() < p.preferences.tryKiosk ? 1 : 0;
+      }
+      // Travellers book together: 1 to 3 passengers of the flight on one record locator.
+      for (let q = first; q < passenger;) {
+        const size = Math.min(1 + (q % 3), passenger - q);
+        this.groupStart.push(q);
+        this.groupSize.push(size);
+        sim.at(this.preDay, this.kinds.book, this.groupStart.length - 1);
+        q += size;
+      }
+      const opens = flight.departure - p.boarding.opensMinutes * 60;
+      const closes = flight.departure - p.boarding.closesMinutes * 60;
+      sim.at(opens, this.kinds.open, f);
+      // Closed after the last second in which a passenger can still be presented.
+      sim.at(closes + 1, this.kinds.close, f);
+    });
+  }
+
+  /**
+   * Runs the day to the next second at which something must be decided or done, and returns it;
+   * undefined when the day is over. Call `apply` with its verdicts before asking again.
+   */
+  next(): DayBatch | undefined {
+    for (;;) {
+      const t = this.sim.nextTime();
+      if (t === undefined) return undefined;
+      this.sim.run(t);
+      const { steps, actions } = this.collecting;
+      if (steps.length > 0 || actions.length > 0) {
+        this.collecting = { steps: [], actions: [] };
+        return { at: this.instant(), actions, steps };
+      }
+    }
+  }
+
+  /** The answers to the batch `next` returned, one per step, in its order. */
+  apply(batch: DayBatch, verdicts: readonly StepVerdict[]): void {
+    if (verdicts.length !== batch.steps.length)
+      throw new Error(`${verdicts.length} verdicts for ${batch.steps.length} steps`);
+    batch.steps.forEach((step, i) => {
+      const verdict = verdicts[i] as StepVerdict;
+      if (step.kind === 'BOOKING') this.booked(step.passengers, verdict);
+      else if (step.kind === 'ENROLMENT') this.enrolled(step.passenger, verdict);
+      else this.decided(step.passenger, verdict);
+    });
+  }
+
+  private instant(): Instant {
+    return this.dayStart + this.sim.now * 1000;
+  }
+
+  private book(group: number): void {
+    const first = this.groupStart[group] as number;
+    const size = this.groupSize[group] as number;
+    this.collecting.steps.push({
+      kind: 'BOOKING',
+      passengers: Array.from({ length: size }, (_, i) => first + i),
+    });
+  }
+
+  private booked(passengers: readonly number[], verdict: StepVerdict): void {
+    if (verdict.outcome !== 'ALLOWED') {
+      bump(this.fallbacks, `BOOKING refused: ${verdict.reason}`);
+      this.refused += passengers.length;
       return;
     }
-    channels.boarding.AUTOMATED++;
-    boarded++;
-    if (!inWindow()) return;
-    const steps = biometricSteps[entity] as number;
+    for (const p of passengers) {
+      if (this.population.has(p, TRAIT.VNEID_PURCHASE)) {
+        this.biometricSteps[p] = PURCHASED_IN_VNEID;
+        this.vneidPurchases++;
+      }
+      if (this.population.has(p, TRAIT.ENROLLED))
+        this.sim.at(this.preDay + 60, this.kinds.enrol, p);
+      if (this.population.has(p, TRAIT.ONLINE))
+        this.sim.at(this.preDay + 120, this.kinds.onlineCheckIn, p);
+      this.sim.at(this.arrival[p] as number, this.kinds.arrive, p);
+    }
+  }
+
+  private enrol(passenger: number): void {
+    this.collecting.steps.push({
+      kind: 'ENROLMENT',
+      passenger,
+      channel: this.population.has(passenger, TRAIT.APP_ENROLMENT) ? 'VNEID_APP' : 'COUNTER',
+      capture: this.population.enrolmentCapture(passenger),
+    });
+  }
+
+  private enrolled(passenger: number, verdict: StepVerdict): void {
+    if (verdict.outcome !== 'ALLOWED') bump(this.fallbacks, `ENROLMENT refused: ${verdict.reason}`);
+  }
+
+  /** A passenger reaches a touchpoint: the decision is taken at the end of this second. */
+  private ask(passenger: number, touchpoint: number, point: string, hop: number): void {
+    this.pendingTouchpoint[passenger] = touchpoint;
+    this.pendingPoint[passenger] = point;
+    this.pendingHop[passenger] = hop;
+    this.sim.at(Math.ceil(this.sim.now), this.kinds.decide, passenger);
+  }
+
+  private collectDecision(passenger: number): void {
+    const touchpoint = this.pendingTouchpoint[passenger] as number;
+    const point = this.pendingPoint[passenger] as string;
+    const hop = this.pendingHop[passenger] as number;
+    const biometric = point === 'BIOMETRIC' || point === 'AUTOMATED';
+    const capture = biometric
+      ? this.population.capture(
+          passenger,
+          TOUCHPOINT_NAMES[touchpoint] as string,
+          hop,
+          this.input.parameters.biometrics,
+        )
+      : undefined;
+    const withCapture = capture === undefined ? {} : { capture };
+    this.collecting.steps.push(
+      touchpoint === CHECK_IN
+        ? { kind: 'CHECK_IN', passenger, channel: point as CheckInChannel, ...withCapture }
+        : {
+            kind: touchpoint === SECURITY ? 'SECURITY' : 'BOARDING',
+            passenger,
+            lane: point as Lane,
+            ...withCapture,
+          },
+    );
+  }
+
+  /** A check-in or lane decision: the passenger goes where it says. */
+  private decided(passenger: number, verdict: StepVerdict): void {
+    const touchpoint = this.pendingTouchpoint[passenger] as number;
+    const point = this.pendingPoint[passenger] as string;
+    const name = TOUCHPOINT_NAMES[touchpoint] as string;
+    if (verdict.outcome === 'REDIRECTED' && verdict.redirectTo !== undefined) {
+      bump(this.redirects, `${name} ${point}→${verdict.redirectTo} ${verdict.reason}`);
+      if (verdict.reason === 'FACE_MISMATCH' || verdict.reason === 'LIVENESS_FAILED')
+        bump(this.fallbacks, `${name} ${point} → ${verdict.redirectTo}: ${verdict.reason}`);
+      const hop = (this.pendingHop[passenger] as number) + 1;
+      if (hop < MAX_HOPS) {
+        this.ask(passenger, touchpoint, verdict.redirectTo, hop);
+        return;
+      }
+    }
+    if (verdict.outcome !== 'ALLOWED') {
+      bump(this.fallbacks, `${name} refused`);
+      this.refused++;
+      return;
+    }
+    if (touchpoint === CHECK_IN) this.checkedIn(passenger, point as CheckInChannel, verdict);
+    else if (touchpoint === SECURITY) this.screened(passenger, point as Lane);
+    else this.boarding(passenger, point as Lane);
+  }
+
+  private checkIn(passenger: number): void {
+    if (this.checkedInOnline[passenger] === 1) {
+      if (this.population.has(passenger, TRAIT.BAG))
+        this.desks.bagDrop.arrive(passenger, this.kinds.toSecurity);
+      else this.security(passenger);
+      return;
+    }
+    const wanted: CheckInChannel =
+      this.wantsBiometric[passenger] === 1
+        ? 'BIOMETRIC'
+        : this.wantsKiosk[passenger] === 1
+          ? 'KIOSK'
+          : 'COUNTER';
+    this.ask(passenger, CHECK_IN, wanted, 0);
+  }
+
+  private checkedIn(passenger: number, channel: CheckInChannel, verdict: StepVerdict): void {
+    if (this.sim.now < 0) {
+      // Online, the evening before: the airline's web check-in, a self-service channel.
+      this.checkedInOnline[passenger] = 1;
+      this.channels.checkIn.ONLINE++;
+      return;
+    }
+    if (verdict.reason === 'FALLBACK_SERVICE_CONTINUITY')
+      bump(this.fallbacks, 'CHECK_IN counter: FALLBACK_SERVICE_CONTINUITY');
+    this.channels.checkIn[channel]++;
+    if (channel === 'BIOMETRIC' && this.inWindow()) this.mark(passenger, BIOMETRIC_CHECK_IN);
+    // The counter takes the bag; kiosks and biometric check-in send it to the bag drop.
+    if (channel === 'COUNTER') this.desks.counter.arrive(passenger, this.kinds.toSecurity);
+    else if (channel === 'KIOSK') this.desks.kiosk.arrive(passenger, this.kinds.afterCheckIn);
+    else this.desks.biometric.arrive(passenger, this.kinds.afterCheckIn);
+  }
+
+  private security(passenger: number): void {
+    const wanted: Lane = this.population.has(passenger, TRAIT.ENROLLED) ? 'AUTOMATED' : 'MANUAL';
+    this.ask(passenger, SECURITY, wanted, 0);
+  }
+
+  private screened(passenger: number, lane: Lane): void {
+    this.channels.security[lane]++;
+    if (lane === 'AUTOMATED') {
+      if (this.inWindow()) this.mark(passenger, AUTOMATED_SECURITY);
+      this.desks.idEGate.arrive(passenger, this.kinds.afterIdCheck);
+    } else this.desks.idManual.arrive(passenger, this.kinds.afterIdCheck);
+  }
+
+  private atGate(passenger: number): void {
+    const flight = this.population.flight(passenger);
+    const { opensMinutes, closesMinutes } = this.input.parameters.boarding;
+    const opens = flight.departure - opensMinutes * 60;
+    const closes = flight.departure - closesMinutes * 60;
+    if (this.sim.now > closes) {
+      this.missed++;
+      return;
+    }
+    if (this.sim.now < opens) {
+      this.sim.at(opens, this.kinds.gateOpens, passenger);
+      return;
+    }
+    const wanted: Lane = this.population.has(passenger, TRAIT.ENROLLED) ? 'AUTOMATED' : 'MANUAL';
+    this.ask(passenger, BOARDING, wanted, 0);
+  }
+
+  private boarding(passenger: number, lane: Lane): void {
+    this.channels.boarding[lane]++;
+    const gate = this.gates[this.population.flightOf[passenger] as number] as {
+      eGate: ServiceDesk;
+      manual: ServiceDesk;
+    };
+    if (lane === 'MANUAL') {
+      gate.manual.arrive(passenger, this.kinds.boarded);
+      return;
+    }
+    gate.eGate.arrive(passenger, this.kinds.boarded);
+    if (!this.inWindow()) return;
+    const steps = this.biometricSteps[passenger] as number;
     if (
       (steps & (BIOMETRIC_CHECK_IN | AUTOMATED_SECURITY)) ===
       (BIOMETRIC_CHECK_IN | AUTOMATED_SECURITY)
     )
-      incentiveEligible++;
-    if (steps === ALL_FOUR_BUT_BOARDING) fullBiometric++;
-  });
-  const boardedManual = sim.on(() => {
-    channels.boarding.MANUAL++;
-    boarded++;
-  });
-
-  function checkIn(entity: number): void {
-    const t = traits[entity] as number;
-    if (t & ONLINE) {
-      channels.checkIn.ONLINE++;
-      if (t & BAG) desks.bagDrop.arrive(entity, toSecurity);
-      else security(entity);
-      return;
-    }
-    const wanted: CheckInChannel =
-      t & ENROLLED && choiceRandom.next() < p.preferences.enrolledTryBiometric
-        ? 'BIOMETRIC'
-        : choiceRandom.next() < p.preferences.tryKiosk
-          ? 'KIOSK'
-          : 'COUNTER';
-    const settled = settle(entity, 'CHECK_IN', wanted);
-    if (!settled) {
-      bump(fallbacks, 'CHECK_IN refused');
-      return;
-    }
-    if (settledDecision?.reason === 'FALLBACK_SERVICE_CONTINUITY')
-      bump(fallbacks, 'CHECK_IN counter: FALLBACK_SERVICE_CONTINUITY');
-    channels.checkIn[settled]++;
-    if (settled === 'BIOMETRIC' && inWindow())
-      biometricSteps[entity] = (biometricSteps[entity] as number) | BIOMETRIC_CHECK_IN;
-    if (settled === 'COUNTER') desks.counter.arrive(entity, afterCounter);
-    else if (settled === 'KIOSK') desks.kiosk.arrive(entity, afterCheckIn);
-    else desks.biometric.arrive(entity, afterCheckIn);
+      this.incentiveEligible++;
+    if (steps === ALL_FOUR_BUT_BOARDING) this.fullBiometric++;
   }
 
-  function security(entity: number): void {
-    const wanted: Lane = (traits[entity] as number) & ENROLLED ? 'AUTOMATED' : 'MANUAL';
-    const settled = settle(entity, 'SECURITY', wanted);
-    if (!settled) return;
-    channels.security[settled]++;
-    if (settled === 'AUTOMATED') desks.idEGate.arrive(entity, afterEGate);
-    else desks.idManual.arrive(entity, afterIdCheck);
+  private mark(passenger: number, step: number): void {
+    this.biometricSteps[passenger] = (this.biometricSteps[passenger] as number) | step;
   }
 
-  function atGate(entity: number): void {
-    const flight = flights[flightOf[entity] as number] as ScheduledFlight;
-    const opens = flight.departure - p.boarding.opensMinutes * 60;
-    const closes = flight.departure - p.boarding.closesMinutes * 60;
-    if (sim.now > closes) {
-      missed++;
-      return;
-    }
-    if (sim.now < opens) {
-      sim.at(opens, gateOpens, entity);
-      return;
-    }
-    const wanted: Lane = (traits[entity] as number) & ENROLLED ? 'AUTOMATED' : 'MANUAL';
-    const settled = settle(entity, 'BOARDING', wanted);
-    if (!settled) return;
-    const gate = gates[flightOf[entity] as number] as { eGate: ServiceDesk; manual: ServiceDesk };
-    if (settled === 'AUTOMATED') gate.eGate.arrive(entity, boardedEGate);
-    else gate.manual.arrive(entity, boardedManual);
+  /** R9: whether the simulated instant lies in the incentive (BIOMETRIC_ENROLMENT) window. */
+  private inWindow(): boolean {
+    const { enrolmentStartsAt, defaultStartsAt } = this.input.policy.compiled;
+    const at = this.instant();
+    return at >= enrolmentStartsAt && at < defaultStartsAt;
   }
 
-  sim.run();
-  const end = Math.max(sim.now, 1);
-  const band = (report: DeskReport): LevelOfService =>
-    report.wait.p95 <= p.levelOfService.optimumMinutes * 60
-      ? 'OPTIMUM'
-      : report.wait.p95 <= p.levelOfService.subOptimalMinutes * 60
-        ? 'SUB_OPTIMAL'
-        : 'UNDER_PROVIDED';
-  const withBand = (report: DeskReport): TouchpointReport => ({
-    ...report,
-    levelOfService: band(report),
-  });
-  const boardingWindow = (p.boarding.opensMinutes - p.boarding.closesMinutes) * 60;
-  const boardingReport = (name: string, pick: (g: (typeof gates)[number]) => ServiceDesk) =>
-    mergeGateReports(
-      name,
-      gates.map((g) => pick(g).report(end)),
-      end,
-      boardingWindow,
-    );
-  return {
-    airport: input.airport,
-    date: input.date,
-    phase: policy.phaseAt(dayStart + 12 * 3_600_000),
-    flights: flights.length,
-    passengers: total,
-    boarded,
-    missedFlights: missed,
-    events: sim.eventsProcessed,
-    touchpoints: [
-      ...Object.values(desks).map((desk) => withBand(desk.report(end))),
-      withBand(boardingReport('boarding e-gates', (g) => g.eGate)),
-      withBand(boardingReport('boarding manual gates', (g) => g.manual)),
-    ],
-    channels,
-    redirects: sortKeys(redirects),
-    fallbacks: sortKeys(fallbacks),
-    biometricJourneys: { vneidPurchases, incentiveEligible, fullBiometric },
-  };
+  /** The day's figures, once `next` has returned undefined. */
+  report(): AirportDayReport {
+    const p = this.input.parameters;
+    const end = Math.max(this.sim.now, 1);
+    const band = (report: DeskReport): LevelOfService =>
+      report.wait.p95 <= p.levelOfService.optimumMinutes * 60
+        ? 'OPTIMUM'
+        : report.wait.p95 <= p.levelOfService.subOptimalMinutes * 60
+          ? 'SUB_OPTIMAL'
+          : 'UNDER_PROVIDED';
+    const withBand = (report: DeskReport): TouchpointReport => ({
+      ...report,
+      levelOfService: band(report),
+    });
+    const boardingWindow = (p.boarding.opensMinutes - p.boarding.closesMinutes) * 60;
+    const boardingReport = (name: string, pick: (g: (typeof this.gates)[number]) => ServiceDesk) =>
+      mergeGateReports(
+        name,
+        this.gates.map((g) => pick(g).report(end)),
+        end,
+        boardingWindow,
+      );
+    return {
+      airport: this.input.airport,
+      date: this.input.date,
+      phase: this.input.policy.phaseAt(this.dayStart + 12 * 3_600_000),
+      flights: this.population.flights.length,
+      passengers: this.population.total,
+      boarded: this.boarded,
+      missedFlights: this.missed,
+      refused: this.refused,
+      events: this.sim.eventsProcessed,
+      touchpoints: [
+        ...Object.values(this.desks).map((desk) => withBand(desk.report(end))),
+        withBand(boardingReport('boarding e-gates', (g) => g.eGate)),
+        withBand(boardingReport('boarding manual gates', (g) => g.manual)),
+      ],
+      channels: this.channels,
+      redirects: sortKeys(this.redirects),
+      fallbacks: sortKeys(this.fallbacks),
+      biometricJourneys: {
+        vneidPurchases: this.vneidPurchases,
+        incentiveEligible: this.incentiveEligible,
+        fullBiometric: this.fullBiometric,
+      },
+    };
+  }
+}
+
+/** One airport day decided by the model alone: the policy engine and the face model. */
+export function simulateAirportDay(input: AirportDayInput): AirportDayReport {
+  const day = new AirportDay(input);
+  const decider = new ModelDecider(input.policy, day.population);
+  for (let batch = day.next(); batch !== undefined; batch = day.next())
+    day.apply(batch, decider.decide(batch));
+  return day.report();
+}
+
+function bump(table: Record<string, number>, key: string): void {
+  table[key] = (table[key] ?? 0) + 1;
 }
 
 /**

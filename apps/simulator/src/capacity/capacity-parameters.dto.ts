@@ -41,6 +41,11 @@ export class PassengerMixDto {
   @Min(0, share('VNeID purchase'))
   @IsNumber({}, share('VNeID purchase'))
   vneidPurchase!: number;
+  /** Among enrolled passengers: enrolled in the VNeID app (the rest at a check-in counter). */
+  @Max(1, share('app enrolment'))
+  @Min(0, share('app enrolment'))
+  @IsNumber({}, share('app enrolment'))
+  appEnrolment!: number;
 }
 
 export class PreferencesDto {
@@ -124,11 +129,16 @@ export class ServiceTimesDto {
   @distribution() boardingEGate!: DistributionDto;
 }
 
+/** Who stands in front of the camera at a biometric point; the face model decides the match. */
 export class BiometricsDto {
-  @Max(1, share('not matched'))
-  @Min(0, share('not matched'))
-  @IsNumber({}, share('not matched'))
-  notMatched!: number;
+  @Max(1, share('poor capture'))
+  @Min(0, share('poor capture'))
+  @IsNumber({}, share('poor capture'))
+  poorCapture!: number;
+  @Max(1, share('impostor'))
+  @Min(0, share('impostor'))
+  @IsNumber({}, share('impostor'))
+  impostor!: number;
   @Max(1, share('presentation attack'))
   @Min(0, share('presentation attack'))
   @IsNumber({}, share('presentation attack'))

@@ -42,6 +42,14 @@ export interface CaptureCircumstances {
   readonly captureSeed: string;
 }
 
+/** A live capture as a camera reports it (the services' FaceCaptureDto, its seed settled). */
+export interface CaptureShown {
+  readonly subject?: string;
+  readonly quality: CaptureQuality;
+  readonly presentationAttack?: boolean;
+  readonly seed: string;
+}
+
 export interface LiveCapture {
   readonly vector: Float32Array;
   readonly livenessScore: number;
@@ -53,21 +61,34 @@ export interface FaceComparison {
   readonly live: boolean;
 }
 
+/** Recently derived faces: a verification derives the same face twice (template and capture). */
+const RECENT_FACES = 256;
+
 export class FaceModel {
+  private readonly recent = new Map<string, FaceTemplate>();
+
   constructor(readonly config: FaceModelConfig = DEFAULT_FACE_MODEL) {}
 
-  /** The template of a face, the same for the same seed everywhere. */
+  /** The template of a face, the same for the same seed everywhere (a copy: the caller's own). */
   template(faceSeed: string): FaceTemplate {
+    return this.face(faceSeed).slice();
+  }
+
+  private face(faceSeed: string): FaceTemplate {
+    const known = this.recent.get(faceSeed);
+    if (known !== undefined) return known;
     const random = new SeededRandom(`face:${faceSeed}`);
     const vector = new Float32Array(this.config.dimensions);
     for (let i = 0; i < vector.length; i++) vector[i] = random.normal();
-    return normalise(vector);
+    if (this.recent.size >= RECENT_FACES) this.recent.clear();
+    this.recent.set(faceSeed, normalise(vector));
+    return vector;
   }
 
   /** A live capture: the true face plus noise by quality, and a liveness score. */
   capture(circumstances: CaptureCircumstances): LiveCapture {
     const random = new SeededRandom(`capture:${circumstances.captureSeed}`);
-    const face = this.template(circumstances.faceSeed);
+    const face = this.face(circumstances.faceSeed);
     const sigma = this.config.captureNoise[circumstances.quality];
     const perDimension = sigma / Math.sqrt(face.length);
     const vector = new Float32Array(face.length);
@@ -77,6 +98,22 @@ export class FaceModel {
       !circumstances.presentationAttack || random.next() < this.config.attackLivenessPassRate;
     const livenessScore = passesAsLive ? 0.75 + 0.25 * random.next() : 0.3 * random.next();
     return { vector: normalise(vector), livenessScore };
+  }
+
+  /**
+   * 1:1 verification of a live capture, as a camera reports it, against a template: the person in
+   * front of the camera is `shown.subject`, or by default the holder of the identity presented.
+   */
+  verify(template: FaceTemplate, shown: CaptureShown, presentedIdentity: string): FaceComparison {
+    return this.compare(
+      template,
+      this.capture({
+        faceSeed: shown.subject ?? presentedIdentity,
+        quality: shown.quality,
+        presentationAttack: shown.presentationAttack ?? false,
+        captureSeed: shown.seed,
+      }),
+    );
   }
 
   /** 1:1 verification of a live capture against a template. */

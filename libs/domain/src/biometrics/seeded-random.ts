@@ -7,7 +7,8 @@ export class SeededRandom {
   private b: number;
   private c: number;
   private d: number;
-  private spareNormal: number | undefined;
+  /** The second value of the last Box-Muller pair, NaN when used (a number field stays fast). */
+  private spareNormal = Number.NaN;
 
   constructor(seed: string) {
     const h = hashString(seed);
@@ -36,9 +37,9 @@ export class SeededRandom {
 
   /** Standard normal (Box-Muller, both values used). */
   normal(): number {
-    if (this.spareNormal !== undefined) {
+    if (!Number.isNaN(this.spareNormal)) {
       const spare = this.spareNormal;
-      this.spareNormal = undefined;
+      this.spareNormal = Number.NaN;
       return spare;
     }
     let u = 0;

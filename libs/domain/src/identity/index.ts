@@ -1,2 +1,3 @@
 export * from './population-register';
 export * from './vneid-purchase';
+export * from './vneid-app-window';

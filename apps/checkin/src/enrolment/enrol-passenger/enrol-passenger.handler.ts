@@ -6,6 +6,7 @@ import { PASSENGER_ENROLLED, TOPICS, type PassengerEnrolledV1 } from '@biogate/c
 import {
   classifyDocument,
   compactDateAt,
+  insideVneidAppWindow,
   type Clock,
   type FaceModel,
   type PhasePolicy,
@@ -30,7 +31,6 @@ import { flightGalleryEntry } from '../../check-in/flight-gallery';
 import { EnrolmentRow } from '../../persistence/checkin.entities';
 import { TemplateReads } from '../enrolled-template.reader';
 import type { EnrolmentOutcome } from '../enrolment-outcome';
-import { insideVneidAppWindow } from '../vneid-app-window';
 import { EnrolPassengerCommand } from './enrol-passenger.command';
 import { CheckinStore } from '../../persistence/checkin-store';
 

@@ -1,4 +1,4 @@
-import type { Instant } from '@biogate/domain';
+import type { Instant } from '../time/instant';
 
 const HOUR = 3_600_000;
 /** The VNeID app offers biometric enrolment from 24 h to 1 h before departure (domain.md §4). */
