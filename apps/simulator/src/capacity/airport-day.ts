@@ -27,6 +27,11 @@ export interface AirportDayInput {
   readonly seed: string;
   /** The day's real departures; generated from `departures` when absent. */
   readonly schedule?: readonly ScheduledFlight[];
+  /**
+   * Only the departures in this part of the day, in seconds after local midnight (both ends
+   * included): a short run of a big airport, staffed as for the whole day.
+   */
+  readonly departureWindow?: { readonly from: number; readonly to: number };
 }
 
 export type LevelOfService = 'OPTIMUM' | 'SUB_OPTIMAL' | 'UNDER_PROVIDED';
@@ -158,7 +163,8 @@ export class AirportDay {
     // Its own stream, so that adding the purchase left every other draw of a seed as it was.
     const purchaseRandom = streamOf(input.seed, 'purchase', input.airport);
     const enrolmentRandom = streamOf(input.seed, 'enrolment', input.airport);
-    const schedule =
+    const window = input.departureWindow;
+    const schedule = (
       input.schedule ??
       generateSchedule(
         input.departures,
@@ -166,7 +172,10 @@ export class AirportDay {
         input.seatsPerFlight,
         input.loadFactor,
         scheduleRandom,
-      );
+      )
+    ).filter(
+      (f) => window === undefined || (f.departure >= window.from && f.departure <= window.to),
+    );
     const flights = namedFlights(input.airport, input.date, this.dayStart, schedule);
     this.population = new DayPopulation(
       input.airport,
@@ -345,6 +354,11 @@ export class AirportDay {
         return { at: this.instant(), actions, steps };
       }
     }
+  }
+
+  /** Passengers whose day is over: boarded, missed their flight, or refused. */
+  get passengersThrough(): number {
+    return this.boarded + this.missed + this.refused;
   }
 
   /** The answers to the batch `next` returned, one per step, in its order. */

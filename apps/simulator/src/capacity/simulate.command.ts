@@ -1,17 +1,11 @@
 import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { parseLocalDate } from '@biogate/domain';
-import { ReferenceDataError, seedsDirectory } from '@biogate/reference-data';
 import { CliInputError } from '../cli/cli-input-error';
 import type { CliIo } from '../cli/cli-io';
 import { renderTable } from '../cli/text-table';
-import { loadPolicy } from '../policy/policy-source';
 import { simulateAirportDay, type AirportDayReport } from './airport-day';
-import { YamlInputError } from '../cli/yaml-source';
-import { loadCapacityParameters } from './capacity-parameters';
-import { loadAirportTraffic } from './airport-traffic';
+import { airportDayInput, loadDayInputs } from './day-inputs';
 import { renderHtmlReport } from './html-report';
-import { loadSchedule } from './schedule-file';
 
 export interface SimulateOptions {
   readonly airport?: string;
@@ -31,32 +25,16 @@ export interface SimulateOptions {
 /** `biogate simulate`: one airport day (or every airport) under the phase of each date. */
 export function simulateCommand(options: SimulateOptions, io: CliIo): void {
   const dates = datesOf(options);
-  const { airports, policy } = loadPolicy(options.policy, io.env);
-  const seeds = seedsDirectory(io.env);
-  const parameters = withInputErrors(() =>
-    loadCapacityParameters(options.params ?? join(seeds, 'capacity', 'parameters.yaml')),
-  );
-  const traffic = withInputErrors(() =>
-    loadAirportTraffic(options.traffic ?? join(seeds, 'capacity', 'airport-traffic.json')),
-  );
   if (options.schedule !== undefined && options.allAirports) {
     throw new CliInputError([
       '--schedule: a schedule file is for one airport (--airport), not --all-airports',
     ]);
   }
-  const schedule =
-    options.schedule === undefined
-      ? undefined
-      : withInputErrors(() =>
-          loadSchedule(
-            options.schedule ?? '',
-            Math.round(traffic.seatsPerFlight * traffic.loadFactor),
-          ),
-        );
+  const inputs = loadDayInputs(options, io);
   const codes = airportCodes(
     options,
-    traffic.airports.map((a) => a.code),
-    (code) => airports.has(code),
+    inputs.traffic.airports.map((a) => a.code),
+    inputs.isAirport,
   );
 
   const reports: AirportDayReport[] = [];
@@ -66,30 +44,14 @@ export function simulateCommand(options: SimulateOptions, io: CliIo): void {
     codes.length * dates.length,
   );
   for (const code of codes) {
-    const airportTraffic = traffic.airports.find((a) => a.code === code);
-    if (!airportTraffic)
-      throw new CliInputError([`--airport: no traffic for ${code} in the traffic file`]);
     for (const date of dates) {
       progress(`${code} ${date}`);
-      reports.push(
-        simulateAirportDay({
-          airport: code,
-          date,
-          departures: airportTraffic.departuresPerDay,
-          internationalShare: airportTraffic.internationalShare,
-          seatsPerFlight: traffic.seatsPerFlight,
-          loadFactor: traffic.loadFactor,
-          parameters,
-          policy,
-          seed: options.seed,
-          ...(schedule === undefined ? {} : { schedule }),
-        }),
-      );
+      reports.push(simulateAirportDay(airportDayInput(inputs, code, date, options.seed)));
     }
   }
   progress(undefined);
   if (options.html !== undefined)
-    writeFileSync(options.html, renderHtmlReport(reports, parameters.levelOfService));
+    writeFileSync(options.html, renderHtmlReport(reports, inputs.parameters.levelOfService));
   if (options.json !== undefined)
     writeFileSync(options.json, `${JSON.stringify({ seed: options.seed, reports }, null, 2)}\n`);
   if (!options.quiet)
@@ -130,21 +92,11 @@ function airportCodes(
   return [options.airport];
 }
 
-function withInputErrors<T>(load: () => T): T {
-  try {
-    return load();
-  } catch (error) {
-    if (error instanceof YamlInputError) throw new CliInputError(error.lines);
-    if (error instanceof ReferenceDataError) throw new CliInputError(error.message.split('\n'));
-    throw error;
-  }
-}
-
 const minutes = (seconds: number) => (seconds / 60).toFixed(1);
 const percent = (share: number) => `${Math.round(share * 100)}%`;
 
 /** One airport, the dates side by side: queues per touchpoint, then where passengers went. */
-function renderAirport(reports: readonly AirportDayReport[]): string {
+export function renderAirport(reports: readonly AirportDayReport[]): string {
   const first = reports[0];
   if (!first) return '';
   const header = ['Touchpoint', ...reports.map((r) => `${r.date} ${r.phase}`)];

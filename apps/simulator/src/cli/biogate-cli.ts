@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { evaluateCommand } from '../policy/evaluate.command';
 import { explainCommand } from '../policy/explain.command';
 import { simulateCommand, type SimulateOptions } from '../capacity/simulate.command';
+import { liveCommand, type LiveOptions } from '../live/live.command';
 import { replayCommand, type ReplayOptions } from '../replay/replay.command';
 import { scenarioJsonSchemaText } from '../replay/scenario-schema';
 import { CliInputError, EXIT_INPUT_ERROR, EXIT_INTERNAL_ERROR, EXIT_OK } from './cli-input-error';
@@ -130,6 +131,45 @@ function buildProgram(io: CliIo, exit: { code: number }): Command {
     )
     .action((options: SimulateOptions) => {
       simulateCommand(options, io);
+    });
+
+  program
+    .command('live')
+    .description(
+      "the capacity model's airport day played through the real services (embedded): every step decided by them at its simulated instant, then cross-checked against the model alone",
+    )
+    .option('--airport <CODE>', 'an airport of seeds/reference/airports.json')
+    .option('--date <YYYY-MM-DD>', 'the local date to play')
+    .option(
+      '--window <HH:MM-HH:MM>',
+      'only the departures of this part of the day (local time), the airport staffed as for the whole day',
+    )
+    .option('--params <FILE>', 'capacity parameters YAML (default: seeds/capacity/parameters.yaml)')
+    .option(
+      '--traffic <FILE>',
+      'departures per airport JSON (default: seeds/capacity/airport-traffic.json)',
+    )
+    .option(
+      '--schedule <FILE>',
+      "the airport's real departures that day (JSON), instead of generated ones",
+    )
+    .option(WHAT_IF_OPTION, WHAT_IF_HELP)
+    .option(
+      '--seed <TEXT>',
+      'random seed: the same seed gives the same passengers, faces and report',
+      'biogate',
+    )
+    .option('--fast', 'as fast as the services answer (the default)')
+    .option('--speed <N>', 'N times real time, for watching')
+    .option('--json <FILE>', "write the report, the services' facts and the cross-check as JSON")
+    .option('--quiet', 'print nothing on stdout (CI)')
+    .addHelpText(
+      'after',
+      '\nThe last line reads live_journeys_per_s=N identical_decisions=K/M.\n' +
+        'Example:\n  biogate live --airport VII --date 2025-12-01 --window 06:00-08:00',
+    )
+    .action(async (options: LiveOptions) => {
+      await liveCommand(options, io);
     });
 
   return program;

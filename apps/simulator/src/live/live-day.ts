@@ -1,0 +1,75 @@
+import { performance } from 'node:perf_hooks';
+import { AirportDay, type AirportDayInput, type AirportDayReport } from '../capacity/airport-day';
+import { ModelDecider } from '../capacity/model-decider';
+import type { ScenarioTarget } from '../replay/scenario-target';
+import { DecisionLog, type CrossCheck } from './decision-log';
+import { ServicesDecider, type ServiceFacts } from './services-decider';
+
+export interface LiveDayOptions {
+  /** N× real time; undefined: as fast as the services answer. */
+  readonly speed?: number;
+  /** Called after every batch: the simulated instant and passengers through so far. */
+  readonly progress?: (at: number, done: number, total: number) => void;
+}
+
+export interface LiveDayResult {
+  /** The day as the services decided it, in the shape of `biogate simulate`'s report. */
+  readonly report: AirportDayReport;
+  readonly services: ServiceFacts;
+  readonly crossCheck: CrossCheck;
+  readonly wallSeconds: number;
+  readonly journeysPerSecond: number;
+}
+
+/**
+ * The capacity model's day, every decision taken by the services at its simulated instant; then
+ * the same day through the model alone, and the two compared decision by decision.
+ */
+export async function runLiveDay(
+  input: AirportDayInput,
+  target: ScenarioTarget,
+  options: LiveDayOptions = {},
+): Promise<LiveDayResult> {
+  const started = performance.now();
+  const day = new AirportDay(input);
+  const services = new ServicesDecider(
+    target,
+    day.population,
+    input.policy.compiled.utcOffsetMinutes,
+  );
+  const log = new DecisionLog(day.population.total);
+  let firstAt: number | undefined;
+  for (let batch = day.next(); batch !== undefined; batch = day.next()) {
+    firstAt ??= batch.at;
+    if (options.speed !== undefined) await keepPace(batch.at - firstAt, started, options.speed);
+    const verdicts = await services.decide(batch);
+    log.record(batch, verdicts);
+    day.apply(batch, verdicts);
+    options.progress?.(batch.at, day.passengersThrough, day.population.total);
+  }
+  const report = day.report();
+  const wallSeconds = (performance.now() - started) / 1000;
+
+  const modelDay = new AirportDay(input);
+  const model = new ModelDecider(input.policy, modelDay.population);
+  const modelLog = new DecisionLog(modelDay.population.total);
+  for (let batch = modelDay.next(); batch !== undefined; batch = modelDay.next()) {
+    const verdicts = model.decide(batch);
+    modelLog.record(batch, verdicts);
+    modelDay.apply(batch, verdicts);
+  }
+  return {
+    report,
+    services: services.facts,
+    crossCheck: log.compareWith(modelLog),
+    wallSeconds,
+    journeysPerSecond: report.passengers / Math.max(wallSeconds, 0.001),
+  };
+}
+
+/** Waits until the wall clock has caught up with the simulated time at `speed`× real time. */
+async function keepPace(simulatedMs: number, started: number, speed: number): Promise<void> {
+  const due = started + simulatedMs / speed;
+  const wait = due - performance.now();
+  if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+}

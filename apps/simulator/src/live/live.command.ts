@@ -1,0 +1,138 @@
+import { writeFileSync } from 'node:fs';
+import { parseLocalDate } from '@biogate/domain';
+import { CliInputError } from '../cli/cli-input-error';
+import type { CliIo } from '../cli/cli-io';
+import { renderTable } from '../cli/text-table';
+import { airportDayInput, loadDayInputs } from '../capacity/day-inputs';
+import { renderAirport } from '../capacity/simulate.command';
+import { startEmbeddedServices, type RunningEmbeddedServices } from '../replay/embedded-services';
+import { vietnamTime } from '../replay/scenario-runner';
+import { HttpScenarioTarget, ScenarioTargetError } from '../replay/scenario-target';
+import { runLiveDay, type LiveDayResult } from './live-day';
+
+export interface LiveOptions {
+  readonly airport?: string;
+  readonly date?: string;
+  readonly window?: string;
+  readonly params?: string;
+  readonly traffic?: string;
+  readonly schedule?: string;
+  readonly policy?: string;
+  readonly seed: string;
+  readonly speed?: string;
+  readonly fast?: boolean;
+  readonly json?: string;
+  readonly quiet?: boolean;
+}
+
+/**
+ * `biogate live`: the capacity model's airport day played through the real services, every step
+ * decided by them at its simulated instant, then cross-checked against the model alone. Runs on
+ * fresh embedded services (PGlite in memory, a simulated clock).
+ */
+export async function liveCommand(options: LiveOptions, io: CliIo): Promise<void> {
+  if (options.airport === undefined) throw new CliInputError(['--airport CODE is required']);
+  if (options.date === undefined || parseLocalDate(options.date) === undefined)
+    throw new CliInputError([
+      `--date: expected a local date YYYY-MM-DD, got ${JSON.stringify(options.date ?? '')}`,
+    ]);
+  const speed = speedOf(options);
+  const departureWindow = options.window === undefined ? undefined : windowOf(options.window);
+  const inputs = loadDayInputs(options, io);
+  if (!inputs.isAirport(options.airport))
+    throw new CliInputError([`--airport: unknown airport code ${JSON.stringify(options.airport)}`]);
+  const input = {
+    ...airportDayInput(inputs, options.airport, options.date, options.seed),
+    ...(departureWindow === undefined ? {} : { departureWindow }),
+  };
+
+  const showProgress = !options.quiet && io.stderrIsTerminal === true;
+  let services: RunningEmbeddedServices | undefined;
+  let result: LiveDayResult;
+  try {
+    // The services' clock starts two days early; the day's first steps move it forward.
+    services = await startEmbeddedServices(
+      Date.parse(`${options.date}T00:00:00+07:00`) - 2 * 86_400_000,
+    );
+    const target = new HttpScenarioTarget(services.url, services.apiKey);
+    result = await runLiveDay(input, target, {
+      ...(speed === undefined ? {} : { speed }),
+      ...(showProgress
+        ? {
+            progress: (at, done, total) => {
+              io.stderr.write(`\r\x1b[K${vietnamTime(at)}  ${done}/${total} passengers through`);
+            },
+          }
+        : {}),
+    });
+  } catch (error) {
+    if (error instanceof ScenarioTargetError) throw new CliInputError([error.message]);
+    throw error;
+  } finally {
+    if (showProgress) io.stderr.write('\r\x1b[K');
+    await services?.close();
+  }
+  if (options.json !== undefined) writeFileSync(options.json, liveJson(options.seed, result));
+  if (!options.quiet) io.stdout.write(renderLive(result));
+}
+
+function speedOf(options: LiveOptions): number | undefined {
+  if (options.speed === undefined) return undefined;
+  if (options.fast) throw new CliInputError(['--speed and --fast: choose one']);
+  const speed = Number(options.speed);
+  if (!Number.isFinite(speed) || speed <= 0)
+    throw new CliInputError([
+      `--speed: expected a positive number (times real time), got ${JSON.stringify(options.speed)}`,
+    ]);
+  return speed;
+}
+
+/** "06:00-09:30", local time, both ends included. */
+function windowOf(text: string): { from: number; to: number } {
+  const match = /^(\d{2}):(\d{2})-(\d{2}):(\d{2})$/.exec(text);
+  const seconds = (h?: string, m?: string) =>
+    Number(h) <= 23 && Number(m) <= 59 ? (Number(h) * 60 + Number(m)) * 60 : Number.NaN;
+  const from = seconds(match?.[1], match?.[2]);
+  const to = seconds(match?.[3], match?.[4]);
+  if (!match || Number.isNaN(from) || Number.isNaN(to) || from > to)
+    throw new CliInputError([
+      `--window: expected local times HH:MM-HH:MM, the first not after the second, got ${JSON.stringify(text)}`,
+    ]);
+  return { from, to };
+}
+
+/** The JSON report: no wall-clock figure in it, so that the same seed gives the same bytes. */
+function liveJson(seed: string, result: LiveDayResult): string {
+  const { report, services, crossCheck } = result;
+  return `${JSON.stringify({ seed, report, services, crossCheck }, null, 2)}\n`;
+}
+
+function renderLive(result: LiveDayResult): string {
+  const { report, services, crossCheck } = result;
+  const counts = (prefix: string, table: Record<string, number>): string[][] =>
+    Object.entries(table).map(([key, n]) => [`${prefix} ${key}`, String(n)]);
+  const differences = crossCheck.differences.map((d): string[] => [
+    `passenger ${d.passenger} step ${d.step} at ${vietnamTime(d.at)}`,
+    `model: ${d.model}`,
+    `services: ${d.services}`,
+  ]);
+  return [
+    renderAirport([report]),
+    renderTable(
+      ['What only the services know', ''],
+      [
+        ...counts('alerts', services.alerts),
+        ...counts('failed', services.failures),
+        ['requests', String(services.requests)],
+        ['settles', String(services.settles)],
+      ],
+      [40, 10],
+    ),
+    '',
+    crossCheck.passengersDiffering === 0
+      ? `Cross-check: every decision of the services is the model's (${crossCheck.identical}/${crossCheck.decisions}).`
+      : `Cross-check: ${crossCheck.passengersDiffering} passengers' routes differ; first differences:\n${renderTable(['Where', 'Model', 'Services'], differences, [40, 50, 50])}`,
+    `live_journeys_per_s=${result.journeysPerSecond.toFixed(1)} identical_decisions=${crossCheck.identical}/${crossCheck.decisions}`,
+    '',
+  ].join('\n');
+}

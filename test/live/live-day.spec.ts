@@ -1,0 +1,84 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runBiogate } from '../../apps/simulator/src/cli/biogate-cli';
+import type { CliIo } from '../../apps/simulator/src/cli/cli-io';
+
+/**
+ * The live airport day on the embedded services: the capacity model's passengers, every step
+ * decided by the real check-in, security and boarding services, then the same day through the
+ * model alone. Vinh's 07:00-08:00 departures keep it to a few hundred passengers.
+ */
+async function biogate(...argv: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const io: CliIo = {
+    stdout: { write: (text: string) => (stdout += text) },
+    stderr: { write: (text: string) => (stderr += text) },
+    readStdin: () => Promise.resolve(''),
+    now: () => Date.parse('2026-01-01T00:00:00Z'),
+    env: {},
+  };
+  const code = await runBiogate(argv, io);
+  return { code, stdout, stderr };
+}
+
+const VINH_MORNING = ['--airport', 'VII', '--date', '2025-12-01', '--window', '07:00-08:00'];
+
+interface LiveJson {
+  report: { passengers: number; boarded: number; channels: { checkIn: Record<string, number> } };
+  services: { alerts: Record<string, number>; failures: Record<string, number> };
+  crossCheck: { identical: number; decisions: number; passengersDiffering: number };
+}
+
+describe('biogate live', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'biogate-live-'));
+  afterAll(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('plays the day through the services, decision for decision as the model, and the same bytes again', async () => {
+    const first = await biogate('live', ...VINH_MORNING, '--json', join(dir, 'a.json'));
+    expect(first.stderr).toBe('');
+    expect(first.code).toBe(0);
+    const last = first.stdout.trimEnd().split('\n').at(-1) ?? '';
+    expect(last).toMatch(/^live_journeys_per_s=\d+(\.\d+)? identical_decisions=(\d+)\/\1?/);
+    const [, k, m] = /identical_decisions=(\d+)\/(\d+)/.exec(last) ?? [];
+    expect(Number(m)).toBeGreaterThan(500);
+    expect(k).toBe(m);
+
+    const json = JSON.parse(readFileSync(join(dir, 'a.json'), 'utf8')) as LiveJson;
+    expect(json.crossCheck.passengersDiffering).toBe(0);
+    expect(json.services.failures).toEqual({});
+    // Everyone's day ends somewhere, and most board: the services let them through.
+    expect(json.report.boarded).toBeGreaterThan(0.5 * json.report.passengers);
+    // 1 Dec: the counter is kept for bags and special passengers; everyone else is sent on.
+    expect(json.report.channels.checkIn.KIOSK).toBeGreaterThan(0);
+    expect(json.report.channels.checkIn.BIOMETRIC).toBeGreaterThan(0);
+
+    const again = await biogate('live', ...VINH_MORNING, '--json', join(dir, 'b.json'));
+    expect(again.code).toBe(0);
+    expect(readFileSync(join(dir, 'b.json'), 'utf8')).toBe(
+      readFileSync(join(dir, 'a.json'), 'utf8'),
+    );
+  }, 300_000);
+
+  it.each([
+    [['--airport', 'XXX', '--date', '2025-12-01'], '--airport: unknown airport code "XXX"'],
+    [['--airport', 'VII', '--date', '2025-13-01'], '--date: expected a local date YYYY-MM-DD'],
+    [['--date', '2025-12-01'], '--airport CODE is required'],
+    [
+      [...VINH_MORNING.slice(0, 4), '--window', '9-10'],
+      '--window: expected local times HH:MM-HH:MM',
+    ],
+    [[...VINH_MORNING.slice(0, 4), '--window', '10:00-09:00'], 'the first not after the second'],
+    [[...VINH_MORNING, '--speed', '0'], '--speed: expected a positive number'],
+    [[...VINH_MORNING, '--speed', '10', '--fast'], '--speed and --fast: choose one'],
+    [[...VINH_MORNING, '--params', 'no-such-file.yaml'], 'no-such-file.yaml'],
+  ])('refuses %j with a clear message, exit 2, nothing run', async (args, message) => {
+    const run = await biogate('live', ...args);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain(message);
+  });
+});
