@@ -1,0 +1,119 @@
+import { join } from 'node:path';
+import { loadAirportRegistry, phasePolicyFor } from '@biogate/reference-data';
+import { DecisionLog } from '../live/decision-log';
+import { AirportDay, type AirportDayInput } from './airport-day';
+import { loadCapacityParameters } from './capacity-parameters';
+import type { DayBatch, StepVerdict } from './journey-step';
+import { ModelDecider } from './model-decider';
+
+const policy = phasePolicyFor(loadAirportRegistry());
+const parameters = loadCapacityParameters(
+  join(__dirname, '../../../../seeds/capacity/parameters.yaml'),
+);
+const input: AirportDayInput = {
+  airport: 'DAD',
+  date: '2025-12-01',
+  departures: 40,
+  internationalShare: 0.2,
+  seatsPerFlight: 180,
+  loadFactor: 0.85,
+  parameters,
+  policy,
+  seed: 'batches',
+  departureWindow: { from: 7 * 3600, to: 9 * 3600 },
+};
+
+/** Plays a day with the model, letting `overrule` change a verdict; returns batches and log. */
+function play(overrule: (batch: DayBatch, i: number, verdict: StepVerdict) => StepVerdict) {
+  const day = new AirportDay(input);
+  const model = new ModelDecider(policy, day.population);
+  const log = new DecisionLog(day.population.total);
+  const batches: DayBatch[] = [];
+  for (let batch = day.next(); batch !== undefined; batch = day.next()) {
+    const verdicts = model.decide(batch).map((v, i) => overrule(batch, i, v));
+    batches.push(batch);
+    log.record(batch, verdicts);
+    day.apply(batch, verdicts);
+  }
+  return { day, batches, log, report: day.report() };
+}
+
+describe('an airport day in batches', () => {
+  const { day, batches, log, report } = play((_, __, verdict) => verdict);
+  const dayStart = Date.parse('2025-12-01T00:00:00+07:00');
+
+  it('decides at whole seconds, in time order, each passenger at most once a batch', () => {
+    let previous = -Infinity;
+    for (const batch of batches) {
+      expect(batch.at % 1000).toBe(0);
+      expect(batch.at).toBeGreaterThanOrEqual(previous);
+      previous = batch.at;
+      const passengers = batch.steps.flatMap((s) =>
+        s.kind === 'BOOKING' ? s.passengers : [s.passenger],
+      );
+      expect(new Set(passengers).size).toBe(passengers.length);
+    }
+  });
+
+  it('books, then enrols, then checks in online before the day, a minute apart', () => {
+    const before = batches.filter((b) => b.at < dayStart);
+    expect(before.map((b) => [b.at - dayStart, b.steps[0]?.kind])).toEqual([
+      [-180_000, 'BOOKING'],
+      [-120_000, 'ENROLMENT'],
+      [-60_000, 'CHECK_IN'],
+    ]);
+    const booked = before[0]?.steps.flatMap((s) => (s.kind === 'BOOKING' ? s.passengers : []));
+    expect(booked).toHaveLength(day.population.total);
+  });
+
+  it('opens and closes boarding once a flight, and presents nobody at a closed gate', () => {
+    const opens = batches.filter((b) => b.actions.some((a) => a.kind === 'OPEN_BOARDING'));
+    expect(opens).toHaveLength(report.flights);
+    const closes = batches.filter((b) => b.actions.some((a) => a.kind === 'CLOSE_BOARDING'));
+    expect(closes).toHaveLength(report.flights);
+    // Closing comes a second after the last second a passenger may still be presented.
+    for (const flight of day.population.flights) {
+      const closing = batches.find((b) =>
+        b.actions.some(
+          (a) => a.kind === 'CLOSE_BOARDING' && day.population.flights[a.flight] === flight,
+        ),
+      );
+      expect(closing?.at).toBe(flight.departureAt - 15 * 60_000 + 1000);
+      const presented = batches.filter((b) =>
+        b.steps.some((s) => s.kind === 'BOARDING' && day.population.flight(s.passenger) === flight),
+      );
+      for (const batch of presented) {
+        expect(batch.at).toBeGreaterThanOrEqual(flight.departureAt - 40 * 60_000);
+        expect(batch.at).toBeLessThan(closing?.at ?? 0);
+      }
+    }
+  });
+
+  it('accounts for every passenger', () => {
+    expect(report.boarded + report.missedFlights + report.refused).toBe(report.passengers);
+    expect(day.passengersThrough).toBe(report.passengers);
+  });
+
+  it('changes only the route of the passenger whose answer differs', () => {
+    // The first passenger allowed at an automated security lane is sent to the manual lane.
+    let chosen: number | undefined;
+    const changed = play((batch, i, verdict) => {
+      const step = batch.steps[i];
+      if (step?.kind !== 'SECURITY' || step.lane !== 'AUTOMATED' || verdict.outcome !== 'ALLOWED')
+        return verdict;
+      chosen ??= step.passenger;
+      return step.passenger === chosen
+        ? { outcome: 'REDIRECTED', reason: 'FACE_MISMATCH', redirectTo: 'MANUAL' }
+        : verdict;
+    });
+    const check = changed.log.compareWith(log);
+    expect(check.passengersDiffering).toBe(1);
+    expect(check.differences[0]).toMatchObject({
+      passenger: chosen,
+      model: 'SECURITY AUTOMATED: ALLOWED OK',
+      services: 'SECURITY AUTOMATED: REDIRECTED FACE_MISMATCH → MANUAL',
+    });
+    // Their journey goes on through the manual lane; one more decision than the model's.
+    expect(check.decisions - check.identical).toBeGreaterThanOrEqual(2);
+  });
+});
