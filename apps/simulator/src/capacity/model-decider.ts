@@ -11,6 +11,7 @@ import {
   type PhasePolicy,
   type CheckInStep,
   type LaneStep,
+  type PassengerFacts,
   type PolicyRequest,
   type TouchpointDecision,
 } from '@biogate/domain';
@@ -33,13 +34,16 @@ export class ModelDecider implements StepDecider {
   /** The simulated population register with nothing overridden, as the embedded services start. */
   private readonly register = new SimulatedPopulationRegister();
   private readonly enrolled: Uint8Array;
-  private readonly outages = new Set<Outage>();
+  /** Each passenger's facts, built once (a national day asks for them a million times). */
+  private readonly facts: (PassengerFacts | undefined)[];
+  private readonly outages: readonly Outage[] = [];
 
   constructor(
     private readonly policy: PhasePolicy,
     private readonly population: DayPopulation,
   ) {
     this.enrolled = new Uint8Array(population.total);
+    this.facts = new Array<PassengerFacts | undefined>(population.total);
   }
 
   decide(batch: DayBatch): StepVerdict[] {
@@ -114,6 +118,7 @@ export class ModelDecider implements StepDecider {
     if (!live) return refused('LIVENESS_FAILED');
     if (!matched) return refused('FACE_MISMATCH');
     this.enrolled[p] = 1;
+    this.facts[p] = undefined;
     return ALLOWED;
   }
 
@@ -129,8 +134,8 @@ export class ModelDecider implements StepDecider {
       at,
       airport: this.population.airport,
       international: this.population.has(p, TRAIT.INTERNATIONAL),
-      passenger: this.population.facts(p, this.enrolled[p] === 1),
-      outages: [...this.outages],
+      passenger: (this.facts[p] ??= this.population.facts(p, this.enrolled[p] === 1)),
+      outages: this.outages,
     };
     const decision: TouchpointDecision = this.policy.evaluate(request);
     if (decision.outcome !== 'ALLOWED' || capture === undefined) return verdictOf(decision);
