@@ -11,7 +11,8 @@ import { sampler, ServiceDesk, Simulation, type DeskReport } from '@biogate/simu
 import { distributionOf, type CapacityParameters } from './capacity-parameters';
 import { DayPopulation, namedFlights, streamOf, TRAIT } from './day-population';
 import { generateSchedule, type ScheduledFlight } from './flight-schedule';
-import type { DayBatch, GateAction, JourneyStep, StepVerdict } from './journey-step';
+import type { DayAction, DayBatch, JourneyStep, StepVerdict } from './journey-step';
+import type { DayEvent } from './day-events';
 import { ModelDecider } from './model-decider';
 
 export interface AirportDayInput {
@@ -32,6 +33,8 @@ export interface AirportDayInput {
    * included): a short run of a big airport, staffed as for the whole day.
    */
   readonly departureWindow?: { readonly from: number; readonly to: number };
+  /** What-ifs: outages declared and cleared at their second of the day. */
+  readonly events?: readonly DayEvent[];
 }
 
 export type LevelOfService = 'OPTIMUM' | 'SUB_OPTIMAL' | 'UNDER_PROVIDED';
@@ -127,6 +130,7 @@ export class AirportDay {
     | 'decide'
     | 'open'
     | 'close'
+    | 'whatIf'
     | 'afterCheckIn'
     | 'toSecurity'
     | 'afterIdCheck'
@@ -135,7 +139,7 @@ export class AirportDay {
     | 'boarded',
     number
   >;
-  private collecting: { steps: JourneyStep[]; actions: GateAction[] } = { steps: [], actions: [] };
+  private collecting: { steps: JourneyStep[]; actions: DayAction[] } = { steps: [], actions: [] };
   private readonly channels = {
     checkIn: { ONLINE: 0, COUNTER: 0, KIOSK: 0, BIOMETRIC: 0 },
     security: { AUTOMATED: 0, MANUAL: 0 },
@@ -269,6 +273,10 @@ export class AirportDay {
       }),
       open: sim.on((flight) => this.collecting.actions.push({ kind: 'OPEN_BOARDING', flight })),
       close: sim.on((flight) => this.collecting.actions.push({ kind: 'CLOSE_BOARDING', flight })),
+      whatIf: sim.on((i) => {
+        const { kind, outage } = input.events?.[i] as DayEvent;
+        this.collecting.actions.push({ kind, outage });
+      }),
       afterCheckIn: sim.on((passenger) => {
         if (this.population.has(passenger, TRAIT.BAG))
           this.desks.bagDrop.arrive(passenger, this.kinds.toSecurity);
@@ -288,6 +296,10 @@ export class AirportDay {
       }),
       boarded: sim.on(() => this.boarded++),
     };
+
+    input.events?.forEach((event, i) => {
+      sim.at(event.at, this.kinds.whatIf, i);
+    });
 
     const mix = p.passengerMix;
     const traits = this.population.traits;

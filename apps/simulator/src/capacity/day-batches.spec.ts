@@ -3,6 +3,7 @@ import { loadAirportRegistry, phasePolicyFor } from '@biogate/reference-data';
 import { DecisionLog } from '../live/decision-log';
 import { AirportDay, type AirportDayInput } from './airport-day';
 import { loadCapacityParameters } from './capacity-parameters';
+import { parseDayEvents } from './day-events';
 import type { DayBatch, StepVerdict } from './journey-step';
 import { ModelDecider } from './model-decider';
 
@@ -24,18 +25,23 @@ const input: AirportDayInput = {
 };
 
 /** Plays a day with the model, letting `overrule` change a verdict; returns batches and log. */
-function play(overrule: (batch: DayBatch, i: number, verdict: StepVerdict) => StepVerdict) {
-  const day = new AirportDay(input);
+function play(
+  overrule: (batch: DayBatch, i: number, verdict: StepVerdict) => StepVerdict,
+  dayInput: AirportDayInput = input,
+) {
+  const day = new AirportDay(dayInput);
   const model = new ModelDecider(policy, day.population);
   const log = new DecisionLog(day.population.total);
   const batches: DayBatch[] = [];
+  const decided: (readonly StepVerdict[])[] = [];
   for (let batch = day.next(); batch !== undefined; batch = day.next()) {
     const verdicts = model.decide(batch).map((v, i) => overrule(batch, i, v));
     batches.push(batch);
+    decided.push(verdicts);
     log.record(batch, verdicts);
     day.apply(batch, verdicts);
   }
-  return { day, batches, log, report: day.report() };
+  return { day, batches, decided, log, report: day.report() };
 }
 
 describe('an airport day in batches', () => {
@@ -115,5 +121,56 @@ describe('an airport day in batches', () => {
     });
     // Their journey goes on through the manual lane; one more decision than the model's.
     expect(check.decisions - check.identical).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe('a what-if events file', () => {
+  const events = parseDayEvents(
+    ['events:', "  - { at: '06:30', declare: KIOSK }", "  - { at: '07:15:30', clear: KIOSK }"].join(
+      '\n',
+    ),
+    'kiosks.yaml',
+  );
+  const declared = Date.parse('2025-12-01T06:30:00+07:00');
+  const cleared = Date.parse('2025-12-01T07:15:30+07:00');
+  const { batches, decided, report } = play((_, __, verdict) => verdict, { ...input, events });
+
+  it('sends every kiosk check-in of the outage away, as R7 says, and none outside it', () => {
+    let during = 0;
+    batches.forEach((batch, b) => {
+      batch.steps.forEach((step, i) => {
+        if (step.kind !== 'CHECK_IN' || step.channel !== 'KIOSK') return;
+        const verdict = decided[b]?.[i];
+        if (batch.at >= declared && batch.at < cleared) {
+          during++;
+          expect(verdict).toMatchObject({ outcome: 'REDIRECTED', reason: 'KIOSK_OUTAGE' });
+          expect(['BIOMETRIC', 'COUNTER']).toContain(verdict?.redirectTo);
+        } else expect(verdict?.reason).not.toBe('KIOSK_OUTAGE');
+      });
+    });
+    expect(during).toBeGreaterThan(10);
+    // R5-R6: during the outage the counter no longer sends the bagless to the kiosks.
+    batches.forEach((batch, b) => {
+      if (batch.at < declared || batch.at >= cleared) return;
+      batch.steps.forEach((step, i) => {
+        if (step.kind === 'CHECK_IN') expect(decided[b]?.[i]?.redirectTo).not.toBe('KIOSK');
+      });
+    });
+    expect(report.fallbacks['CHECK_IN counter: FALLBACK_SERVICE_CONTINUITY']).toBeGreaterThan(0);
+  });
+
+  it('refuses a malformed file with its line and what was expected', () => {
+    expect(() => parseDayEvents('events:\n  - at: 7am\n    declare: KIOSK\n', 'bad.yaml')).toThrow(
+      /bad\.yaml:2: events\[0\]\.at: expected a local time of the day/,
+    );
+    expect(() =>
+      parseDayEvents('events:\n  - at: "07:00"\n    declare: PRINTER\n', 'bad.yaml'),
+    ).toThrow(/bad\.yaml:3: events\[0\]\.declare: expected one of BIOMETRIC, KIOSK/);
+    expect(() =>
+      parseDayEvents(
+        'events:\n  - at: "07:00"\n    declare: KIOSK\n    clear: KIOSK\n',
+        'bad.yaml',
+      ),
+    ).toThrow(/bad\.yaml:2: events\[0\]: expected exactly one of declare/);
   });
 });

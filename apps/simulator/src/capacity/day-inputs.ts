@@ -8,6 +8,7 @@ import { loadPolicy } from '../policy/policy-source';
 import type { AirportDayInput } from './airport-day';
 import { loadAirportTraffic, type AirportTrafficFileDto } from './airport-traffic';
 import { loadCapacityParameters, type CapacityParameters } from './capacity-parameters';
+import { loadDayEvents, type DayEvent } from './day-events';
 import type { ScheduledFlight } from './flight-schedule';
 import { loadSchedule } from './schedule-file';
 
@@ -17,6 +18,7 @@ export interface DayFileOptions {
   readonly traffic?: string;
   readonly schedule?: string;
   readonly policy?: string;
+  readonly events?: string;
 }
 
 export interface DayInputs {
@@ -25,6 +27,7 @@ export interface DayInputs {
   readonly parameters: CapacityParameters;
   readonly traffic: AirportTrafficFileDto;
   readonly schedule?: readonly ScheduledFlight[];
+  readonly events?: readonly DayEvent[];
 }
 
 /** Reads and checks every input file; a problem is an input error naming file and field. */
@@ -46,12 +49,17 @@ export function loadDayInputs(options: DayFileOptions, io: CliIo): DayInputs {
             Math.round(traffic.seatsPerFlight * traffic.loadFactor),
           ),
         );
+  const events =
+    options.events === undefined
+      ? undefined
+      : withInputErrors(() => loadDayEvents(options.events ?? ''));
   return {
     policy,
     isAirport: (code) => airports.has(code),
     parameters,
     traffic,
     ...(schedule === undefined ? {} : { schedule }),
+    ...(events === undefined ? {} : { events }),
   };
 }
 
@@ -76,6 +84,7 @@ export function airportDayInput(
     policy: inputs.policy,
     seed,
     ...(inputs.schedule === undefined ? {} : { schedule: inputs.schedule }),
+    ...(inputs.events === undefined ? {} : { events: inputs.events }),
   };
 }
 

@@ -3,6 +3,7 @@ import type {
   Instant,
   Lane,
   LaneTouchpoint,
+  Outage,
   Outcome,
   ServicePoint,
 } from '@biogate/domain';
@@ -44,11 +45,13 @@ export type JourneyStep =
       readonly capture?: CaptureSent;
     };
 
-/** What an operator does at an instant of the day: boarding opens and closes at a flight's gate. */
-export interface GateAction {
-  readonly kind: 'OPEN_BOARDING' | 'CLOSE_BOARDING';
-  readonly flight: number;
-}
+/**
+ * What operators do at an instant of the day: boarding opens and closes at a flight's gate, and
+ * outages are declared and cleared (the what-if events).
+ */
+export type DayAction =
+  | { readonly kind: 'OPEN_BOARDING' | 'CLOSE_BOARDING'; readonly flight: number }
+  | { readonly kind: 'DECLARE_OUTAGE' | 'CLEAR_OUTAGE'; readonly outage: Outage };
 
 /**
  * The answer to a step, in the words the services use. A booking or an enrolment is ALLOWED
@@ -64,8 +67,8 @@ export interface StepVerdict {
 /** Everything the day needs decided at one instant, in the order it happened. */
 export interface DayBatch {
   readonly at: Instant;
-  /** Done before the steps (boarding opens) or after them (boarding closes), never decided. */
-  readonly actions: readonly GateAction[];
+  /** Done before the steps, except boarding closing, after them; never decided. */
+  readonly actions: readonly DayAction[];
   readonly steps: readonly JourneyStep[];
 }
 

@@ -36,7 +36,7 @@ export class ModelDecider implements StepDecider {
   private readonly enrolled: Uint8Array;
   /** Each passenger's facts, built once (a national day asks for them a million times). */
   private readonly facts: (PassengerFacts | undefined)[];
-  private readonly outages: readonly Outage[] = [];
+  private outages: readonly Outage[] = [];
 
   constructor(
     private readonly policy: PhasePolicy,
@@ -47,6 +47,12 @@ export class ModelDecider implements StepDecider {
   }
 
   decide(batch: DayBatch): StepVerdict[] {
+    for (const action of batch.actions) {
+      if (action.kind === 'DECLARE_OUTAGE' && !this.outages.includes(action.outage))
+        this.outages = [...this.outages, action.outage];
+      if (action.kind === 'CLEAR_OUTAGE')
+        this.outages = this.outages.filter((outage) => outage !== action.outage);
+    }
     return batch.steps.map((step) => this.verdict(step, batch.at));
   }
 

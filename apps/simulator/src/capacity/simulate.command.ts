@@ -16,6 +16,7 @@ export interface SimulateOptions {
   readonly traffic?: string;
   readonly schedule?: string;
   readonly policy?: string;
+  readonly events?: string;
   readonly seed: string;
   readonly json?: string;
   readonly html?: string;

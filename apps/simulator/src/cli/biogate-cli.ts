@@ -118,6 +118,10 @@ function buildProgram(io: CliIo, exit: { code: number }): Command {
     )
     .option(WHAT_IF_OPTION, WHAT_IF_HELP)
     .option(
+      '--events <FILE>',
+      'what-if events during the day (YAML): outages declared and cleared at local times (see README)',
+    )
+    .option(
       '--seed <TEXT>',
       'random seed: the same seed gives the same passengers and the same report',
       'biogate',
@@ -154,6 +158,10 @@ function buildProgram(io: CliIo, exit: { code: number }): Command {
       "the airport's real departures that day (JSON), instead of generated ones",
     )
     .option(WHAT_IF_OPTION, WHAT_IF_HELP)
+    .option(
+      '--events <FILE>',
+      'what-if events during the day (YAML): outages declared and cleared at local times (see README)',
+    )
     .option(
       '--seed <TEXT>',
       'random seed: the same seed gives the same passengers, faces and report',

@@ -18,6 +18,7 @@ export interface LiveOptions {
   readonly traffic?: string;
   readonly schedule?: string;
   readonly policy?: string;
+  readonly events?: string;
   readonly seed: string;
   readonly speed?: string;
   readonly fast?: boolean;

@@ -3,7 +3,7 @@ import { TRAIT, type DayFlight, type DayPopulation } from '../capacity/day-popul
 import type {
   AsyncStepDecider,
   DayBatch,
-  GateAction,
+  DayAction,
   JourneyStep,
   StepVerdict,
 } from '../capacity/journey-step';
@@ -35,8 +35,15 @@ export class ServicesDecider implements AsyncStepDecider {
   /** The batch number of the last write a gate may depend on, per passenger. */
   private readonly lastWrite: Int32Array;
   private batchNumber = 0;
-  private settledThrough = -1;
+  /**
+   * A settle runs after a batch's actions and before its steps: it covers the steps of the
+   * batches before and the actions of its own.
+   */
+  private stepsSettledThrough = -1;
+  private actionsSettledThrough = -1;
+  /** The gates learn of bookings (flights) and outage changes from events too. */
   private lastBooking = -1;
+  private lastOutageChange = -1;
   private clock: Instant | undefined;
   private readonly alerts: Record<string, number> = {};
   private readonly failures: Record<string, number> = {};
@@ -64,29 +71,39 @@ export class ServicesDecider implements AsyncStepDecider {
 
   async decide(batch: DayBatch): Promise<readonly StepVerdict[]> {
     this.batchNumber++;
-    if (this.needsSettling(batch)) {
-      await this.target.settle();
-      this.settles++;
-      this.settledThrough = this.batchNumber - 1;
-    }
     if (this.clock !== batch.at) {
       await this.target.setClock(batch.at);
       this.clock = batch.at;
     }
     for (const action of batch.actions)
-      if (action.kind === 'OPEN_BOARDING') await this.gateAction(action);
+      if (action.kind !== 'CLOSE_BOARDING') await this.act(action);
+    if (this.needsSettling(batch)) {
+      await this.target.settle();
+      this.settles++;
+      this.stepsSettledThrough = this.batchNumber - 1;
+      this.actionsSettledThrough = this.batchNumber;
+    }
     const verdicts = await inParallel(batch.steps, CONCURRENT_REQUESTS, (step) => this.step(step));
     for (const action of batch.actions)
-      if (action.kind === 'CLOSE_BOARDING') await this.gateAction(action);
+      if (action.kind === 'CLOSE_BOARDING') await this.act(action);
     return verdicts;
   }
 
+  /**
+   * Whether this batch's gate steps or gate actions depend on a write the gates may not have
+   * applied yet. Writes of this batch's own steps are never needed by its gate steps: a
+   * passenger has one step per batch.
+   */
   private needsSettling(batch: DayBatch): boolean {
-    if (batch.actions.length > 0 && this.lastBooking > this.settledThrough) return true;
-    return batch.steps.some(
-      (step) =>
-        (step.kind === 'SECURITY' || step.kind === 'BOARDING') &&
-        (this.lastWrite[step.passenger] as number) > this.settledThrough,
+    const gateSteps = batch.steps.filter(
+      (step): step is Extract<JourneyStep, { kind: 'SECURITY' | 'BOARDING' }> =>
+        step.kind === 'SECURITY' || step.kind === 'BOARDING',
+    );
+    if (gateSteps.length === 0 && batch.actions.length === 0) return false;
+    if (this.lastBooking > this.stepsSettledThrough) return true;
+    if (this.lastOutageChange > this.actionsSettledThrough) return true;
+    return gateSteps.some(
+      (step) => (this.lastWrite[step.passenger] as number) > this.stepsSettledThrough,
     );
   }
 
@@ -202,8 +219,18 @@ export class ServicesDecider implements AsyncStepDecider {
     return this.decision(step.kind, response);
   }
 
-  private async gateAction(action: GateAction): Promise<void> {
-    const flight: DayFlight = this.population.flights[action.flight] as DayFlight;
+  private async act(action: DayAction): Promise<void> {
+    if ('outage' in action) {
+      const response = await this.target.call(
+        action.kind === 'DECLARE_OUTAGE' ? 'PUT' : 'DELETE',
+        `/v1/airports/${this.population.airport}/outages/${action.outage}`,
+      );
+      this.requests++;
+      this.lastOutageChange = this.batchNumber;
+      if (response.status >= 300) this.failed(action.kind, response);
+      return;
+    }
+    const flight = this.population.flights[action.flight] as DayFlight;
     const opening = action.kind === 'OPEN_BOARDING';
     const response = await this.post(`/v1/boarding/flights/${opening ? 'open' : 'close'}`, {
       airport: this.population.airport,
