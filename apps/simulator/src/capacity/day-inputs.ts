@@ -31,9 +31,9 @@ export interface DayInputs {
 }
 
 /** Reads and checks every input file; a problem is an input error naming file and field. */
-export function loadDayInputs(options: DayFileOptions, io: CliIo): DayInputs {
-  const { airports, policy } = loadPolicy(options.policy, io.env);
-  const seeds = seedsDirectory(io.env);
+export function loadDayInputs(options: DayFileOptions, env: CliIo['env']): DayInputs {
+  const { airports, policy } = loadPolicy(options.policy, env);
+  const seeds = seedsDirectory(env);
   const parameters = withInputErrors(() =>
     loadCapacityParameters(options.params ?? join(seeds, 'capacity', 'parameters.yaml')),
   );

@@ -31,7 +31,7 @@ export function simulateCommand(options: SimulateOptions, io: CliIo): void {
       '--schedule: a schedule file is for one airport (--airport), not --all-airports',
     ]);
   }
-  const inputs = loadDayInputs(options, io);
+  const inputs = loadDayInputs(options, io.env);
   const codes = airportCodes(
     options,
     inputs.traffic.airports.map((a) => a.code),

@@ -10,13 +10,35 @@ import {
   type OpenPlatform,
 } from '@biogate/service-runtime';
 import { EMBEDDED_SERVICES } from '../../../embedded/src/embedded-services';
+import { HttpScenarioTarget, type ScenarioTarget } from './scenario-target';
 
 /** The three services of `npm start` in this process, fresh, on a simulated clock. */
 export interface RunningEmbeddedServices {
   readonly url: string;
   /** The QA key of the embedded default's key file. */
   readonly apiKey: string;
+  /** Their HTTP API with the QA key; the clock is moved in process, without a request. */
+  readonly target: ScenarioTarget;
   close(): Promise<void>;
+}
+
+/**
+ * The embedded services' API; their clock lives in this process, so moving it needs no request
+ * (the live day moves it every simulated second).
+ */
+class EmbeddedScenarioTarget extends HttpScenarioTarget {
+  constructor(
+    url: string,
+    apiKey: string,
+    private readonly clock: SimulatedClock,
+  ) {
+    super(url, apiKey);
+  }
+
+  override setClock(at: Instant): Promise<void> {
+    this.clock.set(at);
+    return Promise.resolve();
+  }
 }
 
 /**
@@ -28,13 +50,14 @@ export async function startEmbeddedServices(startAt: Instant): Promise<RunningEm
   const keysFile = join(seedsDirectory(), 'demo', 'api-keys.json');
   const qaKey = readJsonFile(keysFile, ApiKeysFileDto).keys.find((key) => key.role === 'QA');
   if (!qaKey) throw new Error(`${keysFile} holds no QA key: replay needs one`);
+  const clock = new SimulatedClock(startAt);
   let opened: OpenPlatform | undefined;
   let app: INestApplication | undefined;
   try {
     opened = await openPlatform({
       env: Object.assign(env, { BIOGATE_API_KEYS_FILE: keysFile }),
       units: EMBEDDED_SERVICES.units,
-      clock: new SimulatedClock(startAt),
+      clock,
     });
     app = await createServiceApplication(opened.platform, { ...EMBEDDED_SERVICES, logger: false });
     await app.listen(0, '127.0.0.1');
@@ -45,9 +68,11 @@ export async function startEmbeddedServices(startAt: Instant): Promise<RunningEm
   }
   const platform = opened;
   const running = app;
+  const url = await running.getUrl();
   return {
-    url: await running.getUrl(),
+    url,
     apiKey: qaKey.key,
+    target: new EmbeddedScenarioTarget(url, qaKey.key, clock),
     close: async () => {
       await running.close();
       await platform.close();

@@ -76,10 +76,7 @@ async function replayOne(
   }
   const services = await startEmbeddedServices(scenario.clock);
   try {
-    return await new ScenarioRunner(
-      scenario,
-      new HttpScenarioTarget(services.url, services.apiKey),
-    ).run();
+    return await new ScenarioRunner(scenario, services.target).run();
   } finally {
     await services.close();
   }
