@@ -1,8 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runBiogate } from '../../apps/simulator/src/cli/biogate-cli';
-import type { CliIo } from '../../apps/simulator/src/cli/cli-io';
+import { biogate } from '../support/biogate-in-process';
 
 /**
  * The live airport day on the embedded services: the capacity model's passengers, every step
@@ -10,20 +9,6 @@ import type { CliIo } from '../../apps/simulator/src/cli/cli-io';
  * model alone. Vinh's 07:00-08:00 departures keep it to a few hundred passengers; a what-if
  * takes the kiosks down for half an hour while they check in.
  */
-async function biogate(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    stdout: { write: (text: string) => (stdout += text) },
-    stderr: { write: (text: string) => (stderr += text) },
-    readStdin: () => Promise.resolve(''),
-    now: () => Date.parse('2026-01-01T00:00:00Z'),
-    env: {},
-  };
-  const code = await runBiogate(argv, io);
-  return { code, stdout, stderr };
-}
-
 const VINH_MORNING = ['--airport', 'VII', '--date', '2025-12-01', '--window', '07:00-08:00'];
 
 interface LiveJson {

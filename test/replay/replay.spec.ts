@@ -5,8 +5,7 @@ import { parse } from 'yaml';
 import { validateXML } from 'xmllint-wasm';
 import { SERVICE_REASONS } from '@biogate/contracts';
 import { PHASES, REASON_CODES, RULE_IDS } from '@biogate/domain';
-import { runBiogate } from '../../apps/simulator/src/cli/biogate-cli';
-import type { CliIo } from '../../apps/simulator/src/cli/cli-io';
+import { biogate, type BiogateRun as Run } from '../support/biogate-in-process';
 import { FACES } from '../../apps/simulator/src/replay/scenario.dto';
 import { scenarioJsonSchemaText } from '../../apps/simulator/src/replay/scenario-schema';
 import { startServiceProcess, type ServiceProcess } from '../support/service-processes';
@@ -14,26 +13,6 @@ import { startServiceProcess, type ServiceProcess } from '../support/service-pro
 const root = join(__dirname, '../..');
 const SEEDS = 'seeds/scenarios';
 const JUNIT_XSD = readFileSync(join(__dirname, 'junit.xsd'), 'utf8');
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function biogate(...argv: string[]): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    stdout: { write: (text: string) => (stdout += text) },
-    stderr: { write: (text: string) => (stderr += text) },
-    readStdin: () => Promise.resolve(''),
-    now: () => Date.parse('2026-01-01T00:00:00Z'),
-    env: {},
-  };
-  const code = await runBiogate(argv, io);
-  return { code, stdout, stderr };
-}
 
 async function junitProblems(xml: string): Promise<string[]> {
   const result = await validateXML({

@@ -5,7 +5,7 @@ import {
   type Instant,
   type PassengerFacts,
 } from '@biogate/domain';
-import type { CaptureSent, FaceShown } from './journey-step';
+import { captureShown, type CaptureSent, type CameraFace } from './capture-shown';
 import type { ScheduledFlight } from './flight-schedule';
 
 /** Passenger traits, one bit each, drawn from the parameters' passenger mix. */
@@ -131,7 +131,7 @@ export class DayPopulation {
       `${this.seed}:face:${this.airport}:${passenger}:${step}:${hop}`,
     );
     const u = random.next();
-    const face: FaceShown =
+    const face: CameraFace =
       u < rates.presentationAttack
         ? 'PRESENTATION_ATTACK'
         : u < rates.presentationAttack + rates.impostor
@@ -139,30 +139,25 @@ export class DayPopulation {
           : u < rates.presentationAttack + rates.impostor + rates.poorCapture
             ? 'POOR_CAPTURE'
             : 'GENUINE';
-    return captureOf(face, `${this.prefix}-${passenger}-${step}-${hop}`, this.serial(passenger));
+    return captureShown(
+      face,
+      `${this.prefix}-${passenger}-${step}-${hop}`,
+      this.impostor(passenger),
+    );
   }
 
   /** The enrolment capture: staff or the app take a good picture of the holder. */
   enrolmentCapture(passenger: number): CaptureSent {
-    return captureOf('GENUINE', `${this.prefix}-${passenger}-ENROL`, this.serial(passenger));
+    return captureShown('GENUINE', `${this.prefix}-${passenger}-ENROL`, this.impostor(passenger));
+  }
+
+  /** Someone else's face: a personal identification number that is no passenger's. */
+  private impostor(passenger: number): string {
+    return `1${this.serial(passenger)}`;
   }
 
   private serial(passenger: number): string {
     return `${this.prefix}${String(passenger).padStart(8, '0')}`;
-  }
-}
-
-function captureOf(face: FaceShown, seed: string, serial: string): CaptureSent {
-  switch (face) {
-    case 'GENUINE':
-      return { quality: 'GOOD', seed };
-    case 'POOR_CAPTURE':
-      return { quality: 'POOR', seed };
-    case 'PRESENTATION_ATTACK':
-      return { quality: 'GOOD', presentationAttack: true, seed };
-    case 'IMPOSTOR':
-      // Someone else's face: another personal identification number than any passenger's.
-      return { quality: 'GOOD', subject: `1${serial}`, seed };
   }
 }
 

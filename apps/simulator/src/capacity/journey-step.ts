@@ -8,16 +8,7 @@ import type {
   ServicePoint,
 } from '@biogate/domain';
 
-/** Who stands in front of the camera at a biometric point. */
-export type FaceShown = 'GENUINE' | 'POOR_CAPTURE' | 'IMPOSTOR' | 'PRESENTATION_ATTACK';
-
-/** The live capture as the services receive it (FaceCaptureDto), seeded so reruns are identical. */
-export interface CaptureSent {
-  readonly quality: 'GOOD' | 'POOR';
-  readonly seed: string;
-  readonly subject?: string;
-  readonly presentationAttack?: true;
-}
+import type { CaptureSent } from './capture-shown';
 
 /**
  * One decision the airport day needs, at its instant: a ticket purchase (a booking of several

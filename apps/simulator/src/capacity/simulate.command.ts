@@ -4,19 +4,14 @@ import { CliInputError } from '../cli/cli-input-error';
 import type { CliIo } from '../cli/cli-io';
 import { renderTable } from '../cli/text-table';
 import { simulateAirportDay, type AirportDayReport } from './airport-day';
-import { airportDayInput, loadDayInputs } from './day-inputs';
+import { airportDayInput, loadDayInputs, type DayFileOptions } from './day-inputs';
 import { renderHtmlReport } from './html-report';
 
-export interface SimulateOptions {
+export interface SimulateOptions extends DayFileOptions {
   readonly airport?: string;
   readonly allAirports?: boolean;
   readonly date?: string;
   readonly compare?: string;
-  readonly params?: string;
-  readonly traffic?: string;
-  readonly schedule?: string;
-  readonly policy?: string;
-  readonly events?: string;
   readonly seed: string;
   readonly json?: string;
   readonly html?: string;

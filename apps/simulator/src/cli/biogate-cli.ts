@@ -12,6 +12,25 @@ const WHAT_IF_OPTION = '--policy <FILE>';
 const WHAT_IF_HELP =
   'what-if policy: a JSON file overriding phase dates, special-service codes, the age threshold or airport readiness (see README)';
 
+/** The files an airport day is made of (DayFileOptions), as simulate and live take them. */
+function withDayFiles(command: Command): Command {
+  return command
+    .option('--params <FILE>', 'capacity parameters YAML (default: seeds/capacity/parameters.yaml)')
+    .option(
+      '--traffic <FILE>',
+      'departures per airport JSON (default: seeds/capacity/airport-traffic.json)',
+    )
+    .option(
+      '--schedule <FILE>',
+      "the airport's real departures that day (JSON), instead of generated ones",
+    )
+    .option(WHAT_IF_OPTION, WHAT_IF_HELP)
+    .option(
+      '--events <FILE>',
+      'what-if events during the day (YAML): outages declared and cleared at local times (see README)',
+    );
+}
+
 function buildProgram(io: CliIo, exit: { code: number }): Command {
   const program = new Command('biogate')
     .description("Vietnam's biometric (VNeID) airport journey: policy, replay and simulation")
@@ -95,7 +114,7 @@ function buildProgram(io: CliIo, exit: { code: number }): Command {
       io.stdout.write(scenarioJsonSchemaText());
     });
 
-  program
+  const simulate = program
     .command('simulate')
     .description(
       'capacity simulation of an airport day: queues, waits and channel shares under the phase of each date',
@@ -106,21 +125,8 @@ function buildProgram(io: CliIo, exit: { code: number }): Command {
     .option(
       '--compare <DATES>',
       'comma-separated local dates: the same day under the phase of each date',
-    )
-    .option('--params <FILE>', 'capacity parameters YAML (default: seeds/capacity/parameters.yaml)')
-    .option(
-      '--traffic <FILE>',
-      'departures per airport JSON (default: seeds/capacity/airport-traffic.json)',
-    )
-    .option(
-      '--schedule <FILE>',
-      "the airport's real departures that day (JSON), instead of generated ones",
-    )
-    .option(WHAT_IF_OPTION, WHAT_IF_HELP)
-    .option(
-      '--events <FILE>',
-      'what-if events during the day (YAML): outages declared and cleared at local times (see README)',
-    )
+    );
+  withDayFiles(simulate)
     .option(
       '--seed <TEXT>',
       'random seed: the same seed gives the same passengers and the same report',
@@ -137,7 +143,7 @@ function buildProgram(io: CliIo, exit: { code: number }): Command {
       simulateCommand(options, io);
     });
 
-  program
+  const live = program
     .command('live')
     .description(
       "the capacity model's airport day played through the real services (embedded): every step decided by them at its simulated instant, then cross-checked against the model alone",
@@ -147,21 +153,8 @@ function buildProgram(io: CliIo, exit: { code: number }): Command {
     .option(
       '--window <HH:MM-HH:MM>',
       'only the departures of this part of the day (local time), the airport staffed as for the whole day',
-    )
-    .option('--params <FILE>', 'capacity parameters YAML (default: seeds/capacity/parameters.yaml)')
-    .option(
-      '--traffic <FILE>',
-      'departures per airport JSON (default: seeds/capacity/airport-traffic.json)',
-    )
-    .option(
-      '--schedule <FILE>',
-      "the airport's real departures that day (JSON), instead of generated ones",
-    )
-    .option(WHAT_IF_OPTION, WHAT_IF_HELP)
-    .option(
-      '--events <FILE>',
-      'what-if events during the day (YAML): outages declared and cleared at local times (see README)',
-    )
+    );
+  withDayFiles(live)
     .option(
       '--seed <TEXT>',
       'random seed: the same seed gives the same passengers, faces and report',

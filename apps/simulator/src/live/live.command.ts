@@ -4,22 +4,17 @@ import { parseLocalDate } from '@biogate/domain';
 import { CliInputError } from '../cli/cli-input-error';
 import type { CliIo } from '../cli/cli-io';
 import { renderTable } from '../cli/text-table';
-import { airportDayInput, loadDayInputs } from '../capacity/day-inputs';
+import { airportDayInput, loadDayInputs, type DayFileOptions } from '../capacity/day-inputs';
 import { renderAirport } from '../capacity/simulate.command';
 import { startEmbeddedServices, type RunningEmbeddedServices } from '../replay/embedded-services';
 import { vietnamTime } from '../replay/scenario-runner';
 import { ScenarioTargetError } from '../replay/scenario-target';
 import { runLiveDay, type LiveDayResult } from './live-day';
 
-export interface LiveOptions {
+export interface LiveOptions extends DayFileOptions {
   readonly airport?: string;
   readonly date?: string;
   readonly window?: string;
-  readonly params?: string;
-  readonly traffic?: string;
-  readonly schedule?: string;
-  readonly policy?: string;
-  readonly events?: string;
   readonly seed: string;
   readonly speed?: string;
   readonly fast?: boolean;

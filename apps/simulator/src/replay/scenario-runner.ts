@@ -1,15 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { Instant } from '@biogate/domain';
-import {
-  DECISION_FIELDS,
-  type ExpectationDto,
-  type Face,
-  type ScenarioDocumentDto,
-} from './scenario.dto';
+import { DECISION_FIELDS, type ExpectationDto, type ScenarioDocumentDto } from './scenario.dto';
 import type { Scenario, ScenarioStep } from './scenario-file';
 import type { FaceShown, PassengerRef } from './scenario-step';
 import { ScenarioTargetError, type ScenarioTarget, type ServiceResponse } from './scenario-target';
 import { stepDescription } from './step-description';
+import { captureShown } from '../capacity/capture-shown';
 
 /** One expectation of a step, against what happened. */
 export interface ExpectationCheck {
@@ -370,18 +366,7 @@ export class ScenarioRunner {
   /** A simulated live capture; seeded by scenario and step so that replays are identical. */
   private capture(step: ScenarioStep, passenger: PassengerRef, shown: FaceShown) {
     const seed = shown.seed ?? `${this.capturePrefix}-${step.number}`;
-    const number = passenger.passenger.document.number;
-    const face: Face = shown.face;
-    switch (face) {
-      case 'GENUINE':
-        return { quality: 'GOOD', seed };
-      case 'POOR_CAPTURE':
-        return { quality: 'POOR', seed };
-      case 'PRESENTATION_ATTACK':
-        return { quality: 'GOOD', presentationAttack: true, seed };
-      case 'IMPOSTOR':
-        return { quality: 'GOOD', subject: impostorOf(number), seed };
-    }
+    return captureShown(shown.face, seed, impostorOf(passenger.passenger.document.number));
   }
 }
 
