@@ -15,7 +15,7 @@ import { startTestKafka, type TestKafka } from '@biogate/testing';
  * One contract, two transports: what services rely on holds for the in-process transport of
  * the embedded default and for Kafka (librdkafka's mock cluster, or KAFKA_BROKERS).
  */
-const TOPICS = ['order', 'fanout', 'retry', 'poison', 'batch'] as const;
+const TOPICS = ['order', 'fanout', 'retry', 'poison', 'batch', 'idle'] as const;
 const run = randomBytes(3).toString('hex');
 const topicOf = (name: (typeof TOPICS)[number]) => `contract.${run}.${name}`;
 
@@ -125,6 +125,21 @@ describe.each(harnesses)('the %s transport', (_name, make) => {
         sent.filter((m) => m.key === key).map((m) => m.value),
       );
     }
+  }, 60_000);
+
+  it('is idle only once what was published before has been handled (what QA settle waits for)', async () => {
+    const topic = topicOf('idle');
+    let handled = 0;
+    const done = collect([topic], 'idle', 6, async () => {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      handled++;
+    });
+    await harness.transport.publish(
+      Array.from({ length: 6 }, (_, i) => message(topic, `p${i % 2}`, String(i))),
+    );
+    await harness.transport.idle?.();
+    expect(handled).toBe(6);
+    await done;
   }, 60_000);
 
   it('delivers every message to every group', async () => {

@@ -2,6 +2,7 @@ import {
   Kafka,
   logLevel,
   Partitioners,
+  type Admin,
   type Consumer,
   type LogEntry,
   type Producer,
@@ -49,6 +50,9 @@ export interface KafkaTransportOptions {
 export class KafkaTransport implements EventTransport {
   private readonly kafka: Kafka;
   private producer: Promise<Producer> | undefined;
+  private admin: Promise<Admin> | undefined;
+  /** This process's consumer groups and their topics, for `idle`. */
+  private readonly groups = new Map<string, readonly string[]>();
   private readonly maxAttempts: number;
   private readonly retryDelayMs: number;
 
@@ -87,6 +91,7 @@ export class KafkaTransport implements EventTransport {
     options: SubscribeOptions = {},
   ): Subscription {
     let closing = false;
+    this.groups.set(group, [...(this.groups.get(group) ?? []), ...topics]);
     const batched = this.options.batchConsumption !== false && options.batch !== undefined;
     const partitionsConsumedConcurrently =
       this.options.partitionsConsumedConcurrently ?? (batched ? 12 : 3);
@@ -161,9 +166,58 @@ export class KafkaTransport implements EventTransport {
     };
   }
 
+  /**
+   * Resolves once this process's consumer groups have handled (committed) every message their
+   * topics held when it was called: what QA's settle needs to know that the events published so
+   * far have reached this service. Bounded by what was there at the call, not by what follows.
+   */
+  async idle(timeoutMs = 30_000): Promise<void> {
+    if (this.groups.size === 0) return;
+    const admin = await this.connectedAdmin();
+    const targets: { group: string; topic: string; partition: number; high: number }[] = [];
+    for (const [group, topics] of this.groups) {
+      for (const topic of new Set(topics)) {
+        for (const { partition, high } of await admin.fetchTopicOffsets(topic))
+          if (Number(high) > 0) targets.push({ group, topic, partition, high: Number(high) });
+      }
+    }
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const behind: string[] = [];
+      for (const [group, topics] of this.groups) {
+        const committed = new Map<string, number>();
+        for (const { topic, partitions } of await admin.fetchOffsets({
+          groupId: group,
+          topics: [...new Set(topics)],
+        }))
+          for (const { partition, offset } of partitions)
+            committed.set(`${topic}/${partition}`, Number(offset));
+        for (const t of targets.filter((target) => target.group === group)) {
+          if ((committed.get(`${t.topic}/${t.partition}`) ?? -1) < t.high)
+            behind.push(`${group} ${t.topic}/${t.partition}`);
+        }
+      }
+      if (behind.length === 0) return;
+      if (Date.now() > deadline)
+        throw new Error(`consumers still behind after ${timeoutMs} ms: ${behind.join(', ')}`);
+      await delay(20);
+    }
+  }
+
   async disconnect(): Promise<void> {
     if (this.producer) await (await this.producer).disconnect();
     this.producer = undefined;
+    if (this.admin) await (await this.admin).disconnect();
+    this.admin = undefined;
+  }
+
+  private connectedAdmin(): Promise<Admin> {
+    this.admin ??= (async () => {
+      const admin = this.kafka.admin();
+      await admin.connect();
+      return admin;
+    })();
+    return this.admin;
   }
 
   private async deliver(

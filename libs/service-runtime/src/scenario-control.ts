@@ -36,7 +36,7 @@ import { CLOCK, POPULATION_REGISTER } from './platform-tokens';
 import { ServiceOutbox } from './service-outbox';
 
 /**
- * Brings the process to rest: every outbox delivered, every in-process consumer caught up.
+ * Brings the process to rest: every outbox delivered, every consumer caught up.
  * Rounds repeat because consumers write events of their own (a gate decision becomes a journey
  * step at check-in): three rounds cover the longest chain, check-in -> gate -> check-in.
  */
@@ -60,7 +60,9 @@ export class ServiceQuiescence implements OnApplicationBootstrap {
   async settle(): Promise<void> {
     for (let round = 0; round < 3; round++) {
       for (const outbox of this.outboxes) await outbox.drain();
-      // Kafka has no idle point to wait for: there, settling covers this process's outboxes.
+      // In process: every consumer caught up. Over Kafka: this process's consumer groups have
+      // committed what their topics held (what other processes published before, once their
+      // own settle drained their outboxes).
       await this.transport.idle?.();
     }
   }

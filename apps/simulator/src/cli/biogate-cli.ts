@@ -160,6 +160,11 @@ function buildProgram(io: CliIo, exit: { code: number }): Command {
       'random seed: the same seed gives the same passengers, faces and report',
       'biogate',
     )
+    .option(
+      '--target <URLS>',
+      'running services on a settable clock (BIOGATE_CLOCK_START) that have not seen this day: one base URL (npm start), or three comma-separated (check-in, security gate, boarding gate)',
+    )
+    .option('--api-key <KEY>', 'QA API key for --target (default: $BIOGATE_API_KEY)')
     .option('--fast', 'as fast as the services answer (the default)')
     .option('--speed <N>', 'N times real time, for watching')
     .option('--json <FILE>', "write the report, the services' facts and the cross-check as JSON")

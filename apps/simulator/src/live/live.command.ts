@@ -8,7 +8,12 @@ import { airportDayInput, loadDayInputs, type DayFileOptions } from '../capacity
 import { renderAirport } from '../capacity/simulate.command';
 import { startEmbeddedServices, type RunningEmbeddedServices } from '../replay/embedded-services';
 import { vietnamTime } from '../replay/scenario-runner';
-import { ScenarioTargetError } from '../replay/scenario-target';
+import {
+  DistributedScenarioTarget,
+  HttpScenarioTarget,
+  ScenarioTargetError,
+  type ScenarioTarget,
+} from '../replay/scenario-target';
 import { runLiveDay, type LiveDayResult } from './live-day';
 
 export interface LiveOptions extends DayFileOptions {
@@ -20,12 +25,14 @@ export interface LiveOptions extends DayFileOptions {
   readonly fast?: boolean;
   readonly json?: string;
   readonly quiet?: boolean;
+  readonly target?: string;
+  readonly apiKey?: string;
 }
 
 /**
  * `biogate live`: the capacity model's airport day played through the real services, every step
  * decided by them at its simulated instant, then cross-checked against the model alone. Runs on
- * fresh embedded services (PGlite in memory, a simulated clock).
+ * fresh embedded services (PGlite in memory, a simulated clock), or on running ones (`--target`).
  */
 export async function liveCommand(options: LiveOptions, io: CliIo): Promise<void> {
   if (options.airport === undefined) throw new CliInputError(['--airport CODE is required']);
@@ -43,18 +50,26 @@ export async function liveCommand(options: LiveOptions, io: CliIo): Promise<void
     ...(departureWindow === undefined ? {} : { departureWindow }),
   };
 
+  const target = options.target === undefined ? undefined : runningTarget(options, io);
+
   const showProgress = !options.quiet && io.stderrIsTerminal === true;
   let services: RunningEmbeddedServices | undefined;
   let result: LiveDayResult;
   try {
-    // The services' clock starts two days early; the day's first steps move it forward.
-    services = await startEmbeddedServices(
-      Date.parse(`${options.date}T00:00:00+07:00`) - 2 * 86_400_000,
+    if (target !== undefined) await assertSettableClocks(target.urls, target.apiKey);
+    // Embedded services start two days early; the day's first steps move their clock forward.
+    services =
+      target === undefined
+        ? await startEmbeddedServices(Date.parse(`${options.date}T00:00:00+07:00`) - 2 * 86_400_000)
+        : undefined;
+    result = await runLiveDay(
+      input,
+      target?.target ?? (services as RunningEmbeddedServices).target,
+      {
+        ...(speed === undefined ? {} : { speed }),
+        ...(showProgress ? { progress: progressLine(io, performance.now()) } : {}),
+      },
     );
-    result = await runLiveDay(input, services.target, {
-      ...(speed === undefined ? {} : { speed }),
-      ...(showProgress ? { progress: progressLine(io, performance.now()) } : {}),
-    });
   } catch (error) {
     if (error instanceof ScenarioTargetError) throw new CliInputError([error.message]);
     throw error;
@@ -64,6 +79,57 @@ export async function liveCommand(options: LiveOptions, io: CliIo): Promise<void
   }
   if (options.json !== undefined) writeFileSync(options.json, liveJson(options.seed, result));
   if (!options.quiet) io.stdout.write(renderLive(result));
+}
+
+/**
+ * `--target URL` (the embedded default of `npm start`, or one gateway) or `--target
+ * CHECKIN,SECURITY,BOARDING` (distributed mode, a URL per service), with a QA key.
+ */
+function runningTarget(
+  options: LiveOptions,
+  io: CliIo,
+): { target: ScenarioTarget; urls: string[]; apiKey: string } {
+  const urls = (options.target ?? '').split(',').map((url) => url.trim());
+  const bad = urls.find((url) => !/^https?:\/\/[^\s,]+$/.test(url));
+  if (bad !== undefined || (urls.length !== 1 && urls.length !== 3))
+    throw new CliInputError([
+      `--target: expected one http(s) URL, or three (check-in, security gate, boarding gate) separated by commas, got ${JSON.stringify(options.target)}`,
+    ]);
+  const apiKey = options.apiKey ?? io.env.BIOGATE_API_KEY;
+  if (apiKey === undefined)
+    throw new CliInputError([
+      '--target needs a QA API key: --api-key KEY or the BIOGATE_API_KEY environment variable',
+    ]);
+  const targets = urls.map((url) => new HttpScenarioTarget(url, apiKey));
+  const [checkin, security, boarding] = targets as [
+    HttpScenarioTarget,
+    HttpScenarioTarget?,
+    HttpScenarioTarget?,
+  ];
+  return {
+    target:
+      security === undefined || boarding === undefined
+        ? checkin
+        : new DistributedScenarioTarget(checkin, security, boarding),
+    urls,
+    apiKey,
+  };
+}
+
+/** Each target must be a biogate service that lets QA move its clock: checked before anything runs. */
+async function assertSettableClocks(urls: readonly string[], apiKey: string): Promise<void> {
+  for (const url of urls) {
+    const response = await new HttpScenarioTarget(url, apiKey).call('GET', '/v1/maintenance/clock');
+    const body = response.body as { settable?: unknown } | undefined;
+    if (response.status !== 200 || typeof body?.settable !== 'boolean')
+      throw new ScenarioTargetError(
+        `${url} is not a biogate service with a QA key (GET /v1/maintenance/clock answered ${response.status})`,
+      );
+    if (!body.settable)
+      throw new ScenarioTargetError(
+        `${url} runs on the wall clock; start it with BIOGATE_CLOCK_START so that the day can move its clock`,
+      );
+  }
 }
 
 /** "2025-12-01T07:31:02+07:00  1200/3400 passengers through, 35.2/s", five times a second. */

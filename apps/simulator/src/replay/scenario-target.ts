@@ -95,3 +95,44 @@ export class HttpScenarioTarget implements ScenarioTarget {
     }
   }
 }
+
+/**
+ * The three services of distributed mode, each at its own URL: a call goes to the service that
+ * owns its path; the clock moves on all three; settling follows the events' way (check-in's
+ * outbox to Kafka, the security gate's consumers and outbox, then the boarding gate's).
+ */
+export class DistributedScenarioTarget implements ScenarioTarget {
+  constructor(
+    private readonly checkin: ScenarioTarget,
+    private readonly security: ScenarioTarget,
+    private readonly boarding: ScenarioTarget,
+  ) {}
+
+  call(
+    method: 'GET' | 'POST' | 'PUT' | 'DELETE',
+    path: string,
+    body?: unknown,
+  ): Promise<ServiceResponse> {
+    return this.owner(path).call(method, path, body);
+  }
+
+  async setClock(at: Instant): Promise<void> {
+    await Promise.all([this.checkin, this.security, this.boarding].map((t) => t.setClock(at)));
+  }
+
+  async settle(): Promise<void> {
+    await this.checkin.settle();
+    await this.security.settle();
+    await this.boarding.settle();
+  }
+
+  overrideIdentity(personalIdNumber: string, override: IdentityOverride): Promise<void> {
+    return this.checkin.overrideIdentity(personalIdNumber, override);
+  }
+
+  private owner(path: string): ScenarioTarget {
+    if (path.startsWith('/v1/security/')) return this.security;
+    if (path.startsWith('/v1/boarding/')) return this.boarding;
+    return this.checkin;
+  }
+}

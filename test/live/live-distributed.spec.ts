@@ -1,0 +1,105 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { biogate } from '../support/biogate-in-process';
+import {
+  startDistributedInfrastructure,
+  type DistributedInfrastructure,
+} from '../support/distributed-journeys';
+import { KEYS } from '../support/service-harness';
+import { startServiceProcess, type ServiceProcess } from '../support/service-processes';
+
+/**
+ * The live day against running services in distributed mode: three processes, PostgreSQL and
+ * the Kafka mock cluster. The same day as on the embedded services gives the same report, byte
+ * for byte, and every decision is the model's.
+ */
+const VINH_EARLY = ['--airport', 'VII', '--date', '2025-12-01', '--window', '07:00-07:30'];
+
+describe('biogate live --target (distributed mode)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'biogate-live-distributed-'));
+  let infrastructure: DistributedInfrastructure;
+  const processes: ServiceProcess[] = [];
+
+  beforeAll(async () => {
+    infrastructure = await startDistributedInfrastructure(3);
+    // Two days before the date, as the embedded services start; one after the other: each runs
+    // its migrations under the advisory lock.
+    const env = { ...infrastructure.env, BIOGATE_CLOCK_START: '2025-11-29T00:00:00+07:00' };
+    for (const [app, port] of [
+      ['checkin', 3741],
+      ['security-gate', 3742],
+      ['boarding-gate', 3743],
+    ] as const)
+      processes.push(await startServiceProcess(app, port, env));
+  }, 180_000);
+
+  afterAll(async () => {
+    for (const p of processes) await p.stop();
+    await infrastructure.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }, 60_000);
+
+  it('decides every step as the model does, and reports what the embedded services report', async () => {
+    const urls = processes.map((p) => p.url).join(',');
+    const distributed = await biogate(
+      'live',
+      ...VINH_EARLY,
+      '--target',
+      urls,
+      '--api-key',
+      KEYS.qa,
+      '--json',
+      join(dir, 'distributed.json'),
+    );
+    expect(distributed.stderr).toBe('');
+    expect(distributed.code).toBe(0);
+    const [, k, m] = /identical_decisions=(\d+)\/(\d+)$/.exec(distributed.stdout.trimEnd()) ?? [];
+    expect(Number(m)).toBeGreaterThan(100);
+    expect(k).toBe(m);
+
+    const embedded = await biogate('live', ...VINH_EARLY, '--json', join(dir, 'embedded.json'));
+    expect(embedded.code).toBe(0);
+    expect(readFileSync(join(dir, 'distributed.json'), 'utf8')).toBe(
+      readFileSync(join(dir, 'embedded.json'), 'utf8'),
+    );
+  }, 600_000);
+
+  it('refuses a service on the wall clock before anything runs', async () => {
+    const wallClock = Object.fromEntries(
+      Object.entries(infrastructure.env).filter(([name]) => name !== 'BIOGATE_CLOCK_START'),
+    );
+    const service = await startServiceProcess('checkin', 3744, wallClock);
+    try {
+      const run = await biogate(
+        'live',
+        ...VINH_EARLY,
+        '--target',
+        service.url,
+        '--api-key',
+        KEYS.qa,
+      );
+      expect(run.code).toBe(2);
+      expect(run.stdout).toBe('');
+      expect(run.stderr).toContain(`${service.url} runs on the wall clock`);
+    } finally {
+      await service.stop();
+    }
+  }, 120_000);
+
+  it.each([
+    [['--target', 'ftp://example'], '--target: expected one http(s) URL, or three'],
+    [['--target', 'http://127.0.0.1:3741,http://127.0.0.1:3742'], 'or three'],
+    [['--target', 'http://127.0.0.1:3741'], '--target needs a QA API key'],
+    [
+      ['--target', 'http://127.0.0.1:3741', '--api-key', 'not-a-key'],
+      'http://127.0.0.1:3741 refused the API key (401)',
+    ],
+    [['--target', 'http://127.0.0.1:9', '--api-key', KEYS.qa], 'cannot reach http://127.0.0.1:9'],
+  ])('refuses %j with a clear message, exit 2, nothing run', async (args, message) => {
+    const run = await biogate('live', ...VINH_EARLY, ...args);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain(message);
+  });
+});
