@@ -1,6 +1,9 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { airportDayInput, loadDayInputs } from '../../apps/simulator/src/capacity/day-inputs';
+import { runLiveDay } from '../../apps/simulator/src/live/live-day';
+import { startEmbeddedServices } from '../../apps/simulator/src/replay/embedded-services';
 import { biogate } from '../support/biogate-in-process';
 
 /**
@@ -103,4 +106,48 @@ describe('biogate live', () => {
     expect(run.stdout).toBe('');
     expect(run.stderr).toContain(message);
   });
+});
+
+describe('an operator during the live day', () => {
+  it('declares the kiosks down between two seconds; the day sees it, and the model follows', async () => {
+    const inputs = loadDayInputs({}, {});
+    const input = {
+      ...airportDayInput(inputs, 'VII', '2025-12-01', 'biogate'),
+      departureWindow: { from: 7 * 3600, to: 7 * 3600 + 1800 },
+    };
+    const services = await startEmbeddedServices(Date.parse('2025-11-29T00:00:00+07:00'));
+    const declareAt = Date.parse('2025-12-01T06:00:00+07:00');
+    const clearAt = Date.parse('2025-12-01T06:20:00+07:00');
+    const done = { declared: false, cleared: false };
+    try {
+      const result = await runLiveDay(input, services.target, {
+        watchOperators: true,
+        // The operator acts on the services' own API, as the console will.
+        progress: async (at) => {
+          if (!done.declared && at >= declareAt) {
+            done.declared = true;
+            await services.target.call('PUT', '/v1/airports/VII/outages/KIOSK');
+          } else if (!done.cleared && at >= clearAt) {
+            done.cleared = true;
+            await services.target.call('DELETE', '/v1/airports/VII/outages/KIOSK');
+          }
+        },
+      });
+      expect(result.operatorChanges.map((c) => [c.kind, c.outage])).toEqual([
+        ['DECLARE_OUTAGE', 'KIOSK'],
+        ['CLEAR_OUTAGE', 'KIOSK'],
+      ]);
+      const [declared, cleared] = result.operatorChanges;
+      expect(declared?.at).toBeGreaterThan(declareAt - 1);
+      expect(cleared?.at).toBeGreaterThan(clearAt - 1);
+      expect(Object.keys(result.report.redirects).some((key) => key.endsWith('KIOSK_OUTAGE'))).toBe(
+        true,
+      );
+      // The model met the outage at the same seconds: every decision is the services'.
+      expect(result.crossCheck.passengersDiffering).toBe(0);
+      expect(result.crossCheck.identical).toBe(result.crossCheck.decisions);
+    } finally {
+      await services.close();
+    }
+  }, 300_000);
 });

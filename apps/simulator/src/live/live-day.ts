@@ -3,13 +3,22 @@ import { AirportDay, type AirportDayInput, type AirportDayReport } from '../capa
 import { ModelDecider } from '../capacity/model-decider';
 import type { ScenarioTarget } from '../replay/scenario-target';
 import { DecisionLog, type CrossCheck } from './decision-log';
-import { ServicesDecider, type ServiceFacts } from './services-decider';
+import type { DayEvent } from '../capacity/day-events';
+import { ServicesDecider, type OperatorChange, type ServiceFacts } from './services-decider';
 
 export interface LiveDayOptions {
   /** N× real time; undefined: as fast as the services answer. */
   readonly speed?: number;
-  /** Called after every batch: the simulated instant and passengers through so far. */
-  readonly progress?: (at: number, done: number, total: number) => void;
+  /**
+   * Follow outages that operators declare or clear on the services while the day runs: each
+   * is seen before a second's steps, and the model applies it at that second too.
+   */
+  readonly watchOperators?: boolean;
+  /**
+   * Called after every second: the simulated instant and passengers through so far. The day
+   * waits for a promise it returns (a test plays an operator there, between two seconds).
+   */
+  readonly progress?: (at: number, done: number, total: number) => void | Promise<void>;
 }
 
 export interface LiveDayResult {
@@ -17,6 +26,8 @@ export interface LiveDayResult {
   readonly report: AirportDayReport;
   readonly services: ServiceFacts;
   readonly crossCheck: CrossCheck;
+  /** Outages operators changed during the day, as the day saw them. */
+  readonly operatorChanges: readonly OperatorChange[];
   readonly wallSeconds: number;
   readonly journeysPerSecond: number;
 }
@@ -36,6 +47,7 @@ export async function runLiveDay(
     target,
     day.population,
     input.policy.compiled.utcOffsetMinutes,
+    options.watchOperators ?? false,
   );
   const log = new DecisionLog(day.population.total);
   let firstAt: number | undefined;
@@ -45,12 +57,21 @@ export async function runLiveDay(
     const verdicts = await services.decide(batch);
     log.record(batch, verdicts);
     day.apply(batch, verdicts);
-    options.progress?.(batch.at, day.passengersThrough, day.population.total);
+    await options.progress?.(batch.at, day.passengersThrough, day.population.total);
   }
   const report = day.report();
   const wallSeconds = (performance.now() - started) / 1000;
 
-  const modelDay = new AirportDay(input);
+  // The model meets what operators changed at the second the services' day saw it, before the
+  // day's own events of that second.
+  const operatorChanges = services.operatorChanges;
+  const seen: DayEvent[] = operatorChanges.map(({ at, kind, outage }) => ({
+    at: (at - day.dayStart) / 1000,
+    kind,
+    outage,
+  }));
+  const events = [...seen, ...(input.events ?? [])].sort((a, b) => a.at - b.at);
+  const modelDay = new AirportDay(events.length === 0 ? input : { ...input, events });
   const model = new ModelDecider(input.policy, modelDay.population);
   const modelLog = new DecisionLog(modelDay.population.total);
   for (let batch = modelDay.next(); batch !== undefined; batch = modelDay.next()) {
@@ -62,6 +83,7 @@ export async function runLiveDay(
     report,
     services: services.facts,
     crossCheck: log.compareWith(modelLog),
+    operatorChanges,
     wallSeconds,
     journeysPerSecond: report.passengers / Math.max(wallSeconds, 0.001),
   };

@@ -66,7 +66,7 @@ export async function liveCommand(options: LiveOptions, io: CliIo): Promise<void
       input,
       target?.target ?? (services as RunningEmbeddedServices).target,
       {
-        ...(speed === undefined ? {} : { speed }),
+        ...(speed === undefined ? {} : { speed, watchOperators: true }),
         ...(showProgress ? { progress: progressLine(io, performance.now()) } : {}),
       },
     );
@@ -173,8 +173,8 @@ function windowOf(text: string): { from: number; to: number } {
 
 /** The JSON report: no wall-clock figure in it, so that the same seed gives the same bytes. */
 function liveJson(seed: string, result: LiveDayResult): string {
-  const { report, services, crossCheck } = result;
-  return `${JSON.stringify({ seed, report, services, crossCheck }, null, 2)}\n`;
+  const { report, services, crossCheck, operatorChanges } = result;
+  return `${JSON.stringify({ seed, report, services, operatorChanges, crossCheck }, null, 2)}\n`;
 }
 
 function renderLive(result: LiveDayResult): string {
@@ -199,6 +199,17 @@ function renderLive(result: LiveDayResult): string {
       [40, 10],
     ),
     '',
+    ...(result.operatorChanges.length === 0
+      ? []
+      : [
+          `Operators changed during the day: ${result.operatorChanges
+            .map(
+              (c) =>
+                `${vietnamTime(c.at)} ${c.outage} ${c.kind === 'DECLARE_OUTAGE' ? 'declared' : 'cleared'}`,
+            )
+            .join('; ')}.`,
+          '',
+        ]),
     crossCheck.passengersDiffering === 0
       ? `Cross-check: every decision of the services is the model's (${crossCheck.identical}/${crossCheck.decisions}).`
       : `Cross-check: ${crossCheck.passengersDiffering} passengers' routes differ; first differences:\n${renderTable(['Where', 'Model', 'Services'], differences, [40, 50, 50])}`,

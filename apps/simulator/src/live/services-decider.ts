@@ -1,4 +1,10 @@
-import { formatInstantAtOffset, type Instant } from '@biogate/domain';
+import {
+  formatInstantAtOffset,
+  isOneOf,
+  OUTAGES,
+  type Instant,
+  type Outage,
+} from '@biogate/domain';
 import { TRAIT, type DayFlight, type DayPopulation } from '../capacity/day-population';
 import type {
   AsyncStepDecider,
@@ -11,6 +17,13 @@ import type { ScenarioTarget, ServiceResponse } from '../replay/scenario-target'
 
 /** Requests in flight at once: a batch is one second of an airport, rarely more than this. */
 const CONCURRENT_REQUESTS = 32;
+
+/** An outage changed by someone else (an operator) while the day ran, seen at `at`. */
+export interface OperatorChange {
+  readonly at: Instant;
+  readonly kind: 'DECLARE_OUTAGE' | 'CLEAR_OUTAGE';
+  readonly outage: Outage;
+}
 
 /** What only the services know, counted from their answers. */
 export interface ServiceFacts {
@@ -49,11 +62,16 @@ export class ServicesDecider implements AsyncStepDecider {
   private readonly failures: Record<string, number> = {};
   private requests = 0;
   private settles = 0;
+  /** The outages the services have as far as the day knows: its own changes, and those seen. */
+  private outages: readonly Outage[] = [];
+  private readonly changes: OperatorChange[] = [];
 
   constructor(
     private readonly target: ScenarioTarget,
     private readonly population: DayPopulation,
     private readonly utcOffsetMinutes: number,
+    /** Read the airport's outages before each second, to follow what operators change. */
+    private readonly watchOperators = false,
   ) {
     this.passengerIds = new Array<string>(population.total).fill('');
     this.boardingPasses = new Array<string>(population.total).fill('');
@@ -69,12 +87,18 @@ export class ServicesDecider implements AsyncStepDecider {
     };
   }
 
+  /** Outages operators changed during the day, at the second the day saw each. */
+  get operatorChanges(): readonly OperatorChange[] {
+    return [...this.changes];
+  }
+
   async decide(batch: DayBatch): Promise<readonly StepVerdict[]> {
     this.batchNumber++;
     if (this.clock !== batch.at) {
       await this.target.setClock(batch.at);
       this.clock = batch.at;
     }
+    if (this.watchOperators) await this.seeOperators(batch.at);
     for (const action of batch.actions)
       if (action.kind !== 'CLOSE_BOARDING') await this.act(action);
     if (this.needsSettling(batch)) {
@@ -94,6 +118,33 @@ export class ServicesDecider implements AsyncStepDecider {
    * applied yet. Writes of this batch's own steps are never needed by its gate steps: a
    * passenger has one step per batch.
    */
+  /**
+   * What operators changed since the last second: an outage declared or cleared on the services
+   * but not by the day. The gates learn it from events, so the next gate step settles first.
+   */
+  private async seeOperators(at: Instant): Promise<void> {
+    const response = await this.target.call(
+      'GET',
+      `/v1/airports/${this.population.airport}/outages`,
+    );
+    this.requests++;
+    const listed = asRecord(response.body).outages;
+    if (response.status !== 200 || !Array.isArray(listed)) {
+      this.failed('OUTAGES', response);
+      return;
+    }
+    const now = listed.filter((o): o is Outage => isOneOf(OUTAGES, o));
+    for (const outage of OUTAGES) {
+      const was = this.outages.includes(outage);
+      const is = now.includes(outage);
+      if (was !== is)
+        this.changes.push({ at, kind: is ? 'DECLARE_OUTAGE' : 'CLEAR_OUTAGE', outage });
+    }
+    if (now.length !== this.outages.length || now.some((o) => !this.outages.includes(o)))
+      this.lastOutageChange = this.batchNumber;
+    this.outages = now;
+  }
+
   private needsSettling(batch: DayBatch): boolean {
     const gateSteps = batch.steps.filter(
       (step): step is Extract<JourneyStep, { kind: 'SECURITY' | 'BOARDING' }> =>
@@ -228,6 +279,11 @@ export class ServicesDecider implements AsyncStepDecider {
       this.requests++;
       this.lastOutageChange = this.batchNumber;
       if (response.status >= 300) this.failed(action.kind, response);
+      else
+        this.outages =
+          action.kind === 'DECLARE_OUTAGE'
+            ? [...this.outages.filter((o) => o !== action.outage), action.outage]
+            : this.outages.filter((o) => o !== action.outage);
       return;
     }
     const flight = this.population.flights[action.flight] as DayFlight;
