@@ -183,6 +183,7 @@ export class AirportDay {
     const flights = namedFlights(input.airport, input.date, this.dayStart, schedule);
     this.population = new DayPopulation(
       input.airport,
+      airportNumber(policy, input.airport),
       Math.floor(date / 10_000),
       flights,
       input.seed,
@@ -640,6 +641,12 @@ export function simulateAirportDay(input: AirportDayInput): AirportDayReport {
   for (let batch = day.next(); batch !== undefined; batch = day.next())
     day.apply(batch, decider.decide(batch));
   return day.report();
+}
+
+/** The airport's place among the policy's airports, in code order (999 for one it lacks). */
+function airportNumber(policy: PhasePolicy, airport: string): number {
+  const index = [...policy.compiled.airports.keys()].sort().indexOf(airport);
+  return index === -1 ? 999 : index;
 }
 
 function bump(table: Record<string, number>, key: string): void {

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import {
   SeededRandom,
   type DocumentType,
@@ -46,21 +45,26 @@ export class DayPopulation {
   readonly total: number;
   readonly flightOf: Int32Array;
   readonly traits: Uint8Array;
-  /** Numbers unique to this airport and seed, so days of several airports share a database. */
+  /** The airport's number, so that days of several airports share the services' database. */
   private readonly prefix: string;
+  private readonly pnrPrefix: string;
 
   constructor(
     readonly airport: string,
+    /** The airport's place among the known airports (0-999): its numbers are its own. */
+    airportNumber: number,
     /** The year of the day, for birth dates. */
     private readonly year: number,
     readonly flights: readonly DayFlight[],
     private readonly seed: string,
   ) {
+    if (!Number.isInteger(airportNumber) || airportNumber < 0 || airportNumber > 999)
+      throw new Error(`airport number ${airportNumber}: expected 0 to 999`);
     this.total = flights.reduce((sum, f) => sum + f.passengers, 0);
     this.flightOf = new Int32Array(this.total);
     this.traits = new Uint8Array(this.total);
-    const digest = createHash('sha256').update(`${seed}:${airport}`).digest();
-    this.prefix = String(digest.readUInt32BE(0) % 1000).padStart(3, '0');
+    this.prefix = String(airportNumber).padStart(3, '0');
+    this.pnrPrefix = airportNumber.toString(36).toUpperCase().padStart(2, '0');
   }
 
   has(passenger: number, trait: number): boolean {
@@ -114,7 +118,7 @@ export class DayPopulation {
 
   /** The 6-character record locator of the booking whose first passenger this is. */
   pnr(firstPassenger: number): string {
-    return `${this.prefix.slice(1)}${firstPassenger.toString(36).toUpperCase().padStart(4, '0')}`;
+    return `${this.pnrPrefix}${firstPassenger.toString(36).toUpperCase().padStart(4, '0')}`;
   }
 
   /**
