@@ -87,7 +87,10 @@ describe('biogate live', () => {
   it.each([
     [['--airport', 'XXX', '--date', '2025-12-01'], '--airport: unknown airport code "XXX"'],
     [['--airport', 'VII', '--date', '2025-13-01'], '--date: expected a local date YYYY-MM-DD'],
-    [['--date', '2025-12-01'], '--airport CODE is required'],
+    [['--date', '2025-12-01'], '--airport CODE (or CODE,CODE,...) or --all-airports is required'],
+    [['--airport', 'VII,XXX', '--date', '2025-12-01'], '--airport: unknown airport code "XXX"'],
+    [['--airport', 'VII,VII', '--date', '2025-12-01'], 'an airport is named twice'],
+    [['--airport', 'VII', '--all-airports', '--date', '2025-12-01'], 'choose one'],
     [
       [...VINH_MORNING.slice(0, 4), '--window', '9-10'],
       '--window: expected local times HH:MM-HH:MM',
@@ -106,6 +109,48 @@ describe('biogate live', () => {
     expect(run.stdout).toBe('');
     expect(run.stderr).toContain(message);
   });
+});
+
+describe('biogate live on several airports', () => {
+  it('plays them one after the other on the same services, each its own passengers', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'biogate-live-airports-'));
+    try {
+      const file = join(dir, 'airports.json');
+      const run = await biogate(
+        'live',
+        '--airport',
+        'VII,DAD',
+        '--date',
+        '2025-12-01',
+        '--window',
+        '07:00-07:10',
+        '--json',
+        file,
+      );
+      expect(run.stderr).toBe('');
+      expect(run.code).toBe(0);
+      const json = JSON.parse(readFileSync(file, 'utf8')) as {
+        airports: {
+          report: { airport: string; passengers: number };
+          crossCheck: LiveJson['crossCheck'];
+        }[];
+      };
+      expect(json.airports.map((a) => a.report.airport)).toEqual(['VII', 'DAD']);
+      let identical = 0;
+      let decisions = 0;
+      for (const airport of json.airports) {
+        expect(airport.report.passengers).toBeGreaterThan(0);
+        expect(airport.crossCheck.passengersDiffering).toBe(0);
+        identical += airport.crossCheck.identical;
+        decisions += airport.crossCheck.decisions;
+      }
+      expect(run.stdout.trimEnd().split('\n').at(-1)).toMatch(
+        new RegExp(`identical_decisions=${identical}/${decisions}$`),
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 300_000);
 });
 
 describe('an operator during the live day', () => {

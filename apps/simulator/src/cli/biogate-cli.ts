@@ -148,7 +148,11 @@ function buildProgram(io: CliIo, exit: { code: number }): Command {
     .description(
       "the capacity model's airport day played through the real services (embedded): every step decided by them at its simulated instant, then cross-checked against the model alone",
     )
-    .option('--airport <CODE>', 'an airport of seeds/reference/airports.json')
+    .option(
+      '--airport <CODES>',
+      'an airport of seeds/reference/airports.json, or several separated by commas (played one after the other)',
+    )
+    .option('--all-airports', 'every airport of the traffic file: the national day')
     .option('--date <YYYY-MM-DD>', 'the local date to play')
     .option(
       '--window <HH:MM-HH:MM>',

@@ -4,7 +4,12 @@ import { parseLocalDate } from '@biogate/domain';
 import { CliInputError } from '../cli/cli-input-error';
 import type { CliIo } from '../cli/cli-io';
 import { renderTable } from '../cli/text-table';
-import { airportDayInput, loadDayInputs, type DayFileOptions } from '../capacity/day-inputs';
+import {
+  airportDayInput,
+  loadDayInputs,
+  type DayFileOptions,
+  type DayInputs,
+} from '../capacity/day-inputs';
 import { renderAirport } from '../capacity/simulate.command';
 import { startEmbeddedServices, type RunningEmbeddedServices } from '../replay/embedded-services';
 import { vietnamTime } from '../replay/scenario-runner';
@@ -18,6 +23,7 @@ import { runLiveDay, type LiveDayResult } from './live-day';
 
 export interface LiveOptions extends DayFileOptions {
   readonly airport?: string;
+  readonly allAirports?: boolean;
   readonly date?: string;
   readonly window?: string;
   readonly seed: string;
@@ -35,41 +41,42 @@ export interface LiveOptions extends DayFileOptions {
  * fresh embedded services (PGlite in memory, a simulated clock), or on running ones (`--target`).
  */
 export async function liveCommand(options: LiveOptions, io: CliIo): Promise<void> {
-  if (options.airport === undefined) throw new CliInputError(['--airport CODE is required']);
+  if (options.airport === undefined && !options.allAirports)
+    throw new CliInputError(['--airport CODE (or CODE,CODE,...) or --all-airports is required']);
   if (options.date === undefined || parseLocalDate(options.date) === undefined)
     throw new CliInputError([
       `--date: expected a local date YYYY-MM-DD, got ${JSON.stringify(options.date ?? '')}`,
     ]);
+  const date = options.date;
   const speed = speedOf(options);
   const departureWindow = options.window === undefined ? undefined : windowOf(options.window);
   const inputs = loadDayInputs(options, io.env);
-  if (!inputs.isAirport(options.airport))
-    throw new CliInputError([`--airport: unknown airport code ${JSON.stringify(options.airport)}`]);
-  const input = {
-    ...airportDayInput(inputs, options.airport, options.date, options.seed),
+  const days = airportsOf(options, inputs).map((code) => ({
+    ...airportDayInput(inputs, code, date, options.seed),
     ...(departureWindow === undefined ? {} : { departureWindow }),
-  };
+  }));
 
   const target = options.target === undefined ? undefined : runningTarget(options, io);
 
   const showProgress = !options.quiet && io.stderrIsTerminal === true;
   let services: RunningEmbeddedServices | undefined;
-  let result: LiveDayResult;
+  const results: LiveDayResult[] = [];
   try {
     if (target !== undefined) await assertSettableClocks(target.urls, target.apiKey);
     // Embedded services start two days early; the day's first steps move their clock forward.
     services =
       target === undefined
-        ? await startEmbeddedServices(Date.parse(`${options.date}T00:00:00+07:00`) - 2 * 86_400_000)
+        ? await startEmbeddedServices(Date.parse(`${date}T00:00:00+07:00`) - 2 * 86_400_000)
         : undefined;
-    result = await runLiveDay(
-      input,
-      target?.target ?? (services as RunningEmbeddedServices).target,
-      {
-        ...(speed === undefined ? {} : { speed, watchOperators: true }),
-        ...(showProgress ? { progress: progressLine(io, performance.now()) } : {}),
-      },
-    );
+    const driven = target?.target ?? (services as RunningEmbeddedServices).target;
+    // One airport after the other on the same services: each day's identities are its own.
+    for (const input of days)
+      results.push(
+        await runLiveDay(input, driven, {
+          ...(speed === undefined ? {} : { speed, watchOperators: true }),
+          ...(showProgress ? { progress: progressLine(io, performance.now()) } : {}),
+        }),
+      );
   } catch (error) {
     if (error instanceof ScenarioTargetError) throw new CliInputError([error.message]);
     throw error;
@@ -77,8 +84,8 @@ export async function liveCommand(options: LiveOptions, io: CliIo): Promise<void
     if (showProgress) io.stderr.write('\r\x1b[K');
     await services?.close();
   }
-  if (options.json !== undefined) writeFileSync(options.json, liveJson(options.seed, result));
-  if (!options.quiet) io.stdout.write(renderLive(result));
+  if (options.json !== undefined) writeFileSync(options.json, liveJson(options.seed, results));
+  if (!options.quiet) io.stdout.write(renderLive(results));
 }
 
 /**
@@ -172,20 +179,99 @@ function windowOf(text: string): { from: number; to: number } {
 }
 
 /** The JSON report: no wall-clock figure in it, so that the same seed gives the same bytes. */
-function liveJson(seed: string, result: LiveDayResult): string {
-  const { report, services, crossCheck, operatorChanges } = result;
-  return `${JSON.stringify({ seed, report, services, operatorChanges, crossCheck }, null, 2)}\n`;
+function liveJson(seed: string, results: readonly LiveDayResult[]): string {
+  const airport = ({ report, services, crossCheck, operatorChanges }: LiveDayResult) => ({
+    report,
+    services,
+    operatorChanges,
+    crossCheck,
+  });
+  const [only] = results;
+  const body =
+    results.length === 1 && only !== undefined
+      ? { seed, ...airport(only) }
+      : { seed, airports: results.map(airport) };
+  return `${JSON.stringify(body, null, 2)}\n`;
 }
 
-function renderLive(result: LiveDayResult): string {
-  const { report, services, crossCheck } = result;
-  const counts = (prefix: string, table: Record<string, number>): string[][] =>
-    Object.entries(table).map(([key, n]) => [`${prefix} ${key}`, String(n)]);
+/** --all-airports: every airport with traffic; --airport: one code or a comma-separated list. */
+function airportsOf(options: LiveOptions, inputs: DayInputs): string[] {
+  const withTraffic = inputs.traffic.airports.map((a) => a.code);
+  if (options.allAirports) {
+    if (options.airport !== undefined)
+      throw new CliInputError(['--airport and --all-airports: choose one']);
+    return withTraffic.filter(inputs.isAirport);
+  }
+  const codes = (options.airport ?? '').split(',').map((code) => code.trim());
+  for (const code of codes) {
+    if (!inputs.isAirport(code))
+      throw new CliInputError([`--airport: unknown airport code ${JSON.stringify(code)}`]);
+  }
+  if (new Set(codes).size !== codes.length)
+    throw new CliInputError([`--airport: an airport is named twice in ${options.airport ?? ''}`]);
+  return codes;
+}
+
+function renderLive(results: readonly LiveDayResult[]): string {
+  const [only] = results;
+  if (results.length === 1 && only !== undefined) return renderAirportLive(only);
+  const rows = results.map((r) => [
+    r.report.airport,
+    String(r.report.passengers),
+    String(r.report.boarded),
+    String(r.report.missedFlights),
+    `${r.crossCheck.identical}/${r.crossCheck.decisions}`,
+    r.journeysPerSecond.toFixed(1),
+  ]);
+  const sum = (pick: (r: LiveDayResult) => number) => results.reduce((s, r) => s + pick(r), 0);
+  const passengers = sum((r) => r.report.passengers);
+  const identical = sum((r) => r.crossCheck.identical);
+  const decisions = sum((r) => r.crossCheck.decisions);
+  const perSecond =
+    passengers /
+    Math.max(
+      sum((r) => r.wallSeconds),
+      0.001,
+    );
+  const differing = results.filter((r) => r.crossCheck.passengersDiffering > 0);
+  return [
+    renderTable(
+      ['Airport', 'Passengers', 'Boarded', 'Missed', 'Identical', 'Per second'],
+      [
+        ...rows,
+        [
+          'ALL',
+          String(passengers),
+          String(sum((r) => r.report.boarded)),
+          String(sum((r) => r.report.missedFlights)),
+          `${identical}/${decisions}`,
+          perSecond.toFixed(1),
+        ],
+      ],
+      [7, 10, 10, 8, 16, 10],
+    ),
+    '',
+    ...differing.map((r) => renderDifferences(r)),
+    `live_journeys_per_s=${perSecond.toFixed(1)} identical_decisions=${identical}/${decisions}`,
+    '',
+  ].join('\n');
+}
+
+/** The passengers of one airport whose route differs, with both decisions. */
+function renderDifferences(result: LiveDayResult): string {
+  const { crossCheck, report } = result;
   const differences = crossCheck.differences.map((d): string[] => [
-    `passenger ${d.passenger} step ${d.step} at ${vietnamTime(d.at)}`,
+    `${report.airport} passenger ${d.passenger} step ${d.step} at ${vietnamTime(d.at)}`,
     `model: ${d.model}`,
     `services: ${d.services}`,
   ]);
+  return `Cross-check: ${crossCheck.passengersDiffering} passengers' routes differ at ${report.airport}; first differences:\n${renderTable(['Where', 'Model', 'Services'], differences, [44, 50, 50])}\n`;
+}
+
+function renderAirportLive(result: LiveDayResult): string {
+  const { report, services, crossCheck } = result;
+  const counts = (prefix: string, table: Record<string, number>): string[][] =>
+    Object.entries(table).map(([key, n]) => [`${prefix} ${key}`, String(n)]);
   return [
     renderAirport([report]),
     renderTable(
@@ -212,7 +298,7 @@ function renderLive(result: LiveDayResult): string {
         ]),
     crossCheck.passengersDiffering === 0
       ? `Cross-check: every decision of the services is the model's (${crossCheck.identical}/${crossCheck.decisions}).`
-      : `Cross-check: ${crossCheck.passengersDiffering} passengers' routes differ; first differences:\n${renderTable(['Where', 'Model', 'Services'], differences, [40, 50, 50])}`,
+      : renderDifferences(result),
     `live_journeys_per_s=${result.journeysPerSecond.toFixed(1)} identical_decisions=${crossCheck.identical}/${crossCheck.decisions}`,
     '',
   ].join('\n');
