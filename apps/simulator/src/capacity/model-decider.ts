@@ -9,8 +9,6 @@ import {
   type Instant,
   type Outage,
   type PhasePolicy,
-  type CheckInStep,
-  type LaneStep,
   type PassengerFacts,
   type PolicyRequest,
   type TouchpointDecision,
@@ -62,15 +60,26 @@ export class ModelDecider implements StepDecider {
         return this.booking(step.passengers, at);
       case 'ENROLMENT':
         return this.enrolment(step, at);
+      // One request object built in place, without spreads: the model's hot path.
       case 'CHECK_IN':
-        return this.touchpoint(step.passenger, at, step.capture, {
+        return this.touchpoint(step.passenger, step.capture, {
           touchpoint: 'CHECK_IN',
           channel: step.channel,
+          at,
+          airport: this.population.airport,
+          international: this.population.has(step.passenger, TRAIT.INTERNATIONAL),
+          passenger: this.factsOf(step.passenger),
+          outages: this.outages,
         });
       default:
-        return this.touchpoint(step.passenger, at, step.capture, {
+        return this.touchpoint(step.passenger, step.capture, {
           touchpoint: step.kind,
           lane: step.lane,
+          at,
+          airport: this.population.airport,
+          international: this.population.has(step.passenger, TRAIT.INTERNATIONAL),
+          passenger: this.factsOf(step.passenger),
+          outages: this.outages,
         });
     }
   }
@@ -128,29 +137,20 @@ export class ModelDecider implements StepDecider {
     return ALLOWED;
   }
 
+  private factsOf(p: number): PassengerFacts {
+    return (this.facts[p] ??= this.population.facts(p, this.enrolled[p] === 1));
+  }
+
   /** The policy at the step's instant; at a biometric point the face check has the last word. */
   private touchpoint(
     p: number,
-    at: Instant,
     capture: Extract<JourneyStep, { kind: 'CHECK_IN' }>['capture'],
-    point: Pick<CheckInStep, 'touchpoint' | 'channel'> | Pick<LaneStep, 'touchpoint' | 'lane'>,
+    request: PolicyRequest,
   ): StepVerdict {
-    const request: PolicyRequest = {
-      ...point,
-      at,
-      airport: this.population.airport,
-      international: this.population.has(p, TRAIT.INTERNATIONAL),
-      passenger: (this.facts[p] ??= this.population.facts(p, this.enrolled[p] === 1)),
-      outages: this.outages,
-    };
     const decision: TouchpointDecision = this.policy.evaluate(request);
     if (decision.outcome !== 'ALLOWED' || capture === undefined) return verdictOf(decision);
-    const document = this.population.document(p);
-    const verification = this.faces.verify(
-      this.faces.template(document.number),
-      capture,
-      document.number,
-    );
+    const { number } = request.passenger.document;
+    const verification = this.faces.verify(this.faces.template(number), capture, number);
     return verdictOf(faceCheckedDecision(this.policy, request, decision, verification).decision);
   }
 }
