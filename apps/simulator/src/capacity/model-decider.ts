@@ -125,11 +125,14 @@ export class ModelDecider implements StepDecider {
       if (!insideVneidAppWindow(at, this.population.flight(p).departureAt))
         return refused('OUTSIDE_APP_WINDOW');
     }
-    const { live, matched } = this.faces.verify(
-      this.faces.template(identity.chipPhotoSeed),
-      step.capture,
-      document.number,
-    );
+    const { live, matched } =
+      identity.chipPhotoSeed === document.number
+        ? this.faces.verifyHolder(step.capture, document.number)
+        : this.faces.verify(
+            this.faces.template(identity.chipPhotoSeed),
+            step.capture,
+            document.number,
+          );
     if (!live) return refused('LIVENESS_FAILED');
     if (!matched) return refused('FACE_MISMATCH');
     this.enrolled[p] = 1;
@@ -149,8 +152,12 @@ export class ModelDecider implements StepDecider {
   ): StepVerdict {
     const decision: TouchpointDecision = this.policy.evaluate(request);
     if (decision.outcome !== 'ALLOWED' || capture === undefined) return verdictOf(decision);
-    const { number } = request.passenger.document;
-    const verification = this.faces.verify(this.faces.template(number), capture, number);
+    // The gallery holds the template of the holder's own face (their chip photo). The verdict
+    // needs whether it verified, not the similarity, which the model does not measure.
+    const verification = {
+      ...this.faces.verifyHolder(capture, request.passenger.document.number),
+      similarity: Number.NaN,
+    };
     return verdictOf(faceCheckedDecision(this.policy, request, decision, verification).decision);
   }
 }

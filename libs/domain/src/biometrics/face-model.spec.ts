@@ -1,4 +1,4 @@
-import { cosine, DEFAULT_FACE_MODEL, FaceModel } from './face-model';
+import { cosine, DEFAULT_FACE_MODEL, FaceModel, type CaptureShown } from './face-model';
 import { SeededRandom } from './seeded-random';
 
 const model = new FaceModel();
@@ -115,5 +115,42 @@ describe('the simulated face model', () => {
     expect(mean).toBeLessThan(0.51);
     expect(Math.min(...values)).toBeGreaterThanOrEqual(0);
     expect(Math.max(...values)).toBeLessThan(1);
+  });
+});
+
+describe("verifyHolder, the capacity model's verification", () => {
+  const faces = new FaceModel();
+  const holder = '079200001234';
+  const shown = (i: number): CaptureShown => {
+    const kind = i % 5;
+    return {
+      quality: kind === 1 || kind === 2 ? 'POOR' : 'GOOD',
+      seed: `holder-${i}`,
+      ...(kind === 3 ? { subject: '079200009999' } : {}),
+      ...(kind === 4 ? { presentationAttack: true } : {}),
+    };
+  };
+
+  it('says what verify says, genuine or not, good capture or poor, attack or not', () => {
+    let mismatched = 0;
+    for (let i = 0; i < 1500; i++) {
+      const full = faces.verify(faces.template(holder), shown(i), holder);
+      const quick = faces.verifyHolder(shown(i), holder);
+      expect(quick).toEqual({ matched: full.matched, live: full.live });
+      if (!full.matched || !full.live) mismatched++;
+    }
+    // The sample holds failures too, so that agreement is not only on easy cases.
+    expect(mismatched).toBeGreaterThan(300);
+  });
+
+  it('falls back to verify where liveness could fail a genuine capture', () => {
+    const strict = new FaceModel({ ...DEFAULT_FACE_MODEL, livenessThreshold: 0.9 });
+    for (let i = 0; i < 200; i += 5) {
+      const full = strict.verify(strict.template(holder), shown(i), holder);
+      expect(strict.verifyHolder(shown(i), holder)).toEqual({
+        matched: full.matched,
+        live: full.live,
+      });
+    }
   });
 });
