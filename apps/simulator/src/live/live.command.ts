@@ -62,13 +62,15 @@ export async function liveCommand(options: LiveOptions, io: CliIo): Promise<void
   let services: RunningEmbeddedServices | undefined;
   const results: LiveDayResult[] = [];
   try {
-    if (target !== undefined) await assertSettableClocks(target.urls, target.apiKey);
-    // Embedded services start two days early; the day's first steps move their clock forward.
-    services =
-      target === undefined
-        ? await startEmbeddedServices(Date.parse(`${date}T00:00:00+07:00`) - 2 * 86_400_000)
-        : undefined;
-    const driven = target?.target ?? (services as RunningEmbeddedServices).target;
+    let driven: ScenarioTarget;
+    if (target !== undefined) {
+      await assertSettableClocks(target.urls, target.apiKey);
+      driven = target.target;
+    } else {
+      // Embedded services start two days early; the day's first steps move their clock forward.
+      services = await startEmbeddedServices(Date.parse(`${date}T00:00:00+07:00`) - 2 * 86_400_000);
+      driven = services.target;
+    }
     // One airport after the other on the same services: each day's identities are its own.
     for (const input of days)
       results.push(
