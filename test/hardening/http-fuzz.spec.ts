@@ -51,6 +51,7 @@ interface FuzzCase {
 const NO_INPUT = new Set([
   'GET /health',
   'GET /v1/maintenance/clock',
+  'GET /v1/maintenance/dead-letters',
   'POST /v1/maintenance/settle',
   'POST /v1/maintenance/template-purge',
 ]);

@@ -21,7 +21,11 @@ interface LiveJson {
     channels: { checkIn: Record<string, number> };
     redirects: Record<string, number>;
   };
-  services: { alerts: Record<string, number>; failures: Record<string, number> };
+  services: {
+    alerts: Record<string, number>;
+    failures: Record<string, number>;
+    deadLetters: number;
+  };
   crossCheck: { identical: number; decisions: number; passengersDiffering: number };
 }
 
@@ -58,6 +62,7 @@ describe('biogate live', () => {
     const json = JSON.parse(readFileSync(join(dir, 'a.json'), 'utf8')) as LiveJson;
     expect(json.crossCheck.passengersDiffering).toBe(0);
     expect(json.services.failures).toEqual({});
+    expect(json.services.deadLetters).toBe(0);
     // Everyone's day ends somewhere, and most board: the services let them through.
     expect(json.report.boarded).toBeGreaterThan(0.5 * json.report.passengers);
     // 1 Dec: the counter is kept for bags and special passengers; everyone else is sent on.

@@ -268,5 +268,17 @@ describe.each<DatabaseKind>(['PGlite', 'PostgreSQL'])('the security gate on %s',
     );
     const p = await passenger('SG0008');
     expect(((await present(atEGate(p))).body as View).cleared).toBe(true);
+    // QA reads how many this process dead-lettered (a live airport day checks it is none).
+    const counted = await services.http
+      .get('/v1/maintenance/dead-letters')
+      .set('x-api-key', KEYS.qa);
+    expect(counted.status).toBe(200);
+    const { total, byTopic } = counted.body as { total: number; byTopic: Record<string, number> };
+    expect(byTopic['biogate.journey.v1']).toBeGreaterThanOrEqual(2);
+    expect(total).toBe(Object.values(byTopic).reduce((sum, n) => sum + n, 0));
+    const operator = await services.http
+      .get('/v1/maintenance/dead-letters')
+      .set('x-api-key', KEYS.operatorSGN);
+    expect(operator.status).toBe(403);
   });
 });

@@ -9,3 +9,4 @@ export * from './outbox';
 export * from './outbox-relay';
 export * from './outbox-schema';
 export * from './poison-message';
+export * from './dead-letter-log';

@@ -6,7 +6,13 @@ import {
   SimulatedPopulationRegister,
   type Clock,
 } from '@biogate/domain';
-import { InProcessTransport, KafkaTransport, type EventTransport } from '@biogate/messaging';
+import {
+  DeadLetterLog,
+  InProcessTransport,
+  KafkaTransport,
+  type DeadLetter,
+  type EventTransport,
+} from '@biogate/messaging';
 import { openDatabase, type DatabaseConfig, type PersistenceUnit } from '@biogate/persistence';
 import {
   loadAirportRegistry,
@@ -62,19 +68,25 @@ export async function openPlatform(options: PlatformOptions): Promise<OpenPlatfo
           ...(env.BIOGATE_DATA_DIR === undefined ? {} : { dataDir: env.BIOGATE_DATA_DIR }),
         };
   const opened = await openDatabase(database, options.units);
+  const deadLetters = new DeadLetterLog();
+  const onDeadLetter = (letter: DeadLetter) => {
+    deadLetters.record(letter);
+  };
   const kafka =
     env.KAFKA_BROKERS === undefined
       ? undefined
       : new KafkaTransport({
           brokers: env.KAFKA_BROKERS.split(','),
           clientId: options.clientId ?? 'biogate',
+          onDeadLetter,
         });
-  const transport: EventTransport = kafka ?? new InProcessTransport();
+  const transport: EventTransport = kafka ?? new InProcessTransport({ onDeadLetter });
   return {
     database,
     platform: {
       unitOfWork: opened.unitOfWork,
       transport,
+      deadLetters,
       clock: options.clock ?? clockFrom(env),
       policy,
       airports,

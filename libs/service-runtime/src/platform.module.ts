@@ -1,8 +1,7 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE, DiscoveryModule } from '@nestjs/core';
 import type { Clock, FaceModel, PhasePolicy, PopulationRegister } from '@biogate/domain';
-import type { EventTransport } from '@biogate/messaging';
-import { EVENT_TRANSPORT } from '@biogate/messaging';
+import { DeadLetterLog, EVENT_TRANSPORT, type EventTransport } from '@biogate/messaging';
 import { UNIT_OF_WORK, type UnitOfWork } from '@biogate/persistence';
 import type { AirportRegistry } from '@biogate/reference-data';
 import { API_KEY_RING, ApiKeyGuard } from './access-control';
@@ -32,6 +31,8 @@ import {
 export interface Platform {
   readonly unitOfWork: UnitOfWork;
   readonly transport: EventTransport;
+  /** What the transport's consumers dead-lettered: absent, none is counted. */
+  readonly deadLetters?: DeadLetterLog;
   readonly clock: Clock;
   readonly policy: PhasePolicy;
   readonly airports: AirportRegistry;
@@ -58,6 +59,7 @@ export class PlatformModule {
         ServiceQuiescence,
         { provide: UNIT_OF_WORK, useValue: platform.unitOfWork },
         { provide: EVENT_TRANSPORT, useValue: platform.transport },
+        { provide: DeadLetterLog, useValue: platform.deadLetters ?? new DeadLetterLog() },
         { provide: CLOCK, useValue: platform.clock },
         { provide: PHASE_POLICY, useValue: platform.policy },
         { provide: AIRPORT_REGISTRY, useValue: platform.airports },

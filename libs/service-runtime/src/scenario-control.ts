@@ -30,7 +30,7 @@ import {
   type IdentityOverride,
   type PopulationRegister,
 } from '@biogate/domain';
-import { EVENT_TRANSPORT, type EventTransport } from '@biogate/messaging';
+import { DeadLetterLog, EVENT_TRANSPORT, type EventTransport } from '@biogate/messaging';
 import { AllowRoles } from './access-control';
 import { CLOCK, POPULATION_REGISTER } from './platform-tokens';
 import { ServiceOutbox } from './service-outbox';
@@ -121,7 +121,15 @@ export class ScenarioControlController {
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(POPULATION_REGISTER) private readonly register: PopulationRegister,
     private readonly quiescence: ServiceQuiescence,
+    private readonly deadLetters: DeadLetterLog,
   ) {}
+
+  /** Messages this process's consumers dead-lettered since it started, by topic. */
+  @Get('dead-letters')
+  @AllowRoles('QA')
+  deadLettered(): { total: number; byTopic: Readonly<Record<string, number>> } {
+    return this.deadLetters.counts();
+  }
 
   @Get('clock')
   @AllowRoles('QA')

@@ -24,7 +24,8 @@ export interface LiveDayOptions {
 export interface LiveDayResult {
   /** The day as the services decided it, in the shape of `biogate simulate`'s report. */
   readonly report: AirportDayReport;
-  readonly services: ServiceFacts;
+  /** What only the services know, and the messages they dead-lettered (there should be none). */
+  readonly services: ServiceFacts & { readonly deadLetters: number };
   readonly crossCheck: CrossCheck;
   /** Outages operators changed during the day, as the day saw them. */
   readonly operatorChanges: readonly OperatorChange[];
@@ -42,6 +43,7 @@ export async function runLiveDay(
   options: LiveDayOptions = {},
 ): Promise<LiveDayResult> {
   const started = performance.now();
+  const deadLettersBefore = await target.deadLetters();
   const day = new AirportDay(input);
   const services = new ServicesDecider(
     target,
@@ -60,6 +62,7 @@ export async function runLiveDay(
     await options.progress?.(batch.at, day.passengersThrough, day.population.total);
   }
   const report = day.report();
+  const deadLetters = (await target.deadLetters()) - deadLettersBefore;
   const wallSeconds = (performance.now() - started) / 1000;
 
   // The model meets what operators changed at the second the services' day saw it, before the
@@ -81,7 +84,7 @@ export async function runLiveDay(
   }
   return {
     report,
-    services: services.facts,
+    services: { ...services.facts, deadLetters },
     crossCheck: log.compareWith(modelLog),
     operatorChanges,
     wallSeconds,

@@ -281,6 +281,7 @@ function renderAirportLive(result: LiveDayResult): string {
       [
         ...counts('alerts', services.alerts),
         ...counts('failed', services.failures),
+        ['events dead-lettered', String(services.deadLetters)],
         ['requests', String(services.requests)],
         ['settles', String(services.settles)],
       ],

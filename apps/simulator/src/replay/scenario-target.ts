@@ -19,6 +19,8 @@ export interface ScenarioTarget {
   setClock(at: Instant): Promise<void>;
   /** Waits until the events of the last step have reached every service. */
   settle(): Promise<void>;
+  /** Messages the services' consumers have dead-lettered since they started. */
+  deadLetters(): Promise<number>;
   overrideIdentity(personalIdNumber: string, override: IdentityOverride): Promise<void>;
 }
 
@@ -76,6 +78,16 @@ export class HttpScenarioTarget implements ScenarioTarget {
     await this.control('POST', '/v1/maintenance/settle');
   }
 
+  async deadLetters(): Promise<number> {
+    const response = await this.call('GET', '/v1/maintenance/dead-letters');
+    const total = (response.body as { total?: unknown } | undefined)?.total;
+    if (response.status !== 200 || typeof total !== 'number')
+      throw new ScenarioTargetError(
+        `GET /v1/maintenance/dead-letters answered ${response.status} (it needs a QA key)`,
+      );
+    return total;
+  }
+
   async overrideIdentity(personalIdNumber: string, override: IdentityOverride): Promise<void> {
     await this.control(
       'PUT',
@@ -124,6 +136,13 @@ export class DistributedScenarioTarget implements ScenarioTarget {
     await this.checkin.settle();
     await this.security.settle();
     await this.boarding.settle();
+  }
+
+  async deadLetters(): Promise<number> {
+    const counts = await Promise.all(
+      [this.checkin, this.security, this.boarding].map((t) => t.deadLetters()),
+    );
+    return counts.reduce((sum, n) => sum + n, 0);
   }
 
   overrideIdentity(personalIdNumber: string, override: IdentityOverride): Promise<void> {

@@ -1,0 +1,19 @@
+import type { DeadLetter } from './poison-message';
+
+/**
+ * The messages this process's consumers dead-lettered since it started, counted by topic: what
+ * QA asks after a run (a live airport day should leave none). The letters themselves are on the
+ * dead-letter topics.
+ */
+export class DeadLetterLog {
+  private readonly byTopic = new Map<string, number>();
+
+  record(letter: DeadLetter): void {
+    this.byTopic.set(letter.topic, (this.byTopic.get(letter.topic) ?? 0) + 1);
+  }
+
+  counts(): { readonly total: number; readonly byTopic: Readonly<Record<string, number>> } {
+    const byTopic = Object.fromEntries([...this.byTopic].sort(([a], [b]) => a.localeCompare(b)));
+    return { total: Object.values(byTopic).reduce((sum, n) => sum + n, 0), byTopic };
+  }
+}
