@@ -18,10 +18,11 @@ import {
   HttpScenarioTarget,
   type ScenarioTarget,
 } from '../apps/simulator/src/replay/scenario-target';
-import { TOPICS } from '@biogate/contracts';
-import { createTestPostgresDatabase, startTestKafka } from '@biogate/testing';
-import { randomBytes } from 'node:crypto';
-import { startServiceProcess, type ServiceProcess } from '../test/support/service-processes';
+import { windowOf } from '../apps/simulator/src/live/live.command';
+import {
+  startDistributedInfrastructure,
+  startThreeServices,
+} from '../test/support/distributed-journeys';
 import { processCpuSeconds, residentMegabytes } from './process-cpu';
 
 const AIRPORT = process.env.BENCH_AIRPORT ?? 'SGN';
@@ -50,26 +51,9 @@ async function embedded(clockStart: number): Promise<BenchServices> {
 
 /** Three service processes on a fresh PostgreSQL database and the Kafka mock cluster. */
 async function distributed(clockStart: number): Promise<BenchServices> {
-  const kafka = await startTestKafka(
-    Object.values(TOPICS).flatMap((t) => [t, `${t}.dead-letter`]),
-    { partitions: 12 },
-  );
-  const database = await createTestPostgresDatabase();
-  const env = {
-    DATABASE_URL: database.url,
-    KAFKA_BROKERS: kafka.brokers.join(','),
-    BIOGATE_TEMPLATE_KEY: randomBytes(32).toString('base64'),
-    BIOGATE_GALLERY_KEY: randomBytes(32).toString('base64'),
-    BIOGATE_CLOCK_START: new Date(clockStart).toISOString(),
-  };
-  const processes: ServiceProcess[] = [];
-  // One after the other: each runs its migrations under the advisory lock.
-  for (const [app, port] of [
-    ['checkin', 3851],
-    ['security-gate', 3852],
-    ['boarding-gate', 3853],
-  ] as const)
-    processes.push(await startServiceProcess(app, port, env));
+  const infrastructure = await startDistributedInfrastructure(12);
+  const env = { ...infrastructure.env, BIOGATE_CLOCK_START: new Date(clockStart).toISOString() };
+  const processes = await startThreeServices(env, [3851, 3852, 3853]);
   const [checkin, security, boarding] = processes.map(
     (p) => new HttpScenarioTarget(p.url, QA_KEY),
   ) as [HttpScenarioTarget, HttpScenarioTarget, HttpScenarioTarget];
@@ -80,24 +64,14 @@ async function distributed(clockStart: number): Promise<BenchServices> {
     rssMb: () => Math.max(...pids.map((pid) => residentMegabytes(pid))),
     close: async () => {
       for (const p of processes) await p.stop();
-      await database.drop();
-      await kafka.stop();
+      await infrastructure.stop();
     },
   };
 }
 
-function windowOf(text: string): { from: number; to: number } | undefined {
-  if (text === 'day') return undefined;
-  const [from, to] = text.split('-').map((hhmm) => {
-    const [h, m] = hhmm.split(':').map(Number);
-    return ((h ?? 0) * 60 + (m ?? 0)) * 60;
-  });
-  return { from: from ?? 0, to: to ?? 0 };
-}
-
 async function main(): Promise<void> {
   const inputs = loadDayInputs({}, process.env);
-  const window = windowOf(WINDOW);
+  const window = WINDOW === 'day' ? undefined : windowOf(WINDOW);
   const input = {
     ...airportDayInput(inputs, AIRPORT, DATE, 'biogate'),
     ...(window === undefined ? {} : { departureWindow: window }),

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { biogate } from '../support/biogate-in-process';
 import {
   startDistributedInfrastructure,
+  startThreeServices,
   type DistributedInfrastructure,
 } from '../support/distributed-journeys';
 import { KEYS } from '../support/service-harness';
@@ -23,15 +24,9 @@ describe('biogate live --target (distributed mode)', () => {
 
   beforeAll(async () => {
     infrastructure = await startDistributedInfrastructure(3);
-    // Two days before the date, as the embedded services start; one after the other: each runs
-    // its migrations under the advisory lock.
+    // Two days before the date, as the embedded services start.
     const env = { ...infrastructure.env, BIOGATE_CLOCK_START: '2025-11-29T00:00:00+07:00' };
-    for (const [app, port] of [
-      ['checkin', 3741],
-      ['security-gate', 3742],
-      ['boarding-gate', 3743],
-    ] as const)
-      processes.push(await startServiceProcess(app, port, env));
+    processes.push(...(await startThreeServices(env, [3741, 3742, 3743])));
   }, 180_000);
 
   afterAll(async () => {

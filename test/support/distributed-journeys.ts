@@ -7,7 +7,7 @@ import {
   type TestDatabase,
   type TestKafka,
 } from '@biogate/testing';
-import type { ServiceProcess } from './service-processes';
+import { startServiceProcess, type ServiceProcess } from './service-processes';
 import { KEYS } from './service-harness';
 
 /**
@@ -46,6 +46,21 @@ export async function startDistributedInfrastructure(
       await kafka.stop();
     },
   };
+}
+
+/**
+ * Check-in, security gate and boarding gate as three processes on the given ports, started one
+ * after the other: each runs its migrations under the advisory lock.
+ */
+export async function startThreeServices(
+  env: Record<string, string>,
+  ports: readonly [number, number, number],
+): Promise<ServiceProcess[]> {
+  const processes: ServiceProcess[] = [];
+  const apps = ['checkin', 'security-gate', 'boarding-gate'] as const;
+  for (const [i, app] of apps.entries())
+    processes.push(await startServiceProcess(app, ports[i] as number, env));
+  return processes;
 }
 
 export interface DrivenPassenger {

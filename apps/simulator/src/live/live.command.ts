@@ -167,7 +167,7 @@ function speedOf(options: LiveOptions): number | undefined {
 }
 
 /** "06:00-09:30", local time, both ends included. */
-function windowOf(text: string): { from: number; to: number } {
+export function windowOf(text: string): { from: number; to: number } {
   const match = /^(\d{2}):(\d{2})-(\d{2}):(\d{2})$/.exec(text);
   const seconds = (h?: string, m?: string) =>
     Number(h) <= 23 && Number(m) <= 59 ? (Number(h) * 60 + Number(m)) * 60 : Number.NaN;
