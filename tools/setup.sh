@@ -17,3 +17,4 @@ if [ -z "${TEST_POSTGRES_URL:-}" ] && ! pg_isready -h 127.0.0.1 -p 5432 -q; then
 fi
 
 npm ci --no-audit --no-fund
+npm run -s build:console

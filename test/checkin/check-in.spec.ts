@@ -127,6 +127,13 @@ describe.each<DatabaseKind>(['PGlite', 'PostgreSQL'])('check-in on %s', (kind) =
     const passengerId = await book('GS0001');
     const stranger = '0b5f0e3a-0000-4000-8000-00000000dead';
     const events = new EventFactory('security-gate', '2025-12-01T01:00:00.000Z', 'corr');
+    const decision = {
+      phase: 'BIOMETRIC_DEFAULT',
+      outcome: 'ALLOWED',
+      reason: 'OK',
+      rules: ['R9'],
+      incentiveWindow: false,
+    };
     const decided = (id: string) =>
       events.create({
         ...SECURITY_DECIDED,
@@ -143,10 +150,11 @@ describe.each<DatabaseKind>(['PGlite', 'PostgreSQL'])('check-in on %s', (kind) =
             departureAt: '2025-12-01T02:00:00.000Z',
             international: false,
           },
+          airport: 'SGN',
           lane: 'MANUAL',
           at: '2025-12-01T01:00:00.000Z',
           cleared: true,
-          decision: { outcome: 'ALLOWED', reason: 'OK', rules: ['R9'] },
+          decision,
         },
       });
     const known = decided(passengerId);
@@ -169,7 +177,7 @@ describe.each<DatabaseKind>(['PGlite', 'PostgreSQL'])('check-in on %s', (kind) =
       {
         passenger_id: passengerId,
         point: 'MANUAL',
-        decision: { outcome: 'ALLOWED', reason: 'OK', rules: ['R9'] },
+        decision,
       },
     ]);
   });

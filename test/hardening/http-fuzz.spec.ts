@@ -54,6 +54,7 @@ const NO_INPUT = new Set([
   'GET /v1/maintenance/dead-letters',
   'POST /v1/maintenance/settle',
   'POST /v1/maintenance/template-purge',
+  'GET /v1/operations/session',
 ]);
 
 /** Stand-in for a raw JSON fragment that JSON.stringify cannot write (1e400, __proto__ keys). */
@@ -487,6 +488,20 @@ describe.each<DatabaseKind>(['PGlite', 'PostgreSQL'])('fuzzing every operation, 
       },
       'GET /v1/boarding/flights/manifest': { query: flightKey },
       'GET /v1/boarding/alerts': { query: { airport: 'SGN', limit: '10' } },
+      'GET /v1/operations/airports/{airport}/overview': { params: { airport: 'SGN' } },
+      // Every case is malformed, so the stream is refused before it opens: nothing hangs.
+      'GET /v1/operations/airports/{airport}/stream': { params: { airport: 'SGN' } },
+      'GET /v1/operations/airports/{airport}/alerts': {
+        params: { airport: 'SGN' },
+        query: { kind: 'FACE_MISMATCH', limit: '10' },
+      },
+      'GET /v1/operations/airports/{airport}/manifest': {
+        params: { airport: 'SGN' },
+        query: { carrier: 'VN', number: '213', date: '2025-12-01' },
+      },
+      'GET /v1/operations/airports/{airport}/passengers/{passengerId}': {
+        params: { airport: 'SGN', passengerId: p.passengerId },
+      },
     };
     await settle(services);
   }, 120_000);

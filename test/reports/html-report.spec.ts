@@ -1,23 +1,16 @@
-import { existsSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { runBiogate } from '../../apps/simulator/src/cli/biogate-cli';
 import type { CliIo } from '../../apps/simulator/src/cli/cli-io';
-
-/** Debian's Chromium (.ci/run installs it: apt-get install chromium). */
-const CHROMIUM = '/usr/bin/chromium';
+import { launchChromium } from '../support/chromium';
 
 describe('the capacity HTML report in a browser', () => {
   let browser: Browser;
   let report: string;
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(
-        `${CHROMIUM} not found: install Debian's chromium (apt-get install chromium), as .ci/run does`,
-      );
-    }
     report = join(mkdtempSync(join(tmpdir(), 'biogate-report-')), 'sgn.html');
     const io: CliIo = {
       stdout: { write: () => true },
@@ -40,18 +33,7 @@ describe('the capacity HTML report in a browser', () => {
       io,
     );
     expect(code).toBe(0);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
   }, 60_000);
 
   afterAll(async () => {

@@ -16,7 +16,7 @@ export interface ServiceProcess {
 
 /** Starts one service as its own Node process (sources through SWC) and waits for /health. */
 export async function startServiceProcess(
-  app: 'checkin' | 'security-gate' | 'boarding-gate' | 'embedded',
+  app: 'checkin' | 'security-gate' | 'boarding-gate' | 'operations' | 'embedded',
   port: number,
   env: Record<string, string>,
   nodeArgs: readonly string[] = [],

@@ -5,3 +5,4 @@ export * from './lane-pass';
 export * from './lane-presentation';
 export * from './lane-context-row';
 export * from './gate-read-model';
+export * from './lane-alert-raised';

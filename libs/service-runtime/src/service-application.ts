@@ -12,7 +12,7 @@ import { ServiceRuntimeModule } from './service-module';
 export interface ServiceApplicationOptions {
   /** `check-in`, or `biogate` for all services in one process. */
   readonly name: string;
-  readonly modules: readonly Type[];
+  readonly modules: readonly (Type | DynamicModule)[];
   readonly logger?: boolean;
 }
 

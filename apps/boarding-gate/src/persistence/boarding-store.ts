@@ -9,6 +9,7 @@ import {
   type LaneContext,
   type LaneContextRow,
   type LanePass,
+  type RaisedAlert,
   type TemplateAccess,
 } from '@biogate/lane-gate';
 import type { BoardingAlertKind } from '../alerts/boarding-alert';
@@ -41,7 +42,7 @@ export interface BoardingPresentationRecord {
   readonly pass: LanePass | undefined;
   readonly decision: StepDecision;
   readonly boarded: boolean;
-  readonly alert: { readonly kind: BoardingAlertKind; readonly detail: string } | undefined;
+  readonly alert: RaisedAlert<BoardingAlertKind> | undefined;
   readonly templateAccess: TemplateAccess | undefined;
 }
 
@@ -122,16 +123,12 @@ export class BoardingStore {
     });
   }
 
-  /**
-   * Writes the presentation, what it caused and its events in one statement; returns the
-   * alert's id if one was raised.
-   */
+  /** Writes the presentation, what it caused (its alert too) and its events in one statement. */
   async recordPresentation(
     em: EntityManager,
     record: BoardingPresentationRecord,
     events: PendingEvents = NO_EVENTS,
-  ): Promise<string | undefined> {
-    const alertId = record.alert === undefined ? null : randomUUID();
+  ): Promise<void> {
     const parameters = [
       randomUUID(),
       record.airport,
@@ -145,7 +142,7 @@ export class BoardingStore {
       record.templateAccess?.templateId ?? null,
       record.templateAccess?.accessor ?? null,
       record.templateAccess?.purpose ?? null,
-      alertId,
+      record.alert?.alertId ?? null,
       record.alert?.kind ?? null,
       record.alert?.detail ?? null,
     ];
@@ -167,6 +164,5 @@ export class BoardingStore {
         WHERE $13::uuid IS NOT NULL`,
       [...parameters, ...(outbox?.parameters ?? [])],
     );
-    return alertId ?? undefined;
   }
 }

@@ -9,6 +9,7 @@ import {
   type LaneContext,
   type LaneContextRow,
   type LanePass,
+  type RaisedAlert,
   type TemplateAccess,
 } from '@biogate/lane-gate';
 import type { SecurityAlertKind } from '../alerts/security-alert';
@@ -21,7 +22,7 @@ export interface SecurityPresentationRecord {
   readonly pass: LanePass | undefined;
   readonly decision: StepDecision;
   readonly cleared: boolean;
-  readonly alert: { readonly kind: SecurityAlertKind; readonly detail: string } | undefined;
+  readonly alert: RaisedAlert<SecurityAlertKind> | undefined;
   readonly templateAccess: TemplateAccess | undefined;
 }
 
@@ -53,16 +54,12 @@ export class SecurityStore {
     return row === undefined ? null : laneContextOf(row);
   }
 
-  /**
-   * Writes the presentation, what it caused and its events in one statement; returns the
-   * alert's id if one was raised.
-   */
+  /** Writes the presentation, what it caused (its alert too) and its events in one statement. */
   async recordPresentation(
     em: EntityManager,
     record: SecurityPresentationRecord,
     events: PendingEvents = NO_EVENTS,
-  ): Promise<string | undefined> {
-    const alertId = record.alert === undefined ? null : randomUUID();
+  ): Promise<void> {
     const parameters = [
       randomUUID(),
       record.airport,
@@ -75,7 +72,7 @@ export class SecurityStore {
       record.templateAccess?.templateId ?? null,
       record.templateAccess?.accessor ?? null,
       record.templateAccess?.purpose ?? null,
-      alertId,
+      record.alert?.alertId ?? null,
       record.alert?.kind ?? null,
       record.alert?.detail ?? null,
     ];
@@ -99,6 +96,5 @@ export class SecurityStore {
         WHERE $12::uuid IS NOT NULL`,
       [...parameters, ...(outbox?.parameters ?? [])],
     );
-    return alertId ?? undefined;
   }
 }

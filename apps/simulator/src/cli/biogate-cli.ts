@@ -166,11 +166,15 @@ function buildProgram(io: CliIo, exit: { code: number }): Command {
     )
     .option(
       '--target <URLS>',
-      'running services on a settable clock (BIOGATE_CLOCK_START) that have not seen this day: one base URL (npm start), or three comma-separated (check-in, security gate, boarding gate)',
+      'running services on a settable clock (BIOGATE_CLOCK_START) that have not seen this day: one base URL (npm start), or three comma-separated (check-in, security gate, boarding gate), or four (and the operations service, whose clock then follows)',
     )
     .option('--api-key <KEY>', 'QA API key for --target (default: $BIOGATE_API_KEY)')
     .option('--fast', 'as fast as the services answer (the default)')
     .option('--speed <N>', 'N times real time, for watching')
+    .option(
+      '--port <N>',
+      'the port of the embedded services and their operations console (default: a free one)',
+    )
     .option('--json <FILE>', "write the report, the services' facts and the cross-check as JSON")
     .option('--quiet', 'print nothing on stdout (CI)')
     .addHelpText(

@@ -33,6 +33,7 @@ export interface LiveOptions extends DayFileOptions {
   readonly quiet?: boolean;
   readonly target?: string;
   readonly apiKey?: string;
+  readonly port?: string;
 }
 
 /**
@@ -49,6 +50,7 @@ export async function liveCommand(options: LiveOptions, io: CliIo): Promise<void
     ]);
   const date = options.date;
   const speed = speedOf(options);
+  const port = portOf(options);
   const departureWindow = options.window === undefined ? undefined : windowOf(options.window);
   const inputs = loadDayInputs(options, io.env);
   const days = airportsOf(options, inputs).map((code) => ({
@@ -68,8 +70,15 @@ export async function liveCommand(options: LiveOptions, io: CliIo): Promise<void
       driven = target.target;
     } else {
       // Embedded services start two days early; the day's first steps move their clock forward.
-      services = await startEmbeddedServices(Date.parse(`${date}T00:00:00+07:00`) - 2 * 86_400_000);
+      services = await startEmbeddedServices(
+        Date.parse(`${date}T00:00:00+07:00`) - 2 * 86_400_000,
+        port ?? 0,
+      );
       driven = services.target;
+      if (port !== undefined || speed !== undefined)
+        io.stderr.write(
+          `biogate live: watch the day in the operations console at ${services.url}/ (sign in with ${services.apiKey})\n`,
+        );
     }
     // One airport after the other on the same services: each day's identities are its own.
     for (const input of days)
@@ -92,7 +101,8 @@ export async function liveCommand(options: LiveOptions, io: CliIo): Promise<void
 
 /**
  * `--target URL` (the embedded default of `npm start`, or one gateway) or `--target
- * CHECKIN,SECURITY,BOARDING` (distributed mode, a URL per service), with a QA key.
+ * CHECKIN,SECURITY,BOARDING[,OPERATIONS]` (distributed mode, a URL per service; the operations
+ * service's clock follows the day's), with a QA key.
  */
 function runningTarget(
   options: LiveOptions,
@@ -100,9 +110,9 @@ function runningTarget(
 ): { target: ScenarioTarget; urls: string[]; apiKey: string } {
   const urls = (options.target ?? '').split(',').map((url) => url.trim());
   const bad = urls.find((url) => !/^https?:\/\/[^\s,]+$/.test(url));
-  if (bad !== undefined || (urls.length !== 1 && urls.length !== 3))
+  if (bad !== undefined || ![1, 3, 4].includes(urls.length))
     throw new CliInputError([
-      `--target: expected one http(s) URL, or three (check-in, security gate, boarding gate) separated by commas, got ${JSON.stringify(options.target)}`,
+      `--target: expected one http(s) URL, or three (check-in, security gate, boarding gate) or four (and operations) separated by commas, got ${JSON.stringify(options.target)}`,
     ]);
   const apiKey = options.apiKey ?? io.env.BIOGATE_API_KEY;
   if (apiKey === undefined)
@@ -110,8 +120,9 @@ function runningTarget(
       '--target needs a QA API key: --api-key KEY or the BIOGATE_API_KEY environment variable',
     ]);
   const targets = urls.map((url) => new HttpScenarioTarget(url, apiKey));
-  const [checkin, security, boarding] = targets as [
+  const [checkin, security, boarding, operations] = targets as [
     HttpScenarioTarget,
+    HttpScenarioTarget?,
     HttpScenarioTarget?,
     HttpScenarioTarget?,
   ];
@@ -119,7 +130,7 @@ function runningTarget(
     target:
       security === undefined || boarding === undefined
         ? checkin
-        : new DistributedScenarioTarget(checkin, security, boarding),
+        : new DistributedScenarioTarget(checkin, security, boarding, operations),
     urls,
     apiKey,
   };
@@ -153,6 +164,21 @@ function progressLine(io: CliIo, started: number) {
       `\r\x1b[K${vietnamTime(at)}  ${done}/${total} passengers through, ${rate.toFixed(1)}/s`,
     );
   };
+}
+
+/** `--port N`: where the embedded services and their console listen (a free port otherwise). */
+function portOf(options: LiveOptions): number | undefined {
+  if (options.port === undefined) return undefined;
+  if (options.target !== undefined)
+    throw new CliInputError([
+      '--port is where the embedded services listen; with --target, watch the console of the target',
+    ]);
+  const port = Number(options.port);
+  if (!/^\d{1,5}$/.test(options.port) || port < 1 || port > 65_535)
+    throw new CliInputError([
+      `--port: expected a TCP port from 1 to 65535, got ${JSON.stringify(options.port)}`,
+    ]);
+  return port;
 }
 
 function speedOf(options: LiveOptions): number | undefined {

@@ -42,10 +42,14 @@ class EmbeddedScenarioTarget extends HttpScenarioTarget {
 }
 
 /**
- * Starts the embedded services on an in-memory PGlite database and a loopback port, so a
- * scenario meets the same HTTP API, validation and event flow as with `--target`.
+ * Starts the embedded services on an in-memory PGlite database and a loopback port (a free one
+ * unless given: the live day's console), so a scenario meets the same HTTP API, validation and
+ * event flow as with `--target`.
  */
-export async function startEmbeddedServices(startAt: Instant): Promise<RunningEmbeddedServices> {
+export async function startEmbeddedServices(
+  startAt: Instant,
+  port = 0,
+): Promise<RunningEmbeddedServices> {
   const env = readServiceEnvironment({});
   const keysFile = join(seedsDirectory(), 'demo', 'api-keys.json');
   const qaKey = readJsonFile(keysFile, ApiKeysFileDto).keys.find((key) => key.role === 'QA');
@@ -60,7 +64,7 @@ export async function startEmbeddedServices(startAt: Instant): Promise<RunningEm
       clock,
     });
     app = await createServiceApplication(opened.platform, { ...EMBEDDED_SERVICES, logger: false });
-    await app.listen(0, '127.0.0.1');
+    await app.listen(port, '127.0.0.1');
   } catch (error) {
     await app?.close();
     await opened?.close();

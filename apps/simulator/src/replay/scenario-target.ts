@@ -114,11 +114,17 @@ export class HttpScenarioTarget implements ScenarioTarget {
  * outbox to Kafka, the security gate's consumers and outbox, then the boarding gate's).
  */
 export class DistributedScenarioTarget implements ScenarioTarget {
+  private readonly all: readonly ScenarioTarget[];
+
+  /** `operations`, when given, only follows: its clock moves with the others (the console's "now"). */
   constructor(
     private readonly checkin: ScenarioTarget,
     private readonly security: ScenarioTarget,
     private readonly boarding: ScenarioTarget,
-  ) {}
+    operations?: ScenarioTarget,
+  ) {
+    this.all = [checkin, security, boarding, ...(operations === undefined ? [] : [operations])];
+  }
 
   call(
     method: 'GET' | 'POST' | 'PUT' | 'DELETE',
@@ -129,7 +135,7 @@ export class DistributedScenarioTarget implements ScenarioTarget {
   }
 
   async setClock(at: Instant): Promise<void> {
-    await Promise.all([this.checkin, this.security, this.boarding].map((t) => t.setClock(at)));
+    await Promise.all(this.all.map((t) => t.setClock(at)));
   }
 
   async settle(): Promise<void> {
@@ -139,9 +145,7 @@ export class DistributedScenarioTarget implements ScenarioTarget {
   }
 
   async deadLetters(): Promise<number> {
-    const counts = await Promise.all(
-      [this.checkin, this.security, this.boarding].map((t) => t.deadLetters()),
-    );
+    const counts = await Promise.all(this.all.map((t) => t.deadLetters()));
     return counts.reduce((sum, n) => sum + n, 0);
   }
 

@@ -1,9 +1,11 @@
 import { Type, type ClassConstructor } from 'class-transformer';
 import {
+  IsArray,
   IsBoolean,
   IsDefined,
   IsIn,
   IsInt,
+  IsNumber,
   IsObject,
   IsOptional,
   IsString,
@@ -58,6 +60,33 @@ export class FlightRefDto {
   @IsBoolean(expected('true or false')) international!: boolean;
 }
 
+class FaceVerificationDto {
+  @IsNumber({}, expected('a similarity')) similarity!: number;
+  @IsBoolean(expected('true or false')) matched!: boolean;
+  @IsBoolean(expected('true or false')) live!: boolean;
+}
+
+/** The decision a touchpoint event carries (libs/domain TouchpointDecision). */
+export class StepDecisionDto {
+  @IsString(expected('a phase')) phase!: string;
+  @IsIn(['ALLOWED', 'REDIRECTED', 'REJECTED'], expected('ALLOWED, REDIRECTED or REJECTED'))
+  outcome!: 'ALLOWED' | 'REDIRECTED' | 'REJECTED';
+
+  @IsOptional()
+  @IsString(expected('the point redirected to'))
+  redirectTo?: string;
+
+  @IsString(expected('a reason code')) reason!: string;
+  @IsArray(expected('the rule ids')) rules!: string[];
+  @IsBoolean(expected('true or false')) incentiveWindow!: boolean;
+
+  @IsOptional()
+  @Type(() => FaceVerificationDto)
+  @ValidateNested()
+  @IsObject(expected('the face verification'))
+  verification?: FaceVerificationDto;
+}
+
 class IssuedBoardingPassDto {
   @IsString(expected('a BCBP string')) bcbp!: string;
   @IsString(expected('a seat')) seat!: string;
@@ -67,6 +96,8 @@ class IssuedBoardingPassDto {
 /** What a gate needs of a booking: that the flight exists, for boarding to be opened. */
 export class PassengerBookedPayloadDto {
   @IsUUID('4', expected('a passenger id')) passengerId!: string;
+  @IsString(expected('a surname')) surname!: string;
+  @IsString(expected('a given name')) givenName!: string;
 
   @Type(() => FlightRefDto)
   @ValidateNested()
@@ -84,7 +115,10 @@ export class CheckInDecidedPayloadDto {
 
   @IsIn(['COUNTER', 'KIOSK', 'BIOMETRIC'], expected('a check-in channel')) channel!: string;
   @IsInstant() at!: string;
-  @IsObject(expected('the decision')) decision!: object;
+  @Type(() => StepDecisionDto)
+  @ValidateNested()
+  @IsObject(expected('the decision'))
+  decision!: StepDecisionDto;
 
   @IsOptional()
   @Type(() => IssuedBoardingPassDto)
@@ -140,10 +174,14 @@ export class SecurityDecidedPayloadDto {
   @IsObject(expected('the flight'))
   flight!: FlightRefDto;
 
+  @Matches(/^[A-Z]{3}$/, expected('an airport code')) airport!: string;
   @IsIn(['AUTOMATED', 'MANUAL'], expected('a lane')) lane!: string;
   @IsInstant() at!: string;
   @IsBoolean(expected('true or false')) cleared!: boolean;
-  @IsObject(expected('the decision')) decision!: object;
+  @Type(() => StepDecisionDto)
+  @ValidateNested()
+  @IsObject(expected('the decision'))
+  decision!: StepDecisionDto;
 }
 
 /** What one consumer accepts: `Type@version` to the DTO of its payload. */
@@ -201,10 +239,14 @@ export class BoardingDecidedPayloadDto {
   flight!: FlightRefDto;
 
   @IsString(expected('a gate')) gate!: string;
+  @Matches(/^[A-Z]{3}$/, expected('an airport code')) airport!: string;
   @IsIn(['AUTOMATED', 'MANUAL'], expected('a lane')) lane!: string;
   @IsInstant() at!: string;
   @IsBoolean(expected('true or false')) boarded!: boolean;
-  @IsObject(expected('the decision')) decision!: object;
+  @Type(() => StepDecisionDto)
+  @ValidateNested()
+  @IsObject(expected('the decision'))
+  decision!: StepDecisionDto;
 }
 
 export class AirportOutageChangedPayloadDto {
@@ -212,4 +254,44 @@ export class AirportOutageChangedPayloadDto {
   @IsIn(['BIOMETRIC', 'KIOSK'], expected('an outage')) outage!: string;
   @IsBoolean(expected('true or false')) inForce!: boolean;
   @IsInstant() at!: string;
+}
+
+export class LaneAlertRaisedPayloadDto {
+  @IsUUID('4', expected('an alert id')) alertId!: string;
+  @Matches(/^[A-Z]{3}$/, expected('an airport code')) airport!: string;
+  @IsIn(['SECURITY', 'BOARDING'], expected('SECURITY or BOARDING')) touchpoint!: string;
+  @IsIn(['AUTOMATED', 'MANUAL'], expected('a lane')) lane!: string;
+
+  @IsOptional()
+  @IsString(expected('a gate'))
+  gate?: string;
+
+  @IsString(expected('an alert kind')) kind!: string;
+  @IsString(expected('a detail')) detail!: string;
+  @IsInstant() at!: string;
+
+  @IsOptional()
+  @IsUUID('4', expected('a passenger id'))
+  passengerId?: string;
+
+  @IsOptional()
+  @Type(() => FlightRefDto)
+  @ValidateNested()
+  @IsObject(expected('the flight'))
+  flight?: FlightRefDto;
+}
+
+export class BoardingChangedPayloadDto {
+  @Matches(/^[A-Z]{3}$/, expected('an airport code')) airport!: string;
+  @IsString(expected('an airline code')) carrier!: string;
+  @IsString(expected('a flight number')) number!: string;
+  @IsLocalDate() date!: string;
+  @IsString(expected('a gate')) gate!: string;
+  @IsIn(['OPEN', 'CLOSED'], expected('OPEN or CLOSED')) state!: string;
+  @IsInstant() at!: string;
+}
+
+export class PassengerEnrolledPayloadDto {
+  @IsUUID('4', expected('a passenger id')) passengerId!: string;
+  @IsIn(['COUNTER', 'VNEID_APP'], expected('COUNTER or VNEID_APP')) channel!: string;
 }

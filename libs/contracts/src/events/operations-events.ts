@@ -1,4 +1,5 @@
 import type { Outage } from '@biogate/domain';
+import type { FlightRef } from './journey-events';
 
 /** An outage declared or cleared by an airport's operators; keyed by airport code. */
 export interface AirportOutageChangedV1 {
@@ -9,3 +10,37 @@ export interface AirportOutageChangedV1 {
 }
 
 export const AIRPORT_OUTAGE_CHANGED = { type: 'AirportOutageChanged', version: 1 } as const;
+
+/**
+ * An alert raised at a security lane or a boarding gate (an impostor, a presentation attack, a
+ * pass shown again, ...); keyed by airport code. An unknown pass names no passenger nor flight.
+ */
+export interface LaneAlertRaisedV1 {
+  readonly alertId: string;
+  readonly airport: string;
+  readonly touchpoint: 'SECURITY' | 'BOARDING';
+  readonly lane: 'AUTOMATED' | 'MANUAL';
+  /** The boarding gate, at BOARDING only. */
+  readonly gate?: string;
+  readonly kind: string;
+  readonly detail: string;
+  readonly at: string;
+  readonly passengerId?: string;
+  readonly flight?: FlightRef;
+}
+
+export const LANE_ALERT_RAISED = { type: 'LaneAlertRaised', version: 1 } as const;
+
+/** Boarding of a flight opened at a gate, or closed; keyed by airport code. */
+export interface BoardingChangedV1 {
+  readonly airport: string;
+  readonly carrier: string;
+  readonly number: string;
+  /** Local date of departure, YYYY-MM-DD. */
+  readonly date: string;
+  readonly gate: string;
+  readonly state: 'OPEN' | 'CLOSED';
+  readonly at: string;
+}
+
+export const BOARDING_CHANGED = { type: 'BoardingChanged', version: 1 } as const;

@@ -1,6 +1,14 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ConflictError, NotFoundError } from '@biogate/contracts';
+import { randomUUID } from 'node:crypto';
+import {
+  BOARDING_CHANGED,
+  ConflictError,
+  NotFoundError,
+  TOPICS,
+  type BoardingChangedV1,
+} from '@biogate/contracts';
+import { EventFactory } from '@biogate/messaging';
 import type { Clock } from '@biogate/domain';
 import { UNIT_OF_WORK, type UnitOfWork } from '@biogate/persistence';
 import type { AirportRegistry } from '@biogate/reference-data';
@@ -11,6 +19,7 @@ import {
   CLOCK,
 } from '@biogate/service-runtime';
 import { FlightBoardingRow, ScheduledFlightRow } from '../../persistence/boarding.entities';
+import { BoardingOutbox } from '../../boarding-outbox';
 import type { FlightBoardingView } from '../flight-boarding.view';
 import { ChangeBoardingCommand } from './change-boarding.command';
 
@@ -23,6 +32,7 @@ export class ChangeBoardingHandler implements ICommandHandler<
     @Inject(UNIT_OF_WORK) private readonly unitOfWork: UnitOfWork,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(AIRPORT_REGISTRY) private readonly airports: AirportRegistry,
+    private readonly outbox: BoardingOutbox,
   ) {}
 
   async execute({ principal, flight, change }: ChangeBoardingCommand): Promise<FlightBoardingView> {
@@ -59,6 +69,26 @@ export class ChangeBoardingHandler implements ICommandHandler<
         'flightNumber',
         'departureDate',
         'origin',
+      ]);
+      // The operators' console follows boarding from this event.
+      const events = new EventFactory('boarding', changedAt.toISOString(), randomUUID());
+      await this.outbox.append(em, [
+        {
+          topic: TOPICS.operations,
+          envelope: events.create<BoardingChangedV1>({
+            ...BOARDING_CHANGED,
+            key: flight.airport,
+            payload: {
+              airport: flight.airport,
+              carrier: flight.carrier,
+              number: flight.number,
+              date: flight.date,
+              gate: next.gate,
+              state: change.state,
+              at: events.occurredAt,
+            },
+          }),
+        },
       ]);
       return next;
     });

@@ -79,7 +79,7 @@ function setUp(world: World) {
     ) => {
       records.push(record);
       events(1);
-      return Promise.resolve(record.alert ? 'alert-1' : undefined);
+      return Promise.resolve();
     },
   } as unknown as BoardingStore;
   // The events the handler hands the store to write with its record.
@@ -156,10 +156,28 @@ describe('PresentAtBoardingHandler (in-memory ports)', () => {
       [{ open: 'OPEN', cleared: false }, 'SECURITY_NOT_CLEARED'],
       [{ cleared: true }, undefined],
     ] as const) {
-      const { present, records } = setUp(world);
+      const { present, records, announced } = setUp(world);
       const view = await present();
       expect(records.map((r) => r.alert?.kind)).toEqual([kind]);
-      expect(view.alert).toEqual(kind === undefined ? undefined : { alertId: 'alert-1', kind });
+      const alertId = records[0]?.alert?.alertId;
+      expect(view.alert).toEqual(kind === undefined ? undefined : { alertId, kind });
+      // The operators' console hears of it under the same id, from the same transaction.
+      const raised = (announced as { envelope: { type: string; payload: object } }[]).filter(
+        (entry) => entry.envelope.type === 'LaneAlertRaised',
+      );
+      expect(raised.map((entry) => entry.envelope.payload)).toEqual(
+        kind === undefined
+          ? []
+          : [
+              expect.objectContaining({
+                alertId,
+                kind,
+                airport: 'SGN',
+                gate: '12',
+                passengerId: PASSENGER,
+              }),
+            ],
+      );
     }
   });
 

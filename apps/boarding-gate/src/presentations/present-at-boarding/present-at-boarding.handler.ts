@@ -2,7 +2,9 @@ import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { Clock, FaceModel, PhasePolicy } from '@biogate/domain';
 import {
+  laneAlertRaised,
   presentAtLane,
+  raiseAlert,
   type LaneContext,
   type LaneGate,
   type LaneRefusal,
@@ -78,9 +80,23 @@ export class PresentAtBoardingHandler implements ICommandHandler<
         where: `at gate ${request.gate}`,
       });
       const boarded = decision.outcome === 'ALLOWED';
+      const raisedAlert = raiseAlert(alert);
       const events = new EventFactory('boarding', at.toISOString(), correlationId);
-      const decided = boardingDecided(events, pass, request, decision, boarded);
-      const alertId = await this.store.recordPresentation(
+      const announced = [
+        ...boardingDecided(events, pass, request, decision, boarded),
+        ...laneAlertRaised(
+          events,
+          {
+            airport: request.airport,
+            touchpoint: 'BOARDING',
+            lane: request.lane,
+            gate: request.gate,
+          },
+          pass,
+          raisedAlert,
+        ),
+      ];
+      await this.store.recordPresentation(
         em,
         {
           airport: request.airport,
@@ -90,12 +106,14 @@ export class PresentAtBoardingHandler implements ICommandHandler<
           pass,
           decision,
           boarded,
-          alert,
+          alert: raisedAlert,
           templateAccess,
         },
-        (first) => this.outbox.within(em, decided, first),
+        (first) => this.outbox.within(em, announced, first),
       );
-      const raised = alert && alertId ? { alert: { alertId, kind: alert.kind } } : {};
+      const raised = raisedAlert
+        ? { alert: { alertId: raisedAlert.alertId, kind: raisedAlert.kind } }
+        : {};
       if (pass === undefined) return { decision, boarded, ...raised };
       return { decision, passengerId: pass.passengerId, seat: pass.seat, boarded, ...raised };
     });

@@ -1,7 +1,13 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { Clock, FaceModel, PhasePolicy } from '@biogate/domain';
-import { presentAtLane, type LaneGate, type LanePass } from '@biogate/lane-gate';
+import {
+  laneAlertRaised,
+  presentAtLane,
+  raiseAlert,
+  type LaneGate,
+  type LanePass,
+} from '@biogate/lane-gate';
 import { EventFactory } from '@biogate/messaging';
 import { UNIT_OF_WORK, type UnitOfWork } from '@biogate/persistence';
 import type { AirportRegistry } from '@biogate/reference-data';
@@ -72,9 +78,18 @@ export class PresentAtSecurityHandler implements ICommandHandler<
         where: `at ${request.lane} lane`,
       });
       const cleared = decision.outcome === 'ALLOWED';
+      const raisedAlert = raiseAlert(alert);
       const events = new EventFactory('security', at.toISOString(), correlationId);
-      const decided = securityDecided(events, pass, request, decision, cleared);
-      const alertId = await this.store.recordPresentation(
+      const announced = [
+        ...securityDecided(events, pass, request, decision, cleared),
+        ...laneAlertRaised(
+          events,
+          { airport: request.airport, touchpoint: 'SECURITY', lane: request.lane },
+          pass,
+          raisedAlert,
+        ),
+      ];
+      await this.store.recordPresentation(
         em,
         {
           airport: request.airport,
@@ -83,12 +98,14 @@ export class PresentAtSecurityHandler implements ICommandHandler<
           pass,
           decision,
           cleared,
-          alert,
+          alert: raisedAlert,
           templateAccess,
         },
-        (first) => this.outbox.within(em, decided, first),
+        (first) => this.outbox.within(em, announced, first),
       );
-      const raised = alert && alertId ? { alert: { alertId, kind: alert.kind } } : {};
+      const raised = raisedAlert
+        ? { alert: { alertId: raisedAlert.alertId, kind: raisedAlert.kind } }
+        : {};
       if (pass === undefined) return { decision, cleared, ...raised };
       return {
         decision,

@@ -1,0 +1,10 @@
+import type { PersistenceUnit } from '@biogate/persistence';
+import { OperationsSchema1764000000401 } from './operations-schema.migration';
+
+export const OPERATIONS_SCHEMA = 'operations';
+
+export const operationsPersistence: PersistenceUnit = {
+  name: 'operations',
+  entities: [],
+  migrations: [OperationsSchema1764000000401],
+};

@@ -1,0 +1,446 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { FlightRefDto } from '@biogate/contracts';
+import type { StepRecord } from '../read-model/step-record';
+import type { StepCount } from '../read-model/touchpoint-tiles';
+
+/** A flight as the operators' console lists it, with its passengers counted. */
+export interface FlightRow {
+  readonly carrier: string;
+  readonly number: string;
+  readonly date: string;
+  readonly destination: string | null;
+  readonly departureAt: string | null;
+  readonly gate: string | null;
+  readonly boarding: 'OPEN' | 'CLOSED' | null;
+  readonly booked: number;
+  readonly checkedIn: number;
+  readonly cleared: number;
+  readonly boarded: number;
+  readonly boardedAutomated: number;
+}
+
+export interface ManifestRow {
+  readonly passengerId: string;
+  readonly surname: string | null;
+  readonly givenName: string | null;
+  readonly seat: string | null;
+  /** The boarding pass as issued (what its barcode holds), to present it at a lane. */
+  readonly bcbp: string | null;
+  readonly checkedInAt: string | null;
+  readonly checkInChannel: string | null;
+  readonly clearedAt: string | null;
+  readonly securityLane: string | null;
+  readonly boardedAt: string | null;
+  readonly boardingLane: string | null;
+}
+
+export interface AlertRow {
+  readonly alertId: string;
+  readonly touchpoint: string;
+  readonly lane: string;
+  readonly gate: string | null;
+  readonly kind: string;
+  readonly detail: string;
+  readonly raisedAt: string;
+  readonly passengerId: string | null;
+  readonly flight: string | null;
+}
+
+export interface QuarterCount {
+  readonly quarter: string;
+  readonly touchpoint: string;
+  readonly point: string;
+  readonly presentations: number;
+  readonly redirected: number;
+  readonly rejected: number;
+}
+
+export interface PassengerStepRow {
+  readonly touchpoint: string;
+  readonly point: string;
+  readonly at: string;
+  readonly outcome: string;
+  readonly reason: string;
+  readonly redirectTo: string | null;
+}
+
+export interface NewAlert {
+  readonly alertId: string;
+  readonly airport: string;
+  readonly touchpoint: string;
+  readonly lane: string;
+  readonly gate: string | undefined;
+  readonly kind: string;
+  readonly detail: string;
+  readonly at: Date;
+  readonly passengerId: string | undefined;
+  readonly flight: string | undefined;
+}
+
+export interface FlightKey {
+  readonly airport: string;
+  readonly carrier: string;
+  readonly number: string;
+  readonly date: string;
+}
+
+const FLIGHT_KEY_OF_REF = (flight: FlightRefDto): FlightKey => ({
+  airport: flight.origin,
+  carrier: flight.carrier,
+  number: flight.number,
+  date: flight.date,
+});
+
+/**
+ * All of the operations service's SQL. Writes are upserts that commute: events of different
+ * topics arrive in no fixed order (a boarding change may come before the first booking).
+ */
+@Injectable()
+export class OperationsStore {
+  async recordBooking(
+    em: EntityManager,
+    booking: { passengerId: string; surname: string; givenName: string; flight: FlightRefDto },
+  ): Promise<void> {
+    await this.recordFlight(em, booking.flight);
+    const key = FLIGHT_KEY_OF_REF(booking.flight);
+    await em.query(
+      `INSERT INTO operations.passenger
+         (passenger_id, airport, carrier, flight_number, departure_date, surname, given_name)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)
+       ON CONFLICT (passenger_id)
+       DO UPDATE SET surname = excluded.surname, given_name = excluded.given_name`,
+      [
+        booking.passengerId,
+        key.airport,
+        key.carrier,
+        key.number,
+        key.date,
+        booking.surname,
+        booking.givenName,
+      ],
+    );
+  }
+
+  /** What a decision leaves: the passenger's step, the quarter's tally, and where they are. */
+  async recordStep(
+    em: EntityManager,
+    step: StepRecord,
+    quarter: Date,
+    flight: FlightRefDto,
+    progress: { pass?: { seat: string; bcbp: string }; done: boolean },
+  ): Promise<void> {
+    await em.query(
+      `WITH step AS (
+         INSERT INTO operations.step
+           (passenger_id, airport, touchpoint, point, at, outcome, reason, redirect_to, compared, matched)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+       )
+       INSERT INTO operations.step_tally AS t
+         (airport, quarter, touchpoint, point, outcome, reason, redirect_to, presentations, compared, matched)
+       VALUES ($2, $11, $3, $4, $6, $7, $8, 1, $9::boolean::int, $10::boolean::int)
+       ON CONFLICT (airport, quarter, touchpoint, point, outcome, reason, redirect_to)
+       DO UPDATE SET presentations = t.presentations + 1,
+                     compared = t.compared + excluded.compared,
+                     matched = t.matched + excluded.matched`,
+      [
+        step.passengerId,
+        step.airport,
+        step.touchpoint,
+        step.point,
+        step.at,
+        step.outcome,
+        step.reason,
+        step.redirectTo,
+        step.compared,
+        step.matched,
+        quarter,
+      ],
+    );
+    if (!progress.done) return;
+    await this.recordFlight(em, flight);
+    const key = FLIGHT_KEY_OF_REF(flight);
+    // Where the passenger has got to: the instant and the point of the step that let them on.
+    const columns = {
+      CHECK_IN: ['checked_in_at', 'check_in_channel', 'seat', 'bcbp'],
+      SECURITY: ['cleared_at', 'security_lane'],
+      BOARDING: ['boarded_at', 'boarding_lane'],
+    }[step.touchpoint];
+    const values =
+      step.touchpoint === 'CHECK_IN'
+        ? [step.at, step.point, progress.pass?.seat ?? null, progress.pass?.bcbp ?? null]
+        : [step.at, step.point];
+    await em.query(
+      `INSERT INTO operations.passenger
+         (passenger_id, airport, carrier, flight_number, departure_date, ${columns.join(', ')})
+       VALUES ($1, $2, $3, $4, $5, ${columns.map((_, index) => `$${index + 6}`).join(', ')})
+       ON CONFLICT (passenger_id)
+       DO UPDATE SET ${columns.map((column) => `${column} = excluded.${column}`).join(', ')}`,
+      [step.passengerId, key.airport, key.carrier, key.number, key.date, ...values],
+    );
+  }
+
+  async recordFlight(em: EntityManager, flight: FlightRefDto): Promise<void> {
+    const key = FLIGHT_KEY_OF_REF(flight);
+    await em.query(
+      `INSERT INTO operations.flight AS f
+         (airport, carrier, flight_number, departure_date, destination, departure_at)
+       VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (airport, carrier, flight_number, departure_date)
+       DO UPDATE SET destination = excluded.destination, departure_at = excluded.departure_at
+       WHERE f.destination IS NULL`,
+      [key.airport, key.carrier, key.number, key.date, flight.destination, flight.departureAt],
+    );
+  }
+
+  /** The latest change wins, whatever order the changes arrive in. */
+  async changeBoarding(
+    em: EntityManager,
+    flight: FlightKey,
+    change: { gate: string; state: string; at: Date },
+  ): Promise<void> {
+    await em.query(
+      `INSERT INTO operations.flight AS f
+         (airport, carrier, flight_number, departure_date, gate, boarding_state, boarding_changed_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)
+       ON CONFLICT (airport, carrier, flight_number, departure_date)
+       DO UPDATE SET gate = excluded.gate, boarding_state = excluded.boarding_state,
+                     boarding_changed_at = excluded.boarding_changed_at
+       WHERE f.boarding_changed_at IS NULL OR f.boarding_changed_at <= excluded.boarding_changed_at`,
+      [
+        flight.airport,
+        flight.carrier,
+        flight.number,
+        flight.date,
+        change.gate,
+        change.state,
+        change.at,
+      ],
+    );
+  }
+
+  async setOutage(
+    em: EntityManager,
+    change: { airport: string; outage: string; inForce: boolean; at: Date },
+  ): Promise<void> {
+    await em.query(
+      `INSERT INTO operations.outage AS o (airport, outage, in_force, changed_at)
+       VALUES ($1, $2, $3, $4)
+       ON CONFLICT (airport, outage)
+       DO UPDATE SET in_force = excluded.in_force, changed_at = excluded.changed_at
+       WHERE o.changed_at <= excluded.changed_at`,
+      [change.airport, change.outage, change.inForce, change.at],
+    );
+  }
+
+  async recordAlert(em: EntityManager, alert: NewAlert): Promise<void> {
+    await em.query(
+      `INSERT INTO operations.alert
+         (id, airport, touchpoint, lane, gate, kind, detail, raised_at, passenger_id, flight)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+       ON CONFLICT (id) DO NOTHING`,
+      [
+        alert.alertId,
+        alert.airport,
+        alert.touchpoint,
+        alert.lane,
+        alert.gate ?? null,
+        alert.kind,
+        alert.detail,
+        alert.at,
+        alert.passengerId ?? null,
+        alert.flight ?? null,
+      ],
+    );
+  }
+
+  /** The decisions at an airport in [from, to), counted by point, outcome and reason. */
+  async stepCounts(em: EntityManager, airport: string, from: Date, to: Date): Promise<StepCount[]> {
+    const rows = await em.query<
+      (Omit<StepCount, 'presentations' | 'compared' | 'matched'> & {
+        presentations: string;
+        compared: string;
+        matched: string;
+      })[]
+    >(
+      `SELECT touchpoint, point, outcome, reason, redirect_to AS "redirectTo",
+              count(*) AS presentations, count(*) FILTER (WHERE compared) AS compared,
+              count(*) FILTER (WHERE matched) AS matched
+         FROM operations.step
+        WHERE airport = $1 AND at >= $2 AND at < $3
+        GROUP BY touchpoint, point, outcome, reason, redirect_to`,
+      [airport, from, to],
+    );
+    return rows.map((row) => ({
+      ...row,
+      presentations: Number(row.presentations),
+      compared: Number(row.compared),
+      matched: Number(row.matched),
+    }));
+  }
+
+  /** Presentations per quarter hour and point in [from, to). */
+  async quarterCounts(
+    em: EntityManager,
+    airport: string,
+    from: Date,
+    to: Date,
+  ): Promise<QuarterCount[]> {
+    const rows = await em.query<
+      {
+        quarter: Date;
+        touchpoint: string;
+        point: string;
+        presentations: string;
+        redirected: string | null;
+        rejected: string | null;
+      }[]
+    >(
+      `SELECT quarter, touchpoint, point, sum(presentations) AS presentations,
+              sum(presentations) FILTER (WHERE outcome = 'REDIRECTED') AS redirected,
+              sum(presentations) FILTER (WHERE outcome = 'REJECTED') AS rejected
+         FROM operations.step_tally
+        WHERE airport = $1 AND quarter >= $2 AND quarter < $3
+        GROUP BY quarter, touchpoint, point
+        ORDER BY quarter, touchpoint, point`,
+      [airport, from, to],
+    );
+    return rows.map((row) => ({
+      quarter: new Date(row.quarter).toISOString(),
+      touchpoint: row.touchpoint,
+      point: row.point,
+      presentations: Number(row.presentations),
+      redirected: Number(row.redirected ?? 0),
+      rejected: Number(row.rejected ?? 0),
+    }));
+  }
+
+  async alerts(
+    em: EntityManager,
+    airport: string,
+    filter: { kind?: string; limit: number },
+  ): Promise<AlertRow[]> {
+    const rows = await em.query<(Omit<AlertRow, 'raisedAt'> & { raisedAt: Date })[]>(
+      `SELECT id AS "alertId", touchpoint, lane, gate, kind, detail, raised_at AS "raisedAt",
+              passenger_id AS "passengerId", flight
+         FROM operations.alert
+        WHERE airport = $1 AND ($2::varchar IS NULL OR kind = $2)
+        ORDER BY raised_at DESC, seq DESC
+        LIMIT $3`,
+      [airport, filter.kind ?? null, filter.limit],
+    );
+    return rows.map((row) => ({ ...row, raisedAt: new Date(row.raisedAt).toISOString() }));
+  }
+
+  async alertCounts(
+    em: EntityManager,
+    airport: string,
+    from: Date,
+  ): Promise<Record<string, number>> {
+    const rows = await em.query<{ kind: string; count: string }[]>(
+      `SELECT kind, count(*) AS count FROM operations.alert
+        WHERE airport = $1 AND raised_at >= $2 GROUP BY kind ORDER BY kind`,
+      [airport, from],
+    );
+    return Object.fromEntries(rows.map((row) => [row.kind, Number(row.count)]));
+  }
+
+  /** The flights of an airport departing in [from, to), with their passengers counted. */
+  async flights(em: EntityManager, airport: string, from: Date, to: Date): Promise<FlightRow[]> {
+    const rows = await em.query<Record<string, unknown>[]>(
+      `SELECT f.carrier, f.flight_number AS number, to_char(f.departure_date, 'YYYY-MM-DD') AS date,
+              f.destination, f.departure_at AS "departureAt", f.gate, f.boarding_state AS boarding,
+              count(p.passenger_id) AS booked,
+              count(p.checked_in_at) AS "checkedIn",
+              count(p.cleared_at) AS cleared,
+              count(p.boarded_at) AS boarded,
+              count(p.boarded_at) FILTER (WHERE p.boarding_lane = 'AUTOMATED') AS "boardedAutomated"
+         FROM operations.flight f
+         LEFT JOIN operations.passenger p
+           ON (p.airport, p.carrier, p.flight_number, p.departure_date)
+            = (f.airport, f.carrier, f.flight_number, f.departure_date)
+        WHERE f.airport = $1 AND f.departure_at >= $2 AND f.departure_at < $3
+        GROUP BY f.airport, f.carrier, f.flight_number, f.departure_date
+        ORDER BY f.departure_at, f.carrier, f.flight_number`,
+      [airport, from, to],
+    );
+    return rows.map((row) => ({
+      carrier: String(row.carrier),
+      number: String(row.number),
+      date: String(row.date),
+      destination: row.destination as string | null,
+      departureAt:
+        row.departureAt === null ? null : new Date(row.departureAt as Date).toISOString(),
+      gate: row.gate as string | null,
+      boarding: row.boarding as FlightRow['boarding'],
+      booked: Number(row.booked),
+      checkedIn: Number(row.checkedIn),
+      cleared: Number(row.cleared),
+      boarded: Number(row.boarded),
+      boardedAutomated: Number(row.boardedAutomated),
+    }));
+  }
+
+  async manifest(em: EntityManager, flight: FlightKey): Promise<ManifestRow[]> {
+    const rows = await em.query<Record<string, unknown>[]>(
+      `SELECT passenger_id AS "passengerId", surname, given_name AS "givenName", seat, bcbp,
+              checked_in_at AS "checkedInAt", check_in_channel AS "checkInChannel",
+              cleared_at AS "clearedAt", security_lane AS "securityLane",
+              boarded_at AS "boardedAt", boarding_lane AS "boardingLane"
+         FROM operations.passenger
+        WHERE airport = $1 AND carrier = $2 AND flight_number = $3 AND departure_date = $4
+        ORDER BY surname, given_name, passenger_id`,
+      [flight.airport, flight.carrier, flight.number, flight.date],
+    );
+    const instant = (value: unknown) =>
+      value === null ? null : new Date(value as Date).toISOString();
+    return rows.map((row) => ({
+      passengerId: String(row.passengerId),
+      surname: row.surname as string | null,
+      givenName: row.givenName as string | null,
+      seat: row.seat as string | null,
+      bcbp: row.bcbp as string | null,
+      checkedInAt: instant(row.checkedInAt),
+      checkInChannel: row.checkInChannel as string | null,
+      clearedAt: instant(row.clearedAt),
+      securityLane: row.securityLane as string | null,
+      boardedAt: instant(row.boardedAt),
+      boardingLane: row.boardingLane as string | null,
+    }));
+  }
+
+  /** A passenger of this airport's flights, and their steps here; null for anyone else. */
+  async journey(
+    em: EntityManager,
+    airport: string,
+    passengerId: string,
+  ): Promise<{ flight: FlightKey; passenger: ManifestRow; steps: PassengerStepRow[] } | null> {
+    const [found] = await em.query<{ carrier: string; number: string; date: string }[]>(
+      `SELECT carrier, flight_number AS number, to_char(departure_date, 'YYYY-MM-DD') AS date
+         FROM operations.passenger WHERE passenger_id = $1 AND airport = $2`,
+      [passengerId, airport],
+    );
+    if (found === undefined) return null;
+    const flight = { airport, ...found };
+    const passenger = (await this.manifest(em, flight)).find((p) => p.passengerId === passengerId);
+    if (passenger === undefined) return null;
+    const steps = await em.query<(Omit<PassengerStepRow, 'at'> & { at: Date })[]>(
+      `SELECT touchpoint, point, at, outcome, reason, NULLIF(redirect_to, '') AS "redirectTo"
+         FROM operations.step WHERE passenger_id = $1 AND airport = $2 ORDER BY at, seq`,
+      [passengerId, airport],
+    );
+    return {
+      flight,
+      passenger,
+      steps: steps.map((step) => ({ ...step, at: new Date(step.at).toISOString() })),
+    };
+  }
+
+  async outagesInForce(em: EntityManager, airport: string): Promise<string[]> {
+    const rows = await em.query<{ outage: string }[]>(
+      `SELECT outage FROM operations.outage WHERE airport = $1 AND in_force ORDER BY outage`,
+      [airport],
+    );
+    return rows.map((row) => row.outage);
+  }
+}

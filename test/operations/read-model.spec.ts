@@ -1,0 +1,155 @@
+import { OperationsEventsConsumer } from '../../apps/operations/src/read-model/operations-events.consumer';
+import { AirportOverviewReader } from '../../apps/operations/src/console/airport-overview';
+import {
+  atBoardingEGate,
+  checkedInPassenger,
+  openBoarding,
+  settle,
+  throughSecurity,
+} from '../support/journey-steps';
+import {
+  KEYS,
+  startServices,
+  type DatabaseKind,
+  type RunningServices,
+} from '../support/service-harness';
+
+const OPERATIONS_TABLES = [
+  'step_tally',
+  'step',
+  'passenger',
+  'flight',
+  'alert',
+  'outage',
+  'processed_events',
+];
+
+describe.each<DatabaseKind>(['PGlite', 'PostgreSQL'])(
+  'the operations read model, from events alone (%s)',
+  (kind) => {
+    let services: RunningServices;
+
+    beforeAll(async () => {
+      services = await startServices(kind, '2025-12-01T07:30:00+07:00');
+      // A day in small: one passenger all the way through the e-gates, an impostor stopped at
+      // security, a pass nobody issued at boarding, a kiosk outage declared.
+      const through = await checkedInPassenger(services, 'READ01', {
+        enrolled: true,
+        flightNumber: '213',
+      });
+      await throughSecurity(services, through, 'AUTOMATED');
+      expect((await openBoarding(services, '213')).status).toBe(200);
+      const boarded = await services.http
+        .post('/v1/boarding/presentations')
+        .set('x-api-key', KEYS.operatorSGN)
+        .send(atBoardingEGate(through));
+      expect(boarded.body).toMatchObject({ boarded: true });
+      const impostor = await checkedInPassenger(services, 'READ02', {
+        enrolled: true,
+        flightNumber: '213',
+      });
+      const stopped = await services.http
+        .post('/v1/security/presentations')
+        .set('x-api-key', KEYS.operatorSGN)
+        .send({
+          airport: 'SGN',
+          lane: 'AUTOMATED',
+          boardingPass: impostor.boardingPass,
+          document: { type: 'CITIZEN_ID_CARD', number: impostor.personalIdNumber },
+          capture: { quality: 'GOOD', subject: '079111111111' },
+        });
+      expect(stopped.body).toMatchObject({ alert: { kind: 'FACE_MISMATCH' } });
+      await services.http
+        .post('/v1/boarding/presentations')
+        .set('x-api-key', KEYS.operatorSGN)
+        .send(
+          atBoardingEGate(through, {
+            boardingPass: 'M1NOBODY/ISSUED       EZZZZZZ SGNHANVN 0213 335Y001A0001 100',
+          }),
+        );
+      await services.http.put('/v1/airports/SGN/outages/KIOSK').set('x-api-key', KEYS.operatorSGN);
+      await settle(services);
+    }, 120_000);
+
+    afterAll(async () => {
+      await services.close();
+    });
+
+    const overview = () => services.app.get(AirportOverviewReader).overview('SGN');
+
+    /** Every event the services published, in each outbox's order: what the topics hold. */
+    async function publishedEvents(): Promise<string[]> {
+      const rows = await services.opened.platform.unitOfWork.read((em) =>
+        em.query<{ envelope: unknown; topic: string }[]>(
+          `SELECT envelope, topic FROM (
+             SELECT 1 AS service, seq, envelope, topic FROM checkin.outbox
+             UNION ALL SELECT 2, seq, envelope, topic FROM security.outbox
+             UNION ALL SELECT 3, seq, envelope, topic FROM boarding.outbox
+           ) published ORDER BY service, seq`,
+        ),
+      );
+      return rows.map((row) => JSON.stringify(row.envelope));
+    }
+
+    async function feed(messages: readonly string[]): Promise<void> {
+      const consumer = services.app.get(OperationsEventsConsumer);
+      for (const value of messages) {
+        await consumer.handle({ topic: 'biogate.journey.v1', key: 'replay', value });
+      }
+    }
+
+    it('counts each touchpoint, with capture, match and fallback rates apart', async () => {
+      const view = await overview();
+      const tile = (touchpoint: string, point: string) =>
+        view.lastHour.find((t) => t.touchpoint === touchpoint && t.point === point);
+      expect(tile('CHECK_IN', 'KIOSK')).toMatchObject({ presentations: 2, allowed: 2 });
+      expect(tile('SECURITY', 'AUTOMATED')).toMatchObject({
+        presentations: 2,
+        allowed: 1,
+        redirected: 1,
+        biometric: { captureRate: 1, matchRate: 0.5, fallbackRate: 0.5 },
+      });
+      expect(tile('BOARDING', 'AUTOMATED')).toMatchObject({ presentations: 1, allowed: 1 });
+      expect(view.outages).toEqual(['KIOSK']);
+      expect(view.alerts.latest.map((a) => a.kind)).toEqual([
+        'UNKNOWN_BOARDING_PASS',
+        'FACE_MISMATCH',
+      ]);
+      expect(view.alerts.latest[1]).toMatchObject({ flight: 'VN213', touchpoint: 'SECURITY' });
+      expect(view.alerts.latest[0]?.passengerId).toBeNull();
+      expect(view.flights).toEqual([
+        expect.objectContaining({
+          carrier: 'VN',
+          number: '213',
+          gate: '12',
+          boarding: 'OPEN',
+          booked: 2,
+          checkedIn: 2,
+          cleared: 1,
+          boarded: 1,
+          boardedAutomated: 1,
+        }),
+      ]);
+      // 07:30 ICT is quarter 30 of the local day (00:00 is quarter 0).
+      const kiosk = view.day.points.find((p) => p.point === 'KIOSK');
+      expect(kiosk?.presentations[30]).toBe(2);
+      expect(view.day.quarters[30]).toBe('2025-12-01T00:30:00.000Z');
+    });
+
+    it('changes nothing when every event is delivered again', async () => {
+      const before = await overview();
+      await feed(await publishedEvents());
+      expect(await overview()).toEqual(before);
+    });
+
+    it('is the same when rebuilt from the topics from the start', async () => {
+      const before = await overview();
+      await services.opened.platform.unitOfWork.transaction(async (em) => {
+        for (const table of OPERATIONS_TABLES) await em.query(`DELETE FROM operations.${table}`);
+      });
+      expect((await overview()).flights).toEqual([]);
+      await feed(await publishedEvents());
+      expect(await overview()).toEqual(before);
+    });
+  },
+);
