@@ -82,7 +82,7 @@ async function follow(
     signal,
   });
   if (!response.ok || response.body === null) throw new Error(`stream: HTTP ${response.status}`);
-  const reader = response.body.getReader();
+  const reader: ReadableStreamDefaultReader<Uint8Array> = response.body.getReader();
   const decoder = new TextDecoder();
   let buffer = '';
   let overviews = 0;

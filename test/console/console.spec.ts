@@ -6,7 +6,8 @@ import type { Browser, Page } from 'playwright-core';
 import { consoleDirectory } from '../../apps/operations/src/console/console-assets.module';
 import { launchChromium } from '../support/chromium';
 import { KEYS, startServices, type RunningServices } from '../support/service-harness';
-import { checkedInPassenger, settle } from '../support/journey-steps';
+import { bookPassenger } from '../support/booking-fixtures';
+import { atSecurityEGate, checkedInPassenger, settle } from '../support/journey-steps';
 
 /** Where the run leaves a screenshot of each state (build output: not in git). */
 const SHOTS = join(__dirname, '..', '..', 'dist', 'test-screenshots', 'console');
@@ -83,13 +84,11 @@ describe('the operations console in a browser (embedded services, PGlite)', () =
     const response = await services.http
       .post('/v1/security/presentations')
       .set('x-api-key', KEYS.operatorSGN)
-      .send({
-        airport: 'SGN',
-        lane: 'AUTOMATED',
-        boardingPass: passenger.boardingPass,
-        document: { type: 'CITIZEN_ID_CARD', number: passenger.personalIdNumber },
-        capture: { quality: 'GOOD', subject: '079199999999', seed: 'impostor' },
-      });
+      .send(
+        atSecurityEGate(passenger, {
+          capture: { quality: 'GOOD', subject: '079199999999', seed: 'impostor' },
+        }),
+      );
     expect(response.body).toMatchObject({ alert: { kind: 'FACE_MISMATCH' } });
     const answered = Date.now();
     await page.waitForSelector('#alerts li[data-kind="FACE_MISMATCH"]', { timeout: 5_000 });
@@ -113,37 +112,10 @@ describe('the operations console in a browser (embedded services, PGlite)', () =
       .get('/v1/airports/SGN/outages')
       .set('x-api-key', KEYS.operatorSGN);
     expect(answer.body).toMatchObject({ outages: ['KIOSK'] });
-    const passengerId = (
-      await services.http
-        .post('/v1/bookings')
-        .set('x-api-key', KEYS.qa)
-        .send({
-          pnr: 'CONS03',
-          flight: {
-            carrier: 'VN',
-            number: '217',
-            date: '2025-12-01',
-            origin: 'SGN',
-            destination: 'HAN',
-            departureAt: '2025-12-01T10:00:00+07:00',
-            international: false,
-          },
-          passengers: [
-            {
-              surname: 'TRAN',
-              givenName: 'THI BINH',
-              birthDate: '1988-04-05',
-              document: {
-                type: 'CITIZEN_ID_CARD',
-                number: '079188001111',
-                expiresOn: '2031-05-01',
-              },
-              checkedBags: 0,
-              ssr: [],
-            },
-          ],
-        })
-    ).body.passengers[0].passengerId as string;
+    const passengerId = await bookPassenger(services, 'CONS03', {
+      flight: { number: '217', departureAt: '2025-12-01T10:00:00+07:00' },
+      passenger: { document: { type: 'CITIZEN_ID_CARD', number: '079188001111' } },
+    });
     const checkIn = await services.http
       .post('/v1/check-ins')
       .set('x-api-key', KEYS.qa)

@@ -114,7 +114,11 @@ describe('a standalone operations service forwards the console actions', () => {
     const closed: Server = createServer();
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
     const { port } = closed.address() as AddressInfo;
-    await new Promise<void>((resolve) => closed.close(() => resolve()));
+    await new Promise<void>((resolve) => {
+      closed.close(() => {
+        resolve();
+      });
+    });
     const gone = `http://127.0.0.1:${port}`;
     const alone = await startOperations({ checkin: gone, security: gone, boarding: gone });
     try {

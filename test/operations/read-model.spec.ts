@@ -2,6 +2,7 @@ import { OperationsEventsConsumer } from '../../apps/operations/src/read-model/o
 import { AirportOverviewReader } from '../../apps/operations/src/console/airport-overview';
 import {
   atBoardingEGate,
+  atSecurityEGate,
   checkedInPassenger,
   openBoarding,
   settle,
@@ -51,13 +52,7 @@ describe.each<DatabaseKind>(['PGlite', 'PostgreSQL'])(
       const stopped = await services.http
         .post('/v1/security/presentations')
         .set('x-api-key', KEYS.operatorSGN)
-        .send({
-          airport: 'SGN',
-          lane: 'AUTOMATED',
-          boardingPass: impostor.boardingPass,
-          document: { type: 'CITIZEN_ID_CARD', number: impostor.personalIdNumber },
-          capture: { quality: 'GOOD', subject: '079111111111' },
-        });
+        .send(atSecurityEGate(impostor, { capture: { quality: 'GOOD', subject: '079111111111' } }));
       expect(stopped.body).toMatchObject({ alert: { kind: 'FACE_MISMATCH' } });
       await services.http
         .post('/v1/boarding/presentations')

@@ -95,6 +95,21 @@ export function openBoarding(
     });
 }
 
+/** The body of a presentation at SGN's security e-gate: pass, identity card, a good face. */
+export function atSecurityEGate(
+  passenger: Pick<CheckedInPassenger, 'boardingPass' | 'personalIdNumber'>,
+  patch: Record<string, unknown> = {},
+): Record<string, unknown> {
+  return {
+    airport: 'SGN',
+    lane: 'AUTOMATED',
+    boardingPass: passenger.boardingPass,
+    document: { type: 'CITIZEN_ID_CARD', number: passenger.personalIdNumber },
+    capture: { quality: 'GOOD' },
+    ...patch,
+  };
+}
+
 /** The body of a presentation at SGN's boarding e-gate 12: pass, identity card, a good face. */
 export function atBoardingEGate(
   passenger: Pick<CheckedInPassenger, 'boardingPass' | 'personalIdNumber'>,

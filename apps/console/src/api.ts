@@ -1,88 +1,17 @@
 /** The console speaks to the services through their public HTTP API, with the signed-in key. */
 
-export interface ConsoleSession {
-  readonly name: string;
-  readonly role: 'OPERATOR' | 'QA' | 'AIRLINE';
-  readonly airports: readonly string[];
-}
-
-export interface ReasonCount {
-  readonly outcome: string;
-  readonly reason: string;
-  readonly redirectTo?: string;
-  readonly count: number;
-}
-
-export interface TouchpointTile {
-  readonly touchpoint: string;
-  readonly point: string;
-  readonly presentations: number;
-  readonly allowed: number;
-  readonly redirected: number;
-  readonly rejected: number;
-  readonly reasons: readonly ReasonCount[];
-  readonly biometric?: {
-    readonly captureRate: number | null;
-    readonly matchRate: number | null;
-    readonly fallbackRate: number | null;
-  };
-}
-
-export interface AlertRow {
-  readonly alertId: string;
-  readonly touchpoint: string;
-  readonly lane: string;
-  readonly gate: string | null;
-  readonly kind: string;
-  readonly detail: string;
-  readonly raisedAt: string;
-  readonly passengerId: string | null;
-  readonly flight: string | null;
-}
-
-export interface FlightRow {
-  readonly carrier: string;
-  readonly number: string;
-  readonly date: string;
-  readonly destination: string | null;
-  readonly departureAt: string | null;
-  readonly gate: string | null;
-  readonly boarding: 'OPEN' | 'CLOSED' | null;
-  readonly booked: number;
-  readonly checkedIn: number;
-  readonly cleared: number;
-  readonly boarded: number;
-  readonly boardedAutomated: number;
-}
-
-export interface AirportOverview {
-  readonly airport: string;
-  readonly at: string;
-  readonly phase: {
-    readonly inForce: string;
-    readonly since?: string;
-    readonly next?: { readonly phase: string; readonly startsAt: string };
-    readonly incentiveWindow: boolean;
-    readonly biometricInService: boolean;
-  };
-  readonly outages: readonly string[];
-  readonly lastQuarterHour: readonly TouchpointTile[];
-  readonly lastHour: readonly TouchpointTile[];
-  readonly day: {
-    readonly quarters: readonly string[];
-    readonly points: readonly {
-      readonly touchpoint: string;
-      readonly point: string;
-      readonly presentations: readonly number[];
-      readonly redirected: readonly number[];
-    }[];
-  };
-  readonly alerts: {
-    readonly latest: readonly AlertRow[];
-    readonly lastHour: Record<string, number>;
-  };
-  readonly flights: readonly FlightRow[];
-}
+// The service's own declarations of what it answers (type-only: nothing of the server is bundled).
+export type {
+  AirportOverview,
+  AlertRow,
+  ConsoleSession,
+  FlightManifest,
+  FlightRow,
+  ManifestRow,
+  PassengerJourney,
+  TouchpointTile,
+} from '../../operations/src/console/operations-views';
+import type { AirportOverview } from '../../operations/src/console/operations-views';
 
 /** An answer other than 2xx, with the API's own message. */
 export class ApiError extends Error {

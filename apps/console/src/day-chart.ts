@@ -32,9 +32,12 @@ export class DayChart {
 
   show(overview: AirportOverview): void {
     const labels = overview.day.quarters.map(localHourMinute);
+    // Quarters still to come have no count yet: the lines stop at the clock.
+    const now = Date.parse(overview.at);
+    const future = overview.day.quarters.map((quarter) => Date.parse(quarter) > now);
     const datasets = overview.day.points.map((series, index) => ({
       label: `${series.touchpoint.replace('_', '-').toLowerCase()} ${series.point.toLowerCase()}`,
-      data: [...series.presentations],
+      data: series.presentations.map((count, position) => (future[position] ? null : count)),
       borderColor: COLOURS[index % COLOURS.length] ?? '#000000',
       backgroundColor: COLOURS[index % COLOURS.length] ?? '#000000',
       pointRadius: 0,

@@ -1,33 +1,6 @@
-import { ApiError, type ApiClient } from './api';
+import { ApiError, type ApiClient, type FlightManifest, type PassengerJourney } from './api';
 import { byId, el } from './dom';
 import { localTime } from './local-time';
-
-interface ManifestPassenger {
-  readonly passengerId: string;
-  readonly surname: string | null;
-  readonly givenName: string | null;
-  readonly seat: string | null;
-  readonly bcbp: string | null;
-  readonly checkedInAt: string | null;
-  readonly checkInChannel: string | null;
-  readonly clearedAt: string | null;
-  readonly securityLane: string | null;
-  readonly boardedAt: string | null;
-  readonly boardingLane: string | null;
-}
-
-interface Journey {
-  readonly flight: { carrier: string; number: string; date: string };
-  readonly passenger: ManifestPassenger;
-  readonly steps: readonly {
-    touchpoint: string;
-    point: string;
-    at: string;
-    outcome: string;
-    reason: string;
-    redirectTo: string | null;
-  }[];
-}
 
 function open(title: string, ...body: Node[]): void {
   byId('detail-title').textContent = title;
@@ -48,7 +21,7 @@ export async function showManifest(
 ): Promise<void> {
   const query = `carrier=${flight.carrier}&number=${flight.number}&date=${flight.date}`;
   try {
-    const { passengers } = await api.get<{ passengers: ManifestPassenger[] }>(
+    const { passengers } = await api.get<FlightManifest>(
       `/v1/operations/airports/${airport}/manifest?${query}`,
     );
     const rows = passengers.map((p) => {
@@ -105,7 +78,7 @@ export async function showJourney(
   passengerId: string,
 ): Promise<void> {
   try {
-    const journey = await api.get<Journey>(
+    const journey = await api.get<PassengerJourney>(
       `/v1/operations/airports/${airport}/passengers/${passengerId}`,
     );
     const { passenger, flight } = journey;

@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { ConnectionDrain } from './connection-drain';
 import { dtoJsonSchemas } from './dto-json-schemas';
 import { checkCorrelationId } from './correlation-id';
 import { bodyParserErrors, requireJsonBody } from './request-body';
@@ -47,6 +48,7 @@ export async function createServiceApplication(
       logger: options.logger === false ? false : ['log', 'warn', 'error'],
     },
   );
+  app.use(app.get(ConnectionDrain).middleware);
   app.use(checkCorrelationId);
   app.use(requireJsonBody);
   // Not strict: a body of 42 or null is parsed, then refused by validation as "expected an object".

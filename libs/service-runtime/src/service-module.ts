@@ -1,4 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { ConnectionDrain } from './connection-drain';
 import { HealthController, SERVICE_NAME } from './health.controller';
 
 /** What every service has whatever its bounded context: its name and a health endpoint. */
@@ -8,7 +9,7 @@ export class ServiceRuntimeModule {
     return {
       module: ServiceRuntimeModule,
       controllers: [HealthController],
-      providers: [{ provide: SERVICE_NAME, useValue: name }],
+      providers: [{ provide: SERVICE_NAME, useValue: name }, ConnectionDrain],
     };
   }
 }

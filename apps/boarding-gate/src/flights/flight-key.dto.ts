@@ -1,24 +1,13 @@
 import { IsString, Matches } from 'class-validator';
-import { expected, IsLocalDate } from '@biogate/contracts';
+import { DepartingFlightDto, expected } from '@biogate/contracts';
 
 // Decorators run bottom-up and stop at the first failure: the basic type check sits lowest.
 
 /** A departing flight at an airport: carrier, number, local date. */
-export class FlightAtAirportDto {
+export class FlightAtAirportDto extends DepartingFlightDto {
   @Matches(/^[A-Z]{3}$/, expected('the 3-letter IATA code of the departure airport'))
   @IsString(expected('the 3-letter IATA code of the departure airport'))
   airport!: string;
-
-  @Matches(/^[A-Z0-9]{2}$/, expected('a 2-character IATA airline code'))
-  @IsString(expected('a 2-character IATA airline code'))
-  carrier!: string;
-
-  @Matches(/^\d{1,4}[A-Z]?$/, expected('a flight number, e.g. "213"'))
-  @IsString(expected('a flight number, e.g. "213"'))
-  number!: string;
-
-  @IsLocalDate()
-  date!: string;
 }
 
 export class OpenBoardingRequestDto extends FlightAtAirportDto {

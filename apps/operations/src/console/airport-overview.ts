@@ -2,47 +2,13 @@ import { Inject, Injectable } from '@nestjs/common';
 import { explainPolicy, type Clock, type PhasePolicy } from '@biogate/domain';
 import { UNIT_OF_WORK, type UnitOfWork } from '@biogate/persistence';
 import { CLOCK, PHASE_POLICY } from '@biogate/service-runtime';
-import { OperationsStore, type AlertRow, type FlightRow } from '../persistence/operations-store';
+import { OperationsStore } from '../persistence/operations-store';
+import type { AirportOverview } from './operations-views';
 import { localDayStart, QUARTER_MS, quartersOfDay } from '../read-model/quarter-hours';
-import {
-  touchpointTiles,
-  TOUCHPOINT_POINTS,
-  type TouchpointTile,
-} from '../read-model/touchpoint-tiles';
+import { touchpointTiles, TOUCHPOINT_POINTS } from '../read-model/touchpoint-tiles';
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
-
-/** Presentations per quarter hour of the local day at one point. */
-export interface PointSeries {
-  readonly touchpoint: string;
-  readonly point: string;
-  readonly presentations: readonly number[];
-  readonly redirected: readonly number[];
-}
-
-/** Everything the console's main screen shows of one airport at the service clock's instant. */
-export interface AirportOverview {
-  readonly airport: string;
-  readonly at: string;
-  readonly phase: {
-    readonly inForce: string;
-    readonly since?: string;
-    readonly next?: { readonly phase: string; readonly startsAt: string };
-    readonly incentiveWindow: boolean;
-    readonly biometricInService: boolean;
-  };
-  readonly outages: readonly string[];
-  readonly lastQuarterHour: readonly TouchpointTile[];
-  readonly lastHour: readonly TouchpointTile[];
-  readonly day: { readonly quarters: readonly string[]; readonly points: readonly PointSeries[] };
-  readonly alerts: {
-    readonly latest: readonly AlertRow[];
-    /** Alerts of the last hour by kind. */
-    readonly lastHour: Readonly<Record<string, number>>;
-  };
-  readonly flights: readonly FlightRow[];
-}
 
 /** The operators' view of one airport, read from the operations service's own read model. */
 @Injectable()

@@ -1,5 +1,5 @@
 import { IsString, Matches } from 'class-validator';
-import { expected, IsLocalDate, OptionalField } from '@biogate/contracts';
+import { expected, OptionalField } from '@biogate/contracts';
 
 // Decorators run bottom-up and stop at the first failure: the basic type check sits lowest.
 
@@ -15,18 +15,4 @@ export class AlertFilterDto {
   @Matches(/^(?:[1-9]\d{0,2}|1000)$/, expected('a number of alerts from 1 to 1000'))
   @IsString(expected('a number of alerts from 1 to 1000'))
   limit?: string;
-}
-
-/** `?carrier=VN&number=213&date=2025-12-01`: one departing flight of the airport in the path. */
-export class FlightOfAirportDto {
-  @Matches(/^[A-Z0-9]{2}$/, expected('a 2-character IATA airline code'))
-  @IsString(expected('a 2-character IATA airline code'))
-  carrier!: string;
-
-  @Matches(/^\d{1,4}[A-Z]?$/, expected('a flight number, e.g. "213"'))
-  @IsString(expected('a flight number, e.g. "213"'))
-  number!: string;
-
-  @IsLocalDate()
-  date!: string;
 }

@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, Param, Query, Sse, type MessageEvent } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Observable } from 'rxjs';
-import { NotFoundError } from '@biogate/contracts';
+import { DepartingFlightDto, NotFoundError } from '@biogate/contracts';
 import { UNIT_OF_WORK, type UnitOfWork } from '@biogate/persistence';
 import type { AirportRegistry } from '@biogate/reference-data';
 import {
@@ -15,23 +15,17 @@ import {
   PATH_PARAMS,
   type Principal,
 } from '@biogate/service-runtime';
-import {
-  OperationsStore,
-  type AlertRow,
-  type FlightKey,
-  type ManifestRow,
-  type PassengerStepRow,
-} from '../persistence/operations-store';
-import { AirportOverviewReader, type AirportOverview } from './airport-overview';
-import { AlertFilterDto, FlightOfAirportDto } from './operations-queries.dto';
+import { OperationsStore } from '../persistence/operations-store';
+import { AirportOverviewReader } from './airport-overview';
+import type {
+  AirportOverview,
+  AlertRow,
+  ConsoleSession,
+  FlightManifest,
+  PassengerJourney,
+} from './operations-views';
+import { AlertFilterDto } from './operations-queries.dto';
 import { OverviewStream } from './overview-stream';
-
-/** Who is signed in to the console, and which airports they may watch. */
-export interface ConsoleSession {
-  readonly name: string;
-  readonly role: Principal['role'];
-  readonly airports: readonly string[];
-}
 
 /**
  * The operators' read side: an airport's overview (also pushed live), its alerts, a flight's
@@ -99,12 +93,12 @@ export class OperationsHttpController {
 
   @Get('airports/:airport/manifest')
   @ApiPathParam('airport', 'airport')
-  @ApiQueryFrom(FlightOfAirportDto)
+  @ApiQueryFrom(DepartingFlightDto)
   manifest(
     @CurrentPrincipal() principal: Principal,
     @Param('airport', PATH_PARAMS.airport()) airport: string,
-    @Query() query: FlightOfAirportDto,
-  ): Promise<{ flight: FlightKey; passengers: ManifestRow[] }> {
+    @Query() query: DepartingFlightDto,
+  ): Promise<FlightManifest> {
     this.assertMayWatch(principal, airport);
     const flight = { airport, carrier: query.carrier, number: query.number, date: query.date };
     return this.unitOfWork.read(async (em) => ({
@@ -121,7 +115,7 @@ export class OperationsHttpController {
     @CurrentPrincipal() principal: Principal,
     @Param('airport', PATH_PARAMS.airport()) airport: string,
     @Param('passengerId', PATH_PARAMS.uuid()) passengerId: string,
-  ): Promise<{ flight: FlightKey; passenger: ManifestRow; steps: PassengerStepRow[] }> {
+  ): Promise<PassengerJourney> {
     this.assertMayWatch(principal, airport);
     const journey = await this.unitOfWork.read((em) =>
       this.store.journey(em, airport, passengerId),

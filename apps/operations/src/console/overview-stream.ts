@@ -1,5 +1,5 @@
-import { Injectable, type MessageEvent } from '@nestjs/common';
-import { filter, interval, merge, Observable } from 'rxjs';
+import { Injectable, type BeforeApplicationShutdown, type MessageEvent } from '@nestjs/common';
+import { filter, interval, merge, Observable, Subject } from 'rxjs';
 import { ReadModelChanges } from '../read-model/read-model-changes';
 import { AirportOverviewReader } from './airport-overview';
 
@@ -11,17 +11,31 @@ const HEARTBEAT_MS = 1_000;
 /**
  * One screen's live feed of an airport: the overview again after each committed change (latest
  * wins: changes during a read are covered by the next read), at most every 200 ms, and every
- * second for the clock.
+ * second for the clock. Every feed ends when the application shuts down: an open screen must
+ * not hold the server's close.
  */
 @Injectable()
-export class OverviewStream {
+export class OverviewStream implements BeforeApplicationShutdown {
+  private readonly closing = new Subject<void>();
+  private shuttingDown = false;
+
   constructor(
     private readonly reader: AirportOverviewReader,
     private readonly changes: ReadModelChanges,
   ) {}
 
+  beforeApplicationShutdown(): void {
+    this.shuttingDown = true;
+    this.closing.next();
+  }
+
   of(airport: string): Observable<MessageEvent> {
     return new Observable<MessageEvent>((subscriber) => {
+      // A screen that reconnects while the server closes gets an ended stream at once.
+      if (this.shuttingDown) {
+        subscriber.complete();
+        return;
+      }
       let dirty = true;
       let running = false;
       let closed = false;
@@ -49,10 +63,15 @@ export class OverviewStream {
         dirty = true;
         void push();
       });
+      const ending = this.closing.subscribe(() => {
+        closed = true;
+        subscriber.complete();
+      });
       void push();
       return () => {
         closed = true;
         triggers.unsubscribe();
+        ending.unsubscribe();
       };
     });
   }

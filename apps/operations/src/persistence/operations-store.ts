@@ -3,49 +3,14 @@ import type { EntityManager } from 'typeorm';
 import type { FlightRefDto } from '@biogate/contracts';
 import type { StepRecord } from '../read-model/step-record';
 import type { StepCount } from '../read-model/touchpoint-tiles';
-
-/** A flight as the operators' console lists it, with its passengers counted. */
-export interface FlightRow {
-  readonly carrier: string;
-  readonly number: string;
-  readonly date: string;
-  readonly destination: string | null;
-  readonly departureAt: string | null;
-  readonly gate: string | null;
-  readonly boarding: 'OPEN' | 'CLOSED' | null;
-  readonly booked: number;
-  readonly checkedIn: number;
-  readonly cleared: number;
-  readonly boarded: number;
-  readonly boardedAutomated: number;
-}
-
-export interface ManifestRow {
-  readonly passengerId: string;
-  readonly surname: string | null;
-  readonly givenName: string | null;
-  readonly seat: string | null;
-  /** The boarding pass as issued (what its barcode holds), to present it at a lane. */
-  readonly bcbp: string | null;
-  readonly checkedInAt: string | null;
-  readonly checkInChannel: string | null;
-  readonly clearedAt: string | null;
-  readonly securityLane: string | null;
-  readonly boardedAt: string | null;
-  readonly boardingLane: string | null;
-}
-
-export interface AlertRow {
-  readonly alertId: string;
-  readonly touchpoint: string;
-  readonly lane: string;
-  readonly gate: string | null;
-  readonly kind: string;
-  readonly detail: string;
-  readonly raisedAt: string;
-  readonly passengerId: string | null;
-  readonly flight: string | null;
-}
+import type {
+  AlertRow,
+  FlightKey,
+  FlightRow,
+  ManifestRow,
+  PassengerJourney,
+  PassengerStepRow,
+} from '../console/operations-views';
 
 export interface QuarterCount {
   readonly quarter: string;
@@ -54,15 +19,6 @@ export interface QuarterCount {
   readonly presentations: number;
   readonly redirected: number;
   readonly rejected: number;
-}
-
-export interface PassengerStepRow {
-  readonly touchpoint: string;
-  readonly point: string;
-  readonly at: string;
-  readonly outcome: string;
-  readonly reason: string;
-  readonly redirectTo: string | null;
 }
 
 export interface NewAlert {
@@ -76,13 +32,6 @@ export interface NewAlert {
   readonly at: Date;
   readonly passengerId: string | undefined;
   readonly flight: string | undefined;
-}
-
-export interface FlightKey {
-  readonly airport: string;
-  readonly carrier: string;
-  readonly number: string;
-  readonly date: string;
 }
 
 const FLIGHT_KEY_OF_REF = (flight: FlightRefDto): FlightKey => ({
@@ -414,7 +363,7 @@ export class OperationsStore {
     em: EntityManager,
     airport: string,
     passengerId: string,
-  ): Promise<{ flight: FlightKey; passenger: ManifestRow; steps: PassengerStepRow[] } | null> {
+  ): Promise<PassengerJourney | null> {
     const [found] = await em.query<{ carrier: string; number: string; date: string }[]>(
       `SELECT carrier, flight_number AS number, to_char(departure_date, 'YYYY-MM-DD') AS date
          FROM operations.passenger WHERE passenger_id = $1 AND airport = $2`,

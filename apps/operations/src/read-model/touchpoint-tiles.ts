@@ -1,4 +1,5 @@
 /** What the operators see of each touchpoint: counts, outcomes by reason, and the face figures. */
+import type { ReasonCount, TouchpointTile } from '../console/operations-views';
 
 /** Counts of one kind of decision at one point, over some window. */
 export interface StepCount {
@@ -10,37 +11,6 @@ export interface StepCount {
   readonly presentations: number;
   readonly compared: number;
   readonly matched: number;
-}
-
-export interface ReasonCount {
-  readonly outcome: string;
-  readonly reason: string;
-  readonly redirectTo?: string;
-  readonly count: number;
-}
-
-/**
- * At a biometric point, three figures kept apart (as CBP's are reported: a high match rate can
- * hide a low capture rate): the share of presentations whose live face was compared with a
- * template; of those, the share that matched and looked live; and the share of presentations
- * sent elsewhere (to the manual lane from an e-gate).
- */
-export interface BiometricRates {
-  readonly captureRate: number | null;
-  readonly matchRate: number | null;
-  readonly fallbackRate: number | null;
-}
-
-export interface TouchpointTile {
-  readonly touchpoint: string;
-  readonly point: string;
-  readonly presentations: number;
-  readonly allowed: number;
-  readonly redirected: number;
-  readonly rejected: number;
-  /** Redirects and rejections by reason, the most frequent first. */
-  readonly reasons: readonly ReasonCount[];
-  readonly biometric?: BiometricRates;
 }
 
 /** Every point an airport has, in the order of the journey: a tile even when nothing happened. */
