@@ -40,7 +40,11 @@ describe('the live airport day watched in the console', () => {
       await page.locator('#live-state', { hasText: '● live' }).waitFor();
 
       // Seven and a half simulated hours at 1200 times real time: some twenty-five seconds.
-      const run = runLiveDay(input, services.target, { speed: 1200, watchOperators: true });
+      const run = runLiveDay(input, services.target, {
+        speed: 1200,
+        watchOperators: true,
+        queueSensors: true,
+      });
       const seen = new Set<string>();
       const watching = (async () => {
         while (seen.size < 3) {
@@ -53,6 +57,9 @@ describe('the live airport day watched in the console', () => {
       await watching;
       expect(seen.size).toBeGreaterThanOrEqual(3);
       await page.locator('tr[data-flight]').first().waitFor();
+      // The model's queues reach the console as sensor readings.
+      const lengths = await page.locator('.queue-card [data-figure="length"]').allTextContents();
+      expect(lengths.filter((length) => /^\d+$/.test(length)).length).toBeGreaterThan(0);
       await page.screenshot({ path: join(SHOTS, 'live-day-vinh.png') });
 
       const result = await run;

@@ -502,6 +502,15 @@ describe.each<DatabaseKind>(['PGlite', 'PostgreSQL'])('fuzzing every operation, 
       'GET /v1/operations/airports/{airport}/passengers/{passengerId}': {
         params: { airport: 'SGN', passengerId: p.passengerId },
       },
+      'POST /v1/operations/airports/{airport}/queues': {
+        params: { airport: 'SGN' },
+        body: {
+          readings: [
+            { queue: 'CHECK_IN_KIOSK', length: 12, waitSeconds: 300 },
+            { queue: 'SECURITY_EGATE', length: 3, waitSeconds: 40 },
+          ],
+        },
+      },
     };
     await settle(services);
   }, 120_000);

@@ -16,6 +16,8 @@ import {
 } from '../support/service-harness';
 
 const OPERATIONS_TABLES = [
+  'queue_reading',
+  'queue_quarter',
   'step_tally',
   'step',
   'passenger',
@@ -63,6 +65,17 @@ describe.each<DatabaseKind>(['PGlite', 'PostgreSQL'])(
           }),
         );
       await services.http.put('/v1/airports/SGN/outages/KIOSK').set('x-api-key', KEYS.operatorSGN);
+      // The airport's queue sensors: a long kiosk queue, a short one at the e-gates.
+      const sensed = await services.http
+        .post('/v1/operations/airports/SGN/queues')
+        .set('x-api-key', KEYS.operatorSGN)
+        .send({
+          readings: [
+            { queue: 'CHECK_IN_KIOSK', length: 42, waitSeconds: 1500 },
+            { queue: 'SECURITY_EGATE', length: 3, waitSeconds: 45 },
+          ],
+        });
+      expect(sensed.status).toBe(202);
       await settle(services);
     }, 120_000);
 
@@ -80,6 +93,7 @@ describe.each<DatabaseKind>(['PGlite', 'PostgreSQL'])(
              SELECT 1 AS service, seq, envelope, topic FROM checkin.outbox
              UNION ALL SELECT 2, seq, envelope, topic FROM security.outbox
              UNION ALL SELECT 3, seq, envelope, topic FROM boarding.outbox
+             UNION ALL SELECT 4, seq, envelope, topic FROM operations.outbox
            ) published ORDER BY service, seq`,
         ),
       );
@@ -129,6 +143,70 @@ describe.each<DatabaseKind>(['PGlite', 'PostgreSQL'])(
       const kiosk = view.day.points.find((p) => p.point === 'KIOSK');
       expect(kiosk?.presentations[30]).toBe(2);
       expect(view.day.quarters[30]).toBe('2025-12-01T00:30:00.000Z');
+    });
+
+    it("shows the queue sensors' readings with their level-of-service band", async () => {
+      const view = await overview();
+      const queue = (name: string) => view.queues.find((q) => q.queue === name);
+      expect(queue('CHECK_IN_KIOSK')).toMatchObject({
+        length: 42,
+        waitSeconds: 1500,
+        band: 'UNDER_PROVIDED',
+        at: '2025-12-01T00:30:00.000Z',
+      });
+      expect(queue('SECURITY_EGATE')).toMatchObject({ length: 3, band: 'OPTIMUM' });
+      expect(queue('BAG_DROP')).toEqual({
+        queue: 'BAG_DROP',
+        length: null,
+        waitSeconds: null,
+        at: null,
+        band: null,
+      });
+      const kiosk = view.day.queueWaits.find((q) => q.queue === 'CHECK_IN_KIOSK');
+      expect(kiosk?.maxWaitSeconds[30]).toBe(1500);
+      expect(kiosk?.maxWaitSeconds[31]).toBeNull();
+    });
+
+    it.each([
+      [
+        'a queue twice',
+        [
+          { queue: 'BAG_DROP', length: 1, waitSeconds: 1 },
+          { queue: 'BAG_DROP', length: 2, waitSeconds: 2 },
+        ],
+        'body.readings[1].queue',
+      ],
+      [
+        'an unknown queue',
+        [{ queue: 'LOUNGE', length: 1, waitSeconds: 1 }],
+        'body.readings[0].queue',
+      ],
+      [
+        'a negative length',
+        [{ queue: 'BAG_DROP', length: -1, waitSeconds: 1 }],
+        'body.readings[0].length',
+      ],
+      ['no reading', [], 'body.readings'],
+    ])('refuses %s, naming the field, and changes nothing', async (_case, readings, path) => {
+      const before = await overview();
+      const answer = await services.http
+        .post('/v1/operations/airports/SGN/queues')
+        .set('x-api-key', KEYS.operatorSGN)
+        .send({ readings });
+      expect(answer.status).toBe(400);
+      expect((answer.body as { errors: { path: string }[] }).errors.map((e) => e.path)).toContain(
+        path,
+      );
+      await settle(services);
+      expect(await overview()).toEqual(before);
+    });
+
+    it("refuses another airport's sensors to an operator", async () => {
+      const answer = await services.http
+        .post('/v1/operations/airports/HAN/queues')
+        .set('x-api-key', KEYS.operatorSGN)
+        .send({ readings: [{ queue: 'BAG_DROP', length: 1, waitSeconds: 1 }] });
+      expect(answer.status).toBe(403);
     });
 
     it('changes nothing when every event is delivered again', async () => {

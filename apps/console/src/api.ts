@@ -9,6 +9,7 @@ export type {
   FlightRow,
   ManifestRow,
   PassengerJourney,
+  QueueView,
   TouchpointTile,
 } from '../../operations/src/console/operations-views';
 import type { AirportOverview } from '../../operations/src/console/operations-views';

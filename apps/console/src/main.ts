@@ -1,7 +1,14 @@
 import { ApiClient, ApiError, type AirportOverview, type ConsoleSession } from './api';
-import { DayChart } from './day-chart';
+import { PresentationsChart, QueueWaitChart } from './quarter-charts';
 import { byId } from './dom';
-import { renderAlerts, renderFlights, renderOutages, renderPhase, renderTiles } from './render';
+import {
+  renderAlerts,
+  renderFlights,
+  renderOutages,
+  renderPhase,
+  renderQueues,
+  renderTiles,
+} from './render';
 import { localDateTime, localTime } from './local-time';
 import { GatePanel } from './gate-panel';
 import { showJourney, showManifest } from './detail';
@@ -12,7 +19,8 @@ const KEY_STORAGE = 'biogate.console.key';
 class OperationsConsole {
   private stopFollowing: (() => void) | undefined;
   private latest: AirportOverview | undefined;
-  private readonly chart = new DayChart(byId<HTMLCanvasElement>('day-chart'));
+  private readonly presentations = new PresentationsChart(byId<HTMLCanvasElement>('day-chart'));
+  private readonly waits = new QueueWaitChart(byId<HTMLCanvasElement>('wait-chart'));
 
   constructor(
     private readonly api: ApiClient,
@@ -83,7 +91,9 @@ class OperationsConsole {
       this.changeOutage(outage, inForce),
     );
     renderTiles(byId('tiles'), overview);
-    this.chart.show(overview);
+    renderQueues(byId('queues'), overview);
+    this.presentations.show(overview);
+    this.waits.show(overview);
     const kind = byId<HTMLSelectElement>('alert-kind').value;
     if (kind === '') {
       renderAlerts(byId('alerts'), overview.alerts.latest, (id) => {

@@ -1,4 +1,4 @@
-import type { AirportOverview, AlertRow, FlightRow, TouchpointTile } from './api';
+import type { AirportOverview, AlertRow, FlightRow, QueueView, TouchpointTile } from './api';
 import { el, percent } from './dom';
 import { localDateTime, localHourMinute, localTime } from './local-time';
 
@@ -85,7 +85,58 @@ const POINT_NAMES: Record<string, string> = {
   'BOARDING/MANUAL': 'Boarding manual gates',
 };
 
-function tileOf(quarter: TouchpointTile, hour: TouchpointTile): HTMLElement {
+/** The queue in front of each point of the tiles. */
+const QUEUE_OF_POINT: Record<string, string> = {
+  'CHECK_IN/COUNTER': 'CHECK_IN_COUNTER',
+  'CHECK_IN/KIOSK': 'CHECK_IN_KIOSK',
+  'CHECK_IN/BIOMETRIC': 'CHECK_IN_BIOMETRIC',
+  'SECURITY/AUTOMATED': 'SECURITY_EGATE',
+  'SECURITY/MANUAL': 'SECURITY_ID_MANUAL',
+  'BOARDING/AUTOMATED': 'BOARDING_EGATE',
+  'BOARDING/MANUAL': 'BOARDING_MANUAL',
+};
+
+const BAND_NAMES: Record<string, string> = {
+  OPTIMUM: 'optimum',
+  SUB_OPTIMAL: 'sub-optimal',
+  UNDER_PROVIDED: 'under-provided',
+};
+
+function minutesSeconds(seconds: number): string {
+  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
+}
+
+function queueLine(queue: QueueView | undefined): HTMLElement | null {
+  if (queue?.length == null || queue.waitSeconds == null || queue.band === null) return null;
+  return el(
+    'p',
+    { class: `queue band-${queue.band}`, 'data-queue': queue.queue },
+    `queue ${queue.length} · wait ${minutesSeconds(queue.waitSeconds)} · ${BAND_NAMES[queue.band] ?? queue.band}`,
+  );
+}
+
+export function renderQueues(container: HTMLElement, overview: AirportOverview): void {
+  const cards = overview.queues.map((queue) =>
+    el(
+      'div',
+      {
+        class: `queue-card band-${queue.band ?? 'NONE'}`,
+        'data-queue': queue.queue,
+      },
+      el('span', { class: 'name' }, queue.queue.replaceAll('_', ' ').toLowerCase()),
+      el('strong', { 'data-figure': 'length' }, queue.length === null ? '–' : String(queue.length)),
+      el(
+        'span',
+        { 'data-figure': 'wait' },
+        queue.waitSeconds === null ? 'no reading' : `wait ${minutesSeconds(queue.waitSeconds)}`,
+      ),
+      queue.band === null ? null : el('span', { class: 'band' }, BAND_NAMES[queue.band] ?? ''),
+    ),
+  );
+  replaceKeepingFocus(container, JSON.stringify(overview.queues), cards);
+}
+
+function tileOf(quarter: TouchpointTile, hour: TouchpointTile, queue?: QueueView): HTMLElement {
   const key = `${quarter.touchpoint}/${quarter.point}`;
   const reasons = hour.reasons
     .slice(0, 4)
@@ -125,6 +176,7 @@ function tileOf(quarter: TouchpointTile, hour: TouchpointTile): HTMLElement {
       { class: 'outcomes' },
       `allowed ${hour.allowed} · redirected ${hour.redirected} · rejected ${hour.rejected}`,
     ),
+    queueLine(queue),
     rates,
     reasons.length > 0 ? el('ul', { class: 'reasons' }, ...reasons) : null,
   );
@@ -133,11 +185,16 @@ function tileOf(quarter: TouchpointTile, hour: TouchpointTile): HTMLElement {
 export function renderTiles(container: HTMLElement, overview: AirportOverview): void {
   const tiles = overview.lastQuarterHour.map((quarter, index) => {
     const hour = overview.lastHour[index] ?? quarter;
-    return tileOf(quarter, hour);
+    const queue = QUEUE_OF_POINT[`${quarter.touchpoint}/${quarter.point}`];
+    return tileOf(
+      quarter,
+      hour,
+      overview.queues.find((q) => q.queue === queue),
+    );
   });
   replaceKeepingFocus(
     container,
-    JSON.stringify([overview.lastQuarterHour, overview.lastHour]),
+    JSON.stringify([overview.lastQuarterHour, overview.lastHour, overview.queues]),
     tiles,
   );
 }

@@ -3,7 +3,9 @@ import { AirportOverviewReader } from './console/airport-overview';
 import { ConsoleAssetsModule } from './console/console-assets.module';
 import { OperationsHttpController } from './console/operations.http.controller';
 import { OverviewStream } from './console/overview-stream';
+import { OperationsOutbox } from './operations-outbox';
 import { OperationsStore } from './persistence/operations-store';
+import { RecordQueueReadingsHandler } from './queues/record-queue-readings';
 import { OperationsEventsConsumer } from './read-model/operations-events.consumer';
 import { ReadModelChanges } from './read-model/read-model-changes';
 
@@ -20,6 +22,8 @@ import { ReadModelChanges } from './read-model/read-model-changes';
     OperationsEventsConsumer,
     AirportOverviewReader,
     OverviewStream,
+    OperationsOutbox,
+    RecordQueueReadingsHandler,
   ],
 })
 export class OperationsModule {}

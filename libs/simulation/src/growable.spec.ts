@@ -17,7 +17,11 @@ describe('ring buffers', () => {
       }
       for (let i = 0; i < round % 5 && queue.length > 0; i++) popped.push(queue.shift());
     }
-    while (queue.length > 0) popped.push(queue.shift());
+    while (queue.length > 0) {
+      expect(queue.peek()).toBe(expected[popped.length]);
+      popped.push(queue.shift());
+    }
+    expect(queue.peek()).toBeUndefined();
     expect(popped).toEqual(expected);
   });
 

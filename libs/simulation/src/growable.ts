@@ -57,6 +57,11 @@ class RingQueue<A extends NumberArray> {
     this.count++;
   }
 
+  /** The first value, without taking it; undefined when empty. */
+  peek(): number | undefined {
+    return this.count === 0 ? undefined : this.data[this.head];
+  }
+
   shift(): number {
     const value = this.data[this.head] as number;
     this.head = (this.head + 1) % this.data.length;

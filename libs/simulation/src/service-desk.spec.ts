@@ -39,6 +39,30 @@ describe('ServiceDesk', () => {
     expect(report.utilisation).toBeCloseTo(10 / 11, 10);
   });
 
+  it('shows, as a queue sensor would, how many wait and how long the first has waited', () => {
+    // One server; arrivals at 0, 1, 2; service 3 each: at 2.5, two wait (since 1 and 2).
+    const sim = new Simulation();
+    const desk = new ServiceDesk(sim, 'counter', 1, () => 3);
+    const leave = sim.on(() => undefined);
+    const arrive = sim.on((entity) => {
+      desk.arrive(entity, leave);
+    });
+    const seen: [number, number][] = [];
+    const look = sim.on(() => seen.push([desk.queueLength, desk.longestWait]));
+    [0, 1, 2].forEach((t, entity) => {
+      sim.at(t, arrive, entity);
+    });
+    // Service starts at 0, 3, 6: the second waits 1-3, the third 2-6.
+    for (const t of [0.5, 2.5, 4, 7]) sim.at(t, look, 0);
+    sim.run();
+    expect(seen).toEqual([
+      [0, 0],
+      [2, 1.5],
+      [1, 2],
+      [0, 0],
+    ]);
+  });
+
   it('agrees with Erlang C for an M/M/c queue (4 servers, 75% load)', () => {
     const lambda = 3; // arrivals per second
     const mu = 1; // services per second per server

@@ -72,6 +72,12 @@ export class ServiceDesk {
     return this.waitingEntity.length;
   }
 
+  /** How long the first in line has waited so far (0 for nobody): what a queue sensor shows. */
+  get longestWait(): number {
+    const since = this.waitingSince.peek();
+    return since === undefined ? 0 : this.sim.now - since;
+  }
+
   /** An entity joins the desk; `then` is scheduled with the entity when its service ends. */
   arrive(entity: number, then: number): void {
     this.account();

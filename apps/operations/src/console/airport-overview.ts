@@ -1,9 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { QUEUES } from '@biogate/contracts';
 import { explainPolicy, type Clock, type PhasePolicy } from '@biogate/domain';
 import { UNIT_OF_WORK, type UnitOfWork } from '@biogate/persistence';
 import { CLOCK, PHASE_POLICY } from '@biogate/service-runtime';
 import { OperationsStore } from '../persistence/operations-store';
 import type { AirportOverview } from './operations-views';
+import { LEVEL_OF_SERVICE, levelOfService } from '../read-model/level-of-service';
 import { localDayStart, QUARTER_MS, quartersOfDay } from '../read-model/quarter-hours';
 import { touchpointTiles, TOUCHPOINT_POINTS } from '../read-model/touchpoint-tiles';
 
@@ -36,6 +38,8 @@ export class AirportOverviewReader {
       alerts: await this.store.alerts(em, airport, { limit: 20 }),
       alertCounts: await this.store.alertCounts(em, airport, new Date(now - HOUR_MS)),
       flights: await this.store.flights(em, airport, dayStart, dayEnd),
+      queues: await this.store.latestQueues(em, airport),
+      queueQuarters: await this.store.queueQuarters(em, airport, dayStart, dayEnd),
     }));
     const index = new Map(quarters.map((quarter, position) => [quarter, position]));
     const points = TOUCHPOINT_POINTS.map(({ touchpoint, point }) => {
@@ -49,6 +53,22 @@ export class AirportOverviewReader {
         redirected[position] = count.redirected;
       }
       return { touchpoint, point, presentations, redirected };
+    });
+    const queueWaits = QUEUES.map((queue) => {
+      const maxWaitSeconds = new Array<number | null>(quarters.length).fill(null);
+      for (const row of read.queueQuarters) {
+        const position = index.get(Date.parse(row.quarter));
+        if (row.queue === queue && position !== undefined) {
+          maxWaitSeconds[position] = row.maxWaitSeconds;
+        }
+      }
+      return { queue, maxWaitSeconds };
+    });
+    const queues = QUEUES.map((queue) => {
+      const latest = read.queues.find((reading) => reading.queue === queue);
+      return latest === undefined
+        ? { queue, length: null, waitSeconds: null, at: null, band: null }
+        : { ...latest, band: levelOfService(latest.waitSeconds) };
     });
     return {
       airport,
@@ -72,7 +92,13 @@ export class AirportOverviewReader {
       outages: read.outages,
       lastQuarterHour: touchpointTiles(read.quarterHour),
       lastHour: touchpointTiles(read.hour),
-      day: { quarters: quarters.map((quarter) => new Date(quarter).toISOString()), points },
+      day: {
+        quarters: quarters.map((quarter) => new Date(quarter).toISOString()),
+        points,
+        queueWaits,
+      },
+      queues,
+      levelOfService: LEVEL_OF_SERVICE,
       alerts: { latest: read.alerts, lastHour: read.alertCounts },
       flights: read.flights,
     };

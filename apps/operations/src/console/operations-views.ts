@@ -95,6 +95,23 @@ export interface PointSeries {
 }
 
 /** Everything the console's main screen shows of one airport at the service clock's instant. */
+export type LevelOfServiceBand = 'OPTIMUM' | 'SUB_OPTIMAL' | 'UNDER_PROVIDED';
+
+/** A queue as its sensors last reported it; nulls before any reading. */
+export interface QueueView {
+  readonly queue: string;
+  readonly length: number | null;
+  readonly waitSeconds: number | null;
+  readonly at: string | null;
+  readonly band: LevelOfServiceBand | null;
+}
+
+/** The worst wait of a queue in each quarter hour of the local day (null: no reading). */
+export interface QueueWaitSeries {
+  readonly queue: string;
+  readonly maxWaitSeconds: readonly (number | null)[];
+}
+
 export interface AirportOverview {
   readonly airport: string;
   readonly at: string;
@@ -108,7 +125,14 @@ export interface AirportOverview {
   readonly outages: readonly string[];
   readonly lastQuarterHour: readonly TouchpointTile[];
   readonly lastHour: readonly TouchpointTile[];
-  readonly day: { readonly quarters: readonly string[]; readonly points: readonly PointSeries[] };
+  readonly day: {
+    readonly quarters: readonly string[];
+    readonly points: readonly PointSeries[];
+    readonly queueWaits: readonly QueueWaitSeries[];
+  };
+  /** Queue sensors' latest readings, with their level-of-service band. */
+  readonly queues: readonly QueueView[];
+  readonly levelOfService: { readonly optimumMinutes: number; readonly subOptimalMinutes: number };
   readonly alerts: {
     readonly latest: readonly AlertRow[];
     /** Alerts of the last hour by kind. */

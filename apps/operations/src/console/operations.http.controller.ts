@@ -1,4 +1,16 @@
-import { Controller, Get, Inject, Param, Query, Sse, type MessageEvent } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Inject,
+  Param,
+  Post,
+  Query,
+  Sse,
+  type MessageEvent,
+} from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import type { Observable } from 'rxjs';
 import { DepartingFlightDto, NotFoundError } from '@biogate/contracts';
@@ -11,6 +23,7 @@ import {
   ApiQueryFrom,
   assertAirportScope,
   assertKnownAirport,
+  CorrelationId,
   CurrentPrincipal,
   PATH_PARAMS,
   type Principal,
@@ -26,6 +39,11 @@ import type {
 } from './operations-views';
 import { AlertFilterDto } from './operations-queries.dto';
 import { OverviewStream } from './overview-stream';
+import {
+  QueueReadingsRequestDto,
+  RecordQueueReadingsCommand,
+  type QueueReadingsAccepted,
+} from '../queues/record-queue-readings';
 
 /**
  * The operators' read side: an airport's overview (also pushed live), its alerts, a flight's
@@ -41,6 +59,7 @@ export class OperationsHttpController {
     private readonly reader: AirportOverviewReader,
     private readonly stream: OverviewStream,
     private readonly store: OperationsStore,
+    private readonly commands: CommandBus,
   ) {}
 
   @Get('session')
@@ -124,6 +143,22 @@ export class OperationsHttpController {
       throw new NotFoundError(`no passenger ${passengerId} has a journey at ${airport}`);
     }
     return journey;
+  }
+
+  /** Queue sensors' readings (what the live day plays too); 202: the console shows them soon. */
+  @Post('airports/:airport/queues')
+  @HttpCode(202)
+  @ApiPathParam('airport', 'airport')
+  recordQueues(
+    @CurrentPrincipal() principal: Principal,
+    @Param('airport', PATH_PARAMS.airport()) airport: string,
+    @Body() body: QueueReadingsRequestDto,
+    @CorrelationId() correlationId: string,
+  ): Promise<QueueReadingsAccepted> {
+    this.assertMayWatch(principal, airport);
+    return this.commands.execute(
+      new RecordQueueReadingsCommand(principal, airport, body, correlationId),
+    );
   }
 
   private assertMayWatch(principal: Principal, airport: string): void {

@@ -94,6 +94,23 @@ export class OperationsSchema1764000000401 implements MigrationInterface {
       changed_at timestamptz NOT NULL,
       PRIMARY KEY (airport, outage)
     )`);
+    // Queue sensors: the latest reading of each queue, and the worst of each quarter hour.
+    await q.query(`CREATE TABLE operations.queue_reading (
+      airport varchar(3) NOT NULL,
+      queue varchar(20) NOT NULL,
+      at timestamptz NOT NULL,
+      length integer NOT NULL,
+      wait_seconds integer NOT NULL,
+      PRIMARY KEY (airport, queue)
+    )`);
+    await q.query(`CREATE TABLE operations.queue_quarter (
+      airport varchar(3) NOT NULL,
+      quarter timestamptz NOT NULL,
+      queue varchar(20) NOT NULL,
+      max_length integer NOT NULL,
+      max_wait_seconds integer NOT NULL,
+      PRIMARY KEY (airport, quarter, queue)
+    )`);
     for (const sql of outboxTablesSql('operations')) await q.query(sql);
   }
 

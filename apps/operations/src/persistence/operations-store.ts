@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { FlightRefDto } from '@biogate/contracts';
+import type { FlightRefDto, QueueReading } from '@biogate/contracts';
 import type { StepRecord } from '../read-model/step-record';
 import type { StepCount } from '../read-model/touchpoint-tiles';
 import type {
@@ -11,6 +11,14 @@ import type {
   PassengerJourney,
   PassengerStepRow,
 } from '../console/operations-views';
+
+/** A queue's latest reading, before the console's level-of-service band is put on it. */
+export interface QueueNow {
+  readonly queue: string;
+  readonly at: string;
+  readonly length: number;
+  readonly waitSeconds: number;
+}
 
 export interface QuarterCount {
   readonly quarter: string;
@@ -383,6 +391,63 @@ export class OperationsStore {
       passenger,
       steps: steps.map((step) => ({ ...step, at: new Date(step.at).toISOString() })),
     };
+  }
+
+  /** Queue readings: the latest of each queue (a later one wins), and each quarter's worst. */
+  async recordQueues(
+    em: EntityManager,
+    airport: string,
+    at: Date,
+    quarter: Date,
+    readings: readonly QueueReading[],
+  ): Promise<void> {
+    const queues = readings.map((r) => r.queue);
+    const lengths = readings.map((r) => r.length);
+    const waits = readings.map((r) => r.waitSeconds);
+    await em.query(
+      `WITH readings AS (
+         SELECT * FROM unnest($4::varchar[], $5::int[], $6::int[]) AS r(queue, length, wait_seconds)
+       ), latest AS (
+         INSERT INTO operations.queue_reading AS q (airport, queue, at, length, wait_seconds)
+         SELECT $1, queue, $2, length, wait_seconds FROM readings
+         ON CONFLICT (airport, queue) DO UPDATE
+           SET at = excluded.at, length = excluded.length, wait_seconds = excluded.wait_seconds
+           WHERE q.at <= excluded.at
+       )
+       INSERT INTO operations.queue_quarter AS w (airport, quarter, queue, max_length, max_wait_seconds)
+       SELECT $1, $3, queue, length, wait_seconds FROM readings
+       ON CONFLICT (airport, quarter, queue) DO UPDATE
+         SET max_length = GREATEST(w.max_length, excluded.max_length),
+             max_wait_seconds = GREATEST(w.max_wait_seconds, excluded.max_wait_seconds)`,
+      [airport, at, quarter, queues, lengths, waits],
+    );
+  }
+
+  async latestQueues(em: EntityManager, airport: string): Promise<QueueNow[]> {
+    const rows = await em.query<{ queue: string; at: Date; length: number; waitSeconds: number }[]>(
+      `SELECT queue, at, length, wait_seconds AS "waitSeconds"
+         FROM operations.queue_reading WHERE airport = $1`,
+      [airport],
+    );
+    return rows.map((row) => ({ ...row, at: new Date(row.at).toISOString() }));
+  }
+
+  /** The worst wait of each queue per quarter hour in [from, to). */
+  async queueQuarters(
+    em: EntityManager,
+    airport: string,
+    from: Date,
+    to: Date,
+  ): Promise<{ quarter: string; queue: string; maxLength: number; maxWaitSeconds: number }[]> {
+    const rows = await em.query<
+      { quarter: Date; queue: string; maxLength: number; maxWaitSeconds: number }[]
+    >(
+      `SELECT quarter, queue, max_length AS "maxLength", max_wait_seconds AS "maxWaitSeconds"
+         FROM operations.queue_quarter
+        WHERE airport = $1 AND quarter >= $2 AND quarter < $3`,
+      [airport, from, to],
+    );
+    return rows.map((row) => ({ ...row, quarter: new Date(row.quarter).toISOString() }));
   }
 
   async outagesInForce(em: EntityManager, airport: string): Promise<string[]> {

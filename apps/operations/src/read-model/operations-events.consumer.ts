@@ -7,6 +7,7 @@ import {
   CheckInDecidedPayloadDto,
   LaneAlertRaisedPayloadDto,
   PassengerBookedPayloadDto,
+  QueuesObservedPayloadDto,
   SecurityDecidedPayloadDto,
   TOPICS,
 } from '@biogate/contracts';
@@ -46,6 +47,7 @@ export class OperationsEventsConsumer extends ServiceEventConsumer {
         'LaneAlertRaised@1': LaneAlertRaisedPayloadDto,
         'BoardingChanged@1': BoardingChangedPayloadDto,
         'AirportOutageChanged@1': AirportOutageChangedPayloadDto,
+        'QueuesObserved@1': QueuesObservedPayloadDto,
       },
       unitOfWork,
       transport,
@@ -117,6 +119,19 @@ export class OperationsEventsConsumer extends ServiceEventConsumer {
           at: new Date(change.at),
         });
         return change.airport;
+      }
+      case 'QueuesObserved': {
+        const observed = event.payload as QueuesObservedPayloadDto;
+        const at = new Date(observed.at);
+        const quarter = quarterOf(at.getTime(), this.policy.compiled.utcOffsetMinutes);
+        await this.store.recordQueues(
+          em,
+          observed.airport,
+          at,
+          new Date(quarter),
+          observed.readings,
+        );
+        return observed.airport;
       }
       default:
         // parseEventMessage lets through only the types listed in the constructor.

@@ -7,6 +7,7 @@ import {
   type Phase,
   type PhasePolicy,
 } from '@biogate/domain';
+import type { QueueName, QueueReading } from '@biogate/contracts';
 import { sampler, ServiceDesk, Simulation, type DeskReport } from '@biogate/simulation';
 import { distributionOf, type CapacityParameters } from './capacity-parameters';
 import { DayPopulation, namedFlights, streamOf, TRAIT } from './day-population';
@@ -372,6 +373,36 @@ export class AirportDay {
   /** Passengers whose day is over: boarded, missed their flight, or refused. */
   get passengersThrough(): number {
     return this.boarded + this.missed + this.refused;
+  }
+
+  /**
+   * The queues now, as the airport's sensors would report them: how many wait at each touchpoint
+   * and how long the first in line has waited (the worst of the flights' gates at boarding).
+   */
+  queueReadings(): QueueReading[] {
+    const reading = (queue: QueueName, desks: readonly ServiceDesk[]): QueueReading => ({
+      queue,
+      length: desks.reduce((sum, desk) => sum + desk.queueLength, 0),
+      waitSeconds: Math.round(Math.max(0, ...desks.map((desk) => desk.longestWait))),
+    });
+    const { counter, kiosk, biometric, bagDrop, idManual, idEGate, screening } = this.desks;
+    return [
+      reading('CHECK_IN_COUNTER', [counter]),
+      reading('CHECK_IN_KIOSK', [kiosk]),
+      reading('CHECK_IN_BIOMETRIC', [biometric]),
+      reading('BAG_DROP', [bagDrop]),
+      reading('SECURITY_ID_MANUAL', [idManual]),
+      reading('SECURITY_EGATE', [idEGate]),
+      reading('SECURITY_SCREENING', [screening]),
+      reading(
+        'BOARDING_EGATE',
+        this.gates.map((gate) => gate.eGate),
+      ),
+      reading(
+        'BOARDING_MANUAL',
+        this.gates.map((gate) => gate.manual),
+      ),
+    ];
   }
 
   /** The answers to the batch `next` returned, one per step, in its order. */

@@ -19,7 +19,14 @@ export interface LiveDayOptions {
    * waits for a promise it returns (a test plays an operator there, between two seconds).
    */
   readonly progress?: (at: number, done: number, total: number) => void | Promise<void>;
+  /**
+   * Play the airport's queue sensors too: every simulated minute, each queue's length and the
+   * wait of the first in line go to the operations service (the console's queue tiles).
+   */
+  readonly queueSensors?: boolean;
 }
+
+const MINUTE_MS = 60_000;
 
 export interface LiveDayResult {
   /** The day as the services decided it, in the shape of `biogate simulate`'s report. */
@@ -53,12 +60,18 @@ export async function runLiveDay(
   );
   const log = new DecisionLog(day.population.total);
   let firstAt: number | undefined;
+  let sensedMinute = -1;
   for (let batch = day.next(); batch !== undefined; batch = day.next()) {
     firstAt ??= batch.at;
     if (options.speed !== undefined) await keepPace(batch.at - firstAt, started, options.speed);
     const verdicts = await services.decide(batch);
     log.record(batch, verdicts);
     day.apply(batch, verdicts);
+    const minute = Math.floor(batch.at / MINUTE_MS);
+    if (options.queueSensors === true && minute > sensedMinute && batch.at >= day.dayStart) {
+      sensedMinute = minute;
+      await services.reportQueues(input.airport, day.queueReadings());
+    }
     await options.progress?.(batch.at, day.passengersThrough, day.population.total);
   }
   const report = day.report();

@@ -85,6 +85,7 @@ export async function liveCommand(options: LiveOptions, io: CliIo): Promise<void
       results.push(
         await runLiveDay(input, driven, {
           ...(speed === undefined ? {} : { speed, watchOperators: true }),
+          queueSensors: target === undefined || target.urls.length !== 3,
           ...(showProgress ? { progress: progressLine(io, performance.now()) } : {}),
         }),
       );

@@ -6,6 +6,7 @@ import {
   type Outage,
 } from '@biogate/domain';
 import { TRAIT, type DayFlight, type DayPopulation } from '../capacity/day-population';
+import type { QueueReading } from '@biogate/contracts';
 import type {
   AsyncStepDecider,
   DayBatch,
@@ -307,6 +308,18 @@ export class ServicesDecider implements AsyncStepDecider {
     return typeof redirectTo === 'string'
       ? ({ outcome, reason, redirectTo } as StepVerdict)
       : ({ outcome, reason } as StepVerdict);
+  }
+
+  /**
+   * The queues as the airport's sensors see them, for the operators' console. Not a decision, so
+   * not among the requests the report counts (a target without the operations service has none);
+   * a refusal is a failure like any other.
+   */
+  async reportQueues(airport: string, readings: readonly QueueReading[]): Promise<void> {
+    const response = await this.target.call('POST', `/v1/operations/airports/${airport}/queues`, {
+      readings,
+    });
+    if (response.status !== 202) this.failed('QUEUES', response);
   }
 
   private failed(what: string, response: ServiceResponse): StepVerdict {

@@ -121,7 +121,7 @@ export class DistributedScenarioTarget implements ScenarioTarget {
     private readonly checkin: ScenarioTarget,
     private readonly security: ScenarioTarget,
     private readonly boarding: ScenarioTarget,
-    operations?: ScenarioTarget,
+    private readonly operations?: ScenarioTarget,
   ) {
     this.all = [checkin, security, boarding, ...(operations === undefined ? [] : [operations])];
   }
@@ -156,6 +156,7 @@ export class DistributedScenarioTarget implements ScenarioTarget {
   private owner(path: string): ScenarioTarget {
     if (path.startsWith('/v1/security/')) return this.security;
     if (path.startsWith('/v1/boarding/')) return this.boarding;
+    if (path.startsWith('/v1/operations/') && this.operations !== undefined) return this.operations;
     return this.checkin;
   }
 }

@@ -1,5 +1,6 @@
 import { Type, type ClassConstructor } from 'class-transformer';
 import {
+  ArrayMaxSize,
   IsArray,
   IsBoolean,
   IsDefined,
@@ -11,6 +12,7 @@ import {
   IsString,
   IsUUID,
   Matches,
+  Max,
   Min,
   ValidateNested,
 } from 'class-validator';
@@ -18,6 +20,7 @@ import { expected, IsInstant, IsLocalDate } from '../input/field-validators';
 import { formatInputError, type InputError } from '../input/input-error';
 import { parseJsonText } from '../input/json-text';
 import { validateInput } from '../input/validated-input';
+import { QUEUES, type QueueName } from './operations-events';
 
 // Decorators run bottom-up and stop at the first failure: the basic type check sits lowest.
 
@@ -294,4 +297,31 @@ export class BoardingChangedPayloadDto {
 export class PassengerEnrolledPayloadDto {
   @IsUUID('4', expected('a passenger id')) passengerId!: string;
   @IsIn(['COUNTER', 'VNEID_APP'], expected('COUNTER or VNEID_APP')) channel!: string;
+}
+
+/** One queue sensor's reading (QueueReading). */
+export class QueueReadingDto {
+  @IsIn(QUEUES, expected(`one of ${QUEUES.join(', ')}`)) queue!: QueueName;
+
+  @Max(100_000, expected('a whole number of people from 0 to 100000'))
+  @Min(0, expected('a whole number of people from 0 to 100000'))
+  @IsInt(expected('a whole number of people from 0 to 100000'))
+  length!: number;
+
+  @Max(86_400, expected('a whole number of seconds from 0 to 86400'))
+  @Min(0, expected('a whole number of seconds from 0 to 86400'))
+  @IsInt(expected('a whole number of seconds from 0 to 86400'))
+  waitSeconds!: number;
+}
+
+export class QueuesObservedPayloadDto {
+  @Matches(/^[A-Z]{3}$/, expected('an airport code')) airport!: string;
+  @IsInstant() at!: string;
+
+  @Type(() => QueueReadingDto)
+  @ValidateNested({ each: true })
+  @IsObject({ each: true, ...expected('a queue reading { queue, length, waitSeconds }') })
+  @ArrayMaxSize(QUEUES.length, expected(`at most ${QUEUES.length} readings, one per queue`))
+  @IsArray(expected('an array of queue readings'))
+  readings!: QueueReadingDto[];
 }

@@ -44,3 +44,33 @@ export interface BoardingChangedV1 {
 }
 
 export const BOARDING_CHANGED = { type: 'BoardingChanged', version: 1 } as const;
+
+/** The queues an airport's sensors watch, one per touchpoint and kind of resource. */
+export const QUEUES = [
+  'CHECK_IN_COUNTER',
+  'CHECK_IN_KIOSK',
+  'CHECK_IN_BIOMETRIC',
+  'BAG_DROP',
+  'SECURITY_ID_MANUAL',
+  'SECURITY_EGATE',
+  'SECURITY_SCREENING',
+  'BOARDING_EGATE',
+  'BOARDING_MANUAL',
+] as const;
+export type QueueName = (typeof QUEUES)[number];
+
+/** One queue as a sensor sees it: how many wait, and how long the first in line has waited. */
+export interface QueueReading {
+  readonly queue: QueueName;
+  readonly length: number;
+  readonly waitSeconds: number;
+}
+
+/** Queue sensors' readings at an airport at one instant; keyed by airport code. */
+export interface QueuesObservedV1 {
+  readonly airport: string;
+  readonly at: string;
+  readonly readings: readonly QueueReading[];
+}
+
+export const QUEUES_OBSERVED = { type: 'QueuesObserved', version: 1 } as const;
