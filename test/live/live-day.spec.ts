@@ -37,7 +37,8 @@ describe('biogate live', () => {
   const events = join(dir, 'kiosks-down.yaml');
   writeFileSync(
     events,
-    "events:\n  - { at: '06:00', declare: KIOSK }\n  - { at: '06:30', clear: KIOSK }\n",
+    // Vinh's first departure (VN100, 07:09) boards from 06:45 instead of 06:29.
+    "events:\n  - { at: '06:00', declare: KIOSK }\n  - { at: '06:30', clear: KIOSK }\n  - { at: '06:45', openBoarding: VN100 }\n",
   );
   const badEvents = join(dir, 'bad-events.yaml');
   writeFileSync(badEvents, "events:\n  - { at: '06:00', declare: KIOSK }\n  - { at: noon }\n");
@@ -82,11 +83,18 @@ describe('biogate live', () => {
       events,
       '--json',
       join(dir, 'b.json'),
+      '--html',
+      join(dir, 'b.html'),
     );
     expect(again.code).toBe(0);
     expect(readFileSync(join(dir, 'b.json'), 'utf8')).toBe(
       readFileSync(join(dir, 'a.json'), 'utf8'),
     );
+    // simulate's HTML report, of the day the services decided.
+    const html = readFileSync(join(dir, 'b.html'), 'utf8');
+    expect(html).toContain('<!doctype html>');
+    expect(html).toContain('VII');
+    expect(html).toContain(`${json.report.passengers} departing passengers`);
   }, 300_000);
 
   it.each([

@@ -13,6 +13,7 @@ import { distributionOf, type CapacityParameters } from './capacity-parameters';
 import { DayPopulation, namedFlights, streamOf, TRAIT } from './day-population';
 import { generateSchedule, type ScheduledFlight } from './flight-schedule';
 import type { DayAction, DayBatch, JourneyStep, StepVerdict } from './journey-step';
+import { CliInputError } from '../cli/cli-input-error';
 import type { DayEvent } from './day-events';
 import { ModelDecider } from './model-decider';
 
@@ -112,6 +113,7 @@ export class AirportDay {
     ServiceDesk
   >;
   private readonly gates: { eGate: ServiceDesk; manual: ServiceDesk }[];
+  private readonly boardingOpensAt: Float64Array;
   private readonly arrival: Float64Array;
   private readonly wantsBiometric: Uint8Array;
   private readonly wantsKiosk: Uint8Array;
@@ -182,6 +184,12 @@ export class AirportDay {
       (f) => window === undefined || (f.departure >= window.from && f.departure <= window.to),
     );
     const flights = namedFlights(input.airport, input.date, this.dayStart, schedule);
+    // When each flight's boarding opens: as planned, or when a what-if opens it.
+    const openings = boardingOpenings(flights, input.events ?? [], p.boarding.closesMinutes);
+    this.boardingOpensAt = Float64Array.from(
+      flights,
+      (f, i) => openings.get(i) ?? f.departure - p.boarding.opensMinutes * 60,
+    );
     this.population = new DayPopulation(
       input.airport,
       airportNumber(policy, input.airport),
@@ -189,10 +197,7 @@ export class AirportDay {
       flights,
       input.seed,
     );
-    const firstOpens = Math.min(
-      0,
-      ...flights.map((f) => f.departure - p.boarding.opensMinutes * 60),
-    );
+    const firstOpens = Math.min(0, ...this.boardingOpensAt);
     this.preDay = firstOpens - 180;
     const sim = new Simulation(this.preDay);
     this.sim = sim;
@@ -276,8 +281,9 @@ export class AirportDay {
       open: sim.on((flight) => this.collecting.actions.push({ kind: 'OPEN_BOARDING', flight })),
       close: sim.on((flight) => this.collecting.actions.push({ kind: 'CLOSE_BOARDING', flight })),
       whatIf: sim.on((i) => {
-        const { kind, outage } = input.events?.[i] as DayEvent;
-        this.collecting.actions.push({ kind, outage });
+        const event = input.events?.[i] as DayEvent;
+        if (event.kind !== 'OPEN_BOARDING')
+          this.collecting.actions.push({ kind: event.kind, outage: event.outage });
       }),
       afterCheckIn: sim.on((passenger) => {
         if (this.population.has(passenger, TRAIT.BAG))
@@ -300,7 +306,7 @@ export class AirportDay {
     };
 
     input.events?.forEach((event, i) => {
-      sim.at(event.at, this.kinds.whatIf, i);
+      if (event.kind !== 'OPEN_BOARDING') sim.at(event.at, this.kinds.whatIf, i);
     });
 
     const mix = p.passengerMix;
@@ -345,9 +351,8 @@ export class AirportDay {
         sim.at(this.preDay, this.kinds.book, this.groupStart.length - 1);
         q += size;
       }
-      const opens = flight.departure - p.boarding.opensMinutes * 60;
       const closes = flight.departure - p.boarding.closesMinutes * 60;
-      sim.at(opens, this.kinds.open, f);
+      sim.at(this.boardingOpensAt[f] as number, this.kinds.open, f);
       // Closed after the last second in which a passenger can still be presented.
       sim.at(closes + 1, this.kinds.close, f);
     });
@@ -569,9 +574,8 @@ export class AirportDay {
 
   private atGate(passenger: number): void {
     const flight = this.population.flight(passenger);
-    const { opensMinutes, closesMinutes } = this.input.parameters.boarding;
-    const opens = flight.departure - opensMinutes * 60;
-    const closes = flight.departure - closesMinutes * 60;
+    const opens = this.boardingOpensAt[this.population.flightOf[passenger] as number] as number;
+    const closes = flight.departure - this.input.parameters.boarding.closesMinutes * 60;
     if (this.sim.now > closes) {
       this.missed++;
       return;
@@ -672,6 +676,39 @@ export function simulateAirportDay(input: AirportDayInput): AirportDayReport {
   for (let batch = day.next(); batch !== undefined; batch = day.next())
     day.apply(batch, decider.decide(batch));
   return day.report();
+}
+
+/**
+ * Where a what-if opens a departure's boarding at another time than planned: by flight index.
+ * A departure the day does not have, or an opening at or after the close, is an input error.
+ */
+function boardingOpenings(
+  flights: readonly { carrier: string; number: string; departure: number }[],
+  events: readonly DayEvent[],
+  closesMinutes: number,
+): Map<number, number> {
+  const opens = new Map<number, number>();
+  const names = flights.map((flight) => `${flight.carrier}${flight.number}`);
+  const clock = (seconds: number) =>
+    `${String(Math.floor(seconds / 3600)).padStart(2, '0')}:${String(Math.floor(seconds / 60) % 60).padStart(2, '0')}`;
+  for (const event of events) {
+    if (event.kind !== 'OPEN_BOARDING') continue;
+    const index = names.indexOf(event.flight);
+    const flight = flights[index];
+    if (flight === undefined) {
+      throw new CliInputError([
+        `${event.source}: ${event.flight} is not a departure of this day (${names.join(', ') || 'none'})`,
+      ]);
+    }
+    const closes = flight.departure - closesMinutes * 60;
+    if (event.at >= closes) {
+      throw new CliInputError([
+        `${event.source}: boarding of ${event.flight} closes at ${clock(closes)}; open it before`,
+      ]);
+    }
+    opens.set(index, event.at);
+  }
+  return opens;
 }
 
 /** The airport's place among the policy's airports, in code order (999 for one it lacks). */

@@ -174,3 +174,64 @@ describe('a what-if events file', () => {
     ).toThrow(/bad\.yaml:2: events\[0\]: expected exactly one of declare/);
   });
 });
+
+describe('a gate opened late', () => {
+  const planned = play((_, __, verdict) => verdict);
+  const first = planned.day.population.flights[0]!;
+  const name = `${first.carrier}${first.number}`;
+  const plannedOpening = first.departureAt - 40 * 60_000;
+  // Twenty minutes late: five minutes before the gate closes.
+  const lateOpening = plannedOpening + 20 * 60_000;
+  const local = new Date(lateOpening + 7 * 3_600_000).toISOString().slice(11, 19);
+  const events = parseDayEvents(
+    `events:\n  - { at: '${local}', openBoarding: ${name} }\n`,
+    'late.yaml',
+  );
+  const late = play((_, __, verdict) => verdict, { ...input, events });
+  // Each run has its own population: the first flight is flight 0 in both.
+  const ofFirst = (run: typeof planned, s: DayBatch['steps'][number]) =>
+    s.kind === 'BOARDING' && run.day.population.flightOf[s.passenger] === 0;
+  const boardingOf = (run: typeof planned) =>
+    run.batches.filter((b) => b.steps.some((s) => ofFirst(run, s)));
+
+  it('opens that flight at the time the file says, and presents nobody there before', () => {
+    const opening = late.batches.find((b) =>
+      b.actions.some((a) => a.kind === 'OPEN_BOARDING' && a.flight === 0),
+    );
+    expect(opening?.at).toBe(lateOpening);
+    expect(boardingOf(planned)[0]!.at).toBeLessThan(lateOpening);
+    expect(boardingOf(late)[0]!.at).toBe(lateOpening);
+  });
+
+  it('leaves the other flights as they were, and queues the first one at its gate', () => {
+    const openings = (run: typeof planned) =>
+      run.batches.flatMap((b) =>
+        b.actions.flatMap((a) =>
+          a.kind === 'OPEN_BOARDING' && a.flight !== 0 ? [[a.flight, b.at]] : [],
+        ),
+      );
+    expect(openings(late)).toEqual(openings(planned));
+    // Everyone who reached the gate meanwhile waits for it: a bigger crowd when it opens.
+    const crowd = (run: typeof planned) =>
+      boardingOf(run)[0]!.steps.filter((s) => ofFirst(run, s)).length;
+    expect(crowd(late)).toBeGreaterThan(crowd(planned));
+    expect(late.report.missedFlights).toBeGreaterThanOrEqual(planned.report.missedFlights);
+    expect(late.report.passengers).toBe(planned.report.passengers);
+  });
+
+  it.each([
+    [
+      "a departure the day doesn't have",
+      "{ at: '07:00', openBoarding: VN999 }",
+      /late\.yaml:2: events\[0\]\.openBoarding: VN999 is not a departure of this day \(VN100, /,
+    ],
+    [
+      'an opening after the close',
+      `{ at: '23:00', openBoarding: ${name} }`,
+      /late\.yaml:2: events\[0\]\.openBoarding: boarding of .* closes at \d\d:\d\d; open it before/,
+    ],
+  ])('refuses %s, with the line', (_case, event, message) => {
+    const bad = parseDayEvents(`events:\n  - ${event}\n`, 'late.yaml');
+    expect(() => new AirportDay({ ...input, events: bad })).toThrow(message);
+  });
+});

@@ -23,6 +23,12 @@ export class DayEventDto {
   @OptionalField()
   @IsIn(OUTAGES, OUTAGE_EXPECTED)
   clear?: Outage;
+
+  /** Boarding of this departure opens at `at` instead of its planned time (a gate opened late). */
+  @OptionalField()
+  @Matches(/^[A-Z0-9]{2}\d{1,4}[A-Z]?$/, expected('a departure of the day, e.g. "VN100"'))
+  @IsString(expected('a departure of the day, e.g. "VN100"'))
+  openBoarding?: string;
 }
 
 export class DayEventsFileDto {
@@ -30,17 +36,26 @@ export class DayEventsFileDto {
 
   @Type(() => DayEventDto)
   @ValidateNested({ each: true })
-  @IsObject({ each: true, ...expected('an event { at, declare | clear }') })
+  @IsObject({ each: true, ...expected('an event { at, declare | clear | openBoarding }') })
   @IsArray(expected('a list of events'))
   events!: DayEventDto[];
 }
 
 /** What happens at a second of the day (seconds after local midnight) besides the passengers. */
-export interface DayEvent {
-  readonly at: number;
-  readonly kind: 'DECLARE_OUTAGE' | 'CLEAR_OUTAGE';
-  readonly outage: Outage;
-}
+export type DayEvent =
+  | {
+      readonly at: number;
+      readonly kind: 'DECLARE_OUTAGE' | 'CLEAR_OUTAGE';
+      readonly outage: Outage;
+    }
+  | {
+      readonly at: number;
+      readonly kind: 'OPEN_BOARDING';
+      /** The departure, as the day names its flights: carrier and number, "VN100". */
+      readonly flight: string;
+      /** `file:line` of the event, for a message about the flight. */
+      readonly source: string;
+    };
 
 /** Reads a what-if events file; every problem is file:line: path: what was expected. */
 export function loadDayEvents(file: string): DayEvent[] {
@@ -57,17 +72,28 @@ function checkedEvents(source: YamlSource): DayEvent[] {
   const problems: InputError[] = [];
   const events: DayEvent[] = [];
   validated.value.events.forEach((event, i) => {
-    const actions = [event.declare, event.clear].filter((a) => a !== undefined);
+    const actions = [event.declare, event.clear, event.openBoarding].filter((a) => a !== undefined);
     if (actions.length !== 1) {
       problems.push({
         path: `events[${i}]`,
-        message: 'expected exactly one of declare: OUTAGE or clear: OUTAGE',
+        message: 'expected exactly one of declare: OUTAGE, clear: OUTAGE or openBoarding: FLIGHT',
       });
       return;
     }
     const [h, m, s] = event.at.split(':').map(Number);
+    const at = (h ?? 0) * 3600 + (m ?? 0) * 60 + (s ?? 0);
+    if (event.openBoarding !== undefined) {
+      const path = `events[${i}].openBoarding`;
+      events.push({
+        at,
+        kind: 'OPEN_BOARDING',
+        flight: event.openBoarding,
+        source: `${source.file}:${source.lineOf(path)}: ${path}`,
+      });
+      return;
+    }
     events.push({
-      at: (h ?? 0) * 3600 + (m ?? 0) * 60 + (s ?? 0),
+      at,
       kind: event.declare === undefined ? 'CLEAR_OUTAGE' : 'DECLARE_OUTAGE',
       outage: (event.declare ?? event.clear) as Outage,
     });

@@ -176,6 +176,10 @@ function buildProgram(io: CliIo, exit: { code: number }): Command {
       'the port of the embedded services and their operations console (default: a free one)',
     )
     .option('--json <FILE>', "write the report, the services' facts and the cross-check as JSON")
+    .option(
+      '--html <FILE>',
+      "write simulate's self-contained HTML report of the day the services decided (opens offline)",
+    )
     .option('--quiet', 'print nothing on stdout (CI)')
     .addHelpText(
       'after',

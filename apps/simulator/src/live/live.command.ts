@@ -10,6 +10,7 @@ import {
   type DayFileOptions,
   type DayInputs,
 } from '../capacity/day-inputs';
+import { renderHtmlReport } from '../capacity/html-report';
 import { renderAirport } from '../capacity/simulate.command';
 import { startEmbeddedServices, type RunningEmbeddedServices } from '../replay/embedded-services';
 import { vietnamTime } from '../replay/scenario-runner';
@@ -30,6 +31,7 @@ export interface LiveOptions extends DayFileOptions {
   readonly speed?: string;
   readonly fast?: boolean;
   readonly json?: string;
+  readonly html?: string;
   readonly quiet?: boolean;
   readonly target?: string;
   readonly apiKey?: string;
@@ -97,6 +99,15 @@ export async function liveCommand(options: LiveOptions, io: CliIo): Promise<void
     await services?.close();
   }
   if (options.json !== undefined) writeFileSync(options.json, liveJson(options.seed, results));
+  // The same report as simulate's, of the day the services decided.
+  if (options.html !== undefined)
+    writeFileSync(
+      options.html,
+      renderHtmlReport(
+        results.map((result) => result.report),
+        inputs.parameters.levelOfService,
+      ),
+    );
   if (!options.quiet) io.stdout.write(renderLive(results));
 }
 
