@@ -49,6 +49,16 @@ const FLIGHT_KEY_OF_REF = (flight: FlightRefDto): FlightKey => ({
   date: flight.date,
 });
 
+/** Where a passenger has got to after a step that let them on: when, where, and at check-in the pass. */
+const PROGRESS_COLUMNS = {
+  CHECK_IN: {
+    columns: ['checked_in_at', 'check_in_channel', 'seat', 'bcbp'],
+    types: ['timestamptz', 'varchar', 'varchar', 'varchar'],
+  },
+  SECURITY: { columns: ['cleared_at', 'security_lane'], types: ['timestamptz', 'varchar'] },
+  BOARDING: { columns: ['boarded_at', 'boarding_lane'], types: ['timestamptz', 'varchar'] },
+} as const;
+
 /**
  * All of the operations service's SQL. Writes are upserts that commute: events of different
  * topics arrive in no fixed order (a boarding change may come before the first booking).
@@ -79,7 +89,11 @@ export class OperationsStore {
     );
   }
 
-  /** What a decision leaves: the passenger's step, the quarter's tally, and where they are. */
+  /**
+   * What a decision leaves, in one statement: the passenger's step, the quarter's tally, and,
+   * when the step let them on, where they have got to (the flight row comes from the booking,
+   * which precedes every step on the passenger's partition).
+   */
   async recordStep(
     em: EntityManager,
     step: StepRecord,
@@ -87,11 +101,24 @@ export class OperationsStore {
     flight: FlightRefDto,
     progress: { pass?: { seat: string; bcbp: string }; done: boolean },
   ): Promise<void> {
+    const key = FLIGHT_KEY_OF_REF(flight);
+    const reached = PROGRESS_COLUMNS[step.touchpoint];
+    const values =
+      step.touchpoint === 'CHECK_IN'
+        ? [step.at, step.point, progress.pass?.seat ?? null, progress.pass?.bcbp ?? null]
+        : [step.at, step.point];
     await em.query(
       `WITH step AS (
          INSERT INTO operations.step
            (passenger_id, airport, touchpoint, point, at, outcome, reason, redirect_to, compared, matched)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+       ), progress AS (
+         INSERT INTO operations.passenger
+           (passenger_id, airport, carrier, flight_number, departure_date, ${reached.columns.join(', ')})
+         SELECT $1, $2, $12, $13, $14::date, ${reached.types.map((type, index) => `$${index + 16}::${type}`).join(', ')}
+          WHERE $15::boolean
+         ON CONFLICT (passenger_id)
+         DO UPDATE SET ${reached.columns.map((column) => `${column} = excluded.${column}`).join(', ')}
        )
        INSERT INTO operations.step_tally AS t
          (airport, quarter, touchpoint, point, outcome, reason, redirect_to, presentations, compared, matched)
@@ -112,28 +139,12 @@ export class OperationsStore {
         step.compared,
         step.matched,
         quarter,
+        key.carrier,
+        key.number,
+        key.date,
+        progress.done,
+        ...values,
       ],
-    );
-    if (!progress.done) return;
-    await this.recordFlight(em, flight);
-    const key = FLIGHT_KEY_OF_REF(flight);
-    // Where the passenger has got to: the instant and the point of the step that let them on.
-    const columns = {
-      CHECK_IN: ['checked_in_at', 'check_in_channel', 'seat', 'bcbp'],
-      SECURITY: ['cleared_at', 'security_lane'],
-      BOARDING: ['boarded_at', 'boarding_lane'],
-    }[step.touchpoint];
-    const values =
-      step.touchpoint === 'CHECK_IN'
-        ? [step.at, step.point, progress.pass?.seat ?? null, progress.pass?.bcbp ?? null]
-        : [step.at, step.point];
-    await em.query(
-      `INSERT INTO operations.passenger
-         (passenger_id, airport, carrier, flight_number, departure_date, ${columns.join(', ')})
-       VALUES ($1, $2, $3, $4, $5, ${columns.map((_, index) => `$${index + 6}`).join(', ')})
-       ON CONFLICT (passenger_id)
-       DO UPDATE SET ${columns.map((column) => `${column} = excluded.${column}`).join(', ')}`,
-      [step.passengerId, key.airport, key.carrier, key.number, key.date, ...values],
     );
   }
 
