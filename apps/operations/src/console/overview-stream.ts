@@ -1,23 +1,25 @@
 import { Injectable, type BeforeApplicationShutdown, type MessageEvent } from '@nestjs/common';
-import { filter, interval, merge, Observable, Subject } from 'rxjs';
+import { EMPTY, filter, interval, merge, Observable, shareReplay, Subject, takeUntil } from 'rxjs';
 import { ReadModelChanges } from '../read-model/read-model-changes';
 import { AirportOverviewReader } from './airport-overview';
 
-/** At most this often per screen: the server adds events up; the page never gets them raw. */
+/** At most this often per airport: the server adds events up; a page never gets them raw. */
 const MIN_GAP_MS = 200;
 /** The clock moves on screen even when nothing happens. */
 const HEARTBEAT_MS = 1_000;
 
 /**
- * One screen's live feed of an airport: the overview again after each committed change (latest
- * wins: changes during a read are covered by the next read), at most every 200 ms, and every
- * second for the clock. Every feed ends when the application shuts down: an open screen must
- * not hold the server's close.
+ * The live feed of an airport's overview: read again after each committed change (latest wins:
+ * changes during a read are covered by the next read), at most every 200 ms, and every second
+ * for the clock. One feed per airport, shared by every screen that watches it (a new screen
+ * gets the latest overview at once), so a hundred screens cost one read, not a hundred. Every
+ * feed ends when the application shuts down: an open screen must not hold the server's close.
  */
 @Injectable()
 export class OverviewStream implements BeforeApplicationShutdown {
   private readonly closing = new Subject<void>();
   private shuttingDown = false;
+  private readonly feeds = new Map<string, Observable<MessageEvent>>();
 
   constructor(
     private readonly reader: AirportOverviewReader,
@@ -30,12 +32,21 @@ export class OverviewStream implements BeforeApplicationShutdown {
   }
 
   of(airport: string): Observable<MessageEvent> {
+    // A screen that reconnects while the server closes gets an ended stream at once.
+    if (this.shuttingDown) return EMPTY;
+    let feed = this.feeds.get(airport);
+    if (feed === undefined) {
+      feed = this.overviews(airport).pipe(
+        takeUntil(this.closing),
+        shareReplay({ bufferSize: 1, refCount: true }),
+      );
+      this.feeds.set(airport, feed);
+    }
+    return feed;
+  }
+
+  private overviews(airport: string): Observable<MessageEvent> {
     return new Observable<MessageEvent>((subscriber) => {
-      // A screen that reconnects while the server closes gets an ended stream at once.
-      if (this.shuttingDown) {
-        subscriber.complete();
-        return;
-      }
       let dirty = true;
       let running = false;
       let closed = false;
@@ -63,15 +74,10 @@ export class OverviewStream implements BeforeApplicationShutdown {
         dirty = true;
         void push();
       });
-      const ending = this.closing.subscribe(() => {
-        closed = true;
-        subscriber.complete();
-      });
       void push();
       return () => {
         closed = true;
         triggers.unsubscribe();
-        ending.unsubscribe();
       };
     });
   }
