@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { TOPICS } from '@biogate/contracts';
+import { readConsoleUpstreams } from '../../apps/operations/src/console/console-upstreams';
 
 /** No Docker engine runs here: the compose file is checked against the code instead. */
 const root = join(__dirname, '../..');
@@ -28,6 +29,7 @@ describe('docker/compose.yaml', () => {
     ['checkin', 3001],
     ['security-gate', 3002],
     ['boarding-gate', 3003],
+    ['operations', 3004],
   ])('runs %s from its built entry point with what it requires', (name, port) => {
     const service = compose.services[name];
     expect(nest.projects[name]?.sourceRoot).toBe(`apps/${name}/src`);
@@ -39,6 +41,15 @@ describe('docker/compose.yaml', () => {
       DATABASE_URL: expect.stringMatching(/^postgres:\/\//) as unknown,
       BIOGATE_TEMPLATE_KEY: expect.stringContaining(':?') as unknown,
       BIOGATE_GALLERY_KEY: expect.stringContaining(':?') as unknown,
+    });
+  });
+
+  it("sends the console's actions to the services that own them", () => {
+    const upstreams = String(compose.services.operations?.environment?.BIOGATE_CONSOLE_UPSTREAMS);
+    expect(readConsoleUpstreams({ BIOGATE_CONSOLE_UPSTREAMS: upstreams })).toEqual({
+      checkin: 'http://checkin:3001',
+      security: 'http://security-gate:3002',
+      boarding: 'http://boarding-gate:3003',
     });
   });
 
