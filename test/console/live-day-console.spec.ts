@@ -29,7 +29,9 @@ describe('the live airport day watched in the console', () => {
       ...airportDayInput(inputs, 'VII', '2025-12-01', 'biogate'),
       departureWindow: { from: 7 * 3600, to: 7 * 3600 + 1800 },
     };
-    const services = await startEmbeddedServices(Date.parse('2025-11-29T00:00:00+07:00'));
+    const services = await startEmbeddedServices(Date.parse('2025-11-29T00:00:00+07:00'), {
+      console: true,
+    });
     try {
       const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
       await page.goto(`${services.url}/`);

@@ -9,13 +9,22 @@ import { operationsPersistence } from '../../operations/src/persistence/operatio
 import { securityPersistence } from '../../security-gate/src/persistence/security-persistence';
 import { SecurityGateModule } from '../../security-gate/src/security-gate.module';
 
-/** The services in one process (the console with them): their modules and database schemas. */
-export const EMBEDDED_SERVICES: {
+export interface ServiceComposition {
   readonly name: string;
   readonly modules: readonly Type[];
   readonly units: readonly PersistenceUnit[];
-} = {
+}
+
+/** The services that decide (check-in, security gate, boarding gate) in one process. */
+export const DECIDING_SERVICES: ServiceComposition = {
   name: 'biogate',
-  modules: [CheckinModule, SecurityGateModule, BoardingGateModule, OperationsModule],
-  units: [checkinPersistence, securityPersistence, boardingPersistence, operationsPersistence],
+  modules: [CheckinModule, SecurityGateModule, BoardingGateModule],
+  units: [checkinPersistence, securityPersistence, boardingPersistence],
+};
+
+/** `npm start`: the deciding services and the operations service with its console. */
+export const EMBEDDED_SERVICES: ServiceComposition = {
+  name: 'biogate',
+  modules: [...DECIDING_SERVICES.modules, OperationsModule],
+  units: [...DECIDING_SERVICES.units, operationsPersistence],
 };

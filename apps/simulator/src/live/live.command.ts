@@ -61,6 +61,10 @@ export async function liveCommand(options: LiveOptions, io: CliIo): Promise<void
   }));
 
   const target = options.target === undefined ? undefined : runningTarget(options, io);
+  // Embedded, the console (and the queue sensors that feed it) only where someone can watch.
+  const watchable = port !== undefined || speed !== undefined;
+  // A target has a console with one URL (npm start) or a fourth (the operations service).
+  const queueSensors = target === undefined ? watchable : target.urls.length !== 3;
 
   const showProgress = !options.quiet && io.stderrIsTerminal === true;
   let services: RunningEmbeddedServices | undefined;
@@ -74,10 +78,10 @@ export async function liveCommand(options: LiveOptions, io: CliIo): Promise<void
       // Embedded services start two days early; the day's first steps move their clock forward.
       services = await startEmbeddedServices(
         Date.parse(`${date}T00:00:00+07:00`) - 2 * 86_400_000,
-        port ?? 0,
+        { ...(port === undefined ? {} : { port }), console: watchable },
       );
       driven = services.target;
-      if (port !== undefined || speed !== undefined)
+      if (watchable)
         io.stderr.write(
           `biogate live: watch the day in the operations console at ${services.url}/ (sign in with ${services.apiKey})\n`,
         );
@@ -87,7 +91,7 @@ export async function liveCommand(options: LiveOptions, io: CliIo): Promise<void
       results.push(
         await runLiveDay(input, driven, {
           ...(speed === undefined ? {} : { speed, watchOperators: true }),
-          queueSensors: target === undefined || target.urls.length !== 3,
+          queueSensors,
           ...(showProgress ? { progress: progressLine(io, performance.now()) } : {}),
         }),
       );

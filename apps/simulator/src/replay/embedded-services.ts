@@ -9,7 +9,7 @@ import {
   readServiceEnvironment,
   type OpenPlatform,
 } from '@biogate/service-runtime';
-import { EMBEDDED_SERVICES } from '../../../embedded/src/embedded-services';
+import { DECIDING_SERVICES, EMBEDDED_SERVICES } from '../../../embedded/src/embedded-services';
 import { HttpScenarioTarget, type ScenarioTarget } from './scenario-target';
 
 /** The three services of `npm start` in this process, fresh, on a simulated clock. */
@@ -41,15 +41,25 @@ class EmbeddedScenarioTarget extends HttpScenarioTarget {
   }
 }
 
+export interface EmbeddedServicesOptions {
+  /** The loopback port; a free one by default. */
+  readonly port?: number;
+  /**
+   * With the operations service and its console (someone may watch). Without it the process
+   * does less: nobody could open a console on a run that nobody can reach.
+   */
+  readonly console?: boolean;
+}
+
 /**
- * Starts the embedded services on an in-memory PGlite database and a loopback port (a free one
- * unless given: the live day's console), so a scenario meets the same HTTP API, validation and
- * event flow as with `--target`.
+ * Starts the embedded services on an in-memory PGlite database and a loopback port, so a
+ * scenario meets the same HTTP API, validation and event flow as with `--target`.
  */
 export async function startEmbeddedServices(
   startAt: Instant,
-  port = 0,
+  options: EmbeddedServicesOptions = {},
 ): Promise<RunningEmbeddedServices> {
+  const services = options.console === true ? EMBEDDED_SERVICES : DECIDING_SERVICES;
   const env = readServiceEnvironment({});
   const keysFile = join(seedsDirectory(), 'demo', 'api-keys.json');
   const qaKey = readJsonFile(keysFile, ApiKeysFileDto).keys.find((key) => key.role === 'QA');
@@ -60,11 +70,11 @@ export async function startEmbeddedServices(
   try {
     opened = await openPlatform({
       env: Object.assign(env, { BIOGATE_API_KEYS_FILE: keysFile }),
-      units: EMBEDDED_SERVICES.units,
+      units: services.units,
       clock,
     });
-    app = await createServiceApplication(opened.platform, { ...EMBEDDED_SERVICES, logger: false });
-    await app.listen(port, '127.0.0.1');
+    app = await createServiceApplication(opened.platform, { ...services, logger: false });
+    await app.listen(options.port ?? 0, '127.0.0.1');
   } catch (error) {
     await app?.close();
     await opened?.close();
