@@ -145,6 +145,19 @@ describe('the operations console in a browser (embedded services, PGlite)', () =
     expect(stream.status).toBe(403);
   });
 
+  it('passes the WCAG 2 A and AA checks of axe-core (contrast, names, labels, keyboard)', async () => {
+    await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+    const { violations, passes } = await page.evaluate<{ violations: string[]; passes: string[] }>(
+      `axe.run(document, { runOnly: ['wcag2a', 'wcag2aa'] }).then((r) => ({
+         violations: r.violations.map((v) => v.id + ': ' + v.nodes.map((n) => n.target.join(' ')).join(', ')),
+         passes: r.passes.map((p) => p.id),
+       }))`,
+    );
+    expect(violations).toEqual([]);
+    // It did look: contrast and form labels among the rules that passed.
+    expect(passes).toEqual(expect.arrayContaining(['color-contrast', 'label']));
+  });
+
   it.each([
     [1280, 800],
     [1920, 1080],
