@@ -5,6 +5,8 @@
  * BENCH_MODE=distributed runs three service processes on PostgreSQL and the Kafka mock cluster
  * (CPU summed over this process and the three; memory the largest service's).
  * BENCH_AIRPORT, BENCH_DATE and BENCH_WINDOW (HH:MM-HH:MM, or "day") change the day.
+ * BENCH_CONSOLE=1 (embedded) adds the operations service and the queue sensors, as a watched
+ * run (`live --speed` or `--port`) has them: what watching costs.
  * Last line: `live_journeys_per_s=N identical_decisions=K/M cpu_ms_per_journey=N max_rss_mb=N
  * day_minutes_projected=N`.
  */
@@ -29,6 +31,7 @@ const AIRPORT = process.env.BENCH_AIRPORT ?? 'SGN';
 const DATE = process.env.BENCH_DATE ?? '2025-12-01';
 const WINDOW = process.env.BENCH_WINDOW ?? '07:00-08:00';
 const MODE = process.env.BENCH_MODE ?? 'embedded';
+const CONSOLE = process.env.BENCH_CONSOLE === '1';
 const QA_KEY = 'demo-qa-key-000000000001';
 
 interface BenchServices {
@@ -40,7 +43,7 @@ interface BenchServices {
 }
 
 async function embedded(clockStart: number): Promise<BenchServices> {
-  const services = await startEmbeddedServices(clockStart);
+  const services = await startEmbeddedServices(clockStart, { console: CONSOLE });
   return {
     target: services.target,
     cpuSeconds: () => 0,
@@ -88,7 +91,7 @@ async function main(): Promise<void> {
     const cpuBefore = process.cpuUsage();
     const servicesCpuBefore = services.cpuSeconds();
     const started = performance.now();
-    const result = await runLiveDay(input, services.target);
+    const result = await runLiveDay(input, services.target, { queueSensors: CONSOLE });
     const cpu = process.cpuUsage(cpuBefore);
     const servicesCpu = services.cpuSeconds() - servicesCpuBefore;
     const seconds = (performance.now() - started) / 1000;
@@ -100,7 +103,7 @@ async function main(): Promise<void> {
     const dayPassengers = wholeDay.departures * wholeDay.seatsPerFlight * wholeDay.loadFactor;
     const projected = dayPassengers / result.journeysPerSecond / 60;
     process.stdout.write(
-      `${MODE}: ${AIRPORT} ${DATE} ${WINDOW}: ${report.passengers} passengers, ${facts.requests} requests, ${facts.settles} settles, live then model in ${seconds.toFixed(1)} s\n` +
+      `${MODE}${CONSOLE ? ' with the console' : ''}: ${AIRPORT} ${DATE} ${WINDOW}: ${report.passengers} passengers, ${facts.requests} requests, ${facts.settles} settles, live then model in ${seconds.toFixed(1)} s\n` +
         `  live: ${result.wallSeconds.toFixed(1)} s, ${result.journeysPerSecond.toFixed(1)} passengers/s; identical decisions ${crossCheck.identical}/${crossCheck.decisions}\n` +
         `  CPU per passenger ${cpuMs.toFixed(1)} ms (driver, services and the model's rerun); peak RSS ${rssMb.toFixed(0)} MB\n` +
         `  the whole day (about ${Math.round(dayPassengers)} passengers) at this rate: ${projected.toFixed(1)} min (goal: under ${MODE === 'distributed' ? 4 : 10})\n` +
