@@ -230,12 +230,12 @@ describe.each<DatabaseKind>(['PGlite', 'PostgreSQL'])(
       expect(await overview()).toEqual(before);
     });
 
-    it('is the same when the events come all at once, written together', async () => {
+    it('is the same when the events come all at once, in one run', async () => {
       const before = await readModel();
       await services.opened.platform.unitOfWork.transaction(async (em) => {
         for (const table of OPERATIONS_TABLES) await em.query(`DELETE FROM operations.${table}`);
       });
-      // One run: a passenger's check-in, security and boarding land in one statement.
+      // One run, one transaction: a passenger's check-in, security and boarding among them.
       await services.app.get(OperationsEventsConsumer).handleBatch(
         (await publishedEvents()).map((value) => ({
           topic: 'biogate.journey.v1',

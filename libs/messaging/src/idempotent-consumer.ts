@@ -33,19 +33,6 @@ export class IdempotentConsumer {
     envelopes: readonly EventEnvelope[],
     effect: (em: EntityManager, index: number) => Promise<void>,
   ): Promise<number> {
-    return this.processFresh(envelopes, async (em, fresh) => {
-      for (const index of fresh) await effect(em, index);
-    });
-  }
-
-  /**
-   * As `processInOrder`, but the effect gets every new event's index at once (in order), so that
-   * it may write them together. Returns how many were new.
-   */
-  processFresh(
-    envelopes: readonly EventEnvelope[],
-    effect: (em: EntityManager, fresh: readonly number[]) => Promise<void>,
-  ): Promise<number> {
     // PostgreSQL answers uuids in lower case; a producer may have written them otherwise.
     const ids = envelopes.map((envelope) => envelope.eventId.toLowerCase());
     return this.unitOfWork.transaction(async (em) => {
@@ -55,11 +42,14 @@ export class IdempotentConsumer {
          ON CONFLICT DO NOTHING RETURNING event_id`,
         [this.consumer, ids],
       );
-      const unseen = new Set(inserted.map((row) => row.event_id));
-      const fresh: number[] = [];
-      for (const [index, id] of ids.entries()) if (unseen.delete(id)) fresh.push(index);
-      if (fresh.length > 0) await effect(em, fresh);
-      return fresh.length;
+      const fresh = new Set(inserted.map((row) => row.event_id));
+      let applied = 0;
+      for (const [index, id] of ids.entries()) {
+        if (!fresh.delete(id)) continue;
+        await effect(em, index);
+        applied++;
+      }
+      return applied;
     });
   }
 }

@@ -43,14 +43,6 @@ export abstract class ServiceEventConsumer
   /** The effect of one event, inside the transaction that marks it processed. */
   protected abstract apply(em: EntityManager, event: ConsumedEvent): Promise<void>;
 
-  /**
-   * The effect of a run of new events, in their order, in one transaction: one after the other
-   * unless a consumer writes them together (it must come to the same as one at a time).
-   */
-  protected async applyAll(em: EntityManager, events: readonly ConsumedEvent[]): Promise<void> {
-    for (const event of events) await this.apply(em, event);
-  }
-
   /** Handles one message as the transport delivers it; exposed for tests of poison messages. */
   async handle(message: TransportMessage): Promise<void> {
     const parsed = parseEventMessage(message.value, this.accepted);
@@ -75,13 +67,9 @@ export abstract class ServiceEventConsumer
       events.push(parsed);
     }
     if (events.length === 0) return;
-    await this.consumer.processFresh(
+    await this.consumer.processInOrder(
       events.map((event) => event.envelope),
-      (em, fresh) =>
-        this.applyAll(
-          em,
-          fresh.map((index) => events[index] as ConsumedEvent),
-        ),
+      (em, index) => this.apply(em, events[index] as ConsumedEvent),
     );
   }
 

@@ -12,14 +12,6 @@ import type {
   PassengerStepRow,
 } from '../console/operations-views';
 
-/** One step to write with others (`recordSteps`). */
-export interface StepWrite {
-  readonly step: StepRecord;
-  readonly quarter: Date;
-  readonly flight: FlightRefDto;
-  readonly progress: { readonly pass?: { seat: string; bcbp: string }; readonly done: boolean };
-}
-
 /** A queue's latest reading, before the console's level-of-service band is put on it. */
 export interface QueueNow {
   readonly queue: string;
@@ -57,6 +49,16 @@ const FLIGHT_KEY_OF_REF = (flight: FlightRefDto): FlightKey => ({
   date: flight.date,
 });
 
+/** Where a passenger has got to after a step that let them on: when, where, and at check-in the pass. */
+const PROGRESS_COLUMNS = {
+  CHECK_IN: {
+    columns: ['checked_in_at', 'check_in_channel', 'seat', 'bcbp'],
+    types: ['timestamptz', 'varchar', 'varchar', 'varchar'],
+  },
+  SECURITY: { columns: ['cleared_at', 'security_lane'], types: ['timestamptz', 'varchar'] },
+  BOARDING: { columns: ['boarded_at', 'boarding_lane'], types: ['timestamptz', 'varchar'] },
+} as const;
+
 /**
  * All of the operations service's SQL. Writes are upserts that commute: events of different
  * topics arrive in no fixed order (a boarding change may come before the first booking).
@@ -88,77 +90,60 @@ export class OperationsStore {
   }
 
   /**
-   * Several steps in one statement, as `recordStep` one after the other would leave them: each
-   * step and the quarters' tallies, and per passenger the last step of each touchpoint that let
-   * them on (one row may not be written twice in a statement, so they are folded first).
+   * What a decision leaves, in one statement: the passenger's step, the quarter's tally, and,
+   * when the step let them on, where they have got to (the flight row comes from the booking,
+   * which precedes every step on the passenger's partition).
    */
-  async recordSteps(em: EntityManager, steps: readonly StepWrite[]): Promise<void> {
-    if (steps.length === 0) return;
-    const column = <T>(pick: (write: StepWrite) => T) => steps.map(pick);
-    const latest = (value: string, touchpoint: string) =>
-      `(array_agg(${value} ORDER BY n DESC) FILTER (WHERE touchpoint = '${touchpoint}'))[1]`;
-    const kept = (value: string, when: string) =>
-      `${value} = CASE WHEN excluded.${when} IS NULL THEN p.${value} ELSE excluded.${value} END`;
+  async recordStep(
+    em: EntityManager,
+    step: StepRecord,
+    quarter: Date,
+    flight: FlightRefDto,
+    progress: { pass?: { seat: string; bcbp: string }; done: boolean },
+  ): Promise<void> {
+    const key = FLIGHT_KEY_OF_REF(flight);
+    const reached = PROGRESS_COLUMNS[step.touchpoint];
+    const values =
+      step.touchpoint === 'CHECK_IN'
+        ? [step.at, step.point, progress.pass?.seat ?? null, progress.pass?.bcbp ?? null]
+        : [step.at, step.point];
     await em.query(
-      `WITH input AS (
-         SELECT * FROM unnest(
-           $1::uuid[], $2::varchar[], $3::varchar[], $4::varchar[], $5::timestamptz[],
-           $6::varchar[], $7::varchar[], $8::varchar[], $9::boolean[], $10::boolean[],
-           $11::timestamptz[], $12::varchar[], $13::varchar[], $14::date[], $15::boolean[],
-           $16::varchar[], $17::varchar[]
-         ) WITH ORDINALITY AS i(passenger_id, airport, touchpoint, point, at, outcome, reason,
-           redirect_to, compared, matched, quarter, carrier, flight_number, departure_date, done,
-           seat, bcbp, n)
-       ), steps AS (
+      `WITH step AS (
          INSERT INTO operations.step
            (passenger_id, airport, touchpoint, point, at, outcome, reason, redirect_to, compared, matched)
-         SELECT passenger_id, airport, touchpoint, point, at, outcome, reason, redirect_to, compared, matched
-           FROM input ORDER BY n
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
        ), progress AS (
-         INSERT INTO operations.passenger AS p
-           (passenger_id, airport, carrier, flight_number, departure_date, checked_in_at,
-            check_in_channel, seat, bcbp, cleared_at, security_lane, boarded_at, boarding_lane)
-         SELECT passenger_id,
-                (array_agg(airport ORDER BY n))[1], (array_agg(carrier ORDER BY n))[1],
-                (array_agg(flight_number ORDER BY n))[1], (array_agg(departure_date ORDER BY n))[1],
-                ${latest('at', 'CHECK_IN')}, ${latest('point', 'CHECK_IN')},
-                ${latest('seat', 'CHECK_IN')}, ${latest('bcbp', 'CHECK_IN')},
-                ${latest('at', 'SECURITY')}, ${latest('point', 'SECURITY')},
-                ${latest('at', 'BOARDING')}, ${latest('point', 'BOARDING')}
-           FROM input WHERE done GROUP BY passenger_id
-         ON CONFLICT (passenger_id) DO UPDATE SET
-           ${kept('checked_in_at', 'checked_in_at')}, ${kept('check_in_channel', 'checked_in_at')},
-           ${kept('seat', 'checked_in_at')}, ${kept('bcbp', 'checked_in_at')},
-           ${kept('cleared_at', 'cleared_at')}, ${kept('security_lane', 'cleared_at')},
-           ${kept('boarded_at', 'boarded_at')}, ${kept('boarding_lane', 'boarded_at')}
+         INSERT INTO operations.passenger
+           (passenger_id, airport, carrier, flight_number, departure_date, ${reached.columns.join(', ')})
+         SELECT $1, $2, $12, $13, $14::date, ${reached.types.map((type, index) => `$${index + 16}::${type}`).join(', ')}
+          WHERE $15::boolean
+         ON CONFLICT (passenger_id)
+         DO UPDATE SET ${reached.columns.map((column) => `${column} = excluded.${column}`).join(', ')}
        )
        INSERT INTO operations.step_tally AS t
          (airport, quarter, touchpoint, point, outcome, reason, redirect_to, presentations, compared, matched)
-       SELECT airport, quarter, touchpoint, point, outcome, reason, redirect_to, count(*),
-              count(*) FILTER (WHERE compared), count(*) FILTER (WHERE matched)
-         FROM input GROUP BY airport, quarter, touchpoint, point, outcome, reason, redirect_to
+       VALUES ($2, $11, $3, $4, $6, $7, $8, 1, $9::boolean::int, $10::boolean::int)
        ON CONFLICT (airport, quarter, touchpoint, point, outcome, reason, redirect_to)
-       DO UPDATE SET presentations = t.presentations + excluded.presentations,
+       DO UPDATE SET presentations = t.presentations + 1,
                      compared = t.compared + excluded.compared,
                      matched = t.matched + excluded.matched`,
       [
-        column((w) => w.step.passengerId),
-        column((w) => w.step.airport),
-        column((w) => w.step.touchpoint),
-        column((w) => w.step.point),
-        column((w) => w.step.at.toISOString()),
-        column((w) => w.step.outcome),
-        column((w) => w.step.reason),
-        column((w) => w.step.redirectTo),
-        column((w) => w.step.compared),
-        column((w) => w.step.matched),
-        column((w) => w.quarter.toISOString()),
-        column((w) => w.flight.carrier),
-        column((w) => w.flight.number),
-        column((w) => w.flight.date),
-        column((w) => w.progress.done),
-        column((w) => w.progress.pass?.seat ?? null),
-        column((w) => w.progress.pass?.bcbp ?? null),
+        step.passengerId,
+        step.airport,
+        step.touchpoint,
+        step.point,
+        step.at,
+        step.outcome,
+        step.reason,
+        step.redirectTo,
+        step.compared,
+        step.matched,
+        quarter,
+        key.carrier,
+        key.number,
+        key.date,
+        progress.done,
+        ...values,
       ],
     );
   }

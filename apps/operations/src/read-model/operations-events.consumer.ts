@@ -5,7 +5,6 @@ import {
   BoardingChangedPayloadDto,
   BoardingDecidedPayloadDto,
   CheckInDecidedPayloadDto,
-  FlightRefDto,
   LaneAlertRaisedPayloadDto,
   PassengerBookedPayloadDto,
   QueuesObservedPayloadDto,
@@ -17,7 +16,7 @@ import { UNIT_OF_WORK, type UnitOfWork } from '@biogate/persistence';
 import { PHASE_POLICY, ServiceEventConsumer, type ConsumedEvent } from '@biogate/service-runtime';
 import type { PhasePolicy } from '@biogate/domain';
 import { OPERATIONS_SCHEMA } from '../persistence/operations-persistence';
-import { OperationsStore, type StepWrite } from '../persistence/operations-store';
+import { OperationsStore } from '../persistence/operations-store';
 import { quarterOf } from './quarter-hours';
 import { ReadModelChanges } from './read-model-changes';
 import { boardingStep, checkInStep, securityStep, type StepRecord } from './step-record';
@@ -57,69 +56,9 @@ export class OperationsEventsConsumer extends ServiceEventConsumer {
 
   protected async apply(em: EntityManager, event: ConsumedEvent): Promise<void> {
     const airport = await this.applyEvent(em, event);
-    this.announceAfterCommit(em, [airport]);
-  }
-
-  /**
-   * A run of events: the decisions (most of them) written together in one statement, the rest
-   * one by one. They commute, so the result is that of one event after the other (tested).
-   */
-  protected override async applyAll(
-    em: EntityManager,
-    events: readonly ConsumedEvent[],
-  ): Promise<void> {
-    const steps: StepWrite[] = [];
-    const airports = new Set<string>();
-    for (const event of events) {
-      const write = this.stepWriteOf(event);
-      if (write === undefined) airports.add(await this.applyEvent(em, event));
-      else {
-        steps.push(write);
-        airports.add(write.step.airport);
-      }
-    }
-    await this.store.recordSteps(em, steps);
-    this.announceAfterCommit(em, [...airports]);
-  }
-
-  private announceAfterCommit(em: EntityManager, airports: readonly string[]): void {
     this.unitOfWork.afterCommit(em, () => {
-      for (const airport of airports) this.changes.changed(airport);
+      this.changes.changed(airport);
     });
-  }
-
-  /** A decision at a touchpoint as the read model writes it; undefined for other events. */
-  private stepWriteOf(event: ConsumedEvent): StepWrite | undefined {
-    const write = (
-      step: StepRecord,
-      flight: FlightRefDto,
-      progress: StepWrite['progress'],
-    ): StepWrite => ({
-      step,
-      quarter: new Date(quarterOf(step.at.getTime(), this.policy.compiled.utcOffsetMinutes)),
-      flight,
-      progress,
-    });
-    switch (event.type) {
-      case 'CheckInDecided': {
-        const decided = event.payload as CheckInDecidedPayloadDto;
-        const pass = decided.boardingPass;
-        return write(checkInStep(decided), decided.flight, {
-          ...(pass === undefined ? {} : { pass }),
-          done: pass !== undefined,
-        });
-      }
-      case 'SecurityDecided': {
-        const decided = event.payload as SecurityDecidedPayloadDto;
-        return write(securityStep(decided), decided.flight, { done: decided.cleared });
-      }
-      case 'BoardingDecided': {
-        const decided = event.payload as BoardingDecidedPayloadDto;
-        return write(boardingStep(decided), decided.flight, { done: decided.boarded });
-      }
-      default:
-        return undefined;
-    }
   }
 
   /** Applies one event; answers the airport whose view it changed. */
@@ -130,12 +69,21 @@ export class OperationsEventsConsumer extends ServiceEventConsumer {
         await this.store.recordBooking(em, booked);
         return booked.flight.origin;
       }
-      case 'CheckInDecided':
-      case 'SecurityDecided':
+      case 'CheckInDecided': {
+        const decided = event.payload as CheckInDecidedPayloadDto;
+        const pass = decided.boardingPass;
+        return this.recordStep(em, checkInStep(decided), decided, {
+          ...(pass === undefined ? {} : { pass }),
+          done: pass !== undefined,
+        });
+      }
+      case 'SecurityDecided': {
+        const decided = event.payload as SecurityDecidedPayloadDto;
+        return this.recordStep(em, securityStep(decided), decided, { done: decided.cleared });
+      }
       case 'BoardingDecided': {
-        const write = this.stepWriteOf(event) as StepWrite;
-        await this.store.recordSteps(em, [write]);
-        return write.step.airport;
+        const decided = event.payload as BoardingDecidedPayloadDto;
+        return this.recordStep(em, boardingStep(decided), decided, { done: decided.boarded });
       }
       case 'LaneAlertRaised': {
         const alert = event.payload as LaneAlertRaisedPayloadDto;
@@ -189,5 +137,16 @@ export class OperationsEventsConsumer extends ServiceEventConsumer {
         // parseEventMessage lets through only the types listed in the constructor.
         throw new Error(`the operations service does not read ${event.type}`);
     }
+  }
+
+  private async recordStep(
+    em: EntityManager,
+    step: StepRecord,
+    decided: CheckInDecidedPayloadDto | SecurityDecidedPayloadDto | BoardingDecidedPayloadDto,
+    progress: { pass?: { seat: string; bcbp: string }; done: boolean },
+  ): Promise<string> {
+    const quarter = new Date(quarterOf(step.at.getTime(), this.policy.compiled.utcOffsetMinutes));
+    await this.store.recordStep(em, step, quarter, decided.flight, progress);
+    return step.airport;
   }
 }
