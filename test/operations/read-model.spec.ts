@@ -23,7 +23,7 @@ const OPERATIONS_TABLES = [
   'passenger',
   'flight',
   'alert',
-  'outage',
+  'airport_outage',
   'processed_events',
 ];
 
@@ -158,6 +158,36 @@ describe.each<DatabaseKind>(['PGlite', 'PostgreSQL'])(
       const kiosk = view.day.points.find((p) => p.point === 'KIOSK');
       expect(kiosk?.presentations[30]).toBe(2);
       expect(view.day.quarters[30]).toBe('2025-12-01T00:30:00.000Z');
+    });
+
+    it("gives a flight's manifest and a passenger's steps, to that airport only", async () => {
+      const manifest = await services.http
+        .get('/v1/operations/airports/SGN/manifest?carrier=VN&number=213&date=2025-12-01')
+        .set('x-api-key', KEYS.operatorSGN);
+      const passengers = (manifest.body as { passengers: Record<string, unknown>[] }).passengers;
+      expect(passengers).toHaveLength(2);
+      const boarded = passengers.find((p) => p.boardedAt !== null);
+      expect(boarded).toMatchObject({
+        checkInChannel: 'KIOSK',
+        securityLane: 'AUTOMATED',
+        boardingLane: 'AUTOMATED',
+        seat: expect.stringMatching(/^\d+[A-Z]$/) as unknown,
+        bcbp: expect.stringMatching(/^M1/) as unknown,
+      });
+      const journey = await services.http
+        .get(`/v1/operations/airports/SGN/passengers/${String(boarded?.passengerId)}`)
+        .set('x-api-key', KEYS.operatorSGN);
+      expect(journey.body).toMatchObject({
+        flight: { airport: 'SGN', carrier: 'VN', number: '213', date: '2025-12-01' },
+        passenger: { passengerId: boarded?.passengerId, boardingLane: 'AUTOMATED' },
+      });
+      expect(
+        (journey.body as { steps: { touchpoint: string }[] }).steps.map((s) => s.touchpoint),
+      ).toEqual(['CHECK_IN', 'SECURITY', 'BOARDING']);
+      const elsewhere = await services.http
+        .get(`/v1/operations/airports/HAN/passengers/${String(boarded?.passengerId)}`)
+        .set('x-api-key', KEYS.qa);
+      expect(elsewhere.status).toBe(404);
     });
 
     it("shows the queue sensors' readings with their level-of-service band", async () => {

@@ -2,7 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { QUEUES } from '@biogate/contracts';
 import { explainPolicy, type Clock, type PhasePolicy } from '@biogate/domain';
 import { UNIT_OF_WORK, type UnitOfWork } from '@biogate/persistence';
-import { CLOCK, PHASE_POLICY } from '@biogate/service-runtime';
+import { CLOCK, outagesAt, PHASE_POLICY } from '@biogate/service-runtime';
+import { OPERATIONS_SCHEMA } from '../persistence/operations-persistence';
 import { OperationsStore } from '../persistence/operations-store';
 import type { AirportOverview } from './operations-views';
 import { LEVEL_OF_SERVICE, levelOfService } from '../read-model/level-of-service';
@@ -34,7 +35,7 @@ export class AirportOverviewReader {
       quarterHour: await this.store.stepCounts(em, airport, new Date(now - QUARTER_MS), until),
       hour: await this.store.stepCounts(em, airport, new Date(now - HOUR_MS), until),
       day: await this.store.quarterCounts(em, airport, dayStart, dayEnd),
-      outages: await this.store.outagesInForce(em, airport),
+      outages: await outagesAt(em, OPERATIONS_SCHEMA, airport),
       alerts: await this.store.alerts(em, airport, { limit: 20 }),
       alertCounts: await this.store.alertCounts(em, airport, new Date(now - HOUR_MS)),
       flights: await this.store.flights(em, airport, dayStart, dayEnd),

@@ -1,5 +1,6 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { dropOutboxTablesSql, outboxTablesSql } from '@biogate/messaging';
+import { airportOutageTableSql } from '@biogate/service-runtime';
 
 /**
  * The operations service's read model, built only from events: counts per quarter hour and
@@ -87,13 +88,7 @@ export class OperationsSchema1764000000401 implements MigrationInterface {
     )`);
     // Simulated clocks raise many alerts at one instant: seq keeps their order.
     await q.query('CREATE INDEX alert_airport ON operations.alert (airport, raised_at, seq)');
-    await q.query(`CREATE TABLE operations.outage (
-      airport varchar(3) NOT NULL,
-      outage varchar(10) NOT NULL,
-      in_force boolean NOT NULL,
-      changed_at timestamptz NOT NULL,
-      PRIMARY KEY (airport, outage)
-    )`);
+    await q.query(airportOutageTableSql('operations'));
     // Queue sensors: the latest reading of each queue, and the worst of each quarter hour.
     await q.query(`CREATE TABLE operations.queue_reading (
       airport varchar(3) NOT NULL,

@@ -1,6 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { FlightRefDto, QueueReading } from '@biogate/contracts';
+import type {
+  BoardingChangedPayloadDto,
+  FlightRefDto,
+  LaneAlertRaisedPayloadDto,
+  QueuesObservedPayloadDto,
+} from '@biogate/contracts';
 import type { StepRecord } from '../read-model/step-record';
 import type { StepCount } from '../read-model/touchpoint-tiles';
 import type {
@@ -29,19 +34,6 @@ export interface QuarterCount {
   readonly rejected: number;
 }
 
-export interface NewAlert {
-  readonly alertId: string;
-  readonly airport: string;
-  readonly touchpoint: string;
-  readonly lane: string;
-  readonly gate: string | undefined;
-  readonly kind: string;
-  readonly detail: string;
-  readonly at: Date;
-  readonly passengerId: string | undefined;
-  readonly flight: string | undefined;
-}
-
 const FLIGHT_KEY_OF_REF = (flight: FlightRefDto): FlightKey => ({
   airport: flight.origin,
   carrier: flight.carrier,
@@ -58,6 +50,39 @@ const PROGRESS_COLUMNS = {
   SECURITY: { columns: ['cleared_at', 'security_lane'], types: ['timestamptz', 'varchar'] },
   BOARDING: { columns: ['boarded_at', 'boarding_lane'], types: ['timestamptz', 'varchar'] },
 } as const;
+
+/** A passenger row as the manifest and the journey read it. */
+const PASSENGER_COLUMNS = `passenger_id AS "passengerId", surname, given_name AS "givenName", seat,
+  bcbp, checked_in_at AS "checkedInAt", check_in_channel AS "checkInChannel",
+  cleared_at AS "clearedAt", security_lane AS "securityLane", boarded_at AS "boardedAt",
+  boarding_lane AS "boardingLane", carrier, flight_number AS number,
+  to_char(departure_date, 'YYYY-MM-DD') AS date`;
+
+type PassengerRow = Omit<ManifestRow, 'checkedInAt' | 'clearedAt' | 'boardedAt'> & {
+  readonly checkedInAt: Date | null;
+  readonly clearedAt: Date | null;
+  readonly boardedAt: Date | null;
+  readonly carrier: string;
+  readonly number: string;
+  readonly date: string;
+};
+
+function manifestRowOf(row: PassengerRow): ManifestRow {
+  const instant = (value: Date | null) => (value === null ? null : new Date(value).toISOString());
+  return {
+    passengerId: row.passengerId,
+    surname: row.surname,
+    givenName: row.givenName,
+    seat: row.seat,
+    bcbp: row.bcbp,
+    checkedInAt: instant(row.checkedInAt),
+    checkInChannel: row.checkInChannel,
+    clearedAt: instant(row.clearedAt),
+    securityLane: row.securityLane,
+    boardedAt: instant(row.boardedAt),
+    boardingLane: row.boardingLane,
+  };
+}
 
 /**
  * All of the operations service's SQL. Writes are upserts that commute: events of different
@@ -94,18 +119,12 @@ export class OperationsStore {
    * when the step let them on, where they have got to (the flight row comes from the booking,
    * which precedes every step on the passenger's partition).
    */
-  async recordStep(
-    em: EntityManager,
-    step: StepRecord,
-    quarter: Date,
-    flight: FlightRefDto,
-    progress: { pass?: { seat: string; bcbp: string }; done: boolean },
-  ): Promise<void> {
-    const key = FLIGHT_KEY_OF_REF(flight);
+  async recordStep(em: EntityManager, step: StepRecord, quarter: Date): Promise<void> {
+    const key = FLIGHT_KEY_OF_REF(step.flight);
     const reached = PROGRESS_COLUMNS[step.touchpoint];
     const values =
       step.touchpoint === 'CHECK_IN'
-        ? [step.at, step.point, progress.pass?.seat ?? null, progress.pass?.bcbp ?? null]
+        ? [step.at, step.point, step.pass?.seat ?? null, step.pass?.bcbp ?? null]
         : [step.at, step.point];
     await em.query(
       `WITH step AS (
@@ -142,7 +161,7 @@ export class OperationsStore {
         key.carrier,
         key.number,
         key.date,
-        progress.done,
+        step.done,
         ...values,
       ],
     );
@@ -162,11 +181,7 @@ export class OperationsStore {
   }
 
   /** The latest change wins, whatever order the changes arrive in. */
-  async changeBoarding(
-    em: EntityManager,
-    flight: FlightKey,
-    change: { gate: string; state: string; at: Date },
-  ): Promise<void> {
+  async changeBoarding(em: EntityManager, change: BoardingChangedPayloadDto): Promise<void> {
     await em.query(
       `INSERT INTO operations.flight AS f
          (airport, carrier, flight_number, departure_date, gate, boarding_state, boarding_changed_at)
@@ -176,10 +191,10 @@ export class OperationsStore {
                      boarding_changed_at = excluded.boarding_changed_at
        WHERE f.boarding_changed_at IS NULL OR f.boarding_changed_at <= excluded.boarding_changed_at`,
       [
-        flight.airport,
-        flight.carrier,
-        flight.number,
-        flight.date,
+        change.airport,
+        change.carrier,
+        change.number,
+        change.date,
         change.gate,
         change.state,
         change.at,
@@ -187,21 +202,7 @@ export class OperationsStore {
     );
   }
 
-  async setOutage(
-    em: EntityManager,
-    change: { airport: string; outage: string; inForce: boolean; at: Date },
-  ): Promise<void> {
-    await em.query(
-      `INSERT INTO operations.outage AS o (airport, outage, in_force, changed_at)
-       VALUES ($1, $2, $3, $4)
-       ON CONFLICT (airport, outage)
-       DO UPDATE SET in_force = excluded.in_force, changed_at = excluded.changed_at
-       WHERE o.changed_at <= excluded.changed_at`,
-      [change.airport, change.outage, change.inForce, change.at],
-    );
-  }
-
-  async recordAlert(em: EntityManager, alert: NewAlert): Promise<void> {
+  async recordAlert(em: EntityManager, alert: LaneAlertRaisedPayloadDto): Promise<void> {
     await em.query(
       `INSERT INTO operations.alert
          (id, airport, touchpoint, lane, gate, kind, detail, raised_at, passenger_id, flight)
@@ -217,7 +218,7 @@ export class OperationsStore {
         alert.detail,
         alert.at,
         alert.passengerId ?? null,
-        alert.flight ?? null,
+        alert.flight === undefined ? null : `${alert.flight.carrier}${alert.flight.number}`,
       ],
     );
   }
@@ -350,31 +351,13 @@ export class OperationsStore {
   }
 
   async manifest(em: EntityManager, flight: FlightKey): Promise<ManifestRow[]> {
-    const rows = await em.query<Record<string, unknown>[]>(
-      `SELECT passenger_id AS "passengerId", surname, given_name AS "givenName", seat, bcbp,
-              checked_in_at AS "checkedInAt", check_in_channel AS "checkInChannel",
-              cleared_at AS "clearedAt", security_lane AS "securityLane",
-              boarded_at AS "boardedAt", boarding_lane AS "boardingLane"
-         FROM operations.passenger
+    const rows = await em.query<PassengerRow[]>(
+      `SELECT ${PASSENGER_COLUMNS} FROM operations.passenger
         WHERE airport = $1 AND carrier = $2 AND flight_number = $3 AND departure_date = $4
         ORDER BY surname, given_name, passenger_id`,
       [flight.airport, flight.carrier, flight.number, flight.date],
     );
-    const instant = (value: unknown) =>
-      value === null ? null : new Date(value as Date).toISOString();
-    return rows.map((row) => ({
-      passengerId: String(row.passengerId),
-      surname: row.surname as string | null,
-      givenName: row.givenName as string | null,
-      seat: row.seat as string | null,
-      bcbp: row.bcbp as string | null,
-      checkedInAt: instant(row.checkedInAt),
-      checkInChannel: row.checkInChannel as string | null,
-      clearedAt: instant(row.clearedAt),
-      securityLane: row.securityLane as string | null,
-      boardedAt: instant(row.boardedAt),
-      boardingLane: row.boardingLane as string | null,
-    }));
+    return rows.map(manifestRowOf);
   }
 
   /** A passenger of this airport's flights, and their steps here; null for anyone else. */
@@ -383,23 +366,20 @@ export class OperationsStore {
     airport: string,
     passengerId: string,
   ): Promise<PassengerJourney | null> {
-    const [found] = await em.query<{ carrier: string; number: string; date: string }[]>(
-      `SELECT carrier, flight_number AS number, to_char(departure_date, 'YYYY-MM-DD') AS date
-         FROM operations.passenger WHERE passenger_id = $1 AND airport = $2`,
+    const [row] = await em.query<PassengerRow[]>(
+      `SELECT ${PASSENGER_COLUMNS} FROM operations.passenger
+        WHERE passenger_id = $1 AND airport = $2`,
       [passengerId, airport],
     );
-    if (found === undefined) return null;
-    const flight = { airport, ...found };
-    const passenger = (await this.manifest(em, flight)).find((p) => p.passengerId === passengerId);
-    if (passenger === undefined) return null;
+    if (row === undefined) return null;
     const steps = await em.query<(Omit<PassengerStepRow, 'at'> & { at: Date })[]>(
       `SELECT touchpoint, point, at, outcome, reason, NULLIF(redirect_to, '') AS "redirectTo"
          FROM operations.step WHERE passenger_id = $1 AND airport = $2 ORDER BY at, seq`,
       [passengerId, airport],
     );
     return {
-      flight,
-      passenger,
+      flight: { airport, carrier: row.carrier, number: row.number, date: row.date },
+      passenger: manifestRowOf(row),
       steps: steps.map((step) => ({ ...step, at: new Date(step.at).toISOString() })),
     };
   }
@@ -407,11 +387,10 @@ export class OperationsStore {
   /** Queue readings: the latest of each queue (a later one wins), and each quarter's worst. */
   async recordQueues(
     em: EntityManager,
-    airport: string,
-    at: Date,
+    observed: QueuesObservedPayloadDto,
     quarter: Date,
-    readings: readonly QueueReading[],
   ): Promise<void> {
+    const { airport, at, readings } = observed;
     const queues = readings.map((r) => r.queue);
     const lengths = readings.map((r) => r.length);
     const waits = readings.map((r) => r.waitSeconds);
@@ -459,13 +438,5 @@ export class OperationsStore {
       [airport, from, to],
     );
     return rows.map((row) => ({ ...row, quarter: new Date(row.quarter).toISOString() }));
-  }
-
-  async outagesInForce(em: EntityManager, airport: string): Promise<string[]> {
-    const rows = await em.query<{ outage: string }[]>(
-      `SELECT outage FROM operations.outage WHERE airport = $1 AND in_force ORDER BY outage`,
-      [airport],
-    );
-    return rows.map((row) => row.outage);
   }
 }

@@ -13,8 +13,13 @@ import {
 } from '@biogate/contracts';
 import { EVENT_TRANSPORT, type EventTransport } from '@biogate/messaging';
 import { UNIT_OF_WORK, type UnitOfWork } from '@biogate/persistence';
-import { PHASE_POLICY, ServiceEventConsumer, type ConsumedEvent } from '@biogate/service-runtime';
-import type { PhasePolicy } from '@biogate/domain';
+import {
+  PHASE_POLICY,
+  ServiceEventConsumer,
+  setOutage,
+  type ConsumedEvent,
+} from '@biogate/service-runtime';
+import type { Outage, PhasePolicy } from '@biogate/domain';
 import { OPERATIONS_SCHEMA } from '../persistence/operations-persistence';
 import { OperationsStore } from '../persistence/operations-store';
 import { quarterOf } from './quarter-hours';
@@ -69,68 +74,31 @@ export class OperationsEventsConsumer extends ServiceEventConsumer {
         await this.store.recordBooking(em, booked);
         return booked.flight.origin;
       }
-      case 'CheckInDecided': {
-        const decided = event.payload as CheckInDecidedPayloadDto;
-        const pass = decided.boardingPass;
-        return this.recordStep(em, checkInStep(decided), decided, {
-          ...(pass === undefined ? {} : { pass }),
-          done: pass !== undefined,
-        });
-      }
-      case 'SecurityDecided': {
-        const decided = event.payload as SecurityDecidedPayloadDto;
-        return this.recordStep(em, securityStep(decided), decided, { done: decided.cleared });
-      }
-      case 'BoardingDecided': {
-        const decided = event.payload as BoardingDecidedPayloadDto;
-        return this.recordStep(em, boardingStep(decided), decided, { done: decided.boarded });
-      }
+      case 'CheckInDecided':
+        return this.recordStep(em, checkInStep(event.payload as CheckInDecidedPayloadDto));
+      case 'SecurityDecided':
+        return this.recordStep(em, securityStep(event.payload as SecurityDecidedPayloadDto));
+      case 'BoardingDecided':
+        return this.recordStep(em, boardingStep(event.payload as BoardingDecidedPayloadDto));
       case 'LaneAlertRaised': {
         const alert = event.payload as LaneAlertRaisedPayloadDto;
-        await this.store.recordAlert(em, {
-          alertId: alert.alertId,
-          airport: alert.airport,
-          touchpoint: alert.touchpoint,
-          lane: alert.lane,
-          gate: alert.gate,
-          kind: alert.kind,
-          detail: alert.detail,
-          at: new Date(alert.at),
-          passengerId: alert.passengerId,
-          flight: alert.flight && `${alert.flight.carrier}${alert.flight.number}`,
-        });
+        await this.store.recordAlert(em, alert);
         return alert.airport;
       }
       case 'BoardingChanged': {
         const change = event.payload as BoardingChangedPayloadDto;
-        await this.store.changeBoarding(em, change, {
-          gate: change.gate,
-          state: change.state,
-          at: new Date(change.at),
-        });
+        await this.store.changeBoarding(em, change);
         return change.airport;
       }
       case 'AirportOutageChanged': {
-        const change = event.payload as AirportOutageChangedPayloadDto;
-        await this.store.setOutage(em, {
-          airport: change.airport,
-          outage: change.outage,
-          inForce: change.inForce,
-          at: new Date(change.at),
-        });
-        return change.airport;
+        // Keyed by airport: the changes of one airport come in the order they were made.
+        const { airport, outage, inForce, at } = event.payload as AirportOutageChangedPayloadDto;
+        await setOutage(em, OPERATIONS_SCHEMA, airport, outage as Outage, inForce, new Date(at));
+        return airport;
       }
       case 'QueuesObserved': {
         const observed = event.payload as QueuesObservedPayloadDto;
-        const at = new Date(observed.at);
-        const quarter = quarterOf(at.getTime(), this.policy.compiled.utcOffsetMinutes);
-        await this.store.recordQueues(
-          em,
-          observed.airport,
-          at,
-          new Date(quarter),
-          observed.readings,
-        );
+        await this.store.recordQueues(em, observed, this.quarterOf(observed.at));
         return observed.airport;
       }
       default:
@@ -139,14 +107,14 @@ export class OperationsEventsConsumer extends ServiceEventConsumer {
     }
   }
 
-  private async recordStep(
-    em: EntityManager,
-    step: StepRecord,
-    decided: CheckInDecidedPayloadDto | SecurityDecidedPayloadDto | BoardingDecidedPayloadDto,
-    progress: { pass?: { seat: string; bcbp: string }; done: boolean },
-  ): Promise<string> {
-    const quarter = new Date(quarterOf(step.at.getTime(), this.policy.compiled.utcOffsetMinutes));
-    await this.store.recordStep(em, step, quarter, decided.flight, progress);
+  private async recordStep(em: EntityManager, step: StepRecord): Promise<string> {
+    await this.store.recordStep(em, step, this.quarterOf(step.at));
     return step.airport;
+  }
+
+  /** The quarter hour of the local day an instant falls in. */
+  private quarterOf(at: Date | string): Date {
+    const instant = typeof at === 'string' ? Date.parse(at) : at.getTime();
+    return new Date(quarterOf(instant, this.policy.compiled.utcOffsetMinutes));
   }
 }

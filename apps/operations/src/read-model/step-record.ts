@@ -1,6 +1,7 @@
 import type {
   BoardingDecidedPayloadDto,
   CheckInDecidedPayloadDto,
+  FlightRefDto,
   SecurityDecidedPayloadDto,
   StepDecisionDto,
 } from '@biogate/contracts';
@@ -21,60 +22,59 @@ export interface StepRecord {
   readonly compared: boolean;
   /** ... and it matched and looked live. */
   readonly matched: boolean;
+  readonly flight: FlightRefDto;
+  /** The step let the passenger on: checked in, cleared, boarded. */
+  readonly done: boolean;
+  /** The boarding pass a check-in issued. */
+  readonly pass?: { readonly seat: string; readonly bcbp: string };
 }
 
+type Decided = CheckInDecidedPayloadDto | SecurityDecidedPayloadDto | BoardingDecidedPayloadDto;
+
 function recordOf(
-  passengerId: string,
-  airport: string,
-  touchpoint: StepRecord['touchpoint'],
-  point: string,
-  at: string,
-  decision: StepDecisionDto,
+  event: Decided,
+  where: Pick<StepRecord, 'airport' | 'touchpoint' | 'point' | 'done' | 'pass'>,
 ): StepRecord {
+  const { decision } = event;
   const verification = decision.verification;
   return {
-    passengerId,
-    airport,
-    touchpoint,
-    point,
-    at: new Date(at),
+    passengerId: event.passengerId,
+    ...where,
+    at: new Date(event.at),
     outcome: decision.outcome,
     reason: decision.reason,
     redirectTo: decision.redirectTo ?? '',
     compared: verification !== undefined,
     matched: verification !== undefined && verification.matched && verification.live,
+    flight: event.flight,
   };
 }
 
 export function checkInStep(event: CheckInDecidedPayloadDto): StepRecord {
-  return recordOf(
-    event.passengerId,
-    event.flight.origin,
-    'CHECK_IN',
-    event.channel,
-    event.at,
-    event.decision,
-  );
+  const pass = event.boardingPass;
+  return recordOf(event, {
+    airport: event.flight.origin,
+    touchpoint: 'CHECK_IN',
+    point: event.channel,
+    done: pass !== undefined,
+    ...(pass === undefined ? {} : { pass }),
+  });
 }
 
 export function securityStep(event: SecurityDecidedPayloadDto): StepRecord {
-  return recordOf(
-    event.passengerId,
-    event.airport,
-    'SECURITY',
-    event.lane,
-    event.at,
-    event.decision,
-  );
+  return recordOf(event, {
+    airport: event.airport,
+    touchpoint: 'SECURITY',
+    point: event.lane,
+    done: event.cleared,
+  });
 }
 
 export function boardingStep(event: BoardingDecidedPayloadDto): StepRecord {
-  return recordOf(
-    event.passengerId,
-    event.airport,
-    'BOARDING',
-    event.lane,
-    event.at,
-    event.decision,
-  );
+  return recordOf(event, {
+    airport: event.airport,
+    touchpoint: 'BOARDING',
+    point: event.lane,
+    done: event.boarded,
+  });
 }
