@@ -355,6 +355,55 @@ describe.each<[string, () => Promise<{ config: DatabaseConfig; cleanup: () => Pr
     );
   });
 
+  it('gathers the commits of its waiting time into one batch', async () => {
+    const batches: string[][] = [];
+    const transport: EventTransport = {
+      publish: (messages) => Promise.resolve(void batches.push(messages.map((m) => m.key))),
+      subscribe: () => ({ close: () => Promise.resolve() }),
+    };
+    const relay = new OutboxRelay('sample', db.unitOfWork, transport, {
+      pollIntervalMs: 60_000,
+      gatherMs: 200,
+    });
+    relay.start();
+    for (const key of ['g1', 'g2', 'g3']) {
+      await db.unitOfWork.transaction((em) =>
+        outbox.append(em, [{ topic: 'items', envelope: envelope(key) }]),
+      );
+      relay.nudge();
+    }
+    await relay.stop();
+    await relay.drain();
+    expect(batches).toEqual([['g1', 'g2', 'g3']]);
+  });
+
+  it('ends a drain only after the batch its loop had claimed is delivered', async () => {
+    let claimed!: () => void;
+    const publishing = new Promise<void>((resolve) => (claimed = resolve));
+    const delivered: string[] = [];
+    const slow: EventTransport = {
+      publish: async (messages) => {
+        claimed();
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        delivered.push(...messages.map((m) => m.key));
+      },
+      subscribe: () => ({ close: () => Promise.resolve() }),
+    };
+    const relay = new OutboxRelay('sample', db.unitOfWork, slow, { gatherMs: 0 });
+    await db.unitOfWork.transaction((em) =>
+      outbox.append(em, [{ topic: 'items', envelope: envelope('d1') }]),
+    );
+    relay.start();
+    try {
+      await publishing;
+      // The loop holds d1's row locked: a drain that skipped it would find nothing to wait for.
+      await relay.drain();
+      expect(delivered).toEqual(['d1']);
+    } finally {
+      await relay.stop();
+    }
+  });
+
   it('runs migrations safely when several processes start together', async () => {
     const others = await Promise.all([1, 2, 3].map(() => openDatabase(config, [unit])));
     await Promise.all(

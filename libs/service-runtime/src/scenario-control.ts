@@ -38,7 +38,7 @@ import { ServiceOutbox } from './service-outbox';
 /**
  * Brings the process to rest: every outbox delivered, every consumer caught up.
  * Rounds repeat because consumers write events of their own (a gate decision becomes a journey
- * step at check-in): three rounds cover the longest chain, check-in -> gate -> check-in.
+ * step at check-in); the process is at rest after a round in which nothing was delivered.
  */
 @Injectable()
 export class ServiceQuiescence implements OnApplicationBootstrap {
@@ -57,16 +57,28 @@ export class ServiceQuiescence implements OnApplicationBootstrap {
       .filter((instance): instance is ServiceOutbox => instance instanceof ServiceOutbox);
   }
 
+  /**
+   * Each round first waits for the consumers (in process: every group caught up; over Kafka:
+   * this process's groups have committed what their topics held), then delivers the outboxes.
+   * A round that delivered nothing, by its drain or by a relay's own loop, found the consumers
+   * at rest and left nothing for them: settled. Ten rounds at most, so that a settle under a
+   * steady stream of writes ends.
+   */
   async settle(): Promise<void> {
-    for (let round = 0; round < 3; round++) {
-      for (const outbox of this.outboxes) await outbox.drain();
-      // In process: every consumer caught up. Over Kafka: this process's consumer groups have
-      // committed what their topics held (what other processes published before, once their
-      // own settle drained their outboxes).
+    for (let round = 0; round < MAX_SETTLE_ROUNDS; round++) {
+      const before = this.delivered();
       await this.transport.idle?.();
+      for (const outbox of this.outboxes) await outbox.drain();
+      if (this.delivered() === before) return;
     }
   }
+
+  private delivered(): number {
+    return this.outboxes.reduce((sum, outbox) => sum + outbox.sent, 0);
+  }
 }
+
+const MAX_SETTLE_ROUNDS = 10;
 
 export class ClockSettingDto {
   @IsInstant()

@@ -56,6 +56,11 @@ export class ServiceOutbox implements OnApplicationBootstrap, OnApplicationShutd
     return this.outbox.insertOf(entries, first);
   }
 
+  /** Rows delivered so far (see `OutboxRelay.sent`). */
+  get sent(): number {
+    return this.relay.sent;
+  }
+
   /** Delivers everything written so far (tests, scenario steps). */
   drain(): Promise<void> {
     return this.relay.drain();
