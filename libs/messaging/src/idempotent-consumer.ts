@@ -29,10 +29,18 @@ export class IdempotentConsumer {
    * records every id, and its answer says which are new (an id twice in the list counts once).
    * Returns how many were applied.
    */
-  processInOrder(
+  async processInOrder(
     envelopes: readonly EventEnvelope[],
     effect: (em: EntityManager, index: number) => Promise<void>,
   ): Promise<number> {
+    return (await this.applyNew(envelopes, effect)).length;
+  }
+
+  /** As `processInOrder`, answering which of the envelopes (by index) the committed unit applied. */
+  applyNew(
+    envelopes: readonly EventEnvelope[],
+    effect: (em: EntityManager, index: number) => Promise<void>,
+  ): Promise<number[]> {
     // PostgreSQL answers uuids in lower case; a producer may have written them otherwise.
     const ids = envelopes.map((envelope) => envelope.eventId.toLowerCase());
     return this.unitOfWork.transaction(async (em) => {
@@ -43,11 +51,12 @@ export class IdempotentConsumer {
         [this.consumer, ids],
       );
       const fresh = new Set(inserted.map((row) => row.event_id));
-      let applied = 0;
+      // Per attempt: a unit that lost a race runs again, and only the last attempt committed.
+      const applied: number[] = [];
       for (const [index, id] of ids.entries()) {
         if (!fresh.delete(id)) continue;
         await effect(em, index);
-        applied++;
+        applied.push(index);
       }
       return applied;
     });

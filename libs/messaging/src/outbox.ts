@@ -38,6 +38,16 @@ export class Outbox {
     await em.query(sql, [...parameters]);
   }
 
+  /** How many rows wait for the relay, and how long the oldest has waited (seconds; 0 if none). */
+  async backlog(em: EntityManager): Promise<{ pending: number; oldestAgeSeconds: number }> {
+    const [row] = await em.query<{ pending: number; age: number }[]>(
+      `SELECT count(*)::int AS pending,
+              COALESCE(EXTRACT(EPOCH FROM now() - min(created_at)), 0)::float8 AS age
+         FROM ${this.schema}.outbox WHERE sent_at IS NULL`,
+    );
+    return { pending: row?.pending ?? 0, oldestAgeSeconds: Math.max(0, row?.age ?? 0) };
+  }
+
   /**
    * The same insert for a store to run inside its own statement (a CTE of the rows a use case
    * writes), so that a use case's writes and events are one round trip. Parameters are numbered

@@ -2,7 +2,9 @@ import { Logger } from '@nestjs/common';
 import type { PersistenceUnit } from '@biogate/persistence';
 import { ReferenceDataError } from '@biogate/reference-data';
 import { describeDatabase } from '@biogate/persistence';
+import { ServiceMetrics } from '@biogate/observability';
 import { openPlatform } from './platform-factory';
+import { serveMetrics } from './service-metrics.http';
 import { createServiceApplication, type ServiceApplicationOptions } from './service-application';
 import { readServiceEnvironment, ServiceEnvironmentError } from './service-environment';
 
@@ -24,16 +26,27 @@ export async function bootstrapService(service: ServiceProcess): Promise<void> {
   try {
     const env = readServiceEnvironment(process.env);
     opened = await openPlatform({ env, units: service.units, clientId: service.name });
-    const app = await createServiceApplication(opened.platform, service);
+    const metricsPort = env.BIOGATE_METRICS_PORT;
+    const app = await createServiceApplication(opened.platform, {
+      ...service,
+      metricsOnOwnPort: metricsPort !== undefined,
+    });
     const port = env.PORT ?? service.defaultPort;
     const host = env.HOST ?? '127.0.0.1';
     await app.listen(port, host);
+    const metricsServer =
+      metricsPort === undefined
+        ? undefined
+        : await serveMetrics(app.get(ServiceMetrics), metricsPort, host);
     logger.log(
-      `listening on http://${host}:${port} (API docs at /docs), ${describeDatabase(opened.database)}`,
+      `listening on http://${host}:${port} (API docs at /docs, metrics at ` +
+        `${metricsPort === undefined ? '/metrics' : `http://${host}:${metricsPort}/metrics`}), ` +
+        describeDatabase(opened.database),
     );
     const platform = opened;
     const shutdown = (signal: string) => {
       logger.log(`${signal}: shutting down`);
+      metricsServer?.close();
       void app
         .close()
         .then(() => platform.close())

@@ -3,7 +3,9 @@ import { NestFactory } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { ServiceMetrics } from '@biogate/observability';
 import { ConnectionDrain } from './connection-drain';
+import { httpRequestTiming } from './service-metrics.http';
 import { dtoJsonSchemas } from './dto-json-schemas';
 import { checkCorrelationId } from './correlation-id';
 import { bodyParserErrors, requireJsonBody } from './request-body';
@@ -15,6 +17,8 @@ export interface ServiceApplicationOptions {
   readonly name: string;
   readonly modules: readonly (Type | DynamicModule)[];
   readonly logger?: boolean;
+  /** `/metrics` is served on a port of its own (BIOGATE_METRICS_PORT), not the API's. */
+  readonly metricsOnOwnPort?: boolean;
 }
 
 @Module({})
@@ -30,7 +34,9 @@ export function serviceRootModule(
     imports: [
       PlatformModule.forRoot(platform),
       CqrsModule.forRoot(),
-      ServiceRuntimeModule.forService(options.name),
+      ServiceRuntimeModule.forService(options.name, {
+        metricsOnOwnPort: options.metricsOnOwnPort ?? false,
+      }),
       ...options.modules,
     ],
   };
@@ -49,6 +55,7 @@ export async function createServiceApplication(
     },
   );
   app.use(app.get(ConnectionDrain).middleware);
+  app.use(httpRequestTiming(app.get(ServiceMetrics)));
   app.use(checkCorrelationId);
   app.use(requireJsonBody);
   // Not strict: a body of 42 or null is parsed, then refused by validation as "expected an object".

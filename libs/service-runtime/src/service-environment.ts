@@ -11,6 +11,13 @@ export class ServiceEnvironment {
   @IsInt(expected('a TCP port from 1 to 65535'))
   PORT?: number;
 
+  /** `/metrics` on this port (same HOST) instead of the API's: kept apart from the API's traffic. */
+  @IsOptional()
+  @Max(65_535, expected('a TCP port from 1 to 65535'))
+  @Min(1, expected('a TCP port from 1 to 65535'))
+  @IsInt(expected('a TCP port from 1 to 65535'))
+  BIOGATE_METRICS_PORT?: number;
+
   /** Loopback by default; 0.0.0.0 inside a container. */
   @IsOptional()
   @IsIP(undefined, expected('an IP address to listen on, e.g. 127.0.0.1 or 0.0.0.0'))
@@ -94,10 +101,15 @@ const VARIABLES = [
   'BIOGATE_GALLERY_KEY',
   'BIOGATE_CLOCK_START',
   'BIOGATE_TEMPLATE_RETENTION_HOURS',
+  'BIOGATE_METRICS_PORT',
 ] as const;
 
 /** Variables that hold a whole number: read as numbers when written as digits. */
-const NUMERIC: readonly string[] = ['PORT', 'BIOGATE_TEMPLATE_RETENTION_HOURS'];
+const NUMERIC: readonly string[] = [
+  'PORT',
+  'BIOGATE_TEMPLATE_RETENTION_HOURS',
+  'BIOGATE_METRICS_PORT',
+];
 
 /** Reads the service's variables from the environment; PORT must be written as digits. */
 export function readServiceEnvironment(env: NodeJS.ProcessEnv): ServiceEnvironment {

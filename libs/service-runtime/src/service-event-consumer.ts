@@ -1,4 +1,11 @@
-import { Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  Inject,
+  Logger,
+  Optional,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
+import { ServiceMetrics } from '@biogate/observability';
 import type { EntityManager } from 'typeorm';
 import { parseEventMessage, type AcceptedEvents, type EventEnvelopeDto } from '@biogate/contracts';
 import {
@@ -24,6 +31,10 @@ export interface ConsumedEvent {
 export abstract class ServiceEventConsumer
   implements OnApplicationBootstrap, OnApplicationShutdown
 {
+  /** Set by Nest (property injection reaches every subclass); absent outside an application. */
+  @Optional()
+  @Inject(ServiceMetrics)
+  private readonly metrics?: ServiceMetrics;
   private subscription: Subscription | undefined;
   private readonly consumer: IdempotentConsumer;
   private readonly logger: Logger;
@@ -51,7 +62,8 @@ export abstract class ServiceEventConsumer
       this.logger.warn(`dead-lettering a message on ${message.topic}: ${parsed.reason}`);
       throw new PoisonMessageError(parsed.reason);
     }
-    await this.consumer.process(parsed.envelope, (em) => this.apply(em, parsed));
+    if (await this.consumer.process(parsed.envelope, (em) => this.apply(em, parsed)))
+      this.metrics?.eventsConsumed(message.topic, this.group, 1);
   }
 
   /**
@@ -60,17 +72,26 @@ export abstract class ServiceEventConsumer
    */
   async handleBatch(messages: readonly TransportMessage[]): Promise<void> {
     const events: ConsumedEvent[] = [];
+    const topics: string[] = [];
     for (const message of messages) {
       const parsed = parseEventMessage(message.value, this.accepted);
       if (parsed.kind === 'ignored') continue;
       if (parsed.kind === 'invalid') throw new PoisonMessageError(parsed.reason);
       events.push(parsed);
+      topics.push(message.topic);
     }
     if (events.length === 0) return;
-    await this.consumer.processInOrder(
+    const applied = await this.consumer.applyNew(
       events.map((event) => event.envelope),
       (em, index) => this.apply(em, events[index] as ConsumedEvent),
     );
+    if (this.metrics === undefined) return;
+    const byTopic = new Map<string, number>();
+    for (const index of applied) {
+      const topic = topics[index] as string;
+      byTopic.set(topic, (byTopic.get(topic) ?? 0) + 1);
+    }
+    for (const [topic, count] of byTopic) this.metrics.eventsConsumed(topic, this.group, count);
   }
 
   onApplicationBootstrap(): void {

@@ -1,15 +1,27 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { ServiceMetrics } from '@biogate/observability';
 import { ConnectionDrain } from './connection-drain';
 import { HealthController, SERVICE_NAME } from './health.controller';
+import { MetricsController } from './service-metrics.http';
 
-/** What every service has whatever its bounded context: its name and a health endpoint. */
+/**
+ * What every service has whatever its bounded context: its name, a health endpoint, and its
+ * metrics (for every module of the process: outboxes, consumers and the HTTP edge count into
+ * them), at `/metrics` unless they have a port of their own.
+ */
 @Module({})
 export class ServiceRuntimeModule {
-  static forService(name: string): DynamicModule {
+  static forService(name: string, options: { metricsOnOwnPort?: boolean } = {}): DynamicModule {
     return {
       module: ServiceRuntimeModule,
-      controllers: [HealthController],
-      providers: [{ provide: SERVICE_NAME, useValue: name }, ConnectionDrain],
+      global: true,
+      controllers: [HealthController, ...(options.metricsOnOwnPort ? [] : [MetricsController])],
+      providers: [
+        { provide: SERVICE_NAME, useValue: name },
+        { provide: ServiceMetrics, useValue: new ServiceMetrics(name) },
+        ConnectionDrain,
+      ],
+      exports: [ServiceMetrics],
     };
   }
 }

@@ -1,4 +1,11 @@
-import { Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  Inject,
+  Logger,
+  Optional,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
+import { decisionLabelsOf, ServiceMetrics } from '@biogate/observability';
 import {
   Outbox,
   OutboxRelay,
@@ -14,11 +21,15 @@ import type { EntityManager } from 'typeorm';
  * (after its batch in hand) before the database closes.
  */
 export class ServiceOutbox implements OnApplicationBootstrap, OnApplicationShutdown {
+  /** Set by Nest (property injection reaches every subclass); absent outside an application. */
+  @Optional()
+  @Inject(ServiceMetrics)
+  private readonly metrics?: ServiceMetrics;
   private readonly outbox: Outbox;
   private readonly relay: OutboxRelay;
 
   constructor(
-    schema: string,
+    private readonly schema: string,
     private readonly unitOfWork: UnitOfWork,
     transport: EventTransport,
   ) {
@@ -36,7 +47,7 @@ export class ServiceOutbox implements OnApplicationBootstrap, OnApplicationShutd
     if (entries.length === 0) return;
     await this.outbox.append(em, entries);
     this.unitOfWork.afterCommit(em, () => {
-      this.relay.nudge();
+      this.committed(entries);
     });
   }
 
@@ -51,7 +62,7 @@ export class ServiceOutbox implements OnApplicationBootstrap, OnApplicationShutd
   ): OutboxInsert | undefined {
     if (entries.length === 0) return undefined;
     this.unitOfWork.afterCommit(em, () => {
-      this.relay.nudge();
+      this.committed(entries);
     });
     return this.outbox.insertOf(entries, first);
   }
@@ -67,7 +78,20 @@ export class ServiceOutbox implements OnApplicationBootstrap, OnApplicationShutd
   }
 
   onApplicationBootstrap(): void {
+    this.metrics?.watchOutbox(this.schema, () =>
+      this.unitOfWork.read((em) => this.outbox.backlog(em)),
+    );
     this.relay.start();
+  }
+
+  /** The events are written for good: wake the relay, count the decisions among them. */
+  private committed(entries: readonly OutboxEntry[]): void {
+    this.relay.nudge();
+    if (this.metrics === undefined) return;
+    for (const { envelope } of entries) {
+      const decision = decisionLabelsOf(envelope);
+      if (decision !== undefined) this.metrics.decided(decision);
+    }
   }
 
   async onApplicationShutdown(): Promise<void> {

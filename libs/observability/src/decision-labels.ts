@@ -1,0 +1,46 @@
+import {
+  BOARDING_DECIDED,
+  CHECK_IN_DECIDED,
+  SECURITY_DECIDED,
+  type BoardingDecidedV1,
+  type CheckInDecidedV1,
+  type SecurityDecidedV1,
+} from '@biogate/contracts';
+import type { DecisionLabels } from './service-metrics';
+
+interface DecidedEnvelope {
+  readonly type: string;
+  readonly payload: unknown;
+}
+
+/**
+ * The labels of a decision event a service writes (check-in, security, boarding), or undefined
+ * for any other event. Read from the event because it is the one record of a decision that
+ * committed: a request that failed or rolled back decided nothing.
+ */
+export function decisionLabelsOf(envelope: DecidedEnvelope): DecisionLabels | undefined {
+  switch (envelope.type) {
+    case CHECK_IN_DECIDED.type: {
+      const event = envelope.payload as CheckInDecidedV1;
+      return labels('CHECK_IN', event.channel, event.decision);
+    }
+    case SECURITY_DECIDED.type: {
+      const event = envelope.payload as SecurityDecidedV1;
+      return labels('SECURITY', event.lane, event.decision);
+    }
+    case BOARDING_DECIDED.type: {
+      const event = envelope.payload as BoardingDecidedV1;
+      return labels('BOARDING', event.lane, event.decision);
+    }
+    default:
+      return undefined;
+  }
+}
+
+function labels(
+  touchpoint: DecisionLabels['touchpoint'],
+  mode: string,
+  decision: { readonly outcome: string; readonly reason: string },
+): DecisionLabels {
+  return { touchpoint, mode, outcome: decision.outcome, reason: decision.reason };
+}
