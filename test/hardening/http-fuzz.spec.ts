@@ -50,6 +50,8 @@ interface FuzzCase {
 /** Operations that take no input at all: nothing to malform. */
 const NO_INPUT = new Set([
   'GET /health',
+  'GET /health/live',
+  'GET /health/ready',
   'GET /v1/maintenance/clock',
   'GET /v1/maintenance/dead-letters',
   'POST /v1/maintenance/settle',

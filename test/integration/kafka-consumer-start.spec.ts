@@ -46,6 +46,7 @@ function gate(target: { host: string; port: number }) {
 }
 
 describe('a Kafka consumer whose broker does not answer at start', () => {
+  // Its state (`consumerGroups`) is what /health/ready reports.
   let kafka: TestKafka;
 
   beforeAll(async () => {
@@ -78,6 +79,10 @@ describe('a Kafka consumer whose broker does not answer at start', () => {
       // gives up: keep the door shut past that.
       await new Promise((resolve) => setTimeout(resolve, 12_000));
       expect(stderr.join('')).toContain('consumer did not start; trying again');
+      // Readiness reads this: a member that gave up is not ready, and says why.
+      expect(consumerSide.consumerGroups()).toEqual([
+        { group: `start-${run}`, state: 'CRASHED', error: expect.any(String) as string },
+      ]);
       await door.open(gatedPort);
 
       const producerSide = new KafkaTransport({ brokers: kafka.brokers, clientId: `p-${run}` });
@@ -88,6 +93,7 @@ describe('a Kafka consumer whose broker does not answer at start', () => {
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
       expect(received).toEqual(['after the outage']);
+      expect(consumerSide.consumerGroups()).toEqual([{ group: `start-${run}`, state: 'JOINED' }]);
     } finally {
       spy.mockRestore();
       await subscription?.close();

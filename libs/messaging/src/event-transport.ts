@@ -39,6 +39,20 @@ export interface EventTransport {
   ): Subscription;
   /** Resolves when every delivered message has been handled, where the transport can know. */
   idle?(): Promise<void>;
+  /** Where each consumer group of this process stands (readiness); none where not given. */
+  consumerGroups?(): readonly ConsumerGroupState[];
+}
+
+/**
+ * A consumer group member of this process: `JOINED` takes messages; `JOINING` is on its way
+ * (start-up, a rebalance, a restart after a crash); `CRASHED` stopped taking messages and is
+ * waiting to start again.
+ */
+export interface ConsumerGroupState {
+  readonly group: string;
+  readonly state: 'JOINING' | 'JOINED' | 'CRASHED';
+  /** What made it crash, when it did. */
+  readonly error?: string;
 }
 
 /** Where a message goes when it cannot be processed: `<topic>.dead-letter`. */

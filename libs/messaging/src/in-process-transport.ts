@@ -3,6 +3,7 @@ import {
   deadLetterTopic,
   deliverInOrder,
   type BatchHandler,
+  type ConsumerGroupState,
   type EventTransport,
   type MessageHandler,
   type SubscribeOptions,
@@ -94,6 +95,13 @@ export class InProcessTransport implements EventTransport {
         await group.busy;
       },
     };
+  }
+
+  /** A group in one process is a member as soon as it subscribes. */
+  consumerGroups(): readonly ConsumerGroupState[] {
+    return [...this.groups.values()]
+      .filter((g) => !g.closed)
+      .map((g) => ({ group: g.name, state: 'JOINED' }));
   }
 
   /** Resolves when every group has processed everything published so far. */

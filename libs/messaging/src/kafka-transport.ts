@@ -11,6 +11,7 @@ import type { TransportMessage } from './event-envelope';
 import {
   deadLetterTopic,
   deliverInOrder,
+  type ConsumerGroupState,
   type EventTransport,
   type MessageHandler,
   type SubscribeOptions,
@@ -53,6 +54,8 @@ export class KafkaTransport implements EventTransport {
   private admin: Promise<Admin> | undefined;
   /** This process's consumer groups and their topics, for `idle`. */
   private readonly groups = new Map<string, readonly string[]>();
+  /** Each subscription's member, for readiness. */
+  private readonly members = new Set<GroupMember>();
   private readonly maxAttempts: number;
   private readonly retryDelayMs: number;
 
@@ -156,14 +159,20 @@ export class KafkaTransport implements EventTransport {
       run,
       group,
     );
+    this.members.add(member);
     const running = member.keepRunning();
     return {
       close: async () => {
         closing = true;
+        this.members.delete(member);
         await member.stop();
         await running;
       },
     };
+  }
+
+  consumerGroups(): readonly ConsumerGroupState[] {
+    return [...this.members].map((member) => member.state);
   }
 
   /**
@@ -280,6 +289,8 @@ export class KafkaTransport implements EventTransport {
 class GroupMember {
   private current: Consumer | undefined;
   private stopped = false;
+  /** From kafkajs's instrumentation events: GROUP_JOIN, CRASH, and each new start. */
+  state: ConsumerGroupState;
   private readonly stopping: Promise<void>;
   private signalStop: () => void = () => undefined;
 
@@ -291,14 +302,23 @@ class GroupMember {
     this.stopping = new Promise((resolve) => {
       this.signalStop = resolve;
     });
+    this.state = { group, state: 'JOINING' };
   }
 
   async keepRunning(): Promise<void> {
     for (let failures = 0; !this.isStopped();) {
       const consumer = this.create();
       this.current = consumer;
+      if (this.state.state !== 'CRASHED') this.state = { group: this.group, state: 'JOINING' };
+      consumer.on(consumer.events.GROUP_JOIN, () => {
+        this.state = { group: this.group, state: 'JOINED' };
+      });
+      consumer.on(consumer.events.REBALANCING, () => {
+        this.state = { group: this.group, state: 'JOINING' };
+      });
       const givenUp = new Promise<void>((resolve) => {
         consumer.on(consumer.events.CRASH, ({ payload }) => {
+          this.state = { group: this.group, state: 'CRASHED', error: errorText(payload.error) };
           logConsumer(
             this.group,
             `consumer crashed (${payload.restart ? 'kafkajs restarts it' : 'starting a new one'})`,
@@ -312,8 +332,10 @@ class GroupMember {
         failures = 0;
         await Promise.race([givenUp, this.stopping]);
       } catch (error) {
-        if (!this.isStopped())
+        if (!this.isStopped()) {
           logConsumer(this.group, 'consumer did not start; trying again', error);
+          this.state = { group: this.group, state: 'CRASHED', error: errorText(error) };
+        }
       }
       await consumer.disconnect().catch(() => undefined);
       if (this.isStopped()) return;
@@ -357,6 +379,10 @@ function writeKafkaLog({ namespace, label, log }: LogEntry): void {
   process.stderr.write(
     `${JSON.stringify({ source: 'kafkajs', level: label, namespace, ...log })}\n`,
   );
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 function delay(ms: number): Promise<void> {

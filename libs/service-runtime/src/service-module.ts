@@ -1,11 +1,12 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { TerminusModule } from '@nestjs/terminus';
 import { ServiceMetrics } from '@biogate/observability';
 import { ConnectionDrain } from './connection-drain';
 import { HealthController, SERVICE_NAME } from './health.controller';
 import { MetricsController } from './service-metrics.http';
 
 /**
- * What every service has whatever its bounded context: its name, a health endpoint, and its
+ * What every service has whatever its bounded context: its name, liveness and readiness, and its
  * metrics (for every module of the process: outboxes, consumers and the HTTP edge count into
  * them), at `/metrics` unless they have a port of their own.
  */
@@ -15,6 +16,7 @@ export class ServiceRuntimeModule {
     return {
       module: ServiceRuntimeModule,
       global: true,
+      imports: [TerminusModule.forRoot({ logger: false })],
       controllers: [HealthController, ...(options.metricsOnOwnPort ? [] : [MetricsController])],
       providers: [
         { provide: SERVICE_NAME, useValue: name },
