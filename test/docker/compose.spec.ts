@@ -9,7 +9,12 @@ const root = join(__dirname, '../..');
 const compose = parse(readFileSync(join(root, 'docker/compose.yaml'), 'utf8'), { merge: true }) as {
   services: Record<
     string,
-    { command?: string[]; environment?: Record<string, unknown>; entrypoint?: string[] }
+    {
+      command?: string[];
+      environment?: Record<string, unknown>;
+      entrypoint?: string[];
+      volumes?: string[];
+    }
   >;
 };
 const nest = JSON.parse(readFileSync(join(root, 'nest-cli.json'), 'utf8')) as {
@@ -51,6 +56,21 @@ describe('docker/compose.yaml', () => {
       security: 'http://security-gate:3002',
       boarding: 'http://boarding-gate:3003',
     });
+  });
+
+  it("has Prometheus scrape every service's /metrics on the port the service listens on", () => {
+    expect(compose.services.prometheus?.volumes).toContain(
+      './prometheus.yml:/etc/prometheus/prometheus.yml:ro',
+    );
+    const config = parse(readFileSync(join(root, 'docker/prometheus.yml'), 'utf8')) as {
+      scrape_configs: { metrics_path: string; static_configs: { targets: string[] }[] }[];
+    };
+    const [job] = config.scrape_configs;
+    expect(job?.metrics_path).toBe('/metrics');
+    const services = ['checkin', 'security-gate', 'boarding-gate', 'operations'];
+    expect(job?.static_configs.flatMap((c) => c.targets).sort()).toEqual(
+      services.map((name) => `${name}:${String(compose.services[name]?.environment?.PORT)}`).sort(),
+    );
   });
 
   it('builds an image whose default command is an app that exists', () => {
