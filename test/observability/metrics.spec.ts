@@ -84,6 +84,18 @@ describe('metrics of the embedded services (/metrics, Prometheus text)', () => {
     ).toBe(1);
   });
 
+  it('counts the face comparisons behind those decisions by result', async () => {
+    const text = await scrape();
+    const faces = (result: string) =>
+      sample(text, 'biogate_face_comparisons_total', { touchpoint: 'SECURITY', result });
+    expect(faces('NO_MATCH')).toBe(1);
+    expect(faces('MATCH')).toBe(1);
+    // A kiosk check-in compares no face.
+    expect(sample(text, 'biogate_face_comparisons_total', { touchpoint: 'CHECK_IN' })).toBe(
+      undefined,
+    );
+  });
+
   it('times requests by route template and status, never by the path itself', async () => {
     await services.http
       .get(`/v1/passengers/${passenger.passengerId}/journey`)

@@ -37,10 +37,25 @@ export function decisionLabelsOf(envelope: DecidedEnvelope): DecisionLabels | un
   }
 }
 
+interface DecisionParts {
+  readonly outcome: string;
+  readonly reason: string;
+  readonly verification?: { readonly matched: boolean; readonly live: boolean };
+}
+
 function labels(
   touchpoint: DecisionLabels['touchpoint'],
   mode: string,
-  decision: { readonly outcome: string; readonly reason: string },
+  decision: DecisionParts,
 ): DecisionLabels {
-  return { touchpoint, mode, outcome: decision.outcome, reason: decision.reason };
+  const { verification } = decision;
+  return {
+    touchpoint,
+    mode,
+    outcome: decision.outcome,
+    reason: decision.reason,
+    ...(verification === undefined
+      ? {}
+      : { face: !verification.live ? 'NOT_LIVE' : verification.matched ? 'MATCH' : 'NO_MATCH' }),
+  };
 }

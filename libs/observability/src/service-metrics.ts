@@ -21,6 +21,8 @@ export interface DecisionLabels {
   readonly mode: string;
   readonly outcome: string;
   readonly reason: string;
+  /** The 1:1 face comparison the decision rests on, at a biometric point. */
+  readonly face?: 'MATCH' | 'NO_MATCH' | 'NOT_LIVE';
 }
 
 /** The process's own metrics (CPU, memory, event loop, GC): collected once per process. */
@@ -45,6 +47,7 @@ export class ServiceMetrics {
   private readonly registry = new Registry();
   private readonly httpDuration: Histogram<'method' | 'route' | 'status'>;
   private readonly decisions: Counter<'touchpoint' | 'mode' | 'outcome' | 'reason'>;
+  private readonly faces: Counter<'touchpoint' | 'result'>;
   private readonly consumed: Counter<'topic' | 'group'>;
   private readonly deadLettered: Counter<'topic' | 'group'>;
   private readonly backlogs = new Map<string, () => Promise<OutboxBacklog>>();
@@ -64,6 +67,11 @@ export class ServiceMetrics {
       name: 'biogate_decisions_total',
       help: 'Decisions committed about known passengers, by touchpoint, channel or lane, outcome and reason.',
       labelNames: ['touchpoint', 'mode', 'outcome', 'reason'],
+    });
+    this.faces = counter({
+      name: 'biogate_face_comparisons_total',
+      help: 'Live face comparisons (1:1 with the enrolled template) behind committed decisions at biometric points, by result.',
+      labelNames: ['touchpoint', 'result'],
     });
     this.consumed = counter({
       name: 'biogate_events_consumed_total',
@@ -122,7 +130,9 @@ ${service}`,
   }
 
   decided(labels: DecisionLabels): void {
-    this.decisions.inc({ ...labels });
+    const { face, ...decision } = labels;
+    this.decisions.inc(decision);
+    if (face !== undefined) this.faces.inc({ touchpoint: labels.touchpoint, result: face });
   }
 
   eventsConsumed(topic: string, group: string, count: number): void {
