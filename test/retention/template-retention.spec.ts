@@ -71,6 +71,19 @@ describe.each<DatabaseKind>(['PGlite', 'PostgreSQL'])('template retention on %s'
     expect(deletions.map((e) => [e.key, e.payload.reason])).toEqual([
       [gone.passengerId, 'RETENTION_EXPIRED'],
     ]);
+    // The same counts, as an operator's Prometheus sees them.
+    const metrics = (await services.http.get('/metrics')).text;
+    for (const [holder, n] of [
+      ['check-in', 1],
+      ['security-gate', 2],
+      ['boarding-gate', 2],
+    ] as const)
+      expect(metrics).toMatch(
+        new RegExp(
+          `^biogate_templates_purged_total\\{holder="${holder}",service="biogate"\\} ${n}$`,
+          'm',
+        ),
+      );
   });
 
   it('lets only QA run the purge on demand', async () => {

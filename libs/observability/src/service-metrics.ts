@@ -48,6 +48,7 @@ export class ServiceMetrics {
   private readonly httpDuration: Histogram<'method' | 'route' | 'status'>;
   private readonly decisions: Counter<'touchpoint' | 'mode' | 'outcome' | 'reason'>;
   private readonly faces: Counter<'touchpoint' | 'result'>;
+  private readonly purged: Counter<'holder'>;
   private readonly consumed: Counter<'topic' | 'group'>;
   private readonly deadLettered: Counter<'topic' | 'group'>;
   private readonly backlogs = new Map<string, () => Promise<OutboxBacklog>>();
@@ -72,6 +73,11 @@ export class ServiceMetrics {
       name: 'biogate_face_comparisons_total',
       help: 'Live face comparisons (1:1 with the enrolled template) behind committed decisions at biometric points, by result.',
       labelNames: ['touchpoint', 'result'],
+    });
+    this.purged = counter({
+      name: 'biogate_templates_purged_total',
+      help: 'Face templates deleted by the retention purge (departure plus retention passed), by the service holding them.',
+      labelNames: ['holder'],
     });
     this.consumed = counter({
       name: 'biogate_events_consumed_total',
@@ -133,6 +139,11 @@ ${service}`,
     const { face, ...decision } = labels;
     this.decisions.inc(decision);
     if (face !== undefined) this.faces.inc({ touchpoint: labels.touchpoint, result: face });
+  }
+
+  templatesPurged(holder: string, count: number): void {
+    // Zero too: a purge that ran and found nothing still shows its holder's series.
+    this.purged.inc({ holder }, count);
   }
 
   eventsConsumed(topic: string, group: string, count: number): void {

@@ -4,11 +4,13 @@ import {
   Inject,
   Injectable,
   Logger,
+  Optional,
   Post,
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
 } from '@nestjs/common';
 import type { Clock, Instant } from '@biogate/domain';
+import { ServiceMetrics } from '@biogate/observability';
 import { AllowRoles } from './access-control';
 import { CLOCK } from './platform-tokens';
 
@@ -47,6 +49,7 @@ export class TemplateRetentionRegistry implements OnApplicationBootstrap, OnAppl
   constructor(
     @Inject(TEMPLATE_RETENTION) private readonly policy: TemplateRetentionPolicy,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Optional() private readonly metrics?: ServiceMetrics,
   ) {}
 
   register(purge: TemplatePurge): void {
@@ -60,8 +63,11 @@ export class TemplateRetentionRegistry implements OnApplicationBootstrap, OnAppl
     // its own purge ran would report 0 for a copy it did hold. This order reports the same
     // figures every time, which replayed scenarios rely on.
     const ordered = [...this.purges].sort((a, b) => Number(b.holdsCopies) - Number(a.holdsCopies));
-    for (const purge of ordered)
-      deleted[purge.holder] = await purge.purge(now, this.policy.retentionMs);
+    for (const purge of ordered) {
+      const count = await purge.purge(now, this.policy.retentionMs);
+      deleted[purge.holder] = count;
+      this.metrics?.templatesPurged(purge.holder, count);
+    }
     return {
       at: new Date(now).toISOString(),
       retentionHours: this.policy.retentionMs / 3_600_000,
