@@ -52,6 +52,8 @@ export class ServiceMetrics {
   private readonly consumed: Counter<'topic' | 'group'>;
   private readonly deadLettered: Counter<'topic' | 'group'>;
   private readonly backlogs = new Map<string, () => Promise<OutboxBacklog>>();
+  /** The scrape in progress's one read of the outboxes, shared by the two gauges. */
+  private backlogScrape: Promise<Map<string, OutboxBacklog>> | undefined;
 
   constructor(service: string) {
     this.registry.setDefaultLabels({ service });
@@ -89,7 +91,7 @@ export class ServiceMetrics {
       help: 'Messages a consumer group gave up on and sent to the dead-letter topic.',
       labelNames: ['topic', 'group'],
     });
-    const backlogs = this.backlogs;
+    const backlogsNow = () => this.backlogsOfThisScrape();
     const backlogGauge = (name: string, help: string, pick: (b: OutboxBacklog) => number) =>
       new Gauge({
         name,
@@ -98,12 +100,7 @@ export class ServiceMetrics {
         registers: [this.registry],
         async collect() {
           this.reset();
-          for (const [outbox, read] of backlogs) {
-            // An outbox that cannot be read (the database is down) has no value this scrape;
-            // the others and the rest of the metrics still answer.
-            const backlog = await read().catch(() => undefined);
-            if (backlog !== undefined) this.set({ outbox }, pick(backlog));
-          }
+          for (const [outbox, backlog] of await backlogsNow()) this.set({ outbox }, pick(backlog));
         },
       });
     backlogGauge(
@@ -152,6 +149,25 @@ ${service}`,
 
   eventDeadLettered(topic: string, group: string): void {
     this.deadLettered.inc({ topic, group });
+  }
+
+  /**
+   * Each outbox read once per scrape: the gauges collect in the same tick and share it. An
+   * outbox that cannot be read (the database is down) has no value this scrape; the others and
+   * the rest of the metrics still answer.
+   */
+  private backlogsOfThisScrape(): Promise<Map<string, OutboxBacklog>> {
+    this.backlogScrape ??= (async () => {
+      const read = new Map<string, OutboxBacklog>();
+      for (const [outbox, backlog] of this.backlogs) {
+        const value = await backlog().catch(() => undefined);
+        if (value !== undefined) read.set(outbox, value);
+      }
+      return read;
+    })().finally(() => {
+      this.backlogScrape = undefined;
+    });
+    return this.backlogScrape;
   }
 
   /** Reads `outbox`'s backlog at each scrape. */
