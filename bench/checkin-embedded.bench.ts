@@ -33,7 +33,7 @@ async function main(): Promise<void> {
   const opened = await openPlatform({ env, units: EMBEDDED_SERVICES.units, clock });
   const app = await createServiceApplication(opened.platform, {
     ...EMBEDDED_SERVICES,
-    logger: false,
+    log: false,
   });
   await app.listen(0, '127.0.0.1');
   const port = (app.getHttpServer() as { address(): AddressInfo }).address().port;

@@ -129,7 +129,7 @@ async function main(): Promise<void> {
   });
   const app = await createServiceApplication(opened.platform, {
     ...EMBEDDED_SERVICES,
-    logger: false,
+    log: false,
   });
   await app.listen(0, '127.0.0.1');
   const url = await app.getUrl();

@@ -9,6 +9,9 @@
  * 2. Latency: security e-gate decisions sent open-loop at a steady rate (default 100/s) to
  *    passengers already known to the gate; p50/p99 of each decision's round trip.
  *
+ * The services log as deployed (JSON lines at info, read by this process); BENCH_LOG_LEVEL=warn
+ * runs them without the line per request and per event, to show what the logs cost.
+ *
  * BENCH_GATE_INSTANCES=1,2 runs it all once with one instance of each gate and once with two
  * (one consumer group each, 12 partitions per topic, requests spread over the instances), and
  * prints the runs side by side.
@@ -93,6 +96,8 @@ async function runWith(instances: number): Promise<RunFigures> {
     BIOGATE_TEMPLATE_KEY: randomBytes(32).toString('base64'),
     BIOGATE_GALLERY_KEY: randomBytes(32).toString('base64'),
     BIOGATE_CLOCK_START: '2025-12-01T06:00:00+07:00',
+    // BENCH_LOG_LEVEL=warn leaves out the line per request and per event (the logs' cost).
+    BIOGATE_LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info',
   };
   const services: ServiceProcess[] = [];
   const client = new KeepAliveClient(QA_KEY, CONCURRENCY * 3);
@@ -210,7 +215,7 @@ async function runWith(instances: number): Promise<RunFigures> {
     );
 
     log(
-      `distributed mode: ${services.length} service processes (${instances} of each gate), ${PARTITIONS} partitions per topic, Kafka (${process.env.KAFKA_BROKERS ? 'KAFKA_BROKERS' : 'librdkafka mock cluster'}), PostgreSQL, ${CONCURRENCY} concurrent HTTP clients`,
+      `distributed mode: ${services.length} service processes (${instances} of each gate), logs at ${env.BIOGATE_LOG_LEVEL}, ${PARTITIONS} partitions per topic, Kafka (${process.env.KAFKA_BROKERS ? 'KAFKA_BROKERS' : 'librdkafka mock cluster'}), PostgreSQL, ${CONCURRENCY} concurrent HTTP clients`,
     );
     log(
       `${JOURNEYS} biometric journeys (book, enrol, check in, security, boarding) in ${total.toFixed(2)} s`,

@@ -45,7 +45,7 @@ describe('check-in and the security gate over Kafka', () => {
       BIOGATE_GALLERY_KEY: key('g'),
     });
     const opened = await openPlatform({ env, units, clock, clientId: name });
-    const app = await createServiceApplication(opened.platform, { name, modules, logger: false });
+    const app = await createServiceApplication(opened.platform, { name, modules, log: false });
     services.push({ app, opened });
     return request(app.getHttpServer() as Server);
   }

@@ -37,7 +37,7 @@ describe('a standalone operations service forwards the console actions', () => {
     const app = await createServiceApplication(platform.platform, {
       name: 'operations',
       modules: [OperationsModule, ConsoleUpstreamsModule.forRoot(services)],
-      logger: false,
+      log: false,
     });
     await app.listen(0, '127.0.0.1');
     return { platform, app, url: await app.getUrl() };

@@ -27,7 +27,7 @@ describe('the embedded default with a data directory', () => {
     const opened = await openPlatform({ env, units: EMBEDDED_SERVICES.units, clock });
     const app = await createServiceApplication(opened.platform, {
       ...EMBEDDED_SERVICES,
-      logger: false,
+      log: false,
     });
     const http = request(app.getHttpServer() as Server);
     return {

@@ -27,7 +27,7 @@ describe.each<[string, Type[], readonly PersistenceUnit[]]>([
 
   beforeAll(async () => {
     opened = await openPlatform({ env: {}, units });
-    app = await createServiceApplication(opened.platform, { name, modules, logger: false });
+    app = await createServiceApplication(opened.platform, { name, modules, log: false });
   }, 60_000);
 
   afterAll(async () => {

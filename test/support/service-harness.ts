@@ -4,6 +4,7 @@ import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { SimulatedClock, parseInstant } from '@biogate/domain';
 import type { InProcessTransport } from '@biogate/messaging';
+import type { ServiceLogOptions } from '@biogate/observability';
 import {
   createServiceApplication,
   openPlatform,
@@ -37,6 +38,7 @@ export interface RunningServices {
 export async function startServices(
   kind: DatabaseKind,
   now = '2025-12-01T07:30:00+07:00',
+  options: { log?: ServiceLogOptions } = {},
 ): Promise<RunningServices> {
   const database = kind === 'PostgreSQL' ? await createTestPostgresDatabase() : undefined;
   const clock = new SimulatedClock(parseInstant(now)!);
@@ -53,7 +55,10 @@ export async function startServices(
         : {},
     );
     opened = await openPlatform({ env, units: EMBEDDED_SERVICES.units, clock });
-    app = await createServiceApplication(opened.platform, { ...EMBEDDED_SERVICES, logger: false });
+    app = await createServiceApplication(opened.platform, {
+      ...EMBEDDED_SERVICES,
+      log: options.log ?? false,
+    });
   } catch (error) {
     // A run that could not start must not leave its database behind.
     await opened?.close();

@@ -7,8 +7,10 @@ export interface ServiceProcess {
   readonly name: string;
   readonly url: string;
   readonly child: ChildProcess;
-  /** What the process wrote to stderr so far (its logs), for a failing test to show. */
+  /** What the process wrote to stderr so far, for a failing test to show. */
   stderr(): string;
+  /** Its log so far (standard output, JSON lines; the last megabyte of it). */
+  stdout(): string;
   /** SIGKILL: no shutdown hook runs, in-flight work is lost mid-way. */
   kill(): Promise<void>;
   stop(): Promise<void>;
@@ -25,11 +27,17 @@ export async function startServiceProcess(
   const child = spawn(process.execPath, args, {
     cwd: root,
     env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
-    stdio: ['ignore', 'ignore', 'pipe'],
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => {
     stderr += chunk.toString();
+  });
+  let stdout = '';
+  child.stdout.on('data', (chunk: Buffer) => {
+    stdout += chunk.toString();
+    // A load run logs a line per request and per event: keep the tail, whole lines.
+    if (stdout.length > 2_000_000) stdout = stdout.slice(stdout.indexOf('\n', 1_000_000) + 1);
   });
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
@@ -57,6 +65,7 @@ export async function startServiceProcess(
     url,
     child,
     stderr: () => stderr,
+    stdout: () => stdout,
     kill: async () => {
       child.kill('SIGKILL');
       await exited();

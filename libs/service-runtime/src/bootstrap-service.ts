@@ -1,8 +1,7 @@
-import { Logger } from '@nestjs/common';
 import type { PersistenceUnit } from '@biogate/persistence';
 import { ReferenceDataError } from '@biogate/reference-data';
 import { describeDatabase } from '@biogate/persistence';
-import { ServiceMetrics } from '@biogate/observability';
+import { ServiceLog, ServiceMetrics } from '@biogate/observability';
 import { openPlatform } from './platform-factory';
 import { serveMetrics } from './service-metrics.http';
 import { createServiceApplication, type ServiceApplicationOptions } from './service-application';
@@ -21,7 +20,6 @@ const EXIT_CONFIGURATION_ERROR = 78;
  * stops taking requests, lets the relays finish their batch, then closes the database.
  */
 export async function bootstrapService(service: ServiceProcess): Promise<void> {
-  const logger = new Logger(service.name);
   let opened;
   try {
     const env = readServiceEnvironment(process.env);
@@ -30,7 +28,12 @@ export async function bootstrapService(service: ServiceProcess): Promise<void> {
     const app = await createServiceApplication(opened.platform, {
       ...service,
       metricsOnOwnPort: metricsPort !== undefined,
+      log: {
+        level: env.BIOGATE_LOG_LEVEL ?? 'info',
+        format: env.BIOGATE_LOG_FORMAT ?? (process.stdout.isTTY ? 'pretty' : 'json'),
+      },
     });
+    const log = app.get(ServiceLog);
     const port = env.PORT ?? service.defaultPort;
     const host = env.HOST ?? '127.0.0.1';
     await app.listen(port, host);
@@ -38,20 +41,21 @@ export async function bootstrapService(service: ServiceProcess): Promise<void> {
       metricsPort === undefined
         ? undefined
         : await serveMetrics(app.get(ServiceMetrics), metricsPort, host);
-    logger.log(
+    log.logger.info(
       `listening on http://${host}:${port} (API docs at /docs, metrics at ` +
         `${metricsPort === undefined ? '/metrics' : `http://${host}:${metricsPort}/metrics`}), ` +
         describeDatabase(opened.database),
     );
     const platform = opened;
     const shutdown = (signal: string) => {
-      logger.log(`${signal}: shutting down`);
+      log.logger.info(`${signal}: shutting down`);
       metricsServer?.close();
       void app
         .close()
         .then(() => platform.close())
         .then(() => {
-          logger.log('stopped');
+          log.logger.info('stopped');
+          log.flush();
         });
     };
     process.once('SIGTERM', shutdown);

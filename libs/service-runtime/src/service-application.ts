@@ -3,9 +3,10 @@ import { NestFactory } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { ServiceMetrics } from '@biogate/observability';
+import { ServiceLog, ServiceMetrics, type ServiceLogOptions } from '@biogate/observability';
 import { ConnectionDrain } from './connection-drain';
 import { httpRequestTiming } from './service-metrics.http';
+import { NestLogBridge, requestLogging } from './service-log.http';
 import { dtoJsonSchemas } from './dto-json-schemas';
 import { checkCorrelationId } from './correlation-id';
 import { bodyParserErrors, requireJsonBody } from './request-body';
@@ -16,7 +17,8 @@ export interface ServiceApplicationOptions {
   /** `check-in`, or `biogate` for all services in one process. */
   readonly name: string;
   readonly modules: readonly (Type | DynamicModule)[];
-  readonly logger?: boolean;
+  /** JSON lines on standard output at `info` by default; `false` writes none. */
+  readonly log?: ServiceLogOptions | false;
   /** `/metrics` is served on a port of its own (BIOGATE_METRICS_PORT), not the API's. */
   readonly metricsOnOwnPort?: boolean;
 }
@@ -28,6 +30,7 @@ class ServiceRootModule {}
 export function serviceRootModule(
   platform: Platform,
   options: ServiceApplicationOptions,
+  log: ServiceLog = ServiceLog.silent(options.name),
 ): DynamicModule {
   return {
     module: ServiceRootModule,
@@ -36,6 +39,7 @@ export function serviceRootModule(
       CqrsModule.forRoot(),
       ServiceRuntimeModule.forService(options.name, {
         metricsOnOwnPort: options.metricsOnOwnPort ?? false,
+        log,
       }),
       ...options.modules,
     ],
@@ -47,13 +51,15 @@ export async function createServiceApplication(
   platform: Platform,
   options: ServiceApplicationOptions,
 ): Promise<INestApplication> {
+  const log =
+    options.log === false
+      ? ServiceLog.silent(options.name)
+      : new ServiceLog(options.name, options.log ?? {});
   const app = await NestFactory.create<NestExpressApplication>(
-    serviceRootModule(platform, options),
-    {
-      bodyParser: false,
-      logger: options.logger === false ? false : ['log', 'warn', 'error'],
-    },
+    serviceRootModule(platform, options, log),
+    { bodyParser: false, logger: options.log === false ? false : new NestLogBridge(log) },
   );
+  if (options.log !== false) app.use(requestLogging(log));
   app.use(app.get(ConnectionDrain).middleware);
   app.use(httpRequestTiming(app.get(ServiceMetrics)));
   app.use(checkCorrelationId);

@@ -19,6 +19,12 @@ describe('readServiceEnvironment', () => {
     expect(readServiceEnvironment({})).toEqual({});
   });
 
+  it('reads the log level and format', () => {
+    expect(
+      readServiceEnvironment({ BIOGATE_LOG_LEVEL: 'warn', BIOGATE_LOG_FORMAT: 'pretty' }),
+    ).toEqual({ BIOGATE_LOG_LEVEL: 'warn', BIOGATE_LOG_FORMAT: 'pretty' });
+  });
+
   it.each([
     [{ PORT: 'eighty' }, 'PORT: expected a TCP port from 1 to 65535, got "eighty"'],
     [{ PORT: '70000' }, 'PORT: expected a TCP port from 1 to 65535, got 70000'],
@@ -32,6 +38,11 @@ describe('readServiceEnvironment', () => {
       { KAFKA_BROKERS: 'kafka-1, kafka-2' },
       'KAFKA_BROKERS: expected Kafka brokers as host:port, comma-separated',
     ],
+    [
+      { BIOGATE_LOG_LEVEL: 'loud' },
+      'BIOGATE_LOG_LEVEL: expected one of fatal, error, warn, info, debug, trace, silent, got "loud"',
+    ],
+    [{ BIOGATE_LOG_FORMAT: 'xml' }, 'BIOGATE_LOG_FORMAT: expected one of json, pretty, got "xml"'],
   ])('refuses %j with a clear message', (env, message) => {
     expect(() => readServiceEnvironment(env)).toThrow(ServiceEnvironmentError);
     expect(() => readServiceEnvironment(env)).toThrow(message);

@@ -1,5 +1,16 @@
-import { IsInt, IsIP, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsIP,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
 import { expected, formatInputError, IsInstant, validateInput } from '@biogate/contracts';
+import { LOG_FORMATS, LOG_LEVELS, type LogFormat, type LogLevel } from '@biogate/observability';
 
 // Decorators run bottom-up and stop at the first failure: the basic type check sits lowest.
 
@@ -77,6 +88,16 @@ export class ServiceEnvironment {
   @IsInt(expected('a number of hours from 0 to 8760'))
   BIOGATE_TEMPLATE_RETENTION_HOURS?: number;
 
+  /** `info` by default: a line per request and per event handled. */
+  @IsOptional()
+  @IsIn(LOG_LEVELS, expected(`one of ${LOG_LEVELS.join(', ')}`))
+  BIOGATE_LOG_LEVEL?: LogLevel;
+
+  /** JSON lines by default; `pretty` when standard output is a terminal. */
+  @IsOptional()
+  @IsIn(LOG_FORMATS, expected(`one of ${LOG_FORMATS.join(', ')}`))
+  BIOGATE_LOG_FORMAT?: LogFormat;
+
   /** Start the service clock at this instant and let it run from there (demos, QA). */
   @IsOptional()
   @IsInstant()
@@ -102,6 +123,8 @@ const VARIABLES = [
   'BIOGATE_CLOCK_START',
   'BIOGATE_TEMPLATE_RETENTION_HOURS',
   'BIOGATE_METRICS_PORT',
+  'BIOGATE_LOG_LEVEL',
+  'BIOGATE_LOG_FORMAT',
 ] as const;
 
 /** Variables that hold a whole number: read as numbers when written as digits. */

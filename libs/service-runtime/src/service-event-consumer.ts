@@ -5,7 +5,7 @@ import {
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
 } from '@nestjs/common';
-import { ServiceMetrics } from '@biogate/observability';
+import { ServiceLog, ServiceMetrics } from '@biogate/observability';
 import type { EntityManager } from 'typeorm';
 import { parseEventMessage, type AcceptedEvents, type EventEnvelopeDto } from '@biogate/contracts';
 import {
@@ -35,6 +35,9 @@ export abstract class ServiceEventConsumer
   @Optional()
   @Inject(ServiceMetrics)
   private readonly metrics?: ServiceMetrics;
+  @Optional()
+  @Inject(ServiceLog)
+  private readonly log?: ServiceLog;
   private subscription: Subscription | undefined;
   private readonly consumer: IdempotentConsumer;
   private readonly logger: Logger;
@@ -62,8 +65,11 @@ export abstract class ServiceEventConsumer
       this.logger.warn(`dead-lettering a message on ${message.topic}: ${parsed.reason}`);
       throw new PoisonMessageError(parsed.reason);
     }
-    if (await this.consumer.process(parsed.envelope, (em) => this.apply(em, parsed)))
+    const started = performance.now();
+    if (await this.consumer.process(parsed.envelope, (em) => this.apply(em, parsed))) {
       this.metrics?.eventsConsumed(message.topic, this.group, 1);
+      this.logHandled(message.topic, parsed, performance.now() - started, 1);
+    }
   }
 
   /**
@@ -81,10 +87,19 @@ export abstract class ServiceEventConsumer
       topics.push(message.topic);
     }
     if (events.length === 0) return;
+    const started = performance.now();
     const applied = await this.consumer.applyNew(
       events.map((event) => event.envelope),
       (em, index) => this.apply(em, events[index] as ConsumedEvent),
     );
+    const durationMs = performance.now() - started;
+    for (const index of applied)
+      this.logHandled(
+        topics[index] as string,
+        events[index] as ConsumedEvent,
+        durationMs,
+        events.length,
+      );
     if (this.metrics === undefined) return;
     const byTopic = new Map<string, number>();
     for (const index of applied) {
@@ -92,6 +107,26 @@ export abstract class ServiceEventConsumer
       byTopic.set(topic, (byTopic.get(topic) ?? 0) + 1);
     }
     for (const [topic, count] of byTopic) this.metrics.eventsConsumed(topic, this.group, count);
+  }
+
+  private logHandled(
+    topic: string,
+    { type, envelope, payload }: ConsumedEvent,
+    durationMs: number,
+    batchSize: number,
+  ): void {
+    if (this.log === undefined || !this.log.logsEvents) return;
+    const passengerId = (payload as { passengerId?: unknown }).passengerId;
+    this.log.eventHandled({
+      group: this.group,
+      topic,
+      type,
+      eventId: envelope.eventId,
+      correlationId: envelope.correlationId,
+      ...(typeof passengerId === 'string' ? { passengerId } : {}),
+      durationMs: Math.round(durationMs * 10) / 10,
+      batchSize,
+    });
   }
 
   onApplicationBootstrap(): void {

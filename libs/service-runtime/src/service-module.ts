@@ -1,18 +1,23 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
-import { ServiceMetrics } from '@biogate/observability';
+import { APP_INTERCEPTOR } from '@nestjs/core';
+import { ServiceLog, ServiceMetrics } from '@biogate/observability';
 import { ConnectionDrain } from './connection-drain';
 import { HealthController, SERVICE_NAME } from './health.controller';
 import { MetricsController } from './service-metrics.http';
+import { RequestPassengerInterceptor } from './service-log.http';
 
 /**
- * What every service has whatever its bounded context: its name, liveness and readiness, and its
+ * What every service has whatever its bounded context: its name, liveness and readiness, its
  * metrics (for every module of the process: outboxes, consumers and the HTTP edge count into
- * them), at `/metrics` unless they have a port of their own.
+ * them), at `/metrics` unless they have a port of their own, and its log.
  */
 @Module({})
 export class ServiceRuntimeModule {
-  static forService(name: string, options: { metricsOnOwnPort?: boolean } = {}): DynamicModule {
+  static forService(
+    name: string,
+    options: { metricsOnOwnPort?: boolean; log?: ServiceLog } = {},
+  ): DynamicModule {
     return {
       module: ServiceRuntimeModule,
       global: true,
@@ -21,9 +26,11 @@ export class ServiceRuntimeModule {
       providers: [
         { provide: SERVICE_NAME, useValue: name },
         { provide: ServiceMetrics, useValue: new ServiceMetrics(name) },
+        { provide: ServiceLog, useValue: options.log ?? ServiceLog.silent(name) },
+        { provide: APP_INTERCEPTOR, useClass: RequestPassengerInterceptor },
         ConnectionDrain,
       ],
-      exports: [ServiceMetrics],
+      exports: [ServiceMetrics, ServiceLog],
     };
   }
 }

@@ -73,7 +73,7 @@ export async function startEmbeddedServices(
       units: services.units,
       clock,
     });
-    app = await createServiceApplication(opened.platform, { ...services, logger: false });
+    app = await createServiceApplication(opened.platform, { ...services, log: false });
     await app.listen(options.port ?? 0, '127.0.0.1');
   } catch (error) {
     await app?.close();

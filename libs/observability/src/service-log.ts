@@ -1,0 +1,82 @@
+import pino, { type DestinationStream, type LevelWithSilent, type Logger } from 'pino';
+import pinoPretty from 'pino-pretty';
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+export const LOG_FORMATS = ['json', 'pretty'] as const;
+/** `json`: one JSON object per line, for a collector. `pretty`: coloured text, for a terminal. */
+export type LogFormat = (typeof LOG_FORMATS)[number];
+
+export interface ServiceLogOptions {
+  /** `info` by default: a line per request and per event handled. */
+  readonly level?: LogLevel;
+  readonly format?: LogFormat;
+  /** Where the lines go; standard output by default (tests pass a stream of their own). */
+  readonly destination?: DestinationStream;
+}
+
+/** One event a consumer applied, as its log line names it. */
+export interface HandledEvent {
+  readonly group: string;
+  readonly topic: string;
+  readonly type: string;
+  readonly eventId: string;
+  readonly correlationId: string;
+  readonly passengerId?: string;
+  /** The transaction that applied it (a whole batch's, when it came in one). */
+  readonly durationMs: number;
+  readonly batchSize: number;
+}
+
+/**
+ * A service process's log (pino): JSON lines carrying the service's name, an ISO time and the
+ * level as a word. Only ids, codes, routes, outcomes and durations go in: never a body, a capture,
+ * a template, a document number or a key, so that nothing a log collector keeps is personal data
+ * beyond the passenger's opaque id.
+ */
+export class ServiceLog {
+  readonly logger: Logger;
+
+  constructor(
+    readonly service: string,
+    options: ServiceLogOptions = {},
+  ) {
+    const level: LevelWithSilent = options.level ?? 'info';
+    this.logger = pino(
+      {
+        level,
+        base: { service, pid: process.pid },
+        timestamp: pino.stdTimeFunctions.isoTime,
+        formatters: { level: (label) => ({ level: label }) },
+      },
+      options.destination ?? standardOutput(options.format ?? 'json'),
+    );
+  }
+
+  /** A log that writes nothing (tests and embedded runs that keep their own output). */
+  static silent(service: string): ServiceLog {
+    return new ServiceLog(service, { level: 'silent' });
+  }
+
+  /** Whether a line per event handled is written (so that a consumer builds none for nothing). */
+  get logsEvents(): boolean {
+    return this.logger.isLevelEnabled('info');
+  }
+
+  /** A line per event applied (not for duplicates, which change nothing). */
+  eventHandled(event: HandledEvent): void {
+    this.logger.info(event, `${event.group} handled ${event.type}`);
+  }
+
+  /** Writes out what the destination still buffers (before the process exits). */
+  flush(): void {
+    this.logger.flush();
+  }
+}
+
+function standardOutput(format: LogFormat): DestinationStream {
+  if (format === 'pretty')
+    return pinoPretty({ colorize: true, ignore: 'pid', translateTime: 'SYS:HH:MM:ss.l' });
+  // Asynchronous: lines written while a write is under way go out together in the next one.
+  return pino.destination({ dest: 1, sync: false });
+}
