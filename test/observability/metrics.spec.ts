@@ -96,6 +96,16 @@ describe('metrics of the embedded services (/metrics, Prometheus text)', () => {
     );
   });
 
+  it('counts templates staged into galleries and templates opened, by store', async () => {
+    const text = await scrape();
+    // The enrolled passenger's template, sealed into flight 271's gallery at check-in.
+    expect(sample(text, 'biogate_templates_staged_total', { service: 'biogate' })).toBe(1);
+    // Opened once to seal it into the gallery (a kiosk check-in compares no face); the security
+    // e-gate opened its gallery copy for the impostor and again for the passenger.
+    expect(sample(text, 'biogate_templates_opened_total', { store: 'enrolment' })).toBe(1);
+    expect(sample(text, 'biogate_templates_opened_total', { store: 'gallery' })).toBe(2);
+  });
+
   it('times requests by route template and status, never by the path itself', async () => {
     await services.http
       .get(`/v1/passengers/${passenger.passengerId}/journey`)

@@ -49,6 +49,8 @@ export class ServiceMetrics {
   private readonly decisions: Counter<'touchpoint' | 'mode' | 'outcome' | 'reason'>;
   private readonly faces: Counter<'touchpoint' | 'result'>;
   private readonly purged: Counter<'holder'>;
+  private readonly staged: Counter;
+  private readonly openedCounts = new Map<string, () => number>();
   private readonly consumed: Counter<'topic' | 'group'>;
   private readonly deadLettered: Counter<'topic' | 'group'>;
   private readonly backlogs = new Map<string, () => Promise<OutboxBacklog>>();
@@ -80,6 +82,20 @@ export class ServiceMetrics {
       name: 'biogate_templates_purged_total',
       help: 'Face templates deleted by the retention purge (departure plus retention passed), by the service holding them.',
       labelNames: ['holder'],
+    });
+    this.staged = counter({
+      name: 'biogate_templates_staged_total',
+      help: "Face templates sealed into a flight's gallery for the gates (one per passenger and flight).",
+    });
+    const openedCounts = this.openedCounts;
+    counter({
+      name: 'biogate_templates_opened_total',
+      help: 'Face templates decrypted for use, by store: enrolment (the 1:1 check at check-in, staging a gallery) or gallery (a gate comparing a live face).',
+      labelNames: ['store'],
+      collect() {
+        this.reset();
+        for (const [store, opened] of openedCounts) this.inc({ store }, opened());
+      },
     });
     this.consumed = counter({
       name: 'biogate_events_consumed_total',
@@ -141,6 +157,15 @@ ${service}`,
   templatesPurged(holder: string, count: number): void {
     // Zero too: a purge that ran and found nothing still shows its holder's series.
     this.purged.inc({ holder }, count);
+  }
+
+  templateStaged(): void {
+    this.staged.inc();
+  }
+
+  /** Reads how many templates of `store` were decrypted so far, at each scrape. */
+  watchTemplatesOpened(store: 'enrolment' | 'gallery', opened: () => number): void {
+    this.openedCounts.set(store, opened);
   }
 
   eventsConsumed(topic: string, group: string, count: number): void {

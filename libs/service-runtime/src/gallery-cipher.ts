@@ -9,6 +9,7 @@ import { TemplateCipher, type SealedBytes } from './template-cipher';
  */
 export class GalleryCipher {
   private readonly keyEncryption: TemplateCipher;
+  private openedCount = 0;
 
   constructor(galleryKey: Buffer) {
     this.keyEncryption = new TemplateCipher(galleryKey);
@@ -33,10 +34,17 @@ export class GalleryCipher {
     };
   }
 
+  /** Gallery templates decrypted so far (a metric). */
+  get opened(): number {
+    return this.openedCount;
+  }
+
   open(templateId: string, flightId: string, sealed: SealedGalleryTemplate): Float32Array {
     const binding = `${templateId}|${flightId}`;
     const dataKey = this.keyEncryption.openBytes(binding, fromBase64(sealed.wrappedKey));
-    return new TemplateCipher(dataKey).open(binding, fromBase64(sealed.template));
+    const template = new TemplateCipher(dataKey).open(binding, fromBase64(sealed.template));
+    this.openedCount += 1;
+    return template;
   }
 }
 

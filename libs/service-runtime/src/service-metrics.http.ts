@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import {
   Controller,
   Get,
+  Inject,
   Injectable,
   Res,
   type OnModuleDestroy,
@@ -12,6 +13,9 @@ import type { NextFunction, Request, Response } from 'express';
 import { DeadLetterLog } from '@biogate/messaging';
 import { ServiceMetrics } from '@biogate/observability';
 import { PublicRoute } from './access-control';
+import type { GalleryCipher } from './gallery-cipher';
+import { GALLERY_CIPHER, TEMPLATE_CIPHER } from './platform-tokens';
+import type { TemplateCipher } from './template-cipher';
 
 /**
  * `GET /metrics`: Prometheus's text format, outside the API keys (scrapers carry none). Not in
@@ -50,6 +54,21 @@ export class DeadLetterMetrics implements OnModuleInit, OnModuleDestroy {
 
   onModuleDestroy(): void {
     this.stop?.();
+  }
+}
+
+/** Counts the templates decrypted in this process, read from the two ciphers at each scrape. */
+@Injectable()
+export class TemplateUseMetrics implements OnModuleInit {
+  constructor(
+    @Inject(TEMPLATE_CIPHER) private readonly templates: TemplateCipher,
+    @Inject(GALLERY_CIPHER) private readonly galleries: GalleryCipher,
+    private readonly metrics: ServiceMetrics,
+  ) {}
+
+  onModuleInit(): void {
+    this.metrics.watchTemplatesOpened('enrolment', () => this.templates.opened);
+    this.metrics.watchTemplatesOpened('gallery', () => this.galleries.opened);
   }
 }
 

@@ -5,6 +5,7 @@ import {
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
 } from '@nestjs/common';
+import { GALLERY_ENTRY_STAGED } from '@biogate/contracts';
 import { decisionLabelsOf, ServiceMetrics } from '@biogate/observability';
 import {
   Outbox,
@@ -84,11 +85,12 @@ export class ServiceOutbox implements OnApplicationBootstrap, OnApplicationShutd
     this.relay.start();
   }
 
-  /** The events are written for good: wake the relay, count the decisions among them. */
+  /** The events are written for good: wake the relay, count the decisions and stagings. */
   private committed(entries: readonly OutboxEntry[]): void {
     this.relay.nudge();
     if (this.metrics === undefined) return;
     for (const { envelope } of entries) {
+      if (envelope.type === GALLERY_ENTRY_STAGED.type) this.metrics.templateStaged();
       const decision = decisionLabelsOf(envelope);
       if (decision !== undefined) this.metrics.decided(decision);
     }

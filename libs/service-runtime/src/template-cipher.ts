@@ -16,6 +16,7 @@ export type SealedTemplate = SealedBytes;
  */
 export class TemplateCipher {
   private readonly key: Buffer;
+  private openedCount = 0;
 
   constructor(key: Buffer) {
     if (key.length !== 32) throw new Error('a template key is 32 bytes (AES-256)');
@@ -37,8 +38,14 @@ export class TemplateCipher {
     );
   }
 
+  /** Templates decrypted so far (a metric: how often templates are used in clear). */
+  get opened(): number {
+    return this.openedCount;
+  }
+
   open(associatedData: string, sealed: SealedTemplate): Float32Array {
     const plain = this.openBytes(associatedData, sealed);
+    this.openedCount += 1;
     const copy = new Uint8Array(plain.length);
     copy.set(plain);
     return new Float32Array(copy.buffer);
