@@ -15,7 +15,7 @@ import { startTestKafka, type TestKafka } from '@biogate/testing';
  * One contract, two transports: what services rely on holds for the in-process transport of
  * the embedded default and for Kafka (librdkafka's mock cluster, or KAFKA_BROKERS).
  */
-const TOPICS = ['order', 'fanout', 'retry', 'poison', 'batch', 'idle'] as const;
+const TOPICS = ['order', 'fanout', 'retry', 'poison', 'batch', 'idle', 'lag'] as const;
 const run = randomBytes(3).toString('hex');
 const topicOf = (name: (typeof TOPICS)[number]) => `contract.${run}.${name}`;
 
@@ -140,6 +140,37 @@ describe.each(harnesses)('the %s transport', (_name, make) => {
     await harness.transport.idle?.();
     expect(handled).toBe(6);
     await done;
+  }, 60_000);
+
+  it("reports a group's lag per partition: what it has not handled, then none (the lag metric)", async () => {
+    const topic = topicOf('lag');
+    let release: () => void = () => undefined;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let started: () => void = () => undefined;
+    const first = new Promise<void>((resolve) => (started = resolve));
+    const done = collect([topic], 'lag', 6, async () => {
+      started();
+      await released;
+    });
+    await harness.transport.publish(
+      Array.from({ length: 6 }, (_, i) => message(topic, `p${i % 3}`, String(i))),
+    );
+    await first;
+    const ofGroup = async () =>
+      ((await harness.transport.consumerLag?.()) ?? []).filter(
+        (lag) => lag.group === `lag-${run}` && lag.topic === topic,
+      );
+    const behind = await ofGroup();
+    // Every partition of the topic is listed; the one in hand is not handled yet either.
+    const partitions = behind.map((lag) => lag.partition).sort();
+    expect(partitions).toEqual(_name === 'in-process' ? [0] : [0, 1, 2]);
+    const total = behind.reduce((sum, lag) => sum + lag.lag, 0);
+    expect(total).toBeGreaterThanOrEqual(5);
+    expect(total).toBeLessThanOrEqual(6);
+    release();
+    await done;
+    await harness.transport.idle?.();
+    expect((await ofGroup()).every((lag) => lag.lag === 0)).toBe(true);
   }, 60_000);
 
   it('delivers every message to every group', async () => {

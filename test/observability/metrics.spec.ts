@@ -144,6 +144,15 @@ describe('metrics of the embedded services (/metrics, Prometheus text)', () => {
     expect(consumed.some((line) => line.includes('group="boarding-gate"'))).toBe(true);
     for (const outbox of ['checkin', 'security', 'boarding'])
       expect(sample(text, 'biogate_outbox_pending_rows', { outbox })).toBe(0);
+    // Settled: no group is behind on the journey topic (in process: one partition).
+    for (const group of ['security-gate', 'boarding-gate', 'operations'])
+      expect(
+        sample(text, 'biogate_consumer_lag_messages', {
+          group,
+          topic: 'biogate.journey.v1',
+          partition: '0',
+        }),
+      ).toBe(0);
     expect(sample(text, 'biogate_outbox_oldest_pending_age_seconds', { outbox: 'checkin' })).toBe(
       0,
     );

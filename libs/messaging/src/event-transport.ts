@@ -41,6 +41,16 @@ export interface EventTransport {
   idle?(): Promise<void>;
   /** Where each consumer group of this process stands (readiness); none where not given. */
   consumerGroups?(): readonly ConsumerGroupState[];
+  /** How far each consumer group of this process is behind, per partition of its topics. */
+  consumerLag?(): Promise<readonly PartitionLag[]>;
+}
+
+/** Messages on a partition that a consumer group has not yet committed as handled. */
+export interface PartitionLag {
+  readonly group: string;
+  readonly topic: string;
+  readonly partition: number;
+  readonly lag: number;
 }
 
 /**

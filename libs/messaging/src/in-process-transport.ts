@@ -4,6 +4,7 @@ import {
   deliverInOrder,
   type BatchHandler,
   type ConsumerGroupState,
+  type PartitionLag,
   type EventTransport,
   type MessageHandler,
   type SubscribeOptions,
@@ -102,6 +103,19 @@ export class InProcessTransport implements EventTransport {
     return [...this.groups.values()]
       .filter((g) => !g.closed)
       .map((g) => ({ group: g.name, state: 'JOINED' }));
+  }
+
+  /** Messages waiting in each group's queue, per topic (one partition: the queue is one). */
+  consumerLag(): Promise<readonly PartitionLag[]> {
+    const lags: PartitionLag[] = [];
+    for (const group of this.groups.values()) {
+      if (group.closed) continue;
+      const waiting = new Map<string, number>([...group.topics].map((topic) => [topic, 0]));
+      for (const { topic } of group.queue) waiting.set(topic, (waiting.get(topic) ?? 0) + 1);
+      for (const [topic, lag] of waiting)
+        lags.push({ group: group.name, topic, partition: 0, lag });
+    }
+    return Promise.resolve(lags);
   }
 
   /** Resolves when every group has processed everything published so far. */

@@ -13,6 +13,7 @@ import {
   deliverInOrder,
   type ConsumerGroupState,
   type EventTransport,
+  type PartitionLag,
   type MessageHandler,
   type SubscribeOptions,
   type Subscription,
@@ -194,13 +195,7 @@ export class KafkaTransport implements EventTransport {
     for (;;) {
       const behind: string[] = [];
       for (const [group, topics] of this.groups) {
-        const committed = new Map<string, number>();
-        for (const { topic, partitions } of await admin.fetchOffsets({
-          groupId: group,
-          topics: [...new Set(topics)],
-        }))
-          for (const { partition, offset } of partitions)
-            committed.set(`${topic}/${partition}`, Number(offset));
+        const committed = await committedOffsets(admin, group, topics);
         for (const t of targets.filter((target) => target.group === group)) {
           if ((committed.get(`${t.topic}/${t.partition}`) ?? -1) < t.high)
             behind.push(`${group} ${t.topic}/${t.partition}`);
@@ -211,6 +206,28 @@ export class KafkaTransport implements EventTransport {
         throw new Error(`consumers still behind after ${timeoutMs} ms: ${behind.join(', ')}`);
       await delay(20);
     }
+  }
+
+  /**
+   * Per partition: the broker's end of the log less the group's committed offset (from its
+   * start, where the group has committed nothing yet). Read from the brokers, so it counts what
+   * other members of the group have in hand too.
+   */
+  async consumerLag(): Promise<readonly PartitionLag[]> {
+    if (this.groups.size === 0) return [];
+    const admin = await this.connectedAdmin();
+    const lags: PartitionLag[] = [];
+    for (const [group, topics] of this.groups) {
+      const committed = await committedOffsets(admin, group, topics);
+      for (const topic of new Set(topics)) {
+        for (const { partition, high, low } of await admin.fetchTopicOffsets(topic)) {
+          const done = committed.get(`${topic}/${partition}`) ?? -1;
+          const from = done >= 0 ? done : Number(low);
+          lags.push({ group, topic, partition, lag: Math.max(0, Number(high) - from) });
+        }
+      }
+    }
+    return lags;
   }
 
   async disconnect(): Promise<void> {
@@ -387,4 +404,20 @@ function errorText(error: unknown): string {
 
 function delay(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** A group's committed offsets, by `topic/partition` (-1 where it has committed none). */
+async function committedOffsets(
+  admin: Admin,
+  group: string,
+  topics: readonly string[],
+): Promise<Map<string, number>> {
+  const committed = new Map<string, number>();
+  for (const { topic, partitions } of await admin.fetchOffsets({
+    groupId: group,
+    topics: [...new Set(topics)],
+  }))
+    for (const { partition, offset } of partitions)
+      committed.set(`${topic}/${partition}`, Number(offset));
+  return committed;
 }

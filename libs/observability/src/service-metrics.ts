@@ -14,6 +14,14 @@ export interface OutboxBacklog {
   readonly oldestAgeSeconds: number;
 }
 
+/** How far a consumer group is behind on one partition, in messages. */
+export interface ConsumerLag {
+  readonly group: string;
+  readonly topic: string;
+  readonly partition: number;
+  readonly lag: number;
+}
+
 /** A decision a service took and committed, as its metrics label it. */
 export interface DecisionLabels {
   readonly touchpoint: 'CHECK_IN' | 'SECURITY' | 'BOARDING';
@@ -51,6 +59,7 @@ export class ServiceMetrics {
   private readonly purged: Counter<'holder'>;
   private readonly staged: Counter;
   private readonly openedCounts = new Map<string, () => number>();
+  private consumerLag: (() => Promise<readonly ConsumerLag[]>) | undefined;
   private readonly consumed: Counter<'topic' | 'group'>;
   private readonly deadLettered: Counter<'topic' | 'group'>;
   private readonly backlogs = new Map<string, () => Promise<OutboxBacklog>>();
@@ -107,6 +116,20 @@ export class ServiceMetrics {
       help: 'Messages a consumer group gave up on and sent to the dead-letter topic.',
       labelNames: ['topic', 'group'],
     });
+    const lagNow = () => this.consumerLag?.() ?? Promise.resolve([]);
+    new Gauge({
+      name: 'biogate_consumer_lag_messages',
+      help: "Messages on a partition not yet handled by this process's consumer group (the log's end less the group's committed offset).",
+      labelNames: ['group', 'topic', 'partition'],
+      registers: [this.registry],
+      async collect() {
+        this.reset();
+        // A transport that cannot answer (the broker is down) leaves the series out this scrape.
+        const lags = await lagNow().catch(() => []);
+        for (const { group, topic, partition, lag } of lags)
+          this.set({ group, topic, partition: String(partition) }, lag);
+      },
+    });
     const backlogsNow = () => this.backlogsOfThisScrape();
     const backlogGauge = (name: string, help: string, pick: (b: OutboxBacklog) => number) =>
       new Gauge({
@@ -161,6 +184,11 @@ ${service}`,
 
   templateStaged(): void {
     this.staged.inc();
+  }
+
+  /** Reads the consumer groups' lag at each scrape. */
+  watchConsumerLag(read: () => Promise<readonly ConsumerLag[]>): void {
+    this.consumerLag = read;
   }
 
   /** Reads how many templates of `store` were decrypted so far, at each scrape. */

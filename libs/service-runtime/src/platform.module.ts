@@ -9,7 +9,7 @@ import type { ApiKeyRing } from './api-keys';
 import { HttpErrorFilter } from './http-error.filter';
 import { InputValidationPipe } from './input-validation.pipe';
 import { ScenarioControlController, ServiceQuiescence } from './scenario-control';
-import { DeadLetterMetrics, TemplateUseMetrics } from './service-metrics.http';
+import { PlatformMetrics } from './service-metrics.http';
 import type { GalleryCipher } from './gallery-cipher';
 import type { TemplateCipher } from './template-cipher';
 import {
@@ -71,8 +71,7 @@ export class PlatformModule {
         { provide: GALLERY_CIPHER, useValue: platform.galleryCipher },
         { provide: TEMPLATE_RETENTION, useValue: platform.retention },
         TemplateRetentionRegistry,
-        DeadLetterMetrics,
-        TemplateUseMetrics,
+        PlatformMetrics,
         { provide: APP_GUARD, useClass: ApiKeyGuard },
         { provide: APP_PIPE, useClass: InputValidationPipe },
         { provide: APP_FILTER, useClass: HttpErrorFilter },

@@ -10,7 +10,7 @@ import {
 } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
-import { DeadLetterLog } from '@biogate/messaging';
+import { DeadLetterLog, EVENT_TRANSPORT, type EventTransport } from '@biogate/messaging';
 import { ServiceMetrics } from '@biogate/observability';
 import { PublicRoute } from './access-control';
 import type { GalleryCipher } from './gallery-cipher';
@@ -36,13 +36,20 @@ export class MetricsController {
   }
 }
 
-/** Counts what the transport dead-letters, whichever way it failed (malformed, or retried out). */
+/**
+ * The metrics read from the platform's ports rather than counted by the services: what the
+ * transport dead-letters (malformed, or retried out), how far its consumer groups are behind,
+ * and the templates the two ciphers decrypted.
+ */
 @Injectable()
-export class DeadLetterMetrics implements OnModuleInit, OnModuleDestroy {
+export class PlatformMetrics implements OnModuleInit, OnModuleDestroy {
   private stop: (() => void) | undefined;
 
   constructor(
     private readonly deadLetters: DeadLetterLog,
+    @Inject(EVENT_TRANSPORT) private readonly transport: EventTransport,
+    @Inject(TEMPLATE_CIPHER) private readonly templates: TemplateCipher,
+    @Inject(GALLERY_CIPHER) private readonly galleries: GalleryCipher,
     private readonly metrics: ServiceMetrics,
   ) {}
 
@@ -50,25 +57,15 @@ export class DeadLetterMetrics implements OnModuleInit, OnModuleDestroy {
     this.stop = this.deadLetters.listen((letter) => {
       this.metrics.eventDeadLettered(letter.topic, letter.group);
     });
+    const transport = this.transport;
+    if (transport.consumerLag !== undefined)
+      this.metrics.watchConsumerLag(() => transport.consumerLag?.() ?? Promise.resolve([]));
+    this.metrics.watchTemplatesOpened('enrolment', () => this.templates.opened);
+    this.metrics.watchTemplatesOpened('gallery', () => this.galleries.opened);
   }
 
   onModuleDestroy(): void {
     this.stop?.();
-  }
-}
-
-/** Counts the templates decrypted in this process, read from the two ciphers at each scrape. */
-@Injectable()
-export class TemplateUseMetrics implements OnModuleInit {
-  constructor(
-    @Inject(TEMPLATE_CIPHER) private readonly templates: TemplateCipher,
-    @Inject(GALLERY_CIPHER) private readonly galleries: GalleryCipher,
-    private readonly metrics: ServiceMetrics,
-  ) {}
-
-  onModuleInit(): void {
-    this.metrics.watchTemplatesOpened('enrolment', () => this.templates.opened);
-    this.metrics.watchTemplatesOpened('gallery', () => this.galleries.opened);
   }
 }
 
