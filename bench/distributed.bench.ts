@@ -12,6 +12,9 @@
  * The services log as deployed (JSON lines at info, read by this process); BENCH_LOG_LEVEL=warn
  * runs them without the line per request and per event, to show what the logs cost.
  *
+ * BENCH_TRACING=1 runs them traced (OpenTelemetry, exported over OTLP to a collector in this
+ * process that drops what it gets), to show what tracing costs.
+ *
  * BENCH_GATE_INSTANCES=1,2 runs it all once with one instance of each gate and once with two
  * (one consumer group each, 12 partitions per topic, requests spread over the instances), and
  * prints the runs side by side.
@@ -24,6 +27,8 @@
  */
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { Client } from 'pg';
 import { TOPICS } from '@biogate/contracts';
 import { createTestPostgresDatabase, startTestKafka } from '@biogate/testing';
@@ -84,7 +89,28 @@ async function main(): Promise<void> {
 }
 
 /** One whole run with `instances` instances of each gate service. */
+/** An OTLP/HTTP endpoint that accepts every export and keeps nothing (the cost of tracing). */
+async function startDiscardingCollector(): Promise<{
+  url: string;
+  exports: () => number;
+  close(): void;
+}> {
+  let exports = 0;
+  const server = createServer((req, res) => {
+    req.resume();
+    req.on('end', () => {
+      exports++;
+      res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}`, exports: () => exports, close: () => server.close() };
+}
+
 async function runWith(instances: number): Promise<RunFigures> {
+  const collector =
+    process.env.BENCH_TRACING === '1' ? await startDiscardingCollector() : undefined;
   const kafka = await startTestKafka(
     Object.values(TOPICS).flatMap((t) => [t, `${t}.dead-letter`]),
     { partitions: PARTITIONS },
@@ -98,6 +124,8 @@ async function runWith(instances: number): Promise<RunFigures> {
     BIOGATE_CLOCK_START: '2025-12-01T06:00:00+07:00',
     // BENCH_LOG_LEVEL=warn leaves out the line per request and per event (the logs' cost).
     BIOGATE_LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info',
+    // BENCH_TRACING=1: every service traces, exporting to a collector that takes and drops.
+    ...(collector === undefined ? {} : { OTEL_EXPORTER_OTLP_ENDPOINT: collector.url }),
   };
   const services: ServiceProcess[] = [];
   const client = new KeepAliveClient(QA_KEY, CONCURRENCY * 3);
@@ -215,7 +243,7 @@ async function runWith(instances: number): Promise<RunFigures> {
     );
 
     log(
-      `distributed mode: ${services.length} service processes (${instances} of each gate), logs at ${env.BIOGATE_LOG_LEVEL}, ${PARTITIONS} partitions per topic, Kafka (${process.env.KAFKA_BROKERS ? 'KAFKA_BROKERS' : 'librdkafka mock cluster'}), PostgreSQL, ${CONCURRENCY} concurrent HTTP clients`,
+      `distributed mode: ${services.length} service processes (${instances} of each gate), logs at ${env.BIOGATE_LOG_LEVEL}, tracing ${collector === undefined ? 'off' : `on (${collector.exports()} OTLP exports so far)`}, ${PARTITIONS} partitions per topic, Kafka (${process.env.KAFKA_BROKERS ? 'KAFKA_BROKERS' : 'librdkafka mock cluster'}), PostgreSQL, ${CONCURRENCY} concurrent HTTP clients`,
     );
     log(
       `${JOURNEYS} biometric journeys (book, enrol, check in, security, boarding) in ${total.toFixed(2)} s`,
@@ -245,6 +273,7 @@ async function runWith(instances: number): Promise<RunFigures> {
     client.close();
     await sql.end().catch(() => undefined);
     for (const service of services) await service.stop();
+    collector?.close();
     await database.drop();
     await kafka.stop();
   }

@@ -1,27 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import type { Server } from 'node:http';
-import type { INestApplication, Type } from '@nestjs/common';
-import request from 'supertest';
-import { TOPICS } from '@biogate/contracts';
-import { SimulatedClock } from '@biogate/domain';
-import type { PersistenceUnit } from '@biogate/persistence';
-import {
-  createServiceApplication,
-  openPlatform,
-  readServiceEnvironment,
-  type OpenPlatform,
-} from '@biogate/service-runtime';
-import {
-  createTestPostgresDatabase,
-  startTestKafka,
-  type TestDatabase,
-  type TestKafka,
-} from '@biogate/testing';
 import { CheckinModule } from '../../apps/checkin/src/checkin.module';
 import { checkinPersistence } from '../../apps/checkin/src/persistence/checkin-persistence';
 import { securityPersistence } from '../../apps/security-gate/src/persistence/security-persistence';
 import { SecurityGateModule } from '../../apps/security-gate/src/security-gate.module';
 import { booking } from '../support/booking-fixtures';
+import { startKafkaServices, type KafkaServices } from '../support/kafka-services';
 import { KEYS } from '../support/service-harness';
 
 /**
@@ -31,43 +14,21 @@ import { KEYS } from '../support/service-harness';
  * through Kafka (the journey and the restricted gallery topics).
  */
 describe('check-in and the security gate over Kafka', () => {
-  let kafka: TestKafka;
-  let database: TestDatabase;
-  const clock = new SimulatedClock(Date.parse('2025-12-01T07:30:00+07:00'));
-  const services: { app: INestApplication; opened: OpenPlatform }[] = [];
-
-  async function start(name: string, modules: Type[], units: PersistenceUnit[]) {
-    const key = (seed: string) => Buffer.alloc(32, seed).toString('base64');
-    const env = readServiceEnvironment({
-      DATABASE_URL: database.url,
-      KAFKA_BROKERS: kafka.brokers.join(','),
-      BIOGATE_TEMPLATE_KEY: key('t'),
-      BIOGATE_GALLERY_KEY: key('g'),
-    });
-    const opened = await openPlatform({ env, units, clock, clientId: name });
-    const app = await createServiceApplication(opened.platform, { name, modules, log: false });
-    services.push({ app, opened });
-    return request(app.getHttpServer() as Server);
-  }
+  let services: KafkaServices;
 
   beforeAll(async () => {
-    const topics = Object.values(TOPICS).flatMap((t) => [t, `${t}.dead-letter`]);
-    kafka = await startTestKafka(topics, { partitions: 3 });
-    database = await createTestPostgresDatabase();
+    services = await startKafkaServices();
   }, 60_000);
 
-  afterAll(async () => {
-    for (const { app, opened } of services.reverse()) {
-      await app.close();
-      await opened.close();
-    }
-    await database.drop();
-    await kafka.stop();
-  }, 60_000);
+  afterAll(() => services.stop(), 60_000);
 
   it('takes a passenger from check-in to the security e-gate', async () => {
-    const checkin = await start('check-in', [CheckinModule], [checkinPersistence]);
-    const security = await start('security-gate', [SecurityGateModule], [securityPersistence]);
+    const checkin = await services.start('check-in', [CheckinModule], [checkinPersistence]);
+    const security = await services.start(
+      'security-gate',
+      [SecurityGateModule],
+      [securityPersistence],
+    );
 
     const pnr = `KF${randomBytes(2).toString('hex').toUpperCase()}`;
     const booked = await checkin.post('/v1/bookings').set('x-api-key', KEYS.qa).send(booking(pnr));

@@ -6,6 +6,7 @@ import {
   Outbox,
   OutboxRelay,
   outboxTablesSql,
+  outboxTraceContextSql,
   type EventEnvelope,
   type EventTransport,
   type TransportMessage,
@@ -23,6 +24,7 @@ class SampleSchema1700000000000 implements MigrationInterface {
     await q.query('CREATE SCHEMA sample');
     await q.query('CREATE TABLE sample.item (id uuid PRIMARY KEY, name text NOT NULL)');
     for (const sql of outboxTablesSql('sample')) await q.query(sql);
+    await q.query(outboxTraceContextSql('sample'));
   }
   async down(q: QueryRunner): Promise<void> {
     await q.query('DROP SCHEMA sample CASCADE');

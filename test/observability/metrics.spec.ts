@@ -1,4 +1,5 @@
 import { ServiceMetrics } from '@biogate/observability';
+import { CheckinOutbox } from '../../apps/checkin/src/checkin-outbox';
 import {
   atSecurityEGate,
   checkedInPassenger,
@@ -159,6 +160,9 @@ describe('metrics of the embedded services (/metrics, Prometheus text)', () => {
   });
 
   it('shows rows waiting in an outbox and the age of the oldest', async () => {
+    // The relay stopped (its poll would deliver the row before the scrape), as if it were stuck.
+    const outbox = services.app.get(CheckinOutbox);
+    await outbox.onApplicationShutdown();
     await services.opened.platform.unitOfWork.transaction((em) =>
       em.query(
         `INSERT INTO checkin.outbox (event_id, topic, message_key, envelope, created_at, sent_at)
@@ -173,6 +177,7 @@ describe('metrics of the embedded services (/metrics, Prometheus text)', () => {
     await services.opened.platform.unitOfWork.transaction((em) =>
       em.query(`DELETE FROM checkin.outbox WHERE topic = 'test'`),
     );
+    outbox.onApplicationBootstrap();
   });
 
   it('keeps a registry per application: two in one process count apart', async () => {

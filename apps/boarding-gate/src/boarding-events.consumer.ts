@@ -1,13 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import {
+  eventsReadBy,
   AirportOutageChangedPayloadDto,
   CheckInDecidedPayloadDto,
   GalleryEntryStagedPayloadDto,
   PassengerBookedPayloadDto,
   SecurityDecidedPayloadDto,
   TemplateDeletedPayloadDto,
-  TOPICS,
 } from '@biogate/contracts';
 import { EVENT_TRANSPORT, type EventTransport } from '@biogate/messaging';
 import { UNIT_OF_WORK, type UnitOfWork } from '@biogate/persistence';
@@ -34,21 +34,8 @@ export class BoardingEventsConsumer extends ServiceEventConsumer {
     @Inject(EVENT_TRANSPORT) transport: EventTransport,
     private readonly store: BoardingStore,
   ) {
-    super(
-      BOARDING_SCHEMA,
-      'boarding-gate',
-      [TOPICS.journey, TOPICS.gallery, TOPICS.identity, TOPICS.operations],
-      {
-        'PassengerBooked@1': PassengerBookedPayloadDto,
-        'CheckInDecided@1': CheckInDecidedPayloadDto,
-        'SecurityDecided@1': SecurityDecidedPayloadDto,
-        'GalleryEntryStaged@1': GalleryEntryStagedPayloadDto,
-        'TemplateDeleted@1': TemplateDeletedPayloadDto,
-        'AirportOutageChanged@1': AirportOutageChangedPayloadDto,
-      },
-      unitOfWork,
-      transport,
-    );
+    const reads = eventsReadBy('boarding-gate');
+    super(BOARDING_SCHEMA, 'boarding-gate', reads.topics, reads.accepted, unitOfWork, transport);
   }
 
   protected async apply(em: EntityManager, event: ConsumedEvent): Promise<void> {

@@ -1,11 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import {
+  eventsReadBy,
   AirportOutageChangedPayloadDto,
   CheckInDecidedPayloadDto,
   GalleryEntryStagedPayloadDto,
   TemplateDeletedPayloadDto,
-  TOPICS,
 } from '@biogate/contracts';
 import { EVENT_TRANSPORT, type EventTransport } from '@biogate/messaging';
 import { UNIT_OF_WORK, type UnitOfWork } from '@biogate/persistence';
@@ -30,19 +30,8 @@ export class SecurityEventsConsumer extends ServiceEventConsumer {
     @Inject(UNIT_OF_WORK) unitOfWork: UnitOfWork,
     @Inject(EVENT_TRANSPORT) transport: EventTransport,
   ) {
-    super(
-      SECURITY_SCHEMA,
-      'security-gate',
-      [TOPICS.journey, TOPICS.gallery, TOPICS.identity, TOPICS.operations],
-      {
-        'CheckInDecided@1': CheckInDecidedPayloadDto,
-        'GalleryEntryStaged@1': GalleryEntryStagedPayloadDto,
-        'TemplateDeleted@1': TemplateDeletedPayloadDto,
-        'AirportOutageChanged@1': AirportOutageChangedPayloadDto,
-      },
-      unitOfWork,
-      transport,
-    );
+    const reads = eventsReadBy('security-gate');
+    super(SECURITY_SCHEMA, 'security-gate', reads.topics, reads.accepted, unitOfWork, transport);
   }
 
   protected async apply(em: EntityManager, event: ConsumedEvent): Promise<void> {

@@ -21,8 +21,15 @@ export interface TransportMessage {
   readonly topic: string;
   readonly key: string;
   readonly value: string;
+  /** Kafka headers: the W3C `traceparent` of the span that produced it, when traced. */
+  readonly headers?: Readonly<Record<string, string>>;
 }
 
-export function toTransportMessage(topic: string, envelope: EventEnvelope): TransportMessage {
-  return { topic, key: envelope.key, value: JSON.stringify(envelope) };
+export function toTransportMessage(
+  topic: string,
+  envelope: EventEnvelope,
+  traceparent?: string,
+): TransportMessage {
+  const message = { topic, key: envelope.key, value: JSON.stringify(envelope) };
+  return traceparent === undefined ? message : { ...message, headers: { traceparent } };
 }

@@ -4,6 +4,7 @@ import {
   Partitioners,
   type Admin,
   type Consumer,
+  type KafkaMessage,
   type LogEntry,
   type Producer,
 } from 'kafkajs';
@@ -76,10 +77,17 @@ export class KafkaTransport implements EventTransport {
   async publish(messages: readonly TransportMessage[]): Promise<void> {
     if (messages.length === 0) return;
     const producer = await this.connectedProducer();
-    const byTopic = new Map<string, { key: string; value: string }[]>();
+    const byTopic = new Map<
+      string,
+      { key: string; value: string; headers?: Record<string, string> }[]
+    >();
     for (const message of messages) {
       const list = byTopic.get(message.topic) ?? [];
-      list.push({ key: message.key, value: message.value });
+      list.push(
+        message.headers === undefined
+          ? { key: message.key, value: message.value }
+          : { key: message.key, value: message.value, headers: { ...message.headers } },
+      );
       byTopic.set(message.topic, list);
     }
     await producer.sendBatch({
@@ -111,14 +119,7 @@ export class KafkaTransport implements EventTransport {
           partitionsConsumedConcurrently,
           eachMessage: async (payload) => {
             const { topic, message } = payload;
-            await deliverOne(
-              {
-                topic,
-                key: message.key?.toString('utf8') ?? '',
-                value: message.value?.toString('utf8') ?? '',
-              },
-              () => payload.heartbeat(),
-            );
+            await deliverOne(transportMessageOf(topic, message), () => payload.heartbeat());
           },
         });
         return;
@@ -131,11 +132,9 @@ export class KafkaTransport implements EventTransport {
         eachBatch: async (payload) => {
           const { batch } = payload;
           const heartbeat = () => payload.heartbeat();
-          const messages: TransportMessage[] = batch.messages.map((message) => ({
-            topic: batch.topic,
-            key: message.key?.toString('utf8') ?? '',
-            value: message.value?.toString('utf8') ?? '',
-          }));
+          const messages: TransportMessage[] = batch.messages.map((message) =>
+            transportMessageOf(batch.topic, message),
+          );
           let handled = 0;
           await deliverInOrder(
             messages,
@@ -420,4 +419,17 @@ async function committedOffsets(
     for (const { partition, offset } of partitions)
       committed.set(`${topic}/${partition}`, Number(offset));
   return committed;
+}
+
+/** A message as kafkajs hands it over, as the transport's own (headers: the trace context). */
+function transportMessageOf(topic: string, message: KafkaMessage): TransportMessage {
+  const base = {
+    topic,
+    key: message.key?.toString('utf8') ?? '',
+    value: message.value?.toString('utf8') ?? '',
+  };
+  const header = message.headers?.['traceparent'];
+  const traceparent = Array.isArray(header) ? header[0] : header;
+  if (traceparent === undefined) return base;
+  return { ...base, headers: { traceparent: traceparent.toString() } };
 }

@@ -1,5 +1,13 @@
 import type { UnitOfWork } from '@biogate/persistence';
-import { toTransportMessage, type EventEnvelope } from './event-envelope';
+import {
+  contextOf,
+  endSpan,
+  SpanKind,
+  traceparentOf,
+  tracer,
+  type Span,
+} from '@biogate/observability';
+import { toTransportMessage, type EventEnvelope, type TransportMessage } from './event-envelope';
 import type { EventTransport } from './event-transport';
 import { assertSchemaName } from './outbox-schema';
 
@@ -20,6 +28,38 @@ export interface OutboxRelayOptions {
 interface OutboxRow {
   topic: string;
   envelope: EventEnvelope;
+  trace_context: string | null;
+}
+
+/**
+ * A row as a message. Traced, it is a producer span, child of the span that wrote the row, whose
+ * `traceparent` travels in the message's headers; untraced here, the row's own trace context
+ * travels on as it is, so that a tracing consumer still joins the trace.
+ */
+function publishingOf(row: OutboxRow): { message: TransportMessage; span?: Span } {
+  const stored = row.trace_context ?? undefined;
+  const active = tracer();
+  if (active === undefined || stored === undefined)
+    return { message: toTransportMessage(row.topic, row.envelope, stored) };
+  const parent = contextOf(stored);
+  const span = active.startSpan(
+    `publish ${row.topic}`,
+    {
+      kind: SpanKind.PRODUCER,
+      attributes: {
+        'messaging.system': 'kafka',
+        'messaging.operation.type': 'send',
+        'messaging.destination.name': row.topic,
+        'messaging.message.id': row.envelope.eventId,
+        'biogate.event_type': row.envelope.type,
+      },
+    },
+    parent,
+  );
+  return {
+    message: toTransportMessage(row.topic, row.envelope, traceparentOf(span, parent) ?? stored),
+    span,
+  };
 }
 
 /**
@@ -61,13 +101,20 @@ export class OutboxRelay {
            UPDATE ${this.schema}.outbox SET sent_at = now()
             WHERE seq IN (SELECT seq FROM ${this.schema}.outbox
                            WHERE sent_at IS NULL ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED)
-            RETURNING seq, topic, envelope
+            RETURNING seq, topic, envelope, trace_context
          )
-         SELECT topic, envelope FROM claimed ORDER BY seq`,
+         SELECT topic, envelope, trace_context FROM claimed ORDER BY seq`,
         [this.batchSize],
       );
       if (rows.length === 0) return 0;
-      await this.transport.publish(rows.map((row) => toTransportMessage(row.topic, row.envelope)));
+      const publishing = rows.map(publishingOf);
+      try {
+        await this.transport.publish(publishing.map((p) => p.message));
+      } catch (error) {
+        for (const { span } of publishing) if (span !== undefined) endSpan(span, error);
+        throw error;
+      }
+      for (const { span } of publishing) span?.end();
       this.sentRows += rows.length;
       return rows.length;
     });

@@ -24,6 +24,21 @@ export function outboxTablesSql(schema: string): string[] {
   ];
 }
 
+/**
+ * The W3C `traceparent` of the span that wrote a row, so that the relay's producer span (and the
+ * consumers' after it) continue that trace; null where nothing was traced. A later migration of
+ * every service.
+ */
+export function outboxTraceContextSql(schema: string): string {
+  assertSchemaName(schema);
+  return `ALTER TABLE ${schema}.outbox ADD COLUMN trace_context text`;
+}
+
+export function dropOutboxTraceContextSql(schema: string): string {
+  assertSchemaName(schema);
+  return `ALTER TABLE ${schema}.outbox DROP COLUMN trace_context`;
+}
+
 export function dropOutboxTablesSql(schema: string): string[] {
   assertSchemaName(schema);
   return [`DROP TABLE ${schema}.processed_events`, `DROP TABLE ${schema}.outbox`];

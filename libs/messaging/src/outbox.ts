@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { currentTraceparent } from '@biogate/observability';
 import type { EventEnvelope } from './event-envelope';
 import { assertSchemaName } from './outbox-schema';
 
@@ -54,15 +55,20 @@ export class Outbox {
    * from `first`, after the store's own.
    */
   insertOf(entries: readonly OutboxEntry[], first: number): OutboxInsert {
-    const p = (i: number, column: number) => `$${first + 4 * i + column}`;
-    const rows = entries.map((_, i) => `(${p(i, 0)}, ${p(i, 1)}, ${p(i, 2)}, ${p(i, 3)}::jsonb)`);
+    const p = (i: number, column: number) => `$${first + 5 * i + column}`;
+    const rows = entries.map(
+      (_, i) => `(${p(i, 0)}, ${p(i, 1)}, ${p(i, 2)}, ${p(i, 3)}::jsonb, ${p(i, 4)})`,
+    );
+    // The span that wrote the events (a request's command), for the relay to carry on.
+    const traceparent = currentTraceparent() ?? null;
     return {
-      sql: `INSERT INTO ${this.schema}.outbox (event_id, topic, message_key, envelope) VALUES ${rows.join(', ')}`,
+      sql: `INSERT INTO ${this.schema}.outbox (event_id, topic, message_key, envelope, trace_context) VALUES ${rows.join(', ')}`,
       parameters: entries.flatMap(({ topic, envelope }) => [
         envelope.eventId,
         topic,
         envelope.key,
         JSON.stringify(envelope),
+        traceparent,
       ]),
     };
   }

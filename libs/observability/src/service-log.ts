@@ -49,7 +49,10 @@ export class ServiceLog {
         timestamp: pino.stdTimeFunctions.isoTime,
         formatters: { level: (label) => ({ level: label }) },
       },
-      options.destination ?? standardOutput(options.format ?? 'json'),
+      options.destination ??
+        (level === 'silent'
+          ? { write: () => undefined }
+          : standardOutput(options.format ?? 'json')),
     );
   }
 

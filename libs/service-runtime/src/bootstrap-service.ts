@@ -1,7 +1,13 @@
 import type { PersistenceUnit } from '@biogate/persistence';
 import { ReferenceDataError } from '@biogate/reference-data';
 import { describeDatabase } from '@biogate/persistence';
-import { ServiceLog, ServiceMetrics } from '@biogate/observability';
+import {
+  ServiceLog,
+  ServiceMetrics,
+  startTracing,
+  type ServiceTracing,
+} from '@biogate/observability';
+import { ConnectionDrain } from './connection-drain';
 import { openPlatform } from './platform-factory';
 import { serveMetrics } from './service-metrics.http';
 import { createServiceApplication, type ServiceApplicationOptions } from './service-application';
@@ -17,12 +23,16 @@ const EXIT_CONFIGURATION_ERROR = 78;
 
 /**
  * Runs services as a process: validated environment, platform, HTTP. On SIGTERM or SIGINT it
- * stops taking requests, lets the relays finish their batch, then closes the database.
+ * refuses new requests (503) for a grace period while those under way finish, closes HTTP, stops
+ * its consumers, delivers its outboxes, then closes the database.
  */
 export async function bootstrapService(service: ServiceProcess): Promise<void> {
   let opened;
+  let tracing: ServiceTracing | undefined;
   try {
     const env = readServiceEnvironment(process.env);
+    // Before the application is built: its HTTP edge and buses trace only if tracing runs.
+    if (env.OTEL_EXPORTER_OTLP_ENDPOINT !== undefined) tracing = startTracing(service.name);
     opened = await openPlatform({ env, units: service.units, clientId: service.name });
     const metricsPort = env.BIOGATE_METRICS_PORT;
     const app = await createServiceApplication(opened.platform, {
@@ -44,22 +54,34 @@ export async function bootstrapService(service: ServiceProcess): Promise<void> {
     log.logger.info(
       `listening on http://${host}:${port} (API docs at /docs, metrics at ` +
         `${metricsPort === undefined ? '/metrics' : `http://${host}:${metricsPort}/metrics`}), ` +
-        describeDatabase(opened.database),
+        describeDatabase(opened.database) +
+        (env.OTEL_EXPORTER_OTLP_ENDPOINT === undefined
+          ? ''
+          : `, traces to ${env.OTEL_EXPORTER_OTLP_ENDPOINT}`),
     );
     const platform = opened;
-    const shutdown = (signal: string) => {
-      log.logger.info(`${signal}: shutting down`);
+    const graceMs = env.BIOGATE_SHUTDOWN_GRACE_MS ?? 1_000;
+    const shutdown = async (signal: string) => {
+      log.logger.info(`${signal}: shutting down (new requests refused for ${graceMs} ms)`);
+      app.get(ConnectionDrain).refuseNewRequests();
+      await new Promise((resolve) => setTimeout(resolve, graceMs));
       metricsServer?.close();
-      void app
-        .close()
-        .then(() => platform.close())
-        .then(() => {
-          log.logger.info('stopped');
-          log.flush();
-        });
+      // Nest: HTTP closes once its requests are answered, then consumers stop, the outboxes drain.
+      await app.close();
+      await platform.close();
+      await tracing?.stop();
+      log.logger.info('stopped');
+      log.flush();
     };
-    process.once('SIGTERM', shutdown);
-    process.once('SIGINT', shutdown);
+    const onSignal = (signal: string) => {
+      shutdown(signal).catch((error: unknown) => {
+        log.logger.error({ err: error }, 'shutdown failed');
+        log.flush();
+        process.exitCode = 1;
+      });
+    };
+    process.once('SIGTERM', onSignal);
+    process.once('SIGINT', onSignal);
   } catch (error) {
     if (error instanceof ServiceEnvironmentError || error instanceof ReferenceDataError) {
       process.stderr.write(`${service.name}: ${error.message}\n`);

@@ -3,6 +3,7 @@ export * from './access-control';
 export * from './airport-alerts.query';
 export * from './airport-outages';
 export * from './api-keys';
+export * from './asyncapi-document';
 export * from './bootstrap-service';
 export * from './correlation-id';
 export * from './dto-json-schemas';

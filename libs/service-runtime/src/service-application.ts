@@ -3,7 +3,8 @@ import { NestFactory } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { ServiceLog, ServiceMetrics, type ServiceLogOptions } from '@biogate/observability';
+import { ServiceLog, ServiceMetrics, tracer, type ServiceLogOptions } from '@biogate/observability';
+import { httpTracing } from './service-tracing.http';
 import { ConnectionDrain } from './connection-drain';
 import { httpRequestTiming } from './service-metrics.http';
 import { NestLogBridge, requestLogging } from './service-log.http';
@@ -59,6 +60,8 @@ export async function createServiceApplication(
     serviceRootModule(platform, options, log),
     { bodyParser: false, logger: options.log === false ? false : new NestLogBridge(log) },
   );
+  const traced = tracer();
+  if (traced !== undefined) app.use(httpTracing(traced));
   if (options.log !== false) app.use(requestLogging(log));
   app.use(app.get(ConnectionDrain).middleware);
   app.use(httpRequestTiming(app.get(ServiceMetrics)));

@@ -23,6 +23,9 @@ describe('readServiceEnvironment', () => {
     expect(
       readServiceEnvironment({ BIOGATE_LOG_LEVEL: 'warn', BIOGATE_LOG_FORMAT: 'pretty' }),
     ).toEqual({ BIOGATE_LOG_LEVEL: 'warn', BIOGATE_LOG_FORMAT: 'pretty' });
+    expect(
+      readServiceEnvironment({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://otel-collector:4318' }),
+    ).toEqual({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://otel-collector:4318' });
   });
 
   it.each([
@@ -41,6 +44,10 @@ describe('readServiceEnvironment', () => {
     [
       { BIOGATE_LOG_LEVEL: 'loud' },
       'BIOGATE_LOG_LEVEL: expected one of fatal, error, warn, info, debug, trace, silent, got "loud"',
+    ],
+    [
+      { OTEL_EXPORTER_OTLP_ENDPOINT: 'collector:4318' },
+      'OTEL_EXPORTER_OTLP_ENDPOINT: expected an http(s) URL of an OTLP collector',
     ],
     [{ BIOGATE_LOG_FORMAT: 'xml' }, 'BIOGATE_LOG_FORMAT: expected one of json, pretty, got "xml"'],
   ])('refuses %j with a clear message', (env, message) => {

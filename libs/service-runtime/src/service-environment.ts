@@ -3,6 +3,7 @@ import {
   IsInt,
   IsIP,
   IsOptional,
+  IsUrl,
   IsString,
   Matches,
   Max,
@@ -98,6 +99,24 @@ export class ServiceEnvironment {
   @IsIn(LOG_FORMATS, expected(`one of ${LOG_FORMATS.join(', ')}`))
   BIOGATE_LOG_FORMAT?: LogFormat;
 
+  /**
+   * On SIGTERM, how long new requests are answered 503 (while those under way finish) before the
+   * listener closes: time for a load balancer to take the instance out.
+   */
+  @IsOptional()
+  @Max(60_000, expected('milliseconds from 0 to 60000'))
+  @Min(0, expected('milliseconds from 0 to 60000'))
+  @IsInt(expected('milliseconds from 0 to 60000'))
+  BIOGATE_SHUTDOWN_GRACE_MS?: number;
+
+  /** An OpenTelemetry collector (OTLP over HTTP): traces are exported there; none when unset. */
+  @IsOptional()
+  @IsUrl(
+    { protocols: ['http', 'https'], require_protocol: true, require_tld: false },
+    expected('an http(s) URL of an OTLP collector, e.g. http://otel-collector:4318'),
+  )
+  OTEL_EXPORTER_OTLP_ENDPOINT?: string;
+
   /** Start the service clock at this instant and let it run from there (demos, QA). */
   @IsOptional()
   @IsInstant()
@@ -125,6 +144,8 @@ const VARIABLES = [
   'BIOGATE_METRICS_PORT',
   'BIOGATE_LOG_LEVEL',
   'BIOGATE_LOG_FORMAT',
+  'OTEL_EXPORTER_OTLP_ENDPOINT',
+  'BIOGATE_SHUTDOWN_GRACE_MS',
 ] as const;
 
 /** Variables that hold a whole number: read as numbers when written as digits. */
@@ -132,6 +153,7 @@ const NUMERIC: readonly string[] = [
   'PORT',
   'BIOGATE_TEMPLATE_RETENTION_HOURS',
   'BIOGATE_METRICS_PORT',
+  'BIOGATE_SHUTDOWN_GRACE_MS',
 ];
 
 /** Reads the service's variables from the environment; PORT must be written as digits. */

@@ -5,7 +5,17 @@ import {
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
 } from '@nestjs/common';
-import { ServiceLog, ServiceMetrics } from '@biogate/observability';
+import {
+  contextOf,
+  endSpan,
+  ServiceLog,
+  ServiceMetrics,
+  SpanKind,
+  tracer,
+  withSpan,
+  type Context,
+  type Span,
+} from '@biogate/observability';
 import type { EntityManager } from 'typeorm';
 import { parseEventMessage, type AcceptedEvents, type EventEnvelopeDto } from '@biogate/contracts';
 import {
@@ -66,7 +76,20 @@ export abstract class ServiceEventConsumer
       throw new PoisonMessageError(parsed.reason);
     }
     const started = performance.now();
-    if (await this.consumer.process(parsed.envelope, (em) => this.apply(em, parsed))) {
+    const traced = this.consumerSpan(message, parsed);
+    let applied: boolean;
+    try {
+      applied = await this.consumer.process(parsed.envelope, (em) =>
+        traced === undefined
+          ? this.apply(em, parsed)
+          : withSpan(traced.span, traced.parent, () => this.apply(em, parsed)),
+      );
+    } catch (error) {
+      if (traced !== undefined) endSpan(traced.span, error);
+      throw error;
+    }
+    traced?.span.setAttribute('biogate.duplicate', !applied).end();
+    if (applied) {
       this.metrics?.eventsConsumed(message.topic, this.group, 1);
       this.logHandled(message.topic, parsed, performance.now() - started, 1);
     }
@@ -79,19 +102,45 @@ export abstract class ServiceEventConsumer
   async handleBatch(messages: readonly TransportMessage[]): Promise<void> {
     const events: ConsumedEvent[] = [];
     const topics: string[] = [];
+    const accepted: TransportMessage[] = [];
     for (const message of messages) {
       const parsed = parseEventMessage(message.value, this.accepted);
       if (parsed.kind === 'ignored') continue;
       if (parsed.kind === 'invalid') throw new PoisonMessageError(parsed.reason);
       events.push(parsed);
       topics.push(message.topic);
+      accepted.push(message);
     }
     if (events.length === 0) return;
     const started = performance.now();
-    const applied = await this.consumer.applyNew(
-      events.map((event) => event.envelope),
-      (em, index) => this.apply(em, events[index] as ConsumedEvent),
-    );
+    const traced =
+      tracer() === undefined
+        ? undefined
+        : events.map((event, index) =>
+            this.consumerSpan(accepted[index] as TransportMessage, event),
+          );
+    let applied: number[];
+    try {
+      applied = await this.consumer.applyNew(
+        events.map((event) => event.envelope),
+        (em, index) => {
+          const event = events[index] as ConsumedEvent;
+          const span = traced?.[index];
+          return span === undefined
+            ? this.apply(em, event)
+            : withSpan(span.span, span.parent, () => this.apply(em, event));
+        },
+      );
+    } catch (error) {
+      for (const span of traced ?? []) if (span !== undefined) endSpan(span.span, error);
+      throw error;
+    }
+    if (traced !== undefined) {
+      const done = new Set(applied);
+      traced.forEach((span, index) =>
+        span?.span.setAttribute('biogate.duplicate', !done.has(index)).end(),
+      );
+    }
     const durationMs = performance.now() - started;
     for (const index of applied)
       this.logHandled(
@@ -107,6 +156,33 @@ export abstract class ServiceEventConsumer
       byTopic.set(topic, (byTopic.get(topic) ?? 0) + 1);
     }
     for (const [topic, count] of byTopic) this.metrics.eventsConsumed(topic, this.group, count);
+  }
+
+  /** A consumer span, child of the producer's span whose `traceparent` the message carries. */
+  private consumerSpan(
+    message: TransportMessage,
+    event: ConsumedEvent,
+  ): { span: Span; parent: Context } | undefined {
+    const active = tracer();
+    if (active === undefined) return undefined;
+    const parent = contextOf(message.headers?.['traceparent']);
+    const span = active.startSpan(
+      `process ${message.topic}`,
+      {
+        kind: SpanKind.CONSUMER,
+        attributes: {
+          'messaging.system': 'kafka',
+          'messaging.operation.type': 'process',
+          'messaging.destination.name': message.topic,
+          'messaging.consumer.group.name': this.group,
+          'messaging.message.id': event.envelope.eventId,
+          'biogate.event_type': event.type,
+          'biogate.correlation_id': event.envelope.correlationId,
+        },
+      },
+      parent,
+    );
+    return { span, parent };
   }
 
   private logHandled(

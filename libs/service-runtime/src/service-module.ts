@@ -2,7 +2,9 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import { ServiceLog, ServiceMetrics } from '@biogate/observability';
+import { AsyncApiController } from './asyncapi.http';
 import { ConnectionDrain } from './connection-drain';
+import { UseCaseTracing } from './service-tracing.http';
 import { HealthController, SERVICE_NAME } from './health.controller';
 import { MetricsController } from './service-metrics.http';
 import { RequestPassengerInterceptor } from './service-log.http';
@@ -22,13 +24,18 @@ export class ServiceRuntimeModule {
       module: ServiceRuntimeModule,
       global: true,
       imports: [TerminusModule.forRoot({ logger: false })],
-      controllers: [HealthController, ...(options.metricsOnOwnPort ? [] : [MetricsController])],
+      controllers: [
+        HealthController,
+        AsyncApiController,
+        ...(options.metricsOnOwnPort ? [] : [MetricsController]),
+      ],
       providers: [
         { provide: SERVICE_NAME, useValue: name },
         { provide: ServiceMetrics, useValue: new ServiceMetrics(name) },
         { provide: ServiceLog, useValue: options.log ?? ServiceLog.silent(name) },
         { provide: APP_INTERCEPTOR, useClass: RequestPassengerInterceptor },
         ConnectionDrain,
+        UseCaseTracing,
       ],
       exports: [ServiceMetrics, ServiceLog],
     };

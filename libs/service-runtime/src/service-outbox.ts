@@ -17,6 +17,9 @@ import {
 import type { UnitOfWork } from '@biogate/persistence';
 import type { EntityManager } from 'typeorm';
 
+/** How long a shutting-down service tries to deliver its outbox before it closes the database. */
+const SHUTDOWN_DRAIN_MS = 10_000;
+
 /**
  * A service's outbox and the relay that delivers it, started with the application and stopped
  * (after its batch in hand) before the database closes.
@@ -28,6 +31,7 @@ export class ServiceOutbox implements OnApplicationBootstrap, OnApplicationShutd
   private readonly metrics?: ServiceMetrics;
   private readonly outbox: Outbox;
   private readonly relay: OutboxRelay;
+  private readonly logger: Logger;
 
   constructor(
     private readonly schema: string,
@@ -35,6 +39,7 @@ export class ServiceOutbox implements OnApplicationBootstrap, OnApplicationShutd
     transport: EventTransport,
   ) {
     const logger = new Logger(`${schema}-outbox`);
+    this.logger = logger;
     this.outbox = new Outbox(schema);
     this.relay = new OutboxRelay(schema, unitOfWork, transport, {
       onError: (error) => {
@@ -96,7 +101,32 @@ export class ServiceOutbox implements OnApplicationBootstrap, OnApplicationShutd
     }
   }
 
+  /**
+   * After the HTTP server has finished its requests: the relay stops, then delivers what was
+   * committed before. A transport that cannot take it within the bound leaves the rows for the
+   * next start (here or another instance): nothing is lost either way.
+   */
   async onApplicationShutdown(): Promise<void> {
     await this.relay.stop();
+    let timer: NodeJS.Timeout | undefined;
+    const bound = new Promise<'timeout'>((resolve) => {
+      timer = setTimeout(() => {
+        resolve('timeout');
+      }, SHUTDOWN_DRAIN_MS);
+    });
+    try {
+      const drained = await Promise.race([
+        this.relay.drain().then(() => 'drained' as const),
+        bound,
+      ]);
+      if (drained === 'timeout')
+        this.logger.warn(
+          `outbox not drained within ${SHUTDOWN_DRAIN_MS} ms: left for the next start`,
+        );
+    } catch (error) {
+      this.logger.warn(`outbox not drained (${String(error)}): left for the next start`);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 }

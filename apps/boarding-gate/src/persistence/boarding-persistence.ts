@@ -1,3 +1,4 @@
+import { BoardingOutboxTraceContext1764000000205 } from './outbox-trace-context.migration';
 import { BoardingGateReadModel1764000000204 } from './gate-read-model.migration';
 import { BoardingOutages1764000000202 } from './boarding-outages.migration';
 import type { PersistenceUnit } from '@biogate/persistence';
@@ -33,5 +34,6 @@ export const boardingPersistence: PersistenceUnit = {
     BoardingOutages1764000000202,
     BoardingScheduledFlights1764000000203,
     BoardingGateReadModel1764000000204,
+    BoardingOutboxTraceContext1764000000205,
   ],
 };

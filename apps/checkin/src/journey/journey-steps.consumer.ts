@@ -1,7 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { BoardingDecidedPayloadDto, SecurityDecidedPayloadDto, TOPICS } from '@biogate/contracts';
+import {
+  BoardingDecidedPayloadDto,
+  eventsReadBy,
+  SecurityDecidedPayloadDto,
+} from '@biogate/contracts';
 import { EVENT_TRANSPORT, type EventTransport } from '@biogate/messaging';
 import { UNIT_OF_WORK, type UnitOfWork } from '@biogate/persistence';
 import { ServiceEventConsumer, type ConsumedEvent } from '@biogate/service-runtime';
@@ -16,17 +20,8 @@ export class JourneyStepsConsumer extends ServiceEventConsumer {
     @Inject(EVENT_TRANSPORT) transport: EventTransport,
     private readonly store: CheckinStore,
   ) {
-    super(
-      CHECKIN_SCHEMA,
-      'checkin-journey',
-      [TOPICS.journey],
-      {
-        'SecurityDecided@1': SecurityDecidedPayloadDto,
-        'BoardingDecided@1': BoardingDecidedPayloadDto,
-      },
-      unitOfWork,
-      transport,
-    );
+    const reads = eventsReadBy('checkin-journey');
+    super(CHECKIN_SCHEMA, 'checkin-journey', reads.topics, reads.accepted, unitOfWork, transport);
   }
 
   protected async apply(em: EntityManager, event: ConsumedEvent): Promise<void> {

@@ -1,3 +1,4 @@
+import { CheckinOutboxTraceContext1764000000007 } from './outbox-trace-context.migration';
 import { CheckinOutages1764000000004 } from './checkin-outages.migration';
 import type { PersistenceUnit } from '@biogate/persistence';
 import { CheckinSchema1764000000001 } from './checkin-schema.migration';
@@ -35,5 +36,6 @@ export const checkinPersistence: PersistenceUnit = {
     CheckinOutages1764000000004,
     CheckinDocumentNumbers1764000000005,
     CheckinTicketPurchase1764000000006,
+    CheckinOutboxTraceContext1764000000007,
   ],
 };

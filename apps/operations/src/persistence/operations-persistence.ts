@@ -1,3 +1,4 @@
+import { OperationsOutboxTraceContext1764000000402 } from './outbox-trace-context.migration';
 import type { PersistenceUnit } from '@biogate/persistence';
 import { OperationsSchema1764000000401 } from './operations-schema.migration';
 
@@ -6,5 +7,5 @@ export const OPERATIONS_SCHEMA = 'operations';
 export const operationsPersistence: PersistenceUnit = {
   name: 'operations',
   entities: [],
-  migrations: [OperationsSchema1764000000401],
+  migrations: [OperationsSchema1764000000401, OperationsOutboxTraceContext1764000000402],
 };

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import {
+  eventsReadBy,
   AirportOutageChangedPayloadDto,
   BoardingChangedPayloadDto,
   BoardingDecidedPayloadDto,
@@ -9,7 +10,6 @@ import {
   PassengerBookedPayloadDto,
   QueuesObservedPayloadDto,
   SecurityDecidedPayloadDto,
-  TOPICS,
 } from '@biogate/contracts';
 import { EVENT_TRANSPORT, type EventTransport } from '@biogate/messaging';
 import { UNIT_OF_WORK, type UnitOfWork } from '@biogate/persistence';
@@ -40,23 +40,8 @@ export class OperationsEventsConsumer extends ServiceEventConsumer {
     private readonly store: OperationsStore,
     private readonly changes: ReadModelChanges,
   ) {
-    super(
-      OPERATIONS_SCHEMA,
-      'operations',
-      [TOPICS.journey, TOPICS.operations],
-      {
-        'PassengerBooked@1': PassengerBookedPayloadDto,
-        'CheckInDecided@1': CheckInDecidedPayloadDto,
-        'SecurityDecided@1': SecurityDecidedPayloadDto,
-        'BoardingDecided@1': BoardingDecidedPayloadDto,
-        'LaneAlertRaised@1': LaneAlertRaisedPayloadDto,
-        'BoardingChanged@1': BoardingChangedPayloadDto,
-        'AirportOutageChanged@1': AirportOutageChangedPayloadDto,
-        'QueuesObserved@1': QueuesObservedPayloadDto,
-      },
-      unitOfWork,
-      transport,
-    );
+    const reads = eventsReadBy('operations');
+    super(OPERATIONS_SCHEMA, 'operations', reads.topics, reads.accepted, unitOfWork, transport);
   }
 
   protected async apply(em: EntityManager, event: ConsumedEvent): Promise<void> {

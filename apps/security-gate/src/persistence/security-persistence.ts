@@ -1,3 +1,4 @@
+import { SecurityOutboxTraceContext1764000000104 } from './outbox-trace-context.migration';
 import { SecurityGateReadModel1764000000103 } from './gate-read-model.migration';
 import { SecurityOutages1764000000102 } from './security-outages.migration';
 import type { PersistenceUnit } from '@biogate/persistence';
@@ -25,5 +26,6 @@ export const securityPersistence: PersistenceUnit = {
     SecuritySchema1764000000101,
     SecurityOutages1764000000102,
     SecurityGateReadModel1764000000103,
+    SecurityOutboxTraceContext1764000000104,
   ],
 };

@@ -1,3 +1,4 @@
+import { asyncApiDocumentText } from '@biogate/service-runtime';
 import { Command, CommanderError } from 'commander';
 import { evaluateCommand } from '../policy/evaluate.command';
 import { explainCommand } from '../policy/explain.command';
@@ -112,6 +113,15 @@ function buildProgram(io: CliIo, exit: { code: number }): Command {
     )
     .action(() => {
       io.stdout.write(scenarioJsonSchemaText());
+    });
+
+  program
+    .command('asyncapi')
+    .description(
+      "print the AsyncAPI 3.0 document of biogate's topics and messages (docs/asyncapi.json holds a copy; the services serve it at /asyncapi)",
+    )
+    .action(() => {
+      io.stdout.write(asyncApiDocumentText());
     });
 
   const simulate = program

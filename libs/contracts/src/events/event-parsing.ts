@@ -96,8 +96,10 @@ class IssuedBoardingPassDto {
   @IsInt(expected('a sequence number')) sequence!: number;
 }
 
-/** What a gate needs of a booking: that the flight exists, for boarding to be opened. */
+/** A passenger of a booking (PassengerBookedV1): gates learn of the flight, for boarding to be opened. */
 export class PassengerBookedPayloadDto {
+  @IsUUID('4', expected('a booking id')) bookingId!: string;
+  @IsString(expected('a PNR')) pnr!: string;
   @IsUUID('4', expected('a passenger id')) passengerId!: string;
   @IsString(expected('a surname')) surname!: string;
   @IsString(expected('a given name')) givenName!: string;
@@ -294,7 +296,32 @@ export class BoardingChangedPayloadDto {
   @IsInstant() at!: string;
 }
 
+/** A ticket bought in the VNeID app (TicketPurchasedV1); no service reads it yet. */
+export class TicketPurchasedPayloadDto {
+  @IsUUID('4', expected('a booking id')) bookingId!: string;
+  @IsString(expected('a PNR')) pnr!: string;
+  @IsUUID('4', expected('a passenger id')) passengerId!: string;
+  @IsIn(['VNEID_APP'], expected('VNEID_APP')) channel!: string;
+  @IsInstant() at!: string;
+  @IsInstant() identityConsentAt!: string;
+  @IsBoolean(expected('true or false')) incentiveWindow!: boolean;
+
+  @Type(() => FlightRefDto)
+  @ValidateNested()
+  @IsObject(expected('the flight'))
+  flight!: FlightRefDto;
+}
+
+/** Consent to the face template withdrawn (ConsentWithdrawnV1); no service reads it yet. */
+export class ConsentWithdrawnPayloadDto {
+  @IsUUID('4', expected('an enrolment id')) enrolmentId!: string;
+  @IsUUID('4', expected('a template id')) templateId!: string;
+  @IsUUID('4', expected('a passenger id')) passengerId!: string;
+}
+
 export class PassengerEnrolledPayloadDto {
+  @IsUUID('4', expected('an enrolment id')) enrolmentId!: string;
+  @IsUUID('4', expected('a template id')) templateId!: string;
   @IsUUID('4', expected('a passenger id')) passengerId!: string;
   @IsIn(['COUNTER', 'VNEID_APP'], expected('COUNTER or VNEID_APP')) channel!: string;
 }

@@ -5,3 +5,4 @@ export * from './journey-events';
 export * from './operations-events';
 export * from './step-decision';
 export * from './topics';
+export * from './event-catalogue';
