@@ -37,7 +37,7 @@ export class ServiceRuntimeModule {
         ConnectionDrain,
         UseCaseTracing,
       ],
-      exports: [ServiceMetrics, ServiceLog],
+      exports: [ServiceMetrics, ServiceLog, ConnectionDrain],
     };
   }
 }
