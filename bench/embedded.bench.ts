@@ -3,6 +3,7 @@
  * PGlite, events in process), driven over HTTP from this process: book, enrol, check in by face,
  * security e-gate, boarding e-gate. Between stages the service settles its events
  * (POST /v1/maintenance/settle). The CPU time is the service process's own (from /proc).
+ * BENCH_PROFILE=1 writes the service's CPU profile (.cpuprofile) into the working directory.
  * Last line: `journeys_per_s=N cpu_ms_per_journey=N rss_mb=N`.
  */
 import 'reflect-metadata';
@@ -22,9 +23,13 @@ const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
 const QA_KEY = 'demo-qa-key-000000000001';
 
 async function main(): Promise<void> {
-  const service = await startServiceProcess('embedded', 3811, {
-    BIOGATE_CLOCK_START: '2025-12-01T06:00:00+07:00',
-  });
+  // BENCH_PROFILE=1 writes a CPU profile of the service process into the working directory.
+  const service = await startServiceProcess(
+    'embedded',
+    3811,
+    { BIOGATE_CLOCK_START: '2025-12-01T06:00:00+07:00' },
+    process.env.BENCH_PROFILE === '1' ? ['--cpu-prof'] : [],
+  );
   const client = new KeepAliveClient(QA_KEY, CONCURRENCY);
   try {
     const pid = service.child.pid;

@@ -132,5 +132,6 @@ describe('a standalone operations service forwards the console actions', () => {
       await alone.app.close();
       await alone.platform.close();
     }
-  });
+    // A second service of its own: a database of its own to open and migrate.
+  }, 30_000);
 });

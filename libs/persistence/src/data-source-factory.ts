@@ -1,6 +1,7 @@
 import { DataSource, type DataSourceOptions, type MigrationInterface } from 'typeorm';
-import { PGliteDriver } from 'typeorm-pglite';
 import type { DatabaseConfig } from './database-config';
+import { openPGlite, pgliteDriver } from './pglite-pool';
+import { PreparedStatementClient } from './prepared-pg-client';
 import { TypeOrmUnitOfWork, type UnitOfWork } from './unit-of-work';
 
 /** What a service brings to the process's database: its entities and its migrations. */
@@ -40,12 +41,8 @@ export async function openDatabase(
   } as const;
   const options: DataSourceOptions =
     config.kind === 'postgres'
-      ? { ...common, url: config.url, extra: { max: 10 } }
-      : {
-          ...common,
-          driver: new PGliteDriver(config.dataDir === undefined ? {} : { dataDir: config.dataDir })
-            .driver,
-        };
+      ? { ...common, url: config.url, extra: { max: 10, Client: PreparedStatementClient } }
+      : { ...common, driver: pgliteDriver(await openPGlite(config.dataDir)) };
   const dataSource = new DataSource(options);
   await dataSource.initialize();
   try {

@@ -14,19 +14,31 @@ import type { JsonSchemaObject } from './dto-json-schemas';
 @PublicRoute()
 @ApiExcludeController()
 export class AsyncApiController {
-  private readonly document = asyncApiDocument();
-  private readonly page = asyncApiPage(this.document);
-
   @Get('asyncapi.json')
   json(): JsonSchemaObject {
-    return this.document;
+    return publishedDocument().document;
   }
 
   @Get('asyncapi')
   @Header('content-type', 'text/html; charset=utf-8')
   html(): string {
-    return this.page;
+    return publishedDocument().page;
   }
+}
+
+let published: { document: JsonSchemaObject; page: string } | undefined;
+
+/**
+ * Built at the first request, once per process: the catalogue cannot change while it runs, and
+ * building it (a JSON schema of every DTO) is work an application that is never asked should not
+ * pay at start-up (tests and the CLI build dozens of applications).
+ */
+function publishedDocument(): { document: JsonSchemaObject; page: string } {
+  if (published === undefined) {
+    const document = asyncApiDocument();
+    published = { document, page: asyncApiPage(document) };
+  }
+  return published;
 }
 
 const escape = (text: unknown): string =>

@@ -19,11 +19,6 @@ export class ConnectionDrain implements BeforeApplicationShutdown {
   private closing = false;
   private refusing = false;
 
-  /** Whether the process is stopping on a signal (not an application closed in-process). */
-  get stoppingProcess(): boolean {
-    return this.refusing;
-  }
-
   /** New requests are refused (503) from now on; those under way go on. */
   refuseNewRequests(): void {
     this.refusing = true;

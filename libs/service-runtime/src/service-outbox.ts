@@ -16,7 +16,6 @@ import {
 } from '@biogate/messaging';
 import type { UnitOfWork } from '@biogate/persistence';
 import type { EntityManager } from 'typeorm';
-import { ConnectionDrain } from './connection-drain';
 
 /** How long a shutting-down service tries to deliver its outbox before it closes the database. */
 const SHUTDOWN_DRAIN_MS = 10_000;
@@ -30,9 +29,6 @@ export class ServiceOutbox implements OnApplicationBootstrap, OnApplicationShutd
   @Optional()
   @Inject(ServiceMetrics)
   private readonly metrics?: ServiceMetrics;
-  @Optional()
-  @Inject(ConnectionDrain)
-  private readonly connections?: ConnectionDrain;
   private readonly outbox: Outbox;
   private readonly relay: OutboxRelay;
   private readonly logger: Logger;
@@ -106,16 +102,12 @@ export class ServiceOutbox implements OnApplicationBootstrap, OnApplicationShutd
   }
 
   /**
-   * After the HTTP server has finished its requests: the relay stops, then (a process stopping on
-   * a signal) delivers what was committed before. A transport that cannot take it within the bound leaves the rows for the
+   * After the HTTP server has finished its requests: the relay stops, then delivers what was
+   * committed before. A transport that cannot take it within the bound leaves the rows for the
    * next start (here or another instance): nothing is lost either way.
    */
   async onApplicationShutdown(): Promise<void> {
     await this.relay.stop();
-    // Only a process stopping on a signal waits for delivery: an application closed in-process
-    // (tests, the CLI) leaves the rows to the next start. TODO(#13): in-process closes measured
-    // 2-3 s in this drain (console-upstreams spec); find why before making it unconditional.
-    if (this.connections?.stoppingProcess !== true) return;
     let timer: NodeJS.Timeout | undefined;
     const bound = new Promise<'timeout'>((resolve) => {
       timer = setTimeout(() => {

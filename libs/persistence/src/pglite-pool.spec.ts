@@ -1,0 +1,108 @@
+import { randomUUID } from 'node:crypto';
+import { PGlite } from '@electric-sql/pglite';
+import { PGlitePool } from './pglite-pool';
+
+describe('PGlitePool', () => {
+  let db: PGlite;
+  let pool: PGlitePool;
+
+  beforeAll(async () => {
+    db = await PGlite.create();
+    pool = new PGlitePool(db);
+    await pool.query(
+      `CREATE TABLE item (id uuid PRIMARY KEY, label text NOT NULL, at timestamptz,
+         ok boolean, facts jsonb, tags text[], bytes bytea)`,
+    );
+  }, 30_000);
+
+  afterAll(async () => {
+    await new Promise<void>((resolve, reject) => {
+      pool.end((error) => {
+        if (error) reject(error);
+        else resolve();
+      });
+    });
+  });
+
+  beforeEach(async () => {
+    await pool.query('TRUNCATE item');
+  });
+
+  const insert =
+    'INSERT INTO item (id, label, at, ok, facts, tags, bytes) VALUES ($1, $2, $3, $4, $5, $6, $7)';
+
+  it('encodes values as node-postgres does and reads them back typed', async () => {
+    const id = randomUUID();
+    const at = new Date('2025-12-01T00:30:00.000Z');
+    await pool.query(insert, [
+      id,
+      'a',
+      at,
+      true,
+      { gate: 'A1', n: 2 },
+      ['x', 'y,z'],
+      Buffer.from([1, 2]),
+    ]);
+    const { rows } = await pool.query('SELECT * FROM item WHERE id = $1', [id]);
+    expect(rows).toEqual([
+      {
+        id,
+        label: 'a',
+        at,
+        ok: true,
+        facts: { gate: 'A1', n: 2 },
+        tags: ['x', 'y,z'],
+        bytes: new Uint8Array([1, 2]),
+      },
+    ]);
+  });
+
+  it('runs a prepared text again with other values, and null as SQL NULL', async () => {
+    const ids = [randomUUID(), randomUUID(), randomUUID()];
+    for (const [i, id] of ids.entries())
+      await pool.query(insert, [id, `n${i}`, null, i % 2 === 0, null, null, null]);
+    const select = 'SELECT label, ok, at FROM item WHERE id = $1';
+    for (const [i, id] of ids.entries())
+      expect((await pool.query(select, [id])).rows).toEqual([
+        { label: `n${i}`, ok: i % 2 === 0, at: null },
+      ]);
+  });
+
+  it('reports the rows an UPDATE touched, as TypeORM reads them (rowCount)', async () => {
+    await pool.query(insert, [randomUUID(), 'a', null, null, null, null, null]);
+    await pool.query(insert, [randomUUID(), 'a', null, null, null, null, null]);
+    const result = await pool.query('UPDATE item SET label = $1 WHERE label = $2', ['b', 'a']);
+    expect(result).toMatchObject({ command: 'UPDATE', rowCount: 2 });
+  });
+
+  it('throws the database error with its code, and the statement still works after', async () => {
+    const id = randomUUID();
+    const select = 'SELECT label FROM item WHERE id = $1';
+    await pool.query(insert, [id, 'a', null, null, null, null, null]);
+    // Parse succeeds, Bind fails: the name was prepared and must be reused, not prepared twice.
+    await expect(pool.query(select, ['not-a-uuid'])).rejects.toMatchObject({ code: '22P02' });
+    expect((await pool.query(select, [id])).rows).toEqual([{ label: 'a' }]);
+    await expect(
+      pool.query(insert, [id, 'again', null, null, null, null, null]),
+    ).rejects.toMatchObject({ code: '23505', constraint: 'item_pkey' });
+    await expect(pool.query('SELEC nonsense $1', [1])).rejects.toMatchObject({ code: '42601' });
+  });
+
+  it('prepares a statement afresh when its table changed shape under it', async () => {
+    await pool.query(insert, [randomUUID(), 'a', null, null, null, null, null]);
+    const select = 'SELECT * FROM item WHERE label = $1';
+    expect((await pool.query(select, ['a'])).rows).toHaveLength(1);
+    await pool.query('ALTER TABLE item ADD COLUMN extra int');
+    try {
+      await expect(pool.query(select, ['a'])).rejects.toMatchObject({ code: '0A000' });
+      expect((await pool.query(select, ['a'])).rows[0]).toHaveProperty('extra', null);
+    } finally {
+      await pool.query('ALTER TABLE item DROP COLUMN extra');
+    }
+  });
+
+  it('runs text without parameters as the simple protocol, answering with the last statement', async () => {
+    const result = await pool.query("SELECT 1 AS one; SELECT 'two' AS two");
+    expect(result.rows).toEqual([{ two: 'two' }]);
+  });
+});

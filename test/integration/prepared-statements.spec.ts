@@ -1,0 +1,156 @@
+import { randomUUID } from 'node:crypto';
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+import {
+  openDatabase,
+  type DatabaseConfig,
+  type OpenDatabase,
+  type PersistenceUnit,
+} from '@biogate/persistence';
+import { createTestPostgresDatabase } from '@biogate/testing';
+
+class StatementsSchema1700000000001 implements MigrationInterface {
+  async up(q: QueryRunner): Promise<void> {
+    await q.query('CREATE SCHEMA statements');
+    await q.query(
+      `CREATE TABLE statements.item (id uuid PRIMARY KEY, label text NOT NULL, at timestamptz,
+         day date, ok boolean, facts jsonb, tags text[], n bigint)`,
+    );
+  }
+  async down(q: QueryRunner): Promise<void> {
+    await q.query('DROP SCHEMA statements CASCADE');
+  }
+}
+
+const unit: PersistenceUnit = {
+  name: 'statements',
+  entities: [],
+  migrations: [StatementsSchema1700000000001],
+};
+
+const INSERT = `INSERT INTO statements.item (id, label, at, day, ok, facts, tags, n)
+  VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`;
+
+/**
+ * Statements with parameters are prepared once per text and then only bound (PGlitePool on
+ * PGlite, PreparedStatementClient on PostgreSQL): the same values, answers and errors as
+ * before, on both databases.
+ */
+describe.each<[string, () => Promise<{ config: DatabaseConfig; cleanup: () => Promise<void> }>]>([
+  [
+    'PGlite',
+    () => Promise.resolve({ config: { kind: 'pglite' }, cleanup: () => Promise.resolve() }),
+  ],
+  [
+    'PostgreSQL',
+    async () => {
+      const database = await createTestPostgresDatabase();
+      return { config: { kind: 'postgres', url: database.url }, cleanup: () => database.drop() };
+    },
+  ],
+])('prepared statements through TypeORM on %s', (_name, provision) => {
+  let db: OpenDatabase;
+  let cleanup: () => Promise<void>;
+
+  beforeAll(async () => {
+    const provisioned = await provision();
+    cleanup = provisioned.cleanup;
+    db = await openDatabase(provisioned.config, [unit]);
+  }, 60_000);
+
+  afterAll(async () => {
+    await db.close();
+    await cleanup();
+  });
+
+  it('stores and reads every kind of value the services send, the same on both', async () => {
+    const id = randomUUID();
+    const at = new Date('2025-11-30T17:30:00.000Z');
+    await db.dataSource.query(INSERT, [
+      id,
+      'first',
+      at,
+      '2025-12-01',
+      false,
+      JSON.stringify({ gate: 'A1' }),
+      ['a', 'b c'],
+      '9007199254740993',
+    ]);
+    const rows = await db.dataSource.query<Record<string, unknown>[]>(
+      `SELECT label, at, to_char(day, 'YYYY-MM-DD') AS day, ok, facts, tags, n::text AS n
+         FROM statements.item WHERE id = $1`,
+      [id],
+    );
+    expect(rows).toEqual([
+      {
+        label: 'first',
+        at,
+        day: '2025-12-01',
+        ok: false,
+        facts: { gate: 'A1' },
+        tags: ['a', 'b c'],
+        n: '9007199254740993',
+      },
+    ]);
+  });
+
+  it('runs one text many times with other values, in and out of transactions', async () => {
+    const ids = Array.from({ length: 12 }, () => randomUUID());
+    for (const [i, id] of ids.entries()) {
+      const values = [id, `n${i}`, null, null, i % 2 === 0, null, null, i];
+      if (i % 3 === 0)
+        await db.unitOfWork.transaction((em) => em.query(INSERT, values).then(() => undefined));
+      else await db.dataSource.query(INSERT, values);
+    }
+    for (const [i, id] of ids.entries()) {
+      const [row] = await db.dataSource.query<{ label: string; ok: boolean }[]>(
+        'SELECT label, ok FROM statements.item WHERE id = $1',
+        [id],
+      );
+      expect(row).toEqual({ label: `n${i}`, ok: i % 2 === 0 });
+    }
+    // Prepared in the session, not parsed afresh each time.
+    const runner = db.dataSource.createQueryRunner();
+    try {
+      await runner.query('SELECT label, ok FROM statements.item WHERE id = $1', [ids[0]]);
+      const prepared = (await runner.query(
+        'SELECT statement FROM pg_prepared_statements WHERE statement LIKE $1',
+        ['%statements.item WHERE id%'],
+      )) as { statement: string }[];
+      expect(prepared.map((p) => p.statement)).toContain(
+        'SELECT label, ok FROM statements.item WHERE id = $1',
+      );
+    } finally {
+      await runner.release();
+    }
+  });
+
+  it('keeps the error codes the unit of work reads (a lost race runs again)', async () => {
+    const id = randomUUID();
+    const values = [id, 'once', null, null, null, null, null, null];
+    await db.dataSource.query(INSERT, values);
+    await expect(db.dataSource.query(INSERT, values)).rejects.toMatchObject({
+      driverError: expect.objectContaining({ code: '23505' }),
+    });
+    // A value the server refuses at Bind, then the same text with a good one.
+    const select = 'SELECT label FROM statements.item WHERE id = $1';
+    await expect(db.dataSource.query(select, ['not-a-uuid'])).rejects.toMatchObject({
+      driverError: expect.objectContaining({ code: '22P02' }),
+    });
+    expect(await db.dataSource.query(select, [id])).toEqual([{ label: 'once' }]);
+  });
+
+  it('rolls a failed unit back and leaves the connection usable', async () => {
+    const id = randomUUID();
+    await expect(
+      db.unitOfWork.transaction(async (em) => {
+        await em.query(INSERT, [id, 'rolled back', null, null, null, null, null, null]);
+        await em.query('SELECT $1::int', ['x']);
+      }),
+    ).rejects.toMatchObject({ driverError: expect.objectContaining({ code: '22P02' }) });
+    expect(
+      await db.dataSource.query('SELECT count(*)::int AS n FROM statements.item WHERE id = $1', [
+        id,
+      ]),
+    ).toEqual([{ n: 0 }]);
+  });
+});
