@@ -42,7 +42,10 @@ export async function openDatabase(
   const options: DataSourceOptions =
     config.kind === 'postgres'
       ? { ...common, url: config.url, extra: { max: 10, Client: PreparedStatementClient } }
-      : { ...common, driver: pgliteDriver(await openPGlite(config.dataDir)) };
+      : {
+          ...common,
+          driver: pgliteDriver(await openPGlite(config.dataDir), config.dataDir !== undefined),
+        };
   const dataSource = new DataSource(options);
   await dataSource.initialize();
   try {
