@@ -2,6 +2,9 @@ import { plainToInstance, type ClassConstructor } from 'class-transformer';
 import { validateSync, type ValidationError } from 'class-validator';
 import { describeValue, joinPath, type InputError, type ParseResult } from './input-error';
 import { structuralProblems } from './json-structure';
+import { cacheValidationMetadata } from './validation-metadata-cache';
+
+cacheValidationMetadata();
 
 /**
  * Turns a plain JSON value into a validated DTO instance: unknown fields are refused, values are
