@@ -13,7 +13,8 @@ import {
   type PolicyRequest,
   type TouchpointDecision,
 } from '@biogate/domain';
-import { presentedDocument, verifyLiveFace, type GalleryCipher } from '@biogate/service-runtime';
+import { presentedDocument } from '@biogate/service-runtime';
+import { verifyLiveFace, type GalleryCipher } from '@biogate/biometrics';
 import type { StoredGalleryEntry, TemplateAccess } from './gallery-template';
 
 /** What a gate decides with. */

@@ -1,6 +1,6 @@
 import { encodeBcbp, FaceModel } from '@biogate/domain';
 import { loadAirportRegistry, phasePolicyFor } from '@biogate/reference-data';
-import { GalleryCipher } from '@biogate/service-runtime';
+import { GalleryCipher } from '@biogate/biometrics';
 import type { LanePass } from './lane-pass';
 import { presentAtLane, type LaneContext, type LaneGate, type LaneStep } from './lane-presentation';
 

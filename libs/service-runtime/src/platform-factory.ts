@@ -23,8 +23,8 @@ import {
 import { ApiKeyRing, ApiKeysFileDto } from './api-keys';
 import type { Platform } from './platform.module';
 import type { ServiceEnvironment } from './service-environment';
-import { GalleryCipher } from './gallery-cipher';
-import { TemplateCipher } from './template-cipher';
+import { GalleryCipher } from '@biogate/biometrics';
+import { TemplateCipher } from '@biogate/biometrics';
 
 export interface OpenPlatform {
   readonly platform: Platform;

@@ -10,8 +10,8 @@ import { HttpErrorFilter } from './http-error.filter';
 import { InputValidationPipe } from './input-validation.pipe';
 import { ScenarioControlController, ServiceQuiescence } from './scenario-control';
 import { PlatformMetrics } from './service-metrics.http';
-import type { GalleryCipher } from './gallery-cipher';
-import type { TemplateCipher } from './template-cipher';
+import type { GalleryCipher } from '@biogate/biometrics';
+import type { TemplateCipher } from '@biogate/biometrics';
 import {
   AIRPORT_REGISTRY,
   CLOCK,

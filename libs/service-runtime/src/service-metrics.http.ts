@@ -13,9 +13,9 @@ import type { NextFunction, Request, Response } from 'express';
 import { DeadLetterLog, EVENT_TRANSPORT, type EventTransport } from '@biogate/messaging';
 import { ServiceMetrics } from '@biogate/observability';
 import { PublicRoute } from './access-control';
-import type { GalleryCipher } from './gallery-cipher';
+import type { GalleryCipher } from '@biogate/biometrics';
 import { GALLERY_CIPHER, TEMPLATE_CIPHER } from './platform-tokens';
-import type { TemplateCipher } from './template-cipher';
+import type { TemplateCipher } from '@biogate/biometrics';
 
 /**
  * `GET /metrics`: Prometheus's text format, outside the API keys (scrapers carry none). Not in

@@ -1,6 +1,6 @@
 import { GALLERY_ENTRY_STAGED, TOPICS, type GalleryEntryStagedV1 } from '@biogate/contracts';
 import type { EventFactory, OutboxEntry } from '@biogate/messaging';
-import type { GalleryCipher } from '@biogate/service-runtime';
+import type { GalleryCipher } from '@biogate/biometrics';
 import { flightRef } from '../bookings/booking.view';
 import type { EnrolmentRow, FlightRow } from '../persistence/checkin.entities';
 import type { TemplateReads } from '../enrolment/enrolled-template.reader';

@@ -1,5 +1,5 @@
 import type { FaceTemplate } from '@biogate/domain';
-import type { TemplateCipher } from '@biogate/service-runtime';
+import type { TemplateCipher } from '@biogate/biometrics';
 import type { EnrolmentRow } from '../persistence/checkin.entities';
 
 export interface TemplateReadPurpose {

@@ -1,7 +1,8 @@
 import { encodeBcbp, FaceModel, SimulatedClock } from '@biogate/domain';
 import type { LaneContext } from '@biogate/lane-gate';
 import { loadAirportRegistry, phasePolicyFor } from '@biogate/reference-data';
-import { GalleryCipher, type Principal } from '@biogate/service-runtime';
+import { type Principal } from '@biogate/service-runtime';
+import { GalleryCipher } from '@biogate/biometrics';
 import { InMemoryUnitOfWork } from '@biogate/testing';
 import type { BoardingOutbox } from '../../boarding-outbox';
 import type {

@@ -16,13 +16,12 @@ import {
   AIRPORT_REGISTRY,
   assertAirportScope,
   assertKnownAirport,
-  captureToMatch,
   CLOCK,
   FACE_MODEL,
   GALLERY_CIPHER,
   PHASE_POLICY,
-  type GalleryCipher,
 } from '@biogate/service-runtime';
+import { captureToMatch, type GalleryCipher } from '@biogate/biometrics';
 import type { BoardingAlertKind } from '../../alerts/boarding-alert';
 import { BoardingOutbox } from '../../boarding-outbox';
 import { BoardingStore, type PassAtBoarding } from '../../persistence/boarding-store';

@@ -18,12 +18,14 @@ import {
   GALLERY_CIPHER,
   PHASE_POLICY,
   TEMPLATE_CIPHER,
-  type GalleryCipher,
   type Principal,
+} from '@biogate/service-runtime';
+import {
+  type GalleryCipher,
   type TemplateCipher,
   verifyLiveFace,
   captureToMatch,
-} from '@biogate/service-runtime';
+} from '@biogate/biometrics';
 import { passengerFacts } from '../../bookings/passenger-facts';
 import { readPassengerInScope } from '../../bookings/passenger-scope';
 import { CheckinOutbox } from '../../checkin-outbox';

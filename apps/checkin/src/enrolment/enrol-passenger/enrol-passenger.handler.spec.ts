@@ -5,7 +5,8 @@ import {
   SimulatedClock,
   SimulatedPopulationRegister,
 } from '@biogate/domain';
-import { GalleryCipher, TemplateCipher, type Principal } from '@biogate/service-runtime';
+import { type Principal } from '@biogate/service-runtime';
+import { GalleryCipher, TemplateCipher } from '@biogate/biometrics';
 import { InMemoryUnitOfWork } from '@biogate/testing';
 import type { CheckinOutbox } from '../../checkin-outbox';
 import type { TemplateRead } from '../enrolled-template.reader';

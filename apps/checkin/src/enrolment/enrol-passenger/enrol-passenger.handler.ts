@@ -21,10 +21,8 @@ import {
   PHASE_POLICY,
   POPULATION_REGISTER,
   TEMPLATE_CIPHER,
-  type GalleryCipher,
-  type TemplateCipher,
-  verifyLiveFace,
 } from '@biogate/service-runtime';
+import { type GalleryCipher, type TemplateCipher, verifyLiveFace } from '@biogate/biometrics';
 import { readPassengerInScope } from '../../bookings/passenger-scope';
 import { CheckinOutbox } from '../../checkin-outbox';
 import { flightGalleryEntry } from '../../check-in/flight-gallery';

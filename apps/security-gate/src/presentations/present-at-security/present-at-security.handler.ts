@@ -15,13 +15,12 @@ import {
   AIRPORT_REGISTRY,
   assertAirportScope,
   assertKnownAirport,
-  captureToMatch,
   CLOCK,
   FACE_MODEL,
   GALLERY_CIPHER,
   PHASE_POLICY,
-  type GalleryCipher,
 } from '@biogate/service-runtime';
+import { captureToMatch, type GalleryCipher } from '@biogate/biometrics';
 import type { SecurityAlertKind } from '../../alerts/security-alert';
 import { SecurityStore } from '../../persistence/security-store';
 import { SecurityOutbox } from '../../security-outbox';
