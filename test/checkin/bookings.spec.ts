@@ -1,6 +1,6 @@
 import type { EventEnvelope, TransportMessage } from '@biogate/messaging';
 import { booking } from '../support/booking-fixtures';
-import { CheckinOutbox } from '../../apps/checkin/src/checkin-outbox';
+import { CheckInOutbox } from '../../apps/checkin/src/checkin-outbox';
 import {
   KEYS,
   startServices,
@@ -55,7 +55,7 @@ describe.each<DatabaseKind>(['PGlite', 'PostgreSQL'])('check-in bookings API on 
       ],
     });
     const passengerId = body.passengers[0]!.passengerId;
-    await services.app.get(CheckinOutbox).drain();
+    await services.app.get(CheckInOutbox).drain();
     await services.transport.idle();
     const event = journey
       .map((m) => JSON.parse(m.value) as EventEnvelope)

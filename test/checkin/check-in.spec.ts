@@ -1,7 +1,7 @@
 import { parseBcbp, type ScannedBoardingPass } from '@biogate/domain';
 import { SECURITY_DECIDED, type GalleryEntryStagedV1 } from '@biogate/contracts';
-import { EventFactory, type EventEnvelope, type TransportMessage } from '@biogate/messaging';
-import { CheckinOutbox } from '../../apps/checkin/src/checkin-outbox';
+import { EventStamp, type EventEnvelope, type TransportMessage } from '@biogate/messaging';
+import { CheckInOutbox } from '../../apps/checkin/src/checkin-outbox';
 import { bookPassenger } from '../support/booking-fixtures';
 import {
   KEYS,
@@ -57,7 +57,7 @@ describe.each<DatabaseKind>(['PGlite', 'PostgreSQL'])('check-in on %s', (kind) =
         capture: { quality: 'GOOD', seed: 'e' },
       });
   const announced = async (passengerId: string) => {
-    await services.app.get(CheckinOutbox).drain();
+    await services.app.get(CheckInOutbox).drain();
     await services.transport.idle();
     return journey
       .map((m) => JSON.parse(m.value) as EventEnvelope<{ boardingPass?: { bcbp: string } }>)
@@ -126,7 +126,7 @@ describe.each<DatabaseKind>(['PGlite', 'PostgreSQL'])('check-in on %s', (kind) =
   it("places a gate's decision in the journey log, once, and leaves out a passenger it never booked", async () => {
     const passengerId = await book('GS0001');
     const stranger = '0b5f0e3a-0000-4000-8000-00000000dead';
-    const events = new EventFactory('security-gate', '2025-12-01T01:00:00.000Z', 'corr');
+    const events = new EventStamp('security-gate', '2025-12-01T01:00:00.000Z', 'corr');
     const decision = {
       phase: 'BIOMETRIC_DEFAULT',
       outcome: 'ALLOWED',
@@ -135,7 +135,7 @@ describe.each<DatabaseKind>(['PGlite', 'PostgreSQL'])('check-in on %s', (kind) =
       incentiveWindow: false,
     };
     const decided = (id: string) =>
-      events.create({
+      events.stamp({
         ...SECURITY_DECIDED,
         key: id,
         payload: {

@@ -1,6 +1,6 @@
 import type { EventEnvelope, TransportMessage } from '@biogate/messaging';
 import type { SimulatedPopulationRegister } from '@biogate/domain';
-import { CheckinOutbox } from '../../apps/checkin/src/checkin-outbox';
+import { CheckInOutbox } from '../../apps/checkin/src/checkin-outbox';
 import { bookPassenger } from '../support/booking-fixtures';
 import {
   KEYS,
@@ -34,7 +34,7 @@ describe.each<DatabaseKind>(['PGlite', 'PostgreSQL'])('biometric enrolment on %s
     services.http.post('/v1/enrolments').set('x-api-key', key).send(body);
   const enrolments = () => services.count('SELECT count(*) AS n FROM checkin.enrolment');
   const events = async () => {
-    await services.app.get(CheckinOutbox).drain();
+    await services.app.get(CheckInOutbox).drain();
     await services.transport.idle();
     return identity.map((m) => JSON.parse(m.value) as EventEnvelope);
   };

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { CheckinModule } from '../../apps/checkin/src/checkin.module';
+import { CheckInModule } from '../../apps/checkin/src/checkin.module';
 import { checkinPersistence } from '../../apps/checkin/src/persistence/checkin-persistence';
 import { securityPersistence } from '../../apps/security-gate/src/persistence/security-persistence';
 import { SecurityGateModule } from '../../apps/security-gate/src/security-gate.module';
@@ -23,7 +23,7 @@ describe('check-in and the security gate over Kafka', () => {
   afterAll(() => services.stop(), 60_000);
 
   it('takes a passenger from check-in to the security e-gate', async () => {
-    const checkin = await services.start('check-in', [CheckinModule], [checkinPersistence]);
+    const checkin = await services.start('check-in', [CheckInModule], [checkinPersistence]);
     const security = await services.start(
       'security-gate',
       [SecurityGateModule],

@@ -1,5 +1,5 @@
 import { ServiceMetrics } from '@biogate/observability';
-import { CheckinOutbox } from '../../apps/checkin/src/checkin-outbox';
+import { CheckInOutbox } from '../../apps/checkin/src/checkin-outbox';
 import {
   atSecurityEGate,
   checkedInPassenger,
@@ -161,7 +161,7 @@ describe('metrics of the embedded services (/metrics, Prometheus text)', () => {
 
   it('shows rows waiting in an outbox and the age of the oldest', async () => {
     // The relay stopped (its poll would deliver the row before the scrape), as if it were stuck.
-    const outbox = services.app.get(CheckinOutbox);
+    const outbox = services.app.get(CheckInOutbox);
     await outbox.onApplicationShutdown();
     await services.opened.platform.unitOfWork.transaction((em) =>
       em.query(

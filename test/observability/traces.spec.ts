@@ -4,7 +4,7 @@ import { InMemorySpanExporter, type ReadableSpan } from '@opentelemetry/sdk-trac
 import request from 'supertest';
 import { TOPICS } from '@biogate/contracts';
 import { startTracing, type ServiceTracing } from '@biogate/observability';
-import { CheckinModule } from '../../apps/checkin/src/checkin.module';
+import { CheckInModule } from '../../apps/checkin/src/checkin.module';
 import { checkinPersistence } from '../../apps/checkin/src/persistence/checkin-persistence';
 import { securityPersistence } from '../../apps/security-gate/src/persistence/security-persistence';
 import { SecurityGateModule } from '../../apps/security-gate/src/security-gate.module';
@@ -144,7 +144,7 @@ describe('traces across services over Kafka', () => {
   }, 60_000);
 
   it('joins check-in and the security gate in one trace through the Kafka headers', async () => {
-    const checkin = await services.start('check-in', [CheckinModule], [checkinPersistence]);
+    const checkin = await services.start('check-in', [CheckInModule], [checkinPersistence]);
     await services.start('security-gate', [SecurityGateModule], [securityPersistence]);
     const caller = callerTrace();
     await checkInUnder(checkin, caller.traceparent);

@@ -9,7 +9,7 @@ import {
 } from '@biogate/service-runtime';
 import { BoardingGateModule } from '../../apps/boarding-gate/src/boarding-gate.module';
 import { boardingPersistence } from '../../apps/boarding-gate/src/persistence/boarding-persistence';
-import { CheckinModule } from '../../apps/checkin/src/checkin.module';
+import { CheckInModule } from '../../apps/checkin/src/checkin.module';
 import { checkinPersistence } from '../../apps/checkin/src/persistence/checkin-persistence';
 import { EMBEDDED_SERVICES } from '../../apps/embedded/src/embedded-services';
 import { securityPersistence } from '../../apps/security-gate/src/persistence/security-persistence';
@@ -18,7 +18,7 @@ import { SecurityGateModule } from '../../apps/security-gate/src/security-gate.m
 /** Each process composition starts on PGlite and answers /health and /docs without a key. */
 describe.each<[string, Type[], readonly PersistenceUnit[]]>([
   ['biogate', [...EMBEDDED_SERVICES.modules], EMBEDDED_SERVICES.units],
-  ['check-in', [CheckinModule], [checkinPersistence]],
+  ['check-in', [CheckInModule], [checkinPersistence]],
   ['security-gate', [SecurityGateModule], [securityPersistence]],
   ['boarding-gate', [BoardingGateModule], [boardingPersistence]],
 ])('the %s process', (name, modules, units) => {

@@ -5,7 +5,7 @@ import { ServiceOutbox } from '@biogate/service-runtime';
 import { CHECKIN_SCHEMA } from './persistence/checkin-persistence';
 
 @Injectable()
-export class CheckinOutbox extends ServiceOutbox {
+export class CheckInOutbox extends ServiceOutbox {
   constructor(
     @Inject(UNIT_OF_WORK) unitOfWork: UnitOfWork,
     @Inject(EVENT_TRANSPORT) transport: EventTransport,

@@ -8,8 +8,8 @@ import { GetBookingHandler } from './bookings/get-booking/get-booking.handler';
 import { PassengerChannelsHandler } from './bookings/passenger-channels/passenger-channels.handler';
 import { CheckInHttpController } from './check-in/check-in.http.controller';
 import { CheckInPassengerHandler } from './check-in/check-in-passenger/check-in-passenger.handler';
-import { CheckinOutbox } from './checkin-outbox';
-import { CheckinStore } from './persistence/checkin-store';
+import { CheckInOutbox } from './checkin-outbox';
+import { CheckInStore } from './persistence/checkin-store';
 import { EnrolPassengerHandler } from './enrolment/enrol-passenger/enrol-passenger.handler';
 import { EnrolmentHttpController } from './enrolment/enrolment.http.controller';
 import { WithdrawConsentHandler } from './enrolment/withdraw-consent/withdraw-consent.handler';
@@ -37,11 +37,11 @@ const queryHandlers = [GetBookingHandler, PassengerChannelsHandler, PassengerJou
   ],
   providers: [
     EnrolmentRetention,
-    CheckinOutbox,
-    CheckinStore,
+    CheckInOutbox,
+    CheckInStore,
     JourneyStepsConsumer,
     ...commandHandlers,
     ...queryHandlers,
   ],
 })
-export class CheckinModule {}
+export class CheckInModule {}

@@ -1,11 +1,11 @@
 import 'reflect-metadata';
 import { bootstrapService } from '@biogate/service-runtime';
-import { CheckinModule } from './checkin.module';
+import { CheckInModule } from './checkin.module';
 import { checkinPersistence } from './persistence/checkin-persistence';
 
 void bootstrapService({
   name: 'check-in',
   defaultPort: 3001,
   units: [checkinPersistence],
-  modules: [CheckinModule],
+  modules: [CheckInModule],
 });

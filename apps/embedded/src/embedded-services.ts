@@ -2,7 +2,7 @@ import type { Type } from '@nestjs/common';
 import type { PersistenceUnit } from '@biogate/persistence';
 import { BoardingGateModule } from '../../boarding-gate/src/boarding-gate.module';
 import { boardingPersistence } from '../../boarding-gate/src/persistence/boarding-persistence';
-import { CheckinModule } from '../../checkin/src/checkin.module';
+import { CheckInModule } from '../../checkin/src/checkin.module';
 import { checkinPersistence } from '../../checkin/src/persistence/checkin-persistence';
 import { OperationsModule } from '../../operations/src/operations.module';
 import { operationsPersistence } from '../../operations/src/persistence/operations-persistence';
@@ -18,7 +18,7 @@ export interface ServiceComposition {
 /** The services that decide (check-in, security gate, boarding gate) in one process. */
 export const DECIDING_SERVICES: ServiceComposition = {
   name: 'biogate',
-  modules: [CheckinModule, SecurityGateModule, BoardingGateModule],
+  modules: [CheckInModule, SecurityGateModule, BoardingGateModule],
   units: [checkinPersistence, securityPersistence, boardingPersistence],
 };
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { LANE_ALERT_RAISED, TOPICS, type LaneAlertRaisedV1 } from '@biogate/contracts';
 import type { Lane } from '@biogate/domain';
-import type { EventFactory, OutboxEntry } from '@biogate/messaging';
+import type { EventStamp, OutboxEntry } from '@biogate/messaging';
 import { flightOfPass, type LanePass } from './lane-pass';
 
 /** Where a lane alert was raised. */
@@ -31,7 +31,7 @@ export function raiseAlert<K extends string>(
  * console: an unknown pass names no passenger and no flight.
  */
 export function laneAlertRaised(
-  events: EventFactory,
+  events: EventStamp,
   place: AlertPlace,
   pass: LanePass | undefined,
   alert: RaisedAlert<string> | undefined,
@@ -40,7 +40,7 @@ export function laneAlertRaised(
   return [
     {
       topic: TOPICS.operations,
-      envelope: events.create<LaneAlertRaisedV1>({
+      envelope: events.stamp<LaneAlertRaisedV1>({
         ...LANE_ALERT_RAISED,
         key: place.airport,
         payload: {

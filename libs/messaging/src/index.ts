@@ -1,6 +1,6 @@
 /** Events between services: envelope, transport port, outbox, relay, idempotent consumer. */
 export * from './event-envelope';
-export * from './event-factory';
+export * from './event-stamp';
 export * from './event-transport';
 export * from './idempotent-consumer';
 export * from './in-process-transport';

@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { AccessDeniedError, NotFoundError } from '@biogate/contracts';
 import type { Principal } from '@biogate/service-runtime';
 import type { FlightRow } from '../persistence/checkin.entities';
-import type { BookedPassengerRecord, CheckinStore } from '../persistence/checkin-store';
+import type { BookedPassengerRecord, CheckInStore } from '../persistence/checkin-store';
 
 /** Who may act on a passenger: their airline only, or their airline and the departure airport. */
 export type PassengerAccess = 'AIRLINE' | 'AIRLINE_OR_AIRPORT';
@@ -19,7 +19,7 @@ export function inScope(principal: Principal, flight: FlightRow, access: Passeng
  * or airport anything. Only QA, whose scope is everything, gets a 404 for an unknown id.
  */
 export async function readPassengerInScope(
-  store: CheckinStore,
+  store: CheckInStore,
   em: EntityManager,
   principal: Principal,
   passengerId: string,

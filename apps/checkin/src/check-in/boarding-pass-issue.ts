@@ -6,7 +6,7 @@ import {
   type StepDecision,
 } from '@biogate/contracts';
 import { encodeBcbp, type CheckInChannel } from '@biogate/domain';
-import type { EventFactory, OutboxEntry } from '@biogate/messaging';
+import type { EventStamp, OutboxEntry } from '@biogate/messaging';
 import { flightRef } from '../bookings/booking.view';
 import type { BookedPassengerRecord } from '../persistence/checkin-store';
 import type { CheckInRow } from '../persistence/checkin.entities';
@@ -59,7 +59,7 @@ export function issued(checkIn: CheckInRow): IssuedBoardingPass {
 
 /** Every check-in attempt, for the gates and the journey; the pass when one was issued. */
 export function checkInDecided(
-  events: EventFactory,
+  events: EventStamp,
   { passenger, flight }: BookedPassengerRecord,
   channel: CheckInChannel,
   decision: StepDecision,
@@ -67,7 +67,7 @@ export function checkInDecided(
 ): OutboxEntry {
   return {
     topic: TOPICS.journey,
-    envelope: events.create<CheckInDecidedV1>({
+    envelope: events.stamp<CheckInDecidedV1>({
       ...CHECK_IN_DECIDED,
       key: passenger.id,
       payload: {

@@ -1,5 +1,5 @@
 import { GALLERY_ENTRY_STAGED, TOPICS, type GalleryEntryStagedV1 } from '@biogate/contracts';
-import type { EventFactory, OutboxEntry } from '@biogate/messaging';
+import type { EventStamp, OutboxEntry } from '@biogate/messaging';
 import type { GalleryCipher } from '@biogate/biometrics';
 import { flightRef } from '../bookings/booking.view';
 import type { EnrolmentRow, FlightRow } from '../persistence/checkin.entities';
@@ -12,7 +12,7 @@ import type { TemplateReads } from '../enrolment/enrolled-template.reader';
 export function flightGalleryEntry(
   reads: TemplateReads,
   gallery: GalleryCipher,
-  events: EventFactory,
+  events: EventStamp,
   { passengerId, enrolment }: { passengerId: string; enrolment: EnrolmentRow | null },
   flight: FlightRow,
   at: Date,
@@ -26,7 +26,7 @@ export function flightGalleryEntry(
   });
   return {
     topic: TOPICS.gallery,
-    envelope: events.create<GalleryEntryStagedV1>({
+    envelope: events.stamp<GalleryEntryStagedV1>({
       ...GALLERY_ENTRY_STAGED,
       key: passengerId,
       payload: {

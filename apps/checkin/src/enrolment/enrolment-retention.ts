@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { TEMPLATE_DELETED, TOPICS, type TemplateDeletedV1 } from '@biogate/contracts';
-import { EventFactory } from '@biogate/messaging';
+import { EventStamp } from '@biogate/messaging';
 import { UNIT_OF_WORK, type UnitOfWork } from '@biogate/persistence';
 import { TemplateRetentionRegistry, type TemplatePurge } from '@biogate/service-runtime';
-import { CheckinOutbox } from '../checkin-outbox';
+import { CheckInOutbox } from '../checkin-outbox';
 import { EnrolmentRow } from '../persistence/checkin.entities';
 
 /**
@@ -19,7 +19,7 @@ export class EnrolmentRetention implements TemplatePurge, OnModuleInit {
   constructor(
     @Inject(UNIT_OF_WORK) private readonly unitOfWork: UnitOfWork,
     private readonly registry: TemplateRetentionRegistry,
-    private readonly outbox: CheckinOutbox,
+    private readonly outbox: CheckInOutbox,
   ) {}
 
   onModuleInit(): void {
@@ -42,12 +42,12 @@ export class EnrolmentRetention implements TemplatePurge, OnModuleInit {
         EnrolmentRow,
         expired.map((e) => e.id),
       );
-      const events = new EventFactory('checkin', new Date(now).toISOString(), randomUUID());
+      const events = new EventStamp('checkin', new Date(now).toISOString(), randomUUID());
       await this.outbox.append(
         em,
         expired.map((e) => ({
           topic: TOPICS.identity,
-          envelope: events.create<TemplateDeletedV1>({
+          envelope: events.stamp<TemplateDeletedV1>({
             ...TEMPLATE_DELETED,
             key: e.passenger_id,
             payload: { enrolmentId: e.id, templateId: e.template_id, reason: 'RETENTION_EXPIRED' },

@@ -10,7 +10,7 @@ import { EVENT_TRANSPORT, type EventTransport } from '@biogate/messaging';
 import { UNIT_OF_WORK, type UnitOfWork } from '@biogate/persistence';
 import { ServiceEventConsumer, type ConsumedEvent } from '@biogate/service-runtime';
 import { CHECKIN_SCHEMA } from '../persistence/checkin-persistence';
-import { CheckinStore } from '../persistence/checkin-store';
+import { CheckInStore } from '../persistence/checkin-store';
 
 /** Completes each passenger's journey log with the gates' decisions. */
 @Injectable()
@@ -18,7 +18,7 @@ export class JourneyStepsConsumer extends ServiceEventConsumer {
   constructor(
     @Inject(UNIT_OF_WORK) unitOfWork: UnitOfWork,
     @Inject(EVENT_TRANSPORT) transport: EventTransport,
-    private readonly store: CheckinStore,
+    private readonly store: CheckInStore,
   ) {
     const reads = eventsReadBy('checkin-journey');
     super(CHECKIN_SCHEMA, 'checkin-journey', reads.topics, reads.accepted, unitOfWork, transport);

@@ -8,7 +8,7 @@ import { flightRef } from '../bookings/booking.view';
 import { readPassengerInScope } from '../bookings/passenger-scope';
 import { JourneyStepRow } from '../persistence/checkin.entities';
 import { PassengerJourneyQuery } from './passenger-journey.query';
-import { CheckinStore } from '../persistence/checkin-store';
+import { CheckInStore } from '../persistence/checkin-store';
 
 export interface JourneyStepView {
   readonly touchpoint: 'CHECK_IN' | 'SECURITY' | 'BOARDING';
@@ -52,7 +52,7 @@ export class PassengerJourneyHandler implements IQueryHandler<
   constructor(
     @Inject(UNIT_OF_WORK) private readonly unitOfWork: UnitOfWork,
     @Inject(PHASE_POLICY) private readonly policy: PhasePolicy,
-    private readonly store: CheckinStore,
+    private readonly store: CheckInStore,
   ) {}
 
   async execute({ principal, passengerId }: PassengerJourneyQuery): Promise<PassengerJourneyView> {

@@ -3,10 +3,10 @@ import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { AIRPORT_OUTAGE_CHANGED, TOPICS, type AirportOutageChangedV1 } from '@biogate/contracts';
 import type { Clock, Outage } from '@biogate/domain';
-import { EventFactory } from '@biogate/messaging';
+import { EventStamp } from '@biogate/messaging';
 import { UNIT_OF_WORK, type UnitOfWork } from '@biogate/persistence';
 import { assertAirportScope, CLOCK, outagesAt, setOutage } from '@biogate/service-runtime';
-import { CheckinOutbox } from '../checkin-outbox';
+import { CheckInOutbox } from '../checkin-outbox';
 import { CHECKIN_SCHEMA } from '../persistence/checkin-persistence';
 import { ChangeOutageCommand } from './change-outage.command';
 
@@ -28,7 +28,7 @@ export class ChangeOutageHandler implements ICommandHandler<
   constructor(
     @Inject(UNIT_OF_WORK) private readonly unitOfWork: UnitOfWork,
     @Inject(CLOCK) private readonly clock: Clock,
-    private readonly outbox: CheckinOutbox,
+    private readonly outbox: CheckInOutbox,
   ) {}
 
   async execute({
@@ -42,11 +42,11 @@ export class ChangeOutageHandler implements ICommandHandler<
     const outages = await this.unitOfWork.transaction(async (em) => {
       const changed = await setOutage(em, CHECKIN_SCHEMA, airport, outage, inForce, at);
       if (changed) {
-        const events = new EventFactory('checkin', at.toISOString(), randomUUID());
+        const events = new EventStamp('checkin', at.toISOString(), randomUUID());
         await this.outbox.append(em, [
           {
             topic: TOPICS.operations,
-            envelope: events.create<AirportOutageChangedV1>({
+            envelope: events.stamp<AirportOutageChangedV1>({
               ...AIRPORT_OUTAGE_CHANGED,
               key: airport,
               payload: { airport, outage, inForce, at: at.toISOString() },

@@ -88,7 +88,7 @@ interface BookedPassengerSqlRow extends FlightSqlColumns {
  * would turn a SQL date into a local-time Date).
  */
 @Injectable()
-export class CheckinStore {
+export class CheckInStore {
   async bookedPassenger(
     em: EntityManager,
     passengerId: string,

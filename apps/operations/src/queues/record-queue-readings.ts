@@ -12,7 +12,7 @@ import {
   type QueuesObservedV1,
 } from '@biogate/contracts';
 import type { Clock } from '@biogate/domain';
-import { EventFactory } from '@biogate/messaging';
+import { EventStamp } from '@biogate/messaging';
 import { UNIT_OF_WORK, type UnitOfWork } from '@biogate/persistence';
 import { assertAirportScope, CLOCK, type Principal } from '@biogate/service-runtime';
 import { OperationsOutbox } from '../operations-outbox';
@@ -82,12 +82,12 @@ export class RecordQueueReadingsHandler implements ICommandHandler<
       first.set(reading.queue, index);
     });
     const at = new Date(this.clock.now()).toISOString();
-    const events = new EventFactory('operations', at, correlationId);
+    const events = new EventStamp('operations', at, correlationId);
     await this.unitOfWork.transaction(async (em) => {
       await this.outbox.append(em, [
         {
           topic: TOPICS.operations,
-          envelope: events.create<QueuesObservedV1>({
+          envelope: events.stamp<QueuesObservedV1>({
             ...QUEUES_OBSERVED,
             key: airport,
             payload: {

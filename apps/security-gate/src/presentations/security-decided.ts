@@ -6,14 +6,14 @@ import {
 } from '@biogate/contracts';
 import { flightOfPass, type LanePass } from '@biogate/lane-gate';
 import type { Lane } from '@biogate/domain';
-import type { EventFactory, OutboxEntry } from '@biogate/messaging';
+import type { EventStamp, OutboxEntry } from '@biogate/messaging';
 
 /**
  * What the security gate announces of a presentation, on the journey topic keyed by passenger:
  * nothing when the pass is unknown (no passenger to key it by).
  */
 export function securityDecided(
-  events: EventFactory,
+  events: EventStamp,
   pass: LanePass | undefined,
   where: { readonly airport: string; readonly lane: Lane },
   decision: StepDecision,
@@ -23,7 +23,7 @@ export function securityDecided(
   return [
     {
       topic: TOPICS.journey,
-      envelope: events.create<SecurityDecidedV1>({
+      envelope: events.stamp<SecurityDecidedV1>({
         ...SECURITY_DECIDED,
         key: pass.passengerId,
         payload: {

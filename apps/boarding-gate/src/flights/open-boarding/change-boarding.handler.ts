@@ -8,7 +8,7 @@ import {
   TOPICS,
   type BoardingChangedV1,
 } from '@biogate/contracts';
-import { EventFactory } from '@biogate/messaging';
+import { EventStamp } from '@biogate/messaging';
 import type { Clock } from '@biogate/domain';
 import { UNIT_OF_WORK, type UnitOfWork } from '@biogate/persistence';
 import type { AirportRegistry } from '@biogate/reference-data';
@@ -71,11 +71,11 @@ export class ChangeBoardingHandler implements ICommandHandler<
         'origin',
       ]);
       // The operators' console follows boarding from this event.
-      const events = new EventFactory('boarding', changedAt.toISOString(), randomUUID());
+      const events = new EventStamp('boarding', changedAt.toISOString(), randomUUID());
       await this.outbox.append(em, [
         {
           topic: TOPICS.operations,
-          envelope: events.create<BoardingChangedV1>({
+          envelope: events.stamp<BoardingChangedV1>({
             ...BOARDING_CHANGED,
             key: flight.airport,
             payload: {

@@ -9,7 +9,7 @@ import {
   type LaneGate,
   type LaneRefusal,
 } from '@biogate/lane-gate';
-import { EventFactory } from '@biogate/messaging';
+import { EventStamp } from '@biogate/messaging';
 import { UNIT_OF_WORK, type UnitOfWork } from '@biogate/persistence';
 import type { AirportRegistry } from '@biogate/reference-data';
 import {
@@ -80,7 +80,7 @@ export class PresentAtBoardingHandler implements ICommandHandler<
       });
       const boarded = decision.outcome === 'ALLOWED';
       const raisedAlert = raiseAlert(alert);
-      const events = new EventFactory('boarding', at.toISOString(), correlationId);
+      const events = new EventStamp('boarding', at.toISOString(), correlationId);
       const announced = [
         ...boardingDecided(events, pass, request, decision, boarded),
         ...laneAlertRaised(

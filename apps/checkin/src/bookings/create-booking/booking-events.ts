@@ -5,7 +5,7 @@ import {
   type PassengerBookedV1,
   type TicketPurchasedV1,
 } from '@biogate/contracts';
-import type { EventFactory, OutboxEntry } from '@biogate/messaging';
+import type { EventStamp, OutboxEntry } from '@biogate/messaging';
 import type { BookedPassengerRow, BookingRow, FlightRow } from '../../persistence/checkin.entities';
 import { flightRef } from '../booking.view';
 
@@ -14,7 +14,7 @@ import { flightRef } from '../booking.view';
  * bought in the VNeID app (its consent, and whether it lies in the incentive window).
  */
 export function bookingEvents(
-  events: EventFactory,
+  events: EventStamp,
   booking: BookingRow,
   flight: FlightRow,
   passengers: readonly BookedPassengerRow[],
@@ -24,7 +24,7 @@ export function bookingEvents(
   return passengers.flatMap((p): OutboxEntry[] => [
     {
       topic: TOPICS.journey,
-      envelope: events.create<PassengerBookedV1>({
+      envelope: events.stamp<PassengerBookedV1>({
         ...PASSENGER_BOOKED,
         key: p.id,
         payload: {
@@ -41,7 +41,7 @@ export function bookingEvents(
       : [
           {
             topic: TOPICS.journey,
-            envelope: events.create<TicketPurchasedV1>({
+            envelope: events.stamp<TicketPurchasedV1>({
               ...TICKET_PURCHASED,
               key: p.id,
               payload: {

@@ -11,7 +11,7 @@ import {
   type PhasePolicy,
   type PopulationRegister,
 } from '@biogate/domain';
-import { EventFactory } from '@biogate/messaging';
+import { EventStamp } from '@biogate/messaging';
 import { UNIT_OF_WORK, type UnitOfWork } from '@biogate/persistence';
 import type { AirportRegistry } from '@biogate/reference-data';
 import {
@@ -21,9 +21,9 @@ import {
   PHASE_POLICY,
   POPULATION_REGISTER,
 } from '@biogate/service-runtime';
-import { CheckinOutbox } from '../../checkin-outbox';
+import { CheckInOutbox } from '../../checkin-outbox';
 import type { BookedPassengerRow, BookingRow, FlightRow } from '../../persistence/checkin.entities';
-import { CheckinStore } from '../../persistence/checkin-store';
+import { CheckInStore } from '../../persistence/checkin-store';
 import { bookingView, type BookingView } from '../booking.view';
 import { bookingEvents } from './booking-events';
 import { vneidPurchaseRefusals, type PurchaseRefusalView } from '../ticket-purchase';
@@ -46,8 +46,8 @@ export class CreateBookingHandler implements ICommandHandler<
     @Inject(AIRPORT_REGISTRY) private readonly airports: AirportRegistry,
     @Inject(PHASE_POLICY) private readonly policy: PhasePolicy,
     @Inject(POPULATION_REGISTER) private readonly register: PopulationRegister,
-    private readonly outbox: CheckinOutbox,
-    private readonly store: CheckinStore,
+    private readonly outbox: CheckInOutbox,
+    private readonly store: CheckInStore,
   ) {}
 
   async execute({
@@ -64,7 +64,7 @@ export class CreateBookingHandler implements ICommandHandler<
       compactDateAt(now.getTime(), this.policy.compiled.utcOffsetMinutes),
     );
     if (refusals.length > 0) return { outcome: 'REFUSED', pnr: request.pnr, refusals };
-    const events = new EventFactory('checkin', now.toISOString(), correlationId);
+    const events = new EventStamp('checkin', now.toISOString(), correlationId);
     const incentiveWindow = this.policy.inIncentiveWindow(now.getTime());
 
     return this.unitOfWork.transaction(async (em) => {

@@ -15,7 +15,7 @@ import { CLOCK, PHASE_POLICY } from '@biogate/service-runtime';
 import { passengerFacts } from '../passenger-facts';
 import { readPassengerInScope } from '../passenger-scope';
 import { PassengerChannelsQuery } from './passenger-channels.query';
-import { CheckinStore } from '../../persistence/checkin-store';
+import { CheckInStore } from '../../persistence/checkin-store';
 
 /** Every channel and lane of the passenger's departure, judged at one instant. */
 export interface PassengerChannelsView {
@@ -38,7 +38,7 @@ export class PassengerChannelsHandler implements IQueryHandler<
     @Inject(UNIT_OF_WORK) private readonly unitOfWork: UnitOfWork,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(PHASE_POLICY) private readonly policy: PhasePolicy,
-    private readonly store: CheckinStore,
+    private readonly store: CheckInStore,
   ) {}
 
   async execute({

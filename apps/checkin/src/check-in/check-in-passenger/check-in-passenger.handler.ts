@@ -10,7 +10,7 @@ import {
   type PolicyRequest,
   faceCheckedDecision,
 } from '@biogate/domain';
-import { EventFactory } from '@biogate/messaging';
+import { EventStamp } from '@biogate/messaging';
 import { UNIT_OF_WORK, type UnitOfWork } from '@biogate/persistence';
 import {
   CLOCK,
@@ -28,7 +28,7 @@ import {
 } from '@biogate/biometrics';
 import { passengerFacts } from '../../bookings/passenger-facts';
 import { readPassengerInScope } from '../../bookings/passenger-scope';
-import { CheckinOutbox } from '../../checkin-outbox';
+import { CheckInOutbox } from '../../checkin-outbox';
 import { TemplateReads } from '../../enrolment/enrolled-template.reader';
 import {
   JourneyStepRow,
@@ -40,7 +40,7 @@ import { flightGalleryEntry } from '../flight-gallery';
 import type { CheckInView } from '../check-in.view';
 import { CheckInPassengerCommand } from './check-in-passenger.command';
 import { checkInDecided, issueBoardingPass, issued } from '../boarding-pass-issue';
-import { CheckinStore } from '../../persistence/checkin-store';
+import { CheckInStore } from '../../persistence/checkin-store';
 
 /**
  * Check-in on a channel, decided by the policy at the clock's instant; a biometric check-in is
@@ -59,8 +59,8 @@ export class CheckInPassengerHandler implements ICommandHandler<
     @Inject(FACE_MODEL) private readonly faces: FaceModel,
     @Inject(TEMPLATE_CIPHER) private readonly cipher: TemplateCipher,
     @Inject(GALLERY_CIPHER) private readonly galleryCipher: GalleryCipher,
-    private readonly outbox: CheckinOutbox,
-    private readonly store: CheckinStore,
+    private readonly outbox: CheckInOutbox,
+    private readonly store: CheckInStore,
   ) {}
 
   async execute({
@@ -115,7 +115,7 @@ export class CheckInPassengerHandler implements ICommandHandler<
             )
           : undefined;
       const boardingPass = checkIn === undefined ? undefined : issued(checkIn);
-      const events = new EventFactory('checkin', at.toISOString(), correlationId);
+      const events = new EventStamp('checkin', at.toISOString(), correlationId);
       const galleryEntry =
         checkIn === undefined
           ? undefined

@@ -8,9 +8,9 @@ import {
 import { type Principal } from '@biogate/service-runtime';
 import { GalleryCipher, TemplateCipher } from '@biogate/biometrics';
 import { InMemoryUnitOfWork } from '@biogate/testing';
-import type { CheckinOutbox } from '../../checkin-outbox';
+import type { CheckInOutbox } from '../../checkin-outbox';
 import type { TemplateRead } from '../enrolled-template.reader';
-import type { CheckinStore } from '../../persistence/checkin-store';
+import type { CheckInStore } from '../../persistence/checkin-store';
 import {
   BookedPassengerRow,
   BookingRow,
@@ -63,7 +63,7 @@ function setUp(passenger: Partial<BookedPassengerRow> = {}, now = '2025-12-01T07
   const outbox = {
     append: () => Promise.resolve(),
     committed: () => undefined,
-  } as unknown as CheckinOutbox;
+  } as unknown as CheckInOutbox;
   // The store answered from the seeded rows (its SQL runs in test/checkin); template reads kept.
   const templateReads: TemplateRead[] = [];
   const store = {
@@ -84,7 +84,7 @@ function setUp(passenger: Partial<BookedPassengerRow> = {}, now = '2025-12-01T07
       templateReads.push(...reads);
       return Promise.resolve();
     },
-  } as unknown as CheckinStore;
+  } as unknown as CheckInStore;
   const handler = new EnrolPassengerHandler(
     unitOfWork,
     new SimulatedClock(Date.parse(now)),

@@ -12,7 +12,7 @@ import {
   type PhasePolicy,
   type PopulationRegister,
 } from '@biogate/domain';
-import { EventFactory } from '@biogate/messaging';
+import { EventStamp } from '@biogate/messaging';
 import { UNIT_OF_WORK, type UnitOfWork } from '@biogate/persistence';
 import {
   CLOCK,
@@ -24,13 +24,13 @@ import {
 } from '@biogate/service-runtime';
 import { type GalleryCipher, type TemplateCipher, verifyLiveFace } from '@biogate/biometrics';
 import { readPassengerInScope } from '../../bookings/passenger-scope';
-import { CheckinOutbox } from '../../checkin-outbox';
+import { CheckInOutbox } from '../../checkin-outbox';
 import { flightGalleryEntry } from '../../check-in/flight-gallery';
 import { EnrolmentRow } from '../../persistence/checkin.entities';
 import { TemplateReads } from '../enrolled-template.reader';
 import type { EnrolmentOutcome } from '../enrolment-outcome';
 import { EnrolPassengerCommand } from './enrol-passenger.command';
-import { CheckinStore } from '../../persistence/checkin-store';
+import { CheckInStore } from '../../persistence/checkin-store';
 
 /**
  * Enrolment at the counter or in the VNeID app: a valid national e-ID (not expired), a person in
@@ -52,8 +52,8 @@ export class EnrolPassengerHandler implements ICommandHandler<
     @Inject(TEMPLATE_CIPHER) private readonly cipher: TemplateCipher,
     @Inject(GALLERY_CIPHER) private readonly galleryCipher: GalleryCipher,
     @Inject(PHASE_POLICY) private readonly policy: PhasePolicy,
-    private readonly outbox: CheckinOutbox,
-    private readonly store: CheckinStore,
+    private readonly outbox: CheckInOutbox,
+    private readonly store: CheckInStore,
   ) {}
 
   async execute({
@@ -127,7 +127,7 @@ export class EnrolPassengerHandler implements ICommandHandler<
       };
       await em.insert(EnrolmentRow, enrolment);
       const at = new Date(now);
-      const events = new EventFactory('checkin', at.toISOString(), correlationId);
+      const events = new EventStamp('checkin', at.toISOString(), correlationId);
       // Enrolled after check-in (or again after a withdrawal): the gates of those flights learn it.
       const reads = new TemplateReads(this.cipher);
       const galleries = (await this.store.checkedInFlightsOf(em, personalIdNumber, at)).flatMap(
@@ -145,7 +145,7 @@ export class EnrolPassengerHandler implements ICommandHandler<
       await this.outbox.append(em, [
         {
           topic: TOPICS.identity,
-          envelope: events.create<PassengerEnrolledV1>({
+          envelope: events.stamp<PassengerEnrolledV1>({
             ...PASSENGER_ENROLLED,
             key: passenger.id,
             payload: {

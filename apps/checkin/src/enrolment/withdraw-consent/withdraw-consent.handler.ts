@@ -8,14 +8,14 @@ import {
   type TemplateDeletedV1,
 } from '@biogate/contracts';
 import type { Clock } from '@biogate/domain';
-import { EventFactory } from '@biogate/messaging';
+import { EventStamp } from '@biogate/messaging';
 import { UNIT_OF_WORK, type UnitOfWork } from '@biogate/persistence';
 import { CLOCK } from '@biogate/service-runtime';
 import { inScope, outOfScope } from '../../bookings/passenger-scope';
-import { CheckinOutbox } from '../../checkin-outbox';
+import { CheckInOutbox } from '../../checkin-outbox';
 import { EnrolmentRow } from '../../persistence/checkin.entities';
 import { WithdrawConsentCommand } from './withdraw-consent.command';
-import { CheckinStore } from '../../persistence/checkin-store';
+import { CheckInStore } from '../../persistence/checkin-store';
 
 export interface ConsentWithdrawal {
   readonly enrolmentId: string;
@@ -32,8 +32,8 @@ export class WithdrawConsentHandler implements ICommandHandler<
   constructor(
     @Inject(UNIT_OF_WORK) private readonly unitOfWork: UnitOfWork,
     @Inject(CLOCK) private readonly clock: Clock,
-    private readonly outbox: CheckinOutbox,
-    private readonly store: CheckinStore,
+    private readonly outbox: CheckInOutbox,
+    private readonly store: CheckInStore,
   ) {}
 
   async execute({
@@ -49,13 +49,13 @@ export class WithdrawConsentHandler implements ICommandHandler<
         throw outOfScope(principal, `enrolment ${enrolmentId}`, 'withdraw');
       }
       await em.delete(EnrolmentRow, { id: enrolmentId });
-      const events = new EventFactory('checkin', now, correlationId);
+      const events = new EventStamp('checkin', now, correlationId);
       const key = enrolment.passengerId;
       const ids = { enrolmentId, templateId: enrolment.templateId };
       await this.outbox.append(em, [
         {
           topic: TOPICS.identity,
-          envelope: events.create<ConsentWithdrawnV1>({
+          envelope: events.stamp<ConsentWithdrawnV1>({
             ...CONSENT_WITHDRAWN,
             key,
             payload: { ...ids, passengerId: key },
@@ -63,7 +63,7 @@ export class WithdrawConsentHandler implements ICommandHandler<
         },
         {
           topic: TOPICS.identity,
-          envelope: events.create<TemplateDeletedV1>({
+          envelope: events.stamp<TemplateDeletedV1>({
             ...TEMPLATE_DELETED,
             key,
             payload: { ...ids, reason: 'CONSENT_WITHDRAWN' },

@@ -8,7 +8,7 @@ import {
   type LaneGate,
   type LanePass,
 } from '@biogate/lane-gate';
-import { EventFactory } from '@biogate/messaging';
+import { EventStamp } from '@biogate/messaging';
 import { UNIT_OF_WORK, type UnitOfWork } from '@biogate/persistence';
 import type { AirportRegistry } from '@biogate/reference-data';
 import {
@@ -78,7 +78,7 @@ export class PresentAtSecurityHandler implements ICommandHandler<
       });
       const cleared = decision.outcome === 'ALLOWED';
       const raisedAlert = raiseAlert(alert);
-      const events = new EventFactory('security', at.toISOString(), correlationId);
+      const events = new EventStamp('security', at.toISOString(), correlationId);
       const announced = [
         ...securityDecided(events, pass, request, decision, cleared),
         ...laneAlertRaised(

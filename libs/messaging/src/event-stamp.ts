@@ -8,15 +8,18 @@ export interface NewEvent<P> {
   readonly payload: P;
 }
 
-/** Stamps events raised by one command: same producer, instant and correlation id. */
-export class EventFactory {
+/**
+ * What every event one command raises carries: the producer, the instant and the correlation id.
+ * `stamp` makes the envelope of one of them (with its own event id).
+ */
+export class EventStamp {
   constructor(
     private readonly producer: string,
     readonly occurredAt: string,
     private readonly correlationId: string,
   ) {}
 
-  create<P>(event: NewEvent<P>): EventEnvelope<P> {
+  stamp<P>(event: NewEvent<P>): EventEnvelope<P> {
     return {
       eventId: randomUUID(),
       type: event.type,
