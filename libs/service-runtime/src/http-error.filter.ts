@@ -43,7 +43,7 @@ export class HttpErrorFilter implements ExceptionFilter {
         .json(typeof body === 'string' ? { statusCode: status, message: body } : body);
       return;
     }
-    const refusal = applicationRefusal(exception);
+    const refusal = errorAnswerOf(exception);
     if (refusal !== undefined) {
       response.status(refusal.statusCode).json(refusal);
       return;
@@ -57,14 +57,14 @@ export class HttpErrorFilter implements ExceptionFilter {
   }
 }
 
-interface Refusal {
+interface ErrorAnswer {
   readonly statusCode: number;
   readonly error: string;
   readonly message: string;
   readonly errors?: readonly { path: string; message: string }[];
 }
 
-function applicationRefusal(exception: unknown): Refusal | undefined {
+function errorAnswerOf(exception: unknown): ErrorAnswer | undefined {
   if (exception instanceof InputRejectedError) {
     return {
       statusCode: 400,

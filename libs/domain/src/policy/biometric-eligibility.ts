@@ -3,7 +3,7 @@ import type { CompiledAirport } from './compiled-policy';
 import type { StepContext } from './step-context';
 import type { Phase, ReasonCode, RuleId } from './vocabulary';
 
-export interface Refusal {
+export interface BiometricRefusal {
   readonly reason: ReasonCode;
   readonly rules: readonly RuleId[];
 }
@@ -22,7 +22,7 @@ export function biometricInstalled(airport: CompiledAirport, phase: Phase, at: I
  * R1-R4 for a BIOMETRIC check-in or an AUTOMATED lane, in the order of domain.md §5:
  * undefined when the biometric channel may serve this passenger, else why not.
  */
-export function biometricRefusal(ctx: StepContext): Refusal | undefined {
+export function biometricRefusal(ctx: StepContext): BiometricRefusal | undefined {
   if (ctx.request.international) return { reason: 'INTERNATIONAL_OUT_OF_SCOPE', rules: R1 };
   if (!biometricInstalled(ctx.airport, ctx.phase, ctx.request.at))
     return { reason: 'BIOMETRIC_NOT_AVAILABLE', rules: R2 };
