@@ -17,7 +17,7 @@ import {
   type OpenDatabase,
   type PersistenceUnit,
 } from '@biogate/persistence';
-import { createTestPostgresDatabase, type TestDatabase } from '@biogate/testing';
+import { BOTH_DATABASES } from '../support/both-databases';
 
 class SampleSchema1700000000000 implements MigrationInterface {
   async up(q: QueryRunner): Promise<void> {
@@ -55,19 +55,7 @@ async function count(db: OpenDatabase, sql: string): Promise<number> {
   return Number(rows[0]?.n);
 }
 
-describe.each<[string, () => Promise<{ config: DatabaseConfig; cleanup: () => Promise<void> }>]>([
-  [
-    'PGlite',
-    () => Promise.resolve({ config: { kind: 'pglite' }, cleanup: () => Promise.resolve() }),
-  ],
-  [
-    'PostgreSQL',
-    async () => {
-      const database: TestDatabase = await createTestPostgresDatabase();
-      return { config: { kind: 'postgres', url: database.url }, cleanup: () => database.drop() };
-    },
-  ],
-])('outbox, relay and idempotent consumer on %s', (name, provision) => {
+describe.each(BOTH_DATABASES)('outbox, relay and idempotent consumer on %s', (name, provision) => {
   let db: OpenDatabase;
   let config: DatabaseConfig;
   let cleanup: () => Promise<void>;

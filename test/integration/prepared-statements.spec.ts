@@ -1,12 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import {
-  openDatabase,
-  type DatabaseConfig,
-  type OpenDatabase,
-  type PersistenceUnit,
-} from '@biogate/persistence';
-import { createTestPostgresDatabase } from '@biogate/testing';
+import { openDatabase, type OpenDatabase, type PersistenceUnit } from '@biogate/persistence';
+import { BOTH_DATABASES } from '../support/both-databases';
 
 class StatementsSchema1700000000001 implements MigrationInterface {
   async up(q: QueryRunner): Promise<void> {
@@ -35,19 +30,7 @@ const INSERT = `INSERT INTO statements.item (id, label, at, day, ok, facts, tags
  * PGlite, PreparedStatementClient on PostgreSQL): the same values, answers and errors as
  * before, on both databases.
  */
-describe.each<[string, () => Promise<{ config: DatabaseConfig; cleanup: () => Promise<void> }>]>([
-  [
-    'PGlite',
-    () => Promise.resolve({ config: { kind: 'pglite' }, cleanup: () => Promise.resolve() }),
-  ],
-  [
-    'PostgreSQL',
-    async () => {
-      const database = await createTestPostgresDatabase();
-      return { config: { kind: 'postgres', url: database.url }, cleanup: () => database.drop() };
-    },
-  ],
-])('prepared statements through TypeORM on %s', (_name, provision) => {
+describe.each(BOTH_DATABASES)('prepared statements through TypeORM on %s', (_name, provision) => {
   let db: OpenDatabase;
   let cleanup: () => Promise<void>;
 
