@@ -6,9 +6,11 @@ import { PASSENGER_ENROLLED, TOPICS, type PassengerEnrolledV1 } from '@biogate/c
 import {
   classifyDocument,
   compactDateAt,
-  insideVneidAppWindow,
+  enrolmentDocumentRefusal,
+  enrolmentIdentityRefusal,
   type Clock,
   type FaceModel,
+  type FaceTemplate,
   type PhasePolicy,
   type PopulationRegister,
 } from '@biogate/domain';
@@ -75,97 +77,111 @@ export class EnrolPassengerHandler implements ICommandHandler<
         'enrol',
         'AIRLINE',
       );
-      const documentClass = classifyDocument(
-        {
-          type: passenger.documentType,
-          number: passenger.documentNumber,
-          ...(passenger.documentExpiresOn === null
-            ? {}
-            : { expiresOn: passenger.documentExpiresOn }),
-        },
-        compactDateAt(now, this.policy.compiled.utcOffsetMinutes),
+      const documentRefusal = enrolmentDocumentRefusal(
+        classifyDocument(
+          {
+            type: passenger.documentType,
+            number: passenger.documentNumber,
+            ...(passenger.documentExpiresOn === null
+              ? {}
+              : { expiresOn: passenger.documentExpiresOn }),
+          },
+          compactDateAt(now, this.policy.compiled.utcOffsetMinutes),
+        ),
       );
-      if (documentClass === 'INVALID') return { outcome: 'REFUSED', reason: 'INVALID_DOCUMENT' };
-      if (documentClass !== 'NATIONAL_EID') {
-        return { outcome: 'REFUSED', reason: 'DOCUMENT_NOT_ELIGIBLE' };
-      }
-      const personalIdNumber = passenger.documentNumber;
+      if (documentRefusal !== undefined) return { outcome: 'REFUSED', reason: documentRefusal };
       if (existing) return this.alreadyEnrolled(em, principal.name, existing, request, now);
-      const identity = this.register.lookup(personalIdNumber);
-      if (!identity) return { outcome: 'REFUSED', reason: 'NOT_IN_POPULATION_REGISTER' };
-      if (request.channel === 'VNEID_APP') {
-        if (identity.vneidLevel < 2) return { outcome: 'REFUSED', reason: 'VNEID_LEVEL_TOO_LOW' };
-        if (!insideVneidAppWindow(now, flight.departureAt.getTime())) {
-          return { outcome: 'REFUSED', reason: 'OUTSIDE_APP_WINDOW' };
-        }
-      }
+      const identity = this.register.lookup(passenger.documentNumber);
+      const identityRefusal = enrolmentIdentityRefusal(
+        identity,
+        request.channel,
+        now,
+        flight.departureAt.getTime(),
+      );
+      // (identityRefusal names a missing identity; the second test only tells the compiler.)
+      if (identityRefusal !== undefined || identity === undefined)
+        return { outcome: 'REFUSED', reason: identityRefusal ?? 'NOT_IN_POPULATION_REGISTER' };
       // The person in front of the camera is checked against the chip photo (1:1, liveness).
       const chipPhoto = this.faces.template(identity.chipPhotoSeed);
       const { similarity, live, matched } = verifyLiveFace(
         this.faces,
         chipPhoto,
         request.capture,
-        personalIdNumber,
+        passenger.documentNumber,
       );
       if (!live) return { outcome: 'REFUSED', reason: 'LIVENESS_FAILED', similarity };
       if (!matched) return { outcome: 'REFUSED', reason: 'FACE_MISMATCH', similarity };
-
-      // The verified chip photo becomes the enrolled template, sealed at rest.
-      const templateId = randomUUID();
-      const sealed = this.cipher.seal(templateId, chipPhoto);
-      const enrolment: EnrolmentRow = {
-        id: randomUUID(),
-        personalIdNumber,
-        passengerId: passenger.id,
-        channel: request.channel,
-        consentAt: new Date(now),
-        enrolledAt: new Date(now),
-        templateId,
-        templateCiphertext: sealed.ciphertext,
-        templateIv: sealed.iv,
-        templateTag: sealed.tag,
-      };
-      await em.insert(EnrolmentRow, enrolment);
-      const at = new Date(now);
-      const events = new EventStamp('checkin', at.toISOString(), correlationId);
-      // Enrolled after check-in (or again after a withdrawal): the gates of those flights learn it.
-      const reads = new TemplateReads(this.cipher);
-      const galleries = (await this.store.checkedInFlightsOf(em, personalIdNumber, at)).flatMap(
-        ({ passengerId, flight: checkedIn }) =>
-          flightGalleryEntry(
-            reads,
-            this.galleryCipher,
-            events,
-            { passengerId, enrolment },
-            checkedIn,
-            at,
-          ) ?? [],
+      const enrolment = await this.enrolChipPhoto(
+        em,
+        { passengerId: passenger.id, personalIdNumber: passenger.documentNumber },
+        chipPhoto,
+        request.channel,
+        { now, correlationId },
       );
-      await this.store.recordTemplateReads(em, reads.take());
-      await this.outbox.append(em, [
-        {
-          topic: TOPICS.identity,
-          envelope: events.stamp<PassengerEnrolledV1>({
-            ...PASSENGER_ENROLLED,
-            key: passenger.id,
-            payload: {
-              enrolmentId: enrolment.id,
-              templateId,
-              passengerId: passenger.id,
-              channel: request.channel,
-            },
-          }),
-        },
-        ...galleries,
-      ]);
       return {
         outcome: 'ENROLLED',
         reason: 'OK',
         enrolmentId: enrolment.id,
-        templateId,
+        templateId: enrolment.templateId,
         similarity,
       };
     });
+  }
+
+  /**
+   * The verified chip photo becomes the enrolled template, sealed at rest, with its event; the
+   * gates of the flights the person is already checked in on (or again, after a withdrawal)
+   * learn it through their galleries.
+   */
+  private async enrolChipPhoto(
+    em: EntityManager,
+    { passengerId, personalIdNumber }: { passengerId: string; personalIdNumber: string },
+    chipPhoto: FaceTemplate,
+    channel: EnrolPassengerCommand['request']['channel'],
+    { now, correlationId }: { now: number; correlationId: string },
+  ): Promise<EnrolmentRow> {
+    const templateId = randomUUID();
+    const sealed = this.cipher.seal(templateId, chipPhoto);
+    const at = new Date(now);
+    const enrolment: EnrolmentRow = {
+      id: randomUUID(),
+      personalIdNumber,
+      passengerId,
+      channel,
+      consentAt: at,
+      enrolledAt: at,
+      templateId,
+      templateCiphertext: sealed.ciphertext,
+      templateIv: sealed.iv,
+      templateTag: sealed.tag,
+    };
+    await em.insert(EnrolmentRow, enrolment);
+    const events = new EventStamp('checkin', at.toISOString(), correlationId);
+    const reads = new TemplateReads(this.cipher);
+    const galleries = (await this.store.checkedInFlightsOf(em, personalIdNumber, at)).flatMap(
+      ({ passengerId: checkedInAs, flight }) =>
+        flightGalleryEntry(
+          reads,
+          this.galleryCipher,
+          events,
+          { passengerId: checkedInAs, enrolment },
+          flight,
+          at,
+        ) ?? [],
+    );
+    await this.store.recordTemplateReads(em, reads.take());
+    await this.outbox.append(em, [
+      {
+        topic: TOPICS.identity,
+        envelope: events.stamp<PassengerEnrolledV1>({
+          ...PASSENGER_ENROLLED,
+          key: passengerId,
+          payload: { enrolmentId: enrolment.id, templateId, passengerId, channel },
+        }),
+      },
+      ...galleries,
+    ]);
+    return enrolment;
   }
 
   /**
