@@ -1,5 +1,6 @@
 import { ConflictError } from '@biogate/contracts';
 import { formatInstantAtOffset } from '@biogate/domain';
+import type { FlightRow } from '../persistence/checkin.entities';
 
 const MINUTE = 60_000;
 
@@ -9,12 +10,18 @@ const MINUTE = 60_000;
  */
 export const CHECK_IN_WINDOW = { opensBeforeMinutes: 24 * 60, closesBeforeMinutes: 40 } as const;
 
+/** Refuses (409) a check-in outside its flight's window, saying when the window opens or closed. */
 export function assertCheckInOpen(
   now: number,
-  departure: number,
-  flight: string,
+  {
+    carrier,
+    flightNumber,
+    departureAt,
+  }: Pick<FlightRow, 'carrier' | 'flightNumber' | 'departureAt'>,
   utcOffsetMinutes: number,
 ): void {
+  const departure = departureAt.getTime();
+  const flight = `${carrier}${flightNumber}`;
   const opens = departure - CHECK_IN_WINDOW.opensBeforeMinutes * MINUTE;
   const closes = departure - CHECK_IN_WINDOW.closesBeforeMinutes * MINUTE;
   const local = (instant: number) => formatInstantAtOffset(instant, utcOffsetMinutes);

@@ -211,6 +211,19 @@ export class CheckInStore {
     return (added?.n ?? 0) > 0;
   }
 
+  /** The decision of the check-in that issued `checkIn`'s boarding pass, from the journey log. */
+  async decisionThatIssued(em: EntityManager, checkIn: CheckInRow): Promise<StepDecision> {
+    const [step] = await em.query<{ decision: StepDecision }[]>(
+      `SELECT decision FROM checkin.journey_step
+        WHERE passenger_id = $1 AND touchpoint = 'CHECK_IN' AND point = $2 AND at = $3
+        LIMIT 1`,
+      [checkIn.passengerId, checkIn.channel, checkIn.checkedInAt],
+    );
+    if (step === undefined)
+      throw new Error(`the journey log lost the check-in of passenger ${checkIn.passengerId}`);
+    return step.decision;
+  }
+
   /** The next check-in sequence number of a flight, under the flight row's lock. */
   async nextCheckInSequence(em: EntityManager, flightId: string): Promise<number> {
     // Wrapped in a SELECT: TypeORM shapes UPDATE results differently on pg and on PGlite.

@@ -2,14 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { EntityManager } from 'typeorm';
-import type { FaceCaptureDto, StepDecision } from '@biogate/contracts';
-import {
-  type Clock,
-  type FaceModel,
-  type PhasePolicy,
-  type PolicyRequest,
-  faceCheckedDecision,
-} from '@biogate/domain';
+import type { StepDecision } from '@biogate/contracts';
+import type { Clock, FaceModel, PhasePolicy } from '@biogate/domain';
 import { EventStamp } from '@biogate/messaging';
 import { UNIT_OF_WORK, type UnitOfWork } from '@biogate/persistence';
 import {
@@ -18,34 +12,26 @@ import {
   GALLERY_CIPHER,
   PHASE_POLICY,
   TEMPLATE_CIPHER,
-  type Principal,
 } from '@biogate/service-runtime';
-import {
-  type GalleryCipher,
-  type TemplateCipher,
-  verifyLiveFace,
-  captureToMatch,
-} from '@biogate/biometrics';
-import { passengerFacts } from '../../bookings/passenger-facts';
+import { type GalleryCipher, type TemplateCipher, captureToMatch } from '@biogate/biometrics';
 import { readPassengerInScope } from '../../bookings/passenger-scope';
 import { CheckInOutbox } from '../../checkin-outbox';
 import { TemplateReads } from '../../enrolment/enrolled-template.reader';
-import {
-  JourneyStepRow,
-  type CheckInRow,
-  type EnrolmentRow,
-} from '../../persistence/checkin.entities';
-import { assertCheckInOpen } from '../check-in-window';
-import { flightGalleryEntry } from '../flight-gallery';
-import type { CheckInView } from '../check-in.view';
-import { CheckInPassengerCommand } from './check-in-passenger.command';
-import { checkInDecided, issueBoardingPass, issued } from '../boarding-pass-issue';
+import type { CheckInRow } from '../../persistence/checkin.entities';
 import { CheckInStore } from '../../persistence/checkin-store';
+import { checkInDecided, issueBoardingPass, issued } from '../boarding-pass-issue';
+import { assertCheckInOpen } from '../check-in-window';
+import { checkInDecision, type CheckInAttempt } from '../check-in-decision';
+import type { CheckInView } from '../check-in.view';
+import { flightGalleryEntry } from '../flight-gallery';
+import { CheckInPassengerCommand } from './check-in-passenger.command';
 
 /**
- * Check-in on a channel, decided by the policy at the clock's instant; a biometric check-in is
- * also verified 1:1 against the enrolled template. An allowed check-in issues a seat, a sequence
- * number and an IATA BCBP boarding pass; every attempt is logged and announced.
+ * Check-in on a channel, decided at the clock's instant (`checkInDecision`: the policy, and at a
+ * biometric check-in the 1:1 face match against the enrolled template). An allowed check-in
+ * issues a seat, a sequence number and an IATA BCBP boarding pass, and stages an enrolled
+ * passenger's template into the flight's gallery; every attempt is logged and announced. A
+ * passenger checked in already gets the pass they were issued.
  */
 @CommandHandler(CheckInPassengerCommand)
 export class CheckInPassengerHandler implements ICommandHandler<
@@ -78,121 +64,82 @@ export class CheckInPassengerHandler implements ICommandHandler<
         request.passengerId,
         'check in',
       );
-      const { passenger, flight, enrolment } = record;
+      const { passenger, flight } = record;
       if (record.checkIn !== null) {
-        return {
-          passengerId: passenger.id,
-          decision: await decisionThatIssued(em, record.checkIn),
-          boardingPass: issued(record.checkIn),
-          alreadyCheckedIn: true,
-        };
+        const decision = await this.store.decisionThatIssued(em, record.checkIn);
+        const boardingPass = issued(record.checkIn);
+        return { passengerId: passenger.id, decision, boardingPass, alreadyCheckedIn: true };
       }
-      assertCheckInOpen(
-        now,
-        flight.departureAt.getTime(),
-        `${flight.carrier}${flight.flightNumber}`,
-        this.policy.compiled.utcOffsetMinutes,
-      );
-      const step: PolicyRequest = {
-        at: now,
-        touchpoint: 'CHECK_IN',
-        channel: request.channel,
-        airport: flight.origin,
-        international: flight.international,
-        passenger: passengerFacts(record),
-        outages: [...record.outages],
-      };
-      const at = new Date(now);
+      assertCheckInOpen(now, flight, this.policy.compiled.utcOffsetMinutes);
+      const attempt: CheckInAttempt = { record, channel: request.channel, capture, at: now };
       const reads = new TemplateReads(this.cipher);
-      const decision = this.verifyFace(reads, principal, enrolment, step, capture);
+      const decision = checkInDecision(
+        { policy: this.policy, faces: this.faces },
+        attempt,
+        (enrolment) =>
+          reads.open(enrolment, {
+            accessor: principal.name,
+            touchpoint: 'CHECK_IN',
+            purpose: 'biometric check-in 1:1',
+            at: new Date(now),
+          }),
+      );
       const checkIn =
         decision.outcome === 'ALLOWED'
           ? issueBoardingPass(
               record,
               request.channel,
               await this.store.nextCheckInSequence(em, flight.id),
-              at,
+              new Date(now),
             )
           : undefined;
-      const boardingPass = checkIn === undefined ? undefined : issued(checkIn);
-      const events = new EventStamp('checkin', at.toISOString(), correlationId);
-      const galleryEntry =
-        checkIn === undefined
-          ? undefined
-          : flightGalleryEntry(
-              reads,
-              this.galleryCipher,
-              events,
-              { passengerId: passenger.id, enrolment },
-              flight,
-              at,
-            );
-      const decided = [
-        ...(galleryEntry === undefined ? [] : [galleryEntry]),
-        checkInDecided(events, record, request.channel, decision, boardingPass),
-      ];
-      await this.store.recordCheckIn(
-        em,
-        {
-          step: {
-            id: randomUUID(),
-            passengerId: passenger.id,
-            channel: request.channel,
-            at,
-            decision,
-          },
-          checkIn,
-          reads: reads.take(),
-        },
-        (first) => this.outbox.within(em, decided, first),
-      );
+      await this.recordAttempt(em, attempt, { decision, checkIn, reads }, correlationId);
       return {
         passengerId: passenger.id,
         decision,
-        ...(boardingPass === undefined ? {} : { boardingPass }),
+        ...(checkIn === undefined ? {} : { boardingPass: issued(checkIn) }),
         alreadyCheckedIn: false,
       };
     });
   }
 
-  /** The policy's decision, overruled when the face at a biometric check-in does not verify. */
-  private verifyFace(
-    reads: TemplateReads,
-    principal: Principal,
-    enrolment: EnrolmentRow | null,
-    step: PolicyRequest,
-    capture: FaceCaptureDto | undefined,
-  ): StepDecision {
-    const decision = this.policy.evaluate(step);
-    if (decision.outcome !== 'ALLOWED' || capture === undefined) return decision;
-    // R4 allowed only the enrolled; should the template be gone, no face can match it.
-    const verification =
-      enrolment === null
-        ? { similarity: 0, matched: false, live: true }
-        : verifyLiveFace(
-            this.faces,
-            reads.open(enrolment, {
-              accessor: principal.name,
-              touchpoint: 'CHECK_IN',
-              purpose: 'biometric check-in 1:1',
-              at: new Date(step.at),
-            }),
-            capture,
-            enrolment.personalIdNumber,
+  /**
+   * The attempt in the journey log, the check-in it made, the template reads it audited, and
+   * its events: the decision (with the pass), and an enrolled passenger's gallery entry.
+   */
+  private async recordAttempt(
+    em: EntityManager,
+    { record, channel, at }: CheckInAttempt,
+    made: { decision: StepDecision; checkIn: CheckInRow | undefined; reads: TemplateReads },
+    correlationId: string,
+  ): Promise<void> {
+    const { decision, checkIn, reads } = made;
+    const when = new Date(at);
+    const events = new EventStamp('checkin', when.toISOString(), correlationId);
+    const galleryEntry =
+      checkIn === undefined
+        ? undefined
+        : flightGalleryEntry(
+            reads,
+            this.galleryCipher,
+            events,
+            { passengerId: record.passenger.id, enrolment: record.enrolment },
+            record.flight,
+            when,
           );
-    return faceCheckedDecision(this.policy, step, decision, verification).decision;
+    const announced = [
+      ...(galleryEntry === undefined ? [] : [galleryEntry]),
+      checkInDecided(events, record, channel, decision, checkIn && issued(checkIn)),
+    ];
+    const passengerId = record.passenger.id;
+    await this.store.recordCheckIn(
+      em,
+      {
+        step: { id: randomUUID(), passengerId, channel, at: when, decision },
+        checkIn,
+        reads: reads.take(),
+      },
+      (first) => this.outbox.within(em, announced, first),
+    );
   }
-}
-
-/** The decision of the check-in that issued the boarding pass, from the journey log. */
-async function decisionThatIssued(em: EntityManager, checkIn: CheckInRow): Promise<StepDecision> {
-  const step = await em.findOneOrFail(JourneyStepRow, {
-    where: {
-      passengerId: checkIn.passengerId,
-      touchpoint: 'CHECK_IN',
-      point: checkIn.channel,
-      at: checkIn.checkedInAt,
-    },
-  });
-  return step.decision as StepDecision;
 }
