@@ -1,14 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { Clock, FaceModel, PhasePolicy } from '@biogate/domain';
-import {
-  laneAlertRaised,
-  presentAtLane,
-  raiseAlert,
-  type LaneContext,
-  type LaneGate,
-  type LaneRefusal,
-} from '@biogate/lane-gate';
+import { laneAlertRaised, presentAtLane, raiseAlert, type LaneGate } from '@biogate/lane-gate';
 import { EventStamp } from '@biogate/messaging';
 import { UNIT_OF_WORK, type UnitOfWork } from '@biogate/persistence';
 import type { AirportRegistry } from '@biogate/reference-data';
@@ -27,6 +20,7 @@ import { BoardingOutbox } from '../../boarding-outbox';
 import { BoardingStore, type PassAtBoarding } from '../../persistence/boarding-store';
 import type { BoardingPresentationView } from '../boarding-presentation.view';
 import { boardingDecided } from '../boarding-decided';
+import { boardingRefusal } from '../boarding-refusal';
 import { PresentAtBoardingCommand } from './present-at-boarding.command';
 
 /**
@@ -117,37 +111,4 @@ export class PresentAtBoardingHandler implements ICommandHandler<
       return { decision, passengerId: pass.passengerId, seat: pass.seat, boarded, ...raised };
     });
   }
-}
-
-/** The gate's own checks, in the order of domain.md §5: already boarded, open, gate, security. */
-export function boardingRefusal(
-  { pass }: LaneContext<PassAtBoarding>,
-  gate: string,
-): LaneRefusal<BoardingAlertKind> | undefined {
-  const flight = `${pass.carrier}${pass.flightNumber}`;
-  // A pass shown again, at any gate and any time, is the fraud signal: checked first.
-  if (pass.boarded !== null) {
-    return {
-      reason: 'ALREADY_BOARDED',
-      detail: `this boarding pass boarded at gate ${pass.boarded.gate} at ${pass.boarded.at.toISOString()}`,
-      alert: 'DUPLICATE_BOARDING',
-    };
-  }
-  if (pass.boarding?.state !== 'OPEN') {
-    return {
-      reason: 'BOARDING_NOT_OPEN',
-      detail: `boarding of ${flight} is ${pass.boarding ? 'closed' : 'not open yet'}`,
-    };
-  }
-  if (pass.boarding.gate !== gate) {
-    return { reason: 'WRONG_GATE', detail: `${flight} boards at gate ${pass.boarding.gate}` };
-  }
-  if (!pass.securityCleared) {
-    return {
-      reason: 'SECURITY_NOT_CLEARED',
-      detail: `no security clearance for ${flight}`,
-      alert: 'SECURITY_NOT_CLEARED',
-    };
-  }
-  return undefined;
 }
