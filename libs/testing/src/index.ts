@@ -1,4 +1,4 @@
-/** Test infrastructure: real databases for integration tests. */
-export * from './in-memory-unit-of-work';
+/** Test infrastructure: real databases for integration tests, a database-less unit of work for unit tests. */
 export * from './kafka-mock-cluster';
+export * from './no-database-unit-of-work';
 export * from './postgres-test-database';

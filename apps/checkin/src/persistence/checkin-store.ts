@@ -211,6 +211,27 @@ export class CheckInStore {
     return (added?.n ?? 0) > 0;
   }
 
+  /** A new enrolment, its template sealed; the personal ID number is unique (one per person). */
+  async addEnrolment(em: EntityManager, enrolment: EnrolmentRow): Promise<void> {
+    await em.query(
+      `INSERT INTO checkin.enrolment (id, personal_id_number, passenger_id, channel, consent_at,
+         enrolled_at, template_id, template_ciphertext, template_iv, template_tag)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+      [
+        enrolment.id,
+        enrolment.personalIdNumber,
+        enrolment.passengerId,
+        enrolment.channel,
+        enrolment.consentAt,
+        enrolment.enrolledAt,
+        enrolment.templateId,
+        enrolment.templateCiphertext,
+        enrolment.templateIv,
+        enrolment.templateTag,
+      ],
+    );
+  }
+
   /** The decision of the check-in that issued `checkIn`'s boarding pass, from the journey log. */
   async decisionThatIssued(em: EntityManager, checkIn: CheckInRow): Promise<StepDecision> {
     const [step] = await em.query<{ decision: StepDecision }[]>(

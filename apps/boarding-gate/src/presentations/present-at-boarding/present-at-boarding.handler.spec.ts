@@ -3,7 +3,7 @@ import type { LaneContext } from '@biogate/lane-gate';
 import { loadAirportRegistry, phasePolicyFor } from '@biogate/reference-data';
 import { type Principal } from '@biogate/service-runtime';
 import { GalleryCipher } from '@biogate/biometrics';
-import { InMemoryUnitOfWork } from '@biogate/testing';
+import { NoDatabaseUnitOfWork } from '@biogate/testing';
 import type { BoardingOutbox } from '../../boarding-outbox';
 import type {
   BoardingPresentationRecord,
@@ -89,7 +89,7 @@ function setUp(world: World) {
     within: (_em: unknown, entries: unknown[]) => void announced.push(...entries),
   } as unknown as BoardingOutbox;
   const handler = new PresentAtBoardingHandler(
-    new InMemoryUnitOfWork(),
+    new NoDatabaseUnitOfWork(),
     new SimulatedClock(Date.parse('2025-12-01T08:20:00+07:00')),
     phasePolicyFor(airports),
     airports,
@@ -116,7 +116,7 @@ function setUp(world: World) {
   return { present, records, announced };
 }
 
-describe('PresentAtBoardingHandler (in-memory ports)', () => {
+describe('PresentAtBoardingHandler (store mocked)', () => {
   it.each<[string, World, string]>([
     // domain.md §5: a pass shown again is the fraud signal, whatever else is wrong.
     ['a second boarding comes first', { boarded: true, cleared: false }, 'ALREADY_BOARDED'],

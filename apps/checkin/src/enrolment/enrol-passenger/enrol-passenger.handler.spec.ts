@@ -7,11 +7,11 @@ import {
 } from '@biogate/domain';
 import { type Principal } from '@biogate/service-runtime';
 import { GalleryCipher, TemplateCipher } from '@biogate/biometrics';
-import { InMemoryUnitOfWork } from '@biogate/testing';
+import { NoDatabaseUnitOfWork } from '@biogate/testing';
 import type { CheckInOutbox } from '../../checkin-outbox';
 import type { TemplateRead } from '../enrolled-template.reader';
 import type { CheckInStore } from '../../persistence/checkin-store';
-import {
+import type {
   BookedPassengerRow,
   BookingRow,
   EnrolmentRow,
@@ -24,10 +24,8 @@ const qa: Principal = { role: 'QA', name: 'QA' };
 const PASSENGER = '1c0e7a52-0000-4000-8000-00000000000a';
 const ID_NUMBER = '079200001234';
 
-function setUp(passenger: Partial<BookedPassengerRow> = {}, now = '2025-12-01T07:30:00+07:00') {
-  const unitOfWork = new InMemoryUnitOfWork();
-  const { em } = unitOfWork;
-  em.seed(FlightRow, {
+function setUp(patch: Partial<BookedPassengerRow> = {}, now = '2025-12-01T07:30:00+07:00') {
+  const flight: FlightRow = {
     id: 'f1',
     carrier: 'VN',
     flightNumber: '213',
@@ -36,15 +34,15 @@ function setUp(passenger: Partial<BookedPassengerRow> = {}, now = '2025-12-01T07
     destination: 'HAN',
     departureAt: new Date('2025-12-01T09:00:00+07:00'),
     international: false,
-  });
-  em.seed(BookingRow, {
+  };
+  const booking: BookingRow = {
     id: 'b1',
     carrier: 'VN',
     pnr: 'K7Q2ZD',
     flightId: 'f1',
     createdAt: new Date(),
-  });
-  em.seed(BookedPassengerRow, {
+  };
+  const passenger: BookedPassengerRow = {
     id: PASSENGER,
     bookingId: 'b1',
     position: 0,
@@ -56,28 +54,37 @@ function setUp(passenger: Partial<BookedPassengerRow> = {}, now = '2025-12-01T07
     documentExpiresOn: null,
     checkedBags: 0,
     ssr: [],
-    ...passenger,
-  });
+    purchaseChannel: 'AIRLINE',
+    identityConsentAt: null,
+    ...patch,
+  };
   const register = new SimulatedPopulationRegister();
   const cipher = TemplateCipher.ephemeral();
   const outbox = {
     append: () => Promise.resolve(),
     committed: () => undefined,
   } as unknown as CheckInOutbox;
-  // The store answered from the seeded rows (its SQL runs in test/checkin); template reads kept.
+  // The store answers from these rows and keeps what it is given (its SQL runs in test/checkin).
+  const enrolments: EnrolmentRow[] = [];
   const templateReads: TemplateRead[] = [];
   const store = {
-    bookedPassenger: (_em: unknown, id: string) => {
-      const found = em.rows(BookedPassengerRow).find((p) => p.id === id);
-      const booking = em.rows(BookingRow).find((b) => b.id === found?.bookingId);
-      const flight = em.rows(FlightRow).find((f) => f.id === booking?.flightId);
-      const enrolment =
-        em.rows(EnrolmentRow).find((e) => e.personalIdNumber === found?.documentNumber) ?? null;
-      return Promise.resolve(
-        found && booking && flight
-          ? { passenger: found, booking, flight, enrolment, checkIn: null, outages: [] }
+    bookedPassenger: (_em: unknown, id: string) =>
+      Promise.resolve(
+        id === passenger.id
+          ? {
+              passenger,
+              booking,
+              flight,
+              enrolment:
+                enrolments.find((e) => e.personalIdNumber === passenger.documentNumber) ?? null,
+              checkIn: null,
+              outages: [],
+            }
           : undefined,
-      );
+      ),
+    addEnrolment: (_em: unknown, enrolment: EnrolmentRow) => {
+      enrolments.push(enrolment);
+      return Promise.resolve();
     },
     checkedInFlightsOf: () => Promise.resolve([]),
     recordTemplateReads: (_em: unknown, reads: readonly TemplateRead[]) => {
@@ -86,7 +93,7 @@ function setUp(passenger: Partial<BookedPassengerRow> = {}, now = '2025-12-01T07
     },
   } as unknown as CheckInStore;
   const handler = new EnrolPassengerHandler(
-    unitOfWork,
+    new NoDatabaseUnitOfWork(),
     new SimulatedClock(Date.parse(now)),
     new FaceModel(),
     register,
@@ -110,15 +117,15 @@ function setUp(passenger: Partial<BookedPassengerRow> = {}, now = '2025-12-01T07
         'corr',
       ),
     );
-  return { enrol, em, register, cipher, templateReads };
+  return { enrol, enrolments, register, cipher, templateReads };
 }
 
-describe('EnrolPassengerHandler (in-memory ports)', () => {
+describe('EnrolPassengerHandler (store mocked)', () => {
   it('enrols the genuine holder and seals the chip photo as the template', async () => {
-    const { enrol, em, cipher } = setUp();
+    const { enrol, enrolments, cipher } = setUp();
     const outcome = await enrol();
     expect(outcome).toMatchObject({ outcome: 'ENROLLED', reason: 'OK' });
-    const [row] = em.rows(EnrolmentRow);
+    const [row] = enrolments;
     expect(row).toMatchObject({ personalIdNumber: ID_NUMBER, channel: 'COUNTER' });
     const template = cipher.open(row!.templateId, {
       ciphertext: row!.templateCiphertext,
@@ -217,10 +224,10 @@ describe('EnrolPassengerHandler (in-memory ports)', () => {
       undefined,
     ],
   ])('refuses %s and stores nothing', async (_what, passenger, arrange, request, reason, now) => {
-    const { enrol, em, register } = setUp(passenger, now);
+    const { enrol, enrolments, register } = setUp(passenger, now);
     arrange(register);
     expect(await enrol(request)).toMatchObject({ outcome: 'REFUSED', reason });
-    expect(em.rows(EnrolmentRow)).toEqual([]);
+    expect(enrolments).toEqual([]);
   });
 
   it.each([

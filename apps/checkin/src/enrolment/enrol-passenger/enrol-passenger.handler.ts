@@ -1,8 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { EntityManager } from 'typeorm';
-import { PASSENGER_ENROLLED, TOPICS, type PassengerEnrolledV1 } from '@biogate/contracts';
 import {
   classifyDocument,
   compactDateAt,
@@ -10,7 +8,6 @@ import {
   enrolmentIdentityRefusal,
   type Clock,
   type FaceModel,
-  type FaceTemplate,
   type PhasePolicy,
   type PopulationRegister,
 } from '@biogate/domain';
@@ -25,10 +22,17 @@ import {
   TEMPLATE_CIPHER,
 } from '@biogate/service-runtime';
 import { type GalleryCipher, type TemplateCipher, verifyLiveFace } from '@biogate/biometrics';
+import { passengerFacts } from '../../bookings/passenger-facts';
 import { readPassengerInScope } from '../../bookings/passenger-scope';
 import { CheckInOutbox } from '../../checkin-outbox';
 import { flightGalleryEntry } from '../../check-in/flight-gallery';
-import { EnrolmentRow } from '../../persistence/checkin.entities';
+import type { EnrolmentRow } from '../../persistence/checkin.entities';
+import {
+  faceRefusal,
+  passengerEnrolled,
+  sealedEnrolment,
+  type NewEnrolment,
+} from '../new-enrolment';
 import { TemplateReads } from '../enrolled-template.reader';
 import type { EnrolmentOutcome } from '../enrolment-outcome';
 import { EnrolPassengerCommand } from './enrol-passenger.command';
@@ -65,11 +69,7 @@ export class EnrolPassengerHandler implements ICommandHandler<
   }: EnrolPassengerCommand): Promise<EnrolmentOutcome> {
     const now = this.clock.now();
     return this.unitOfWork.transaction(async (em): Promise<EnrolmentOutcome> => {
-      const {
-        passenger,
-        flight,
-        enrolment: existing,
-      } = await readPassengerInScope(
+      const record = await readPassengerInScope(
         this.store,
         em,
         principal,
@@ -77,17 +77,10 @@ export class EnrolPassengerHandler implements ICommandHandler<
         'enrol',
         'AIRLINE',
       );
+      const { passenger, flight, enrolment: existing } = record;
+      const today = compactDateAt(now, this.policy.compiled.utcOffsetMinutes);
       const documentRefusal = enrolmentDocumentRefusal(
-        classifyDocument(
-          {
-            type: passenger.documentType,
-            number: passenger.documentNumber,
-            ...(passenger.documentExpiresOn === null
-              ? {}
-              : { expiresOn: passenger.documentExpiresOn }),
-          },
-          compactDateAt(now, this.policy.compiled.utcOffsetMinutes),
-        ),
+        classifyDocument(passengerFacts(record).document, today),
       );
       if (documentRefusal !== undefined) return { outcome: 'REFUSED', reason: documentRefusal };
       if (existing) return this.alreadyEnrolled(em, principal.name, existing, request, now);
@@ -103,85 +96,58 @@ export class EnrolPassengerHandler implements ICommandHandler<
         return { outcome: 'REFUSED', reason: identityRefusal ?? 'NOT_IN_POPULATION_REGISTER' };
       // The person in front of the camera is checked against the chip photo (1:1, liveness).
       const chipPhoto = this.faces.template(identity.chipPhotoSeed);
-      const { similarity, live, matched } = verifyLiveFace(
+      const verification = verifyLiveFace(
         this.faces,
         chipPhoto,
         request.capture,
         passenger.documentNumber,
       );
-      if (!live) return { outcome: 'REFUSED', reason: 'LIVENESS_FAILED', similarity };
-      if (!matched) return { outcome: 'REFUSED', reason: 'FACE_MISMATCH', similarity };
-      const enrolment = await this.enrolChipPhoto(
-        em,
-        { passengerId: passenger.id, personalIdNumber: passenger.documentNumber },
-        chipPhoto,
-        request.channel,
-        { now, correlationId },
-      );
+      const refusal = faceRefusal(verification);
+      if (refusal !== undefined) return refusal;
+      const enrolment = sealedEnrolment(this.cipher, chipPhoto, {
+        passengerId: passenger.id,
+        personalIdNumber: passenger.documentNumber,
+        channel: request.channel,
+        at: new Date(now),
+      });
+      await this.enrol(em, enrolment, correlationId);
       return {
         outcome: 'ENROLLED',
         reason: 'OK',
         enrolmentId: enrolment.id,
         templateId: enrolment.templateId,
-        similarity,
+        similarity: verification.similarity,
       };
     });
   }
 
   /**
-   * The verified chip photo becomes the enrolled template, sealed at rest, with its event; the
-   * gates of the flights the person is already checked in on (or again, after a withdrawal)
-   * learn it through their galleries.
+   * Keeps the new enrolment with its event; the gates of the flights the person is already
+   * checked in on (or again, after a withdrawal) learn it through their galleries.
    */
-  private async enrolChipPhoto(
+  private async enrol(
     em: EntityManager,
-    { passengerId, personalIdNumber }: { passengerId: string; personalIdNumber: string },
-    chipPhoto: FaceTemplate,
-    channel: EnrolPassengerCommand['request']['channel'],
-    { now, correlationId }: { now: number; correlationId: string },
-  ): Promise<EnrolmentRow> {
-    const templateId = randomUUID();
-    const sealed = this.cipher.seal(templateId, chipPhoto);
-    const at = new Date(now);
-    const enrolment: EnrolmentRow = {
-      id: randomUUID(),
-      personalIdNumber,
-      passengerId,
-      channel,
-      consentAt: at,
-      enrolledAt: at,
-      templateId,
-      templateCiphertext: sealed.ciphertext,
-      templateIv: sealed.iv,
-      templateTag: sealed.tag,
-    };
-    await em.insert(EnrolmentRow, enrolment);
+    enrolment: NewEnrolment,
+    correlationId: string,
+  ): Promise<void> {
+    const at = enrolment.enrolledAt;
+    await this.store.addEnrolment(em, enrolment);
     const events = new EventStamp('checkin', at.toISOString(), correlationId);
     const reads = new TemplateReads(this.cipher);
-    const galleries = (await this.store.checkedInFlightsOf(em, personalIdNumber, at)).flatMap(
-      ({ passengerId: checkedInAs, flight }) =>
+    const checkedIn = await this.store.checkedInFlightsOf(em, enrolment.personalIdNumber, at);
+    const galleries = checkedIn.flatMap(
+      ({ passengerId, flight }) =>
         flightGalleryEntry(
           reads,
           this.galleryCipher,
           events,
-          { passengerId: checkedInAs, enrolment },
+          { passengerId, enrolment },
           flight,
           at,
         ) ?? [],
     );
     await this.store.recordTemplateReads(em, reads.take());
-    await this.outbox.append(em, [
-      {
-        topic: TOPICS.identity,
-        envelope: events.stamp<PassengerEnrolledV1>({
-          ...PASSENGER_ENROLLED,
-          key: passengerId,
-          payload: { enrolmentId: enrolment.id, templateId, passengerId, channel },
-        }),
-      },
-      ...galleries,
-    ]);
-    return enrolment;
+    await this.outbox.append(em, [passengerEnrolled(events, enrolment), ...galleries]);
   }
 
   /**
@@ -204,19 +170,19 @@ export class EnrolPassengerHandler implements ICommandHandler<
       at: new Date(now),
     });
     await this.store.recordTemplateReads(em, reads.take());
-    const { similarity, live, matched } = verifyLiveFace(
+    const verification = verifyLiveFace(
       this.faces,
       template,
       request.capture,
       existing.personalIdNumber,
     );
-    if (!live) return { outcome: 'REFUSED', reason: 'LIVENESS_FAILED', similarity };
-    if (!matched) return { outcome: 'REFUSED', reason: 'FACE_MISMATCH', similarity };
-    return {
-      outcome: 'ENROLLED',
-      reason: 'ALREADY_ENROLLED',
-      enrolmentId: existing.id,
-      similarity,
-    };
+    return (
+      faceRefusal(verification) ?? {
+        outcome: 'ENROLLED',
+        reason: 'ALREADY_ENROLLED',
+        enrolmentId: existing.id,
+        similarity: verification.similarity,
+      }
+    );
   }
 }
