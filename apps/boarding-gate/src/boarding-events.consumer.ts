@@ -11,7 +11,8 @@ import {
 } from '@biogate/contracts';
 import { EVENT_TRANSPORT, type EventTransport } from '@biogate/messaging';
 import { UNIT_OF_WORK, type UnitOfWork } from '@biogate/persistence';
-import { ServiceEventConsumer, setOutage, type ConsumedEvent } from '@biogate/service-runtime';
+import { setOutage } from '@biogate/airport-outages';
+import { ServiceEventConsumer, type ConsumedEvent } from '@biogate/service-runtime';
 import type { Outage } from '@biogate/domain';
 import {
   forgetTemplate,

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { UNIT_OF_WORK, type UnitOfWork } from '@biogate/persistence';
-import { GateGalleryPurge, TemplateRetentionRegistry } from '@biogate/service-runtime';
+import { GateGalleryPurge } from '@biogate/lane-gate';
+import { TemplateRetentionRegistry } from '@biogate/service-runtime';
 import { SECURITY_SCHEMA } from './persistence/security-persistence';
 
 @Injectable()

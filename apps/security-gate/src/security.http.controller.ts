@@ -1,8 +1,7 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { AirportAlertsQueryDto, alertLimit } from '@biogate/lane-gate';
 import {
-  AirportAlertsQueryDto,
-  alertLimit,
   AllowRoles,
   ApiQueryFrom,
   CurrentPrincipal,

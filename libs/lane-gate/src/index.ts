@@ -6,3 +6,5 @@ export * from './lane-presentation';
 export * from './lane-context-row';
 export * from './gate-read-model';
 export * from './lane-alert-raised';
+export * from './gate-alerts.query';
+export * from './gate-gallery-purge';

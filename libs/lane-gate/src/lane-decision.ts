@@ -1,7 +1,8 @@
-import type {
-  FaceCaptureDto,
-  PresentedDocumentDto,
-  SealedGalleryTemplate,
+import {
+  presentedDocument,
+  type FaceCaptureDto,
+  type PresentedDocumentDto,
+  type SealedGalleryTemplate,
 } from '@biogate/contracts';
 import {
   faceCheckedDecision,
@@ -13,7 +14,6 @@ import {
   type PolicyRequest,
   type TouchpointDecision,
 } from '@biogate/domain';
-import { presentedDocument } from '@biogate/service-runtime';
 import { verifyLiveFace, type GalleryCipher } from '@biogate/biometrics';
 import type { StoredGalleryEntry, TemplateAccess } from './gallery-template';
 

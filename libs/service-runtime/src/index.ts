@@ -1,13 +1,10 @@
 /** What the services share to run: platform ports, access control, HTTP edge, bootstrap. */
 export * from './access-control';
-export * from './airport-alerts.query';
-export * from './airport-outages';
 export * from './api-keys';
 export * from './asyncapi-document';
 export * from './bootstrap-service';
 export * from './correlation-id';
 export * from './dto-json-schemas';
-export * from './gallery-purge';
 export * from './health.controller';
 export * from './http-error.filter';
 export * from './input-validation.pipe';
@@ -24,4 +21,3 @@ export * from './service-event-consumer';
 export * from './service-module';
 export * from './service-outbox';
 export * from './template-retention';
-export * from './touchpoint-decisions';

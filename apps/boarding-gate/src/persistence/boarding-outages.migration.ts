@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { airportOutageTableSql } from '@biogate/service-runtime';
+import { airportOutageTableSql } from '@biogate/airport-outages';
 
 /** Outages in force at each airport (BIOMETRIC, KIOSK), as this service knows them. */
 export class BoardingOutages1764000000202 implements MigrationInterface {

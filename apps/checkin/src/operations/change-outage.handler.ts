@@ -5,7 +5,8 @@ import { AIRPORT_OUTAGE_CHANGED, TOPICS, type AirportOutageChangedV1 } from '@bi
 import type { Clock, Outage } from '@biogate/domain';
 import { EventStamp } from '@biogate/messaging';
 import { UNIT_OF_WORK, type UnitOfWork } from '@biogate/persistence';
-import { assertAirportScope, CLOCK, outagesAt, setOutage } from '@biogate/service-runtime';
+import { outagesAt, setOutage } from '@biogate/airport-outages';
+import { assertAirportScope, CLOCK } from '@biogate/service-runtime';
 import { CheckInOutbox } from '../checkin-outbox';
 import { CHECKIN_SCHEMA } from '../persistence/checkin-persistence';
 import { ChangeOutageCommand } from './change-outage.command';

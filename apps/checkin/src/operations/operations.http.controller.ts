@@ -3,6 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { OUTAGES, type Outage } from '@biogate/domain';
 import { UNIT_OF_WORK, type UnitOfWork } from '@biogate/persistence';
 import type { AirportRegistry } from '@biogate/reference-data';
+import { outagesAt } from '@biogate/airport-outages';
 import {
   AIRPORT_REGISTRY,
   AllowRoles,
@@ -10,7 +11,6 @@ import {
   ApiPathParam,
   assertAirportScope,
   CurrentPrincipal,
-  outagesAt,
   PATH_PARAMS,
   type Principal,
 } from '@biogate/service-runtime';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { NATIONAL_EID_TYPES, type Outage } from '@biogate/domain';
-import { knownOutages } from '@biogate/service-runtime';
+import { knownOutages } from '@biogate/airport-outages';
 import type { StepDecision } from '@biogate/contracts';
 import { NO_EVENTS, type PendingEvents } from '@biogate/messaging';
 import type { TemplateRead } from '../enrolment/enrolled-template.reader';

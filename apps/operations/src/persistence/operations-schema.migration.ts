@@ -1,6 +1,6 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { dropOutboxTablesSql, outboxTablesSql } from '@biogate/messaging';
-import { airportOutageTableSql } from '@biogate/service-runtime';
+import { airportOutageTableSql } from '@biogate/airport-outages';
 
 /**
  * The operations service's read model, built only from events: counts per quarter hour and

@@ -13,12 +13,8 @@ import {
 } from '@biogate/contracts';
 import { EVENT_TRANSPORT, type EventTransport } from '@biogate/messaging';
 import { UNIT_OF_WORK, type UnitOfWork } from '@biogate/persistence';
-import {
-  PHASE_POLICY,
-  ServiceEventConsumer,
-  setOutage,
-  type ConsumedEvent,
-} from '@biogate/service-runtime';
+import { setOutage } from '@biogate/airport-outages';
+import { PHASE_POLICY, ServiceEventConsumer, type ConsumedEvent } from '@biogate/service-runtime';
 import type { Outage, PhasePolicy } from '@biogate/domain';
 import { OPERATIONS_SCHEMA } from '../persistence/operations-persistence';
 import { OperationsStore } from '../persistence/operations-store';

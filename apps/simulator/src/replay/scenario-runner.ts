@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
+import { presentedDocument } from '@biogate/contracts';
 import type { Instant } from '@biogate/domain';
-import { DECISION_FIELDS, type ExpectationDto, type ScenarioDocumentDto } from './scenario.dto';
+import { DECISION_FIELDS, type ExpectationDto } from './scenario.dto';
 import type { Scenario, ScenarioStep } from './scenario-file';
 import type { FaceShown, PassengerRef } from './scenario-step';
 import { ScenarioTargetError, type ScenarioTarget, type ServiceResponse } from './scenario-target';
@@ -382,14 +383,6 @@ function impostorOf(personalIdNumber: string): string {
 /** A DTO instance declares every field; a request carries only those the scenario gave. */
 function defined<T extends object>(dto: T): Partial<T> {
   return JSON.parse(JSON.stringify(dto)) as Partial<T>;
-}
-
-function presentedDocument(document: ScenarioDocumentDto) {
-  return {
-    type: document.type,
-    number: document.number,
-    ...(document.expiresOn === undefined ? {} : { expiresOn: document.expiresOn }),
-  };
 }
 
 function httpFacts(response: ServiceResponse): Record<string, unknown> {

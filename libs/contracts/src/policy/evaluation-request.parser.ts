@@ -1,3 +1,4 @@
+import { presentedDocument } from './presented-document';
 import { parseInstant, type PassengerFacts, type PolicyRequest } from '@biogate/domain';
 import { describeValue, joinPath, type InputError, type ParseResult } from '../input/input-error';
 import { validateInput } from '../input/validated-input';
@@ -60,13 +61,8 @@ export function parseEvaluationRequests(
 function toPolicyRequest(dto: EvaluationRequestDto): PolicyRequest {
   const at = parseInstant(dto.at);
   if (at === undefined) throw new Error('validated instant did not parse'); // unreachable
-  const { document } = dto.passenger;
   const passenger: PassengerFacts = {
-    document: {
-      type: document.type,
-      number: document.number,
-      ...(document.expiresOn == null ? {} : { expiresOn: document.expiresOn }),
-    },
+    document: presentedDocument(dto.passenger.document),
     biometricEnrolled: dto.passenger.biometricEnrolled,
     checkedBags: dto.passenger.checkedBags,
     ssr: dto.passenger.ssr ?? [],

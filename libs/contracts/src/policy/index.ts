@@ -1,2 +1,3 @@
 export * from './evaluation-request.dto';
 export * from './evaluation-request.parser';
+export * from './presented-document';

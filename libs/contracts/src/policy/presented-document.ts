@@ -1,4 +1,4 @@
-import type { PresentedDocumentDto } from '@biogate/contracts';
+import type { PresentedDocumentDto } from './evaluation-request.dto';
 import type { PresentedDocument } from '@biogate/domain';
 
 /** The identity document shown at a touchpoint, as the policy judges it (R0, R3). */

@@ -1,7 +1,7 @@
 import type { OnModuleInit } from '@nestjs/common';
 import { assertSchemaName } from '@biogate/messaging';
 import type { UnitOfWork } from '@biogate/persistence';
-import type { TemplatePurge, TemplateRetentionRegistry } from './template-retention';
+import type { TemplatePurge, TemplateRetentionRegistry } from '@biogate/service-runtime';
 
 /** Deletes a gate's gallery entries whose flight departed more than the retention ago. */
 export async function purgeGallery(

@@ -1,4 +1,4 @@
-import { presentedDocument } from './touchpoint-decisions';
+import { presentedDocument } from './presented-document';
 
 describe('the document presented at a touchpoint', () => {
   it('keeps the expiry of a presented document only when one is given', () => {

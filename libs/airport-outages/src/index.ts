@@ -1,0 +1,2 @@
+/** The outages in force at each airport, as every service keeps them in its own schema. */
+export * from './airport-outages';
