@@ -8,3 +8,4 @@ export * from './gate-read-model';
 export * from './lane-alert-raised';
 export * from './gate-alerts.query';
 export * from './gate-gallery-purge';
+export * from './gate-events';

@@ -1,0 +1,55 @@
+import type { EntityManager } from 'typeorm';
+import type {
+  AirportOutageChangedPayloadDto,
+  CheckInDecidedPayloadDto,
+  GalleryEntryStagedPayloadDto,
+  TemplateDeletedPayloadDto,
+} from '@biogate/contracts';
+import type { Outage } from '@biogate/domain';
+import { setOutage } from '@biogate/airport-outages';
+import type { ConsumedEvent } from '@biogate/service-runtime';
+import {
+  forgetTemplate,
+  galleryEntryOf,
+  issuedPassOf,
+  recordGalleryEntry,
+  recordIssuedPass,
+  type GateSchema,
+} from './gate-read-model';
+
+/**
+ * What both gates learn from other services' events, into the same tables of their own schema:
+ * the boarding passes issued, the sealed gallery of each flight, templates deleted (withdrawn
+ * consent, retention) and the airport's outages. False for an event that is not one of these,
+ * which the gate then applies itself or refuses.
+ */
+export async function applyGateEvent(
+  em: EntityManager,
+  schema: GateSchema,
+  event: ConsumedEvent,
+): Promise<boolean> {
+  switch (event.type) {
+    case 'CheckInDecided': {
+      const pass = issuedPassOf(event.payload as CheckInDecidedPayloadDto);
+      if (pass !== undefined) await recordIssuedPass(em, schema, pass);
+      return true;
+    }
+    case 'GalleryEntryStaged': {
+      const entry = event.payload as GalleryEntryStagedPayloadDto;
+      await recordGalleryEntry(em, schema, galleryEntryOf(entry, event.envelope.occurredAt));
+      return true;
+    }
+    case 'TemplateDeleted': {
+      const { templateId } = event.payload as TemplateDeletedPayloadDto;
+      await forgetTemplate(em, schema, templateId);
+      return true;
+    }
+    case 'AirportOutageChanged': {
+      const { airport, outage, inForce, at } = event.payload as AirportOutageChangedPayloadDto;
+      await setOutage(em, schema, airport, outage as Outage, inForce, new Date(at));
+      return true;
+    }
+    default:
+      return false;
+  }
+}
