@@ -145,6 +145,7 @@ async function runWith(instances: number): Promise<RunFigures> {
           port,
           env,
           process.env.BENCH_PROFILE === app ? ['--cpu-prof'] : [],
+          'build',
         ),
       );
     const urlsOf = (app: string) => services.filter((s) => s.name === app).map((s) => s.url);

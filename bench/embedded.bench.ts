@@ -29,6 +29,7 @@ async function main(): Promise<void> {
     3811,
     { BIOGATE_CLOCK_START: '2025-12-01T06:00:00+07:00' },
     process.env.BENCH_PROFILE === '1' ? ['--cpu-prof'] : [],
+    'build',
   );
   const client = new KeepAliveClient(QA_KEY, CONCURRENCY);
   try {

@@ -56,7 +56,7 @@ async function embedded(clockStart: number): Promise<BenchServices> {
 async function distributed(clockStart: number): Promise<BenchServices> {
   const infrastructure = await startDistributedInfrastructure(12);
   const env = { ...infrastructure.env, BIOGATE_CLOCK_START: new Date(clockStart).toISOString() };
-  const processes = await startThreeServices(env, [3851, 3852, 3853]);
+  const processes = await startThreeServices(env, [3851, 3852, 3853], 'build');
   const [checkin, security, boarding] = processes.map(
     (p) => new HttpScenarioTarget(p.url, QA_KEY),
   ) as [HttpScenarioTarget, HttpScenarioTarget, HttpScenarioTarget];

@@ -7,7 +7,7 @@ import {
   type TestDatabase,
   type TestKafka,
 } from '@biogate/testing';
-import { startServiceProcess, type ServiceProcess } from './service-processes';
+import { startServiceProcess, type ServiceCode, type ServiceProcess } from './service-processes';
 import { KEYS } from './service-harness';
 
 /**
@@ -55,11 +55,12 @@ export async function startDistributedInfrastructure(
 export async function startThreeServices(
   env: Record<string, string>,
   ports: readonly [number, number, number],
+  code: ServiceCode = 'sources',
 ): Promise<ServiceProcess[]> {
   const processes: ServiceProcess[] = [];
   const apps = ['checkin', 'security-gate', 'boarding-gate'] as const;
   for (const [i, app] of apps.entries())
-    processes.push(await startServiceProcess(app, ports[i] as number, env));
+    processes.push(await startServiceProcess(app, ports[i] as number, env, [], code));
   return processes;
 }
 

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = join(__dirname, '../..');
@@ -16,14 +17,29 @@ export interface ServiceProcess {
   stop(): Promise<void>;
 }
 
-/** Starts one service as its own Node process (sources through SWC) and waits for /health. */
+/**
+ * What a service process runs: its TypeScript sources through SWC (`npm run start:*`, the
+ * tests), or the compiled build in dist/ as a deployment does (`npm run build:services`; the
+ * Docker image), which benchmarks measure: SWC's compiler and source maps hold ~60 MB of a
+ * process that the build does not.
+ */
+export type ServiceCode = 'sources' | 'build';
+
+/** Starts one service as its own Node process and waits for /health. */
 export async function startServiceProcess(
   app: 'checkin' | 'security-gate' | 'boarding-gate' | 'operations' | 'embedded',
   port: number,
   env: Record<string, string>,
   nodeArgs: readonly string[] = [],
+  code: ServiceCode = 'sources',
 ): Promise<ServiceProcess> {
-  const args = [...nodeArgs, '-r', '@swc-node/register', `apps/${app}/src/main.ts`];
+  const built = join(root, 'dist', 'apps', app, 'src', 'main.js');
+  if (code === 'build' && !existsSync(built))
+    throw new Error(`${built} is missing: run npm run build:services first`);
+  const args = [
+    ...nodeArgs,
+    ...(code === 'build' ? [built] : ['-r', '@swc-node/register', `apps/${app}/src/main.ts`]),
+  ];
   const child = spawn(process.execPath, args, {
     cwd: root,
     env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
