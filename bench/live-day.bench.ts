@@ -55,7 +55,12 @@ async function embedded(clockStart: number): Promise<BenchServices> {
 /** Three service processes on a fresh PostgreSQL database and the Kafka mock cluster. */
 async function distributed(clockStart: number): Promise<BenchServices> {
   const infrastructure = await startDistributedInfrastructure(12);
-  const env = { ...infrastructure.env, BIOGATE_CLOCK_START: new Date(clockStart).toISOString() };
+  const env = {
+    ...infrastructure.env,
+    BIOGATE_CLOCK_START: new Date(clockStart).toISOString(),
+    // The mock cluster answers a fetch only at its deadline: each hop waited up to 100 ms.
+    KAFKA_FETCH_MAX_WAIT_MS: process.env.BENCH_FETCH_MAX_WAIT_MS ?? '20',
+  };
   const processes = await startThreeServices(env, [3851, 3852, 3853], 'build');
   const [checkin, security, boarding] = processes.map(
     (p) => new HttpScenarioTarget(p.url, QA_KEY),

@@ -41,6 +41,12 @@ export interface KafkaTransportOptions {
    * per run (default). `false` delivers one message at a time, as kafkajs's eachMessage does.
    */
   readonly batchConsumption?: boolean;
+  /**
+   * How long a fetch may wait for messages (default 100 ms). A broker answers as soon as one
+   * arrives; librdkafka's mock cluster answers only at the deadline, so there it is the latency
+   * of every hop between services (the live day and replay settle after the hops).
+   */
+  readonly fetchMaxWaitMs?: number;
 }
 
 /**
@@ -155,7 +161,10 @@ export class KafkaTransport implements EventTransport {
       () =>
         // A fetch returns as soon as a message arrives on a real broker; the wait caps how long
         // an idle fetch may hold a message back where the broker answers only at the deadline.
-        this.kafka.consumer({ groupId: group, maxWaitTimeInMs: 100 }),
+        this.kafka.consumer({
+          groupId: group,
+          maxWaitTimeInMs: this.options.fetchMaxWaitMs ?? DEFAULT_FETCH_MAX_WAIT_MS,
+        }),
       run,
       group,
     );
@@ -400,6 +409,8 @@ function writeKafkaLog({ namespace, label, log }: LogEntry): void {
 function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
+
+const DEFAULT_FETCH_MAX_WAIT_MS = 100;
 
 function delay(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));

@@ -79,6 +79,9 @@ export async function openPlatform(options: PlatformOptions): Promise<OpenPlatfo
           brokers: env.KAFKA_BROKERS.split(','),
           clientId: options.clientId ?? 'biogate',
           onDeadLetter,
+          ...(env.KAFKA_FETCH_MAX_WAIT_MS === undefined
+            ? {}
+            : { fetchMaxWaitMs: env.KAFKA_FETCH_MAX_WAIT_MS }),
         });
   const transport: EventTransport = kafka ?? new InProcessTransport({ onDeadLetter });
   return {

@@ -28,6 +28,12 @@ describe('readServiceEnvironment', () => {
     ).toEqual({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://otel-collector:4318' });
   });
 
+  it('reads the Kafka fetch wait as a number', () => {
+    expect(readServiceEnvironment({ KAFKA_FETCH_MAX_WAIT_MS: '20' })).toEqual({
+      KAFKA_FETCH_MAX_WAIT_MS: 20,
+    });
+  });
+
   it.each([
     [{ PORT: 'eighty' }, 'PORT: expected a TCP port from 1 to 65535, got "eighty"'],
     [{ PORT: '70000' }, 'PORT: expected a TCP port from 1 to 65535, got 70000'],
@@ -50,6 +56,14 @@ describe('readServiceEnvironment', () => {
       'OTEL_EXPORTER_OTLP_ENDPOINT: expected an http(s) URL of an OTLP collector',
     ],
     [{ BIOGATE_LOG_FORMAT: 'xml' }, 'BIOGATE_LOG_FORMAT: expected one of json, pretty, got "xml"'],
+    [
+      { KAFKA_FETCH_MAX_WAIT_MS: '0' },
+      'KAFKA_FETCH_MAX_WAIT_MS: expected milliseconds from 1 to 10000, got 0',
+    ],
+    [
+      { KAFKA_FETCH_MAX_WAIT_MS: 'soon' },
+      'KAFKA_FETCH_MAX_WAIT_MS: expected milliseconds from 1 to 10000, got "soon"',
+    ],
   ])('refuses %j with a clear message', (env, message) => {
     expect(() => readServiceEnvironment(env)).toThrow(ServiceEnvironmentError);
     expect(() => readServiceEnvironment(env)).toThrow(message);

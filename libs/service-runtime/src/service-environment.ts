@@ -53,6 +53,16 @@ export class ServiceEnvironment {
   @IsString(expected('Kafka brokers as host:port, comma-separated'))
   KAFKA_BROKERS?: string;
 
+  /**
+   * How long a consumer's fetch may wait for messages (default 100). A broker answers as soon as
+   * one arrives; librdkafka's mock cluster only at the deadline, where this is each hop's latency.
+   */
+  @IsOptional()
+  @Max(10_000, expected('milliseconds from 1 to 10000'))
+  @Min(1, expected('milliseconds from 1 to 10000'))
+  @IsInt(expected('milliseconds from 1 to 10000'))
+  KAFKA_FETCH_MAX_WAIT_MS?: number;
+
   /** Where PGlite keeps its files; in memory when absent. Ignored with DATABASE_URL. */
   @IsOptional()
   @MaxLength(4096, expected('a directory path'))
@@ -136,6 +146,7 @@ const VARIABLES = [
   'DATABASE_URL',
   'BIOGATE_DATA_DIR',
   'KAFKA_BROKERS',
+  'KAFKA_FETCH_MAX_WAIT_MS',
   'BIOGATE_API_KEYS_FILE',
   'BIOGATE_TEMPLATE_KEY',
   'BIOGATE_GALLERY_KEY',
@@ -151,6 +162,7 @@ const VARIABLES = [
 /** Variables that hold a whole number: read as numbers when written as digits. */
 const NUMERIC: readonly string[] = [
   'PORT',
+  'KAFKA_FETCH_MAX_WAIT_MS',
   'BIOGATE_TEMPLATE_RETENTION_HOURS',
   'BIOGATE_METRICS_PORT',
   'BIOGATE_SHUTDOWN_GRACE_MS',

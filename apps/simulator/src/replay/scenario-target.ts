@@ -154,11 +154,20 @@ export class HttpScenarioTarget implements ScenarioTarget {
 
 /**
  * The three services of distributed mode, each at its own URL: a call goes to the service that
- * owns its path; the clock moves on all three; settling follows the events' way (check-in's
- * outbox to Kafka, the security gate's consumers and outbox, then the boarding gate's).
+ * owns its path; settling follows the events' way (check-in's outbox to Kafka, the security
+ * gate's consumers and outbox, then the boarding gate's).
+ *
+ * A service's clock is moved when it is next called, not at every `setClock`: only a request
+ * decides at the clock's instant (consumers apply events at the instants the events carry), and
+ * most simulated seconds of a live day call one service of the three (each move was a request to
+ * every service). The operations service, when it follows, moves at once: it is the console's
+ * "now".
  */
 export class DistributedScenarioTarget implements ScenarioTarget {
   private readonly all: readonly ScenarioTarget[];
+  /** The instant the day is at, and each service's move to it (awaited before its calls). */
+  private now: Instant | undefined;
+  private readonly moved = new Map<ScenarioTarget, { at: Instant; done: Promise<void> }>();
 
   /** `operations`, when given, only follows: its clock moves with the others (the console's "now"). */
   constructor(
@@ -170,16 +179,19 @@ export class DistributedScenarioTarget implements ScenarioTarget {
     this.all = [checkin, security, boarding, ...(operations === undefined ? [] : [operations])];
   }
 
-  call(
+  async call(
     method: 'GET' | 'POST' | 'PUT' | 'DELETE',
     path: string,
     body?: unknown,
   ): Promise<ServiceResponse> {
-    return this.owner(path).call(method, path, body);
+    const owner = this.owner(path);
+    await this.clockOf(owner);
+    return owner.call(method, path, body);
   }
 
   async setClock(at: Instant): Promise<void> {
-    await Promise.all(this.all.map((t) => t.setClock(at)));
+    this.now = at;
+    if (this.operations !== undefined) await this.clockOf(this.operations);
   }
 
   async settle(): Promise<void> {
@@ -195,6 +207,17 @@ export class DistributedScenarioTarget implements ScenarioTarget {
 
   overrideIdentity(personalIdNumber: string, override: IdentityOverride): Promise<void> {
     return this.checkin.overrideIdentity(personalIdNumber, override);
+  }
+
+  /** Moves `target`'s clock to the day's instant, once per instant however many calls wait. */
+  private clockOf(target: ScenarioTarget): Promise<void> {
+    const at = this.now;
+    if (at === undefined) return Promise.resolve();
+    const move = this.moved.get(target);
+    if (move?.at === at) return move.done;
+    const done = target.setClock(at);
+    this.moved.set(target, { at, done });
+    return done;
   }
 
   private owner(path: string): ScenarioTarget {
