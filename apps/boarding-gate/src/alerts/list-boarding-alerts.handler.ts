@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { UNIT_OF_WORK, type UnitOfWork } from '@biogate/persistence';
 import { assertAirportScope, type Principal } from '@biogate/service-runtime';
-import { BoardingAlertRow } from '../persistence/boarding.entities';
+import { BoardingStore } from '../persistence/boarding-store';
 import type { BoardingAlertKind } from './boarding-alert';
 
 export class ListBoardingAlertsQuery {
@@ -29,7 +29,10 @@ export class ListBoardingAlertsHandler implements IQueryHandler<
   ListBoardingAlertsQuery,
   BoardingAlertView[]
 > {
-  constructor(@Inject(UNIT_OF_WORK) private readonly unitOfWork: UnitOfWork) {}
+  constructor(
+    @Inject(UNIT_OF_WORK) private readonly unitOfWork: UnitOfWork,
+    private readonly store: BoardingStore,
+  ) {}
 
   async execute({
     principal,
@@ -37,13 +40,7 @@ export class ListBoardingAlertsHandler implements IQueryHandler<
     limit,
   }: ListBoardingAlertsQuery): Promise<BoardingAlertView[]> {
     assertAirportScope(principal, airport);
-    const rows = await this.unitOfWork.read((em) =>
-      em.find(BoardingAlertRow, {
-        where: { airport },
-        order: { raisedAt: 'DESC', seq: 'DESC' },
-        take: limit,
-      }),
-    );
+    const rows = await this.unitOfWork.read((em) => this.store.recentAlerts(em, airport, limit));
     return rows.map((row) => ({
       alertId: row.id,
       airport: row.airport,

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { In, type EntityManager } from 'typeorm';
 import { NO_EVENTS, type PendingEvents } from '@biogate/messaging';
 import type { StepDecision } from '@biogate/contracts';
 import type { Lane } from '@biogate/domain';
@@ -13,6 +13,29 @@ import {
   type TemplateAccess,
 } from '@biogate/lane-gate';
 import type { BoardingAlertKind } from '../alerts/boarding-alert';
+import {
+  BoardedRow,
+  BoardingAlertRow,
+  BoardingPassRow,
+  FlightBoardingRow,
+  ScheduledFlightRow,
+  SecurityClearanceRow,
+} from './boarding.entities';
+
+/** A flight from an airport: carrier, number, local date and origin. */
+export type FlightKey = Pick<
+  FlightBoardingRow,
+  'carrier' | 'flightNumber' | 'departureDate' | 'origin'
+>;
+
+/** What a flight's manifest is made of. */
+export interface FlightManifestRows {
+  /** The passes issued for the flight, by seat. */
+  readonly passes: BoardingPassRow[];
+  readonly boarded: BoardedRow[];
+  readonly cleared: SecurityClearanceRow[];
+  readonly boarding: FlightBoardingRow | null;
+}
 
 /** A pass at a boarding gate, with what the gate's own checks need (domain.md §5). */
 export interface PassAtBoarding extends LanePass {
@@ -54,6 +77,43 @@ export interface BoardingPresentationRecord {
  */
 @Injectable()
 export class BoardingStore {
+  /** Whether the flight was booked from its airport (only such a flight boards there). */
+  isScheduled(em: EntityManager, flight: FlightKey): Promise<boolean> {
+    return em.existsBy(ScheduledFlightRow, { ...flight });
+  }
+
+  /** The flight's boarding, if it was ever opened. */
+  flightBoarding(em: EntityManager, flight: FlightKey): Promise<FlightBoardingRow | null> {
+    return em.findOneBy(FlightBoardingRow, { ...flight });
+  }
+
+  async saveFlightBoarding(em: EntityManager, boarding: FlightBoardingRow): Promise<void> {
+    await em.upsert(FlightBoardingRow, boarding, [
+      'carrier',
+      'flightNumber',
+      'departureDate',
+      'origin',
+    ]);
+  }
+
+  async flightManifest(em: EntityManager, flight: FlightKey): Promise<FlightManifestRows> {
+    const passes = await em.find(BoardingPassRow, { where: { ...flight }, order: { seat: 'ASC' } });
+    const ids = passes.map((p) => p.passengerId);
+    const boarded = ids.length === 0 ? [] : await em.findBy(BoardedRow, { passengerId: In(ids) });
+    const cleared =
+      ids.length === 0 ? [] : await em.findBy(SecurityClearanceRow, { passengerId: In(ids) });
+    return { passes, boarded, cleared, boarding: await this.flightBoarding(em, flight) };
+  }
+
+  /** The boarding alerts of an airport, newest first (those of one instant in the order raised). */
+  recentAlerts(em: EntityManager, airport: string, limit: number): Promise<BoardingAlertRow[]> {
+    return em.find(BoardingAlertRow, {
+      where: { airport },
+      order: { raisedAt: 'DESC', seq: 'DESC' },
+      take: limit,
+    });
+  }
+
   /** A security clearance learnt from the security gate (the latest one counts). */
   async recordClearance(
     em: EntityManager,

@@ -6,7 +6,6 @@ import { UNIT_OF_WORK, type UnitOfWork } from '@biogate/persistence';
 import { PHASE_POLICY } from '@biogate/service-runtime';
 import { flightRef } from '../bookings/booking.view';
 import { readPassengerInScope } from '../bookings/passenger-scope';
-import { JourneyStepRow } from '../persistence/checkin.entities';
 import { PassengerJourneyQuery } from './passenger-journey.query';
 import { CheckInStore } from '../persistence/checkin-store';
 
@@ -64,7 +63,7 @@ export class PassengerJourneyHandler implements IQueryHandler<
         passengerId,
         'see the journey of',
       ),
-      rows: await em.find(JourneyStepRow, { where: { passengerId }, order: { at: 'ASC' } }),
+      rows: await this.store.journeySteps(em, passengerId),
     }));
     const steps = rows.map((row) => ({
       touchpoint: row.touchpoint as JourneyStepView['touchpoint'],

@@ -5,13 +5,13 @@ import { knownOutages } from '@biogate/airport-outages';
 import type { StepDecision } from '@biogate/contracts';
 import { NO_EVENTS, type PendingEvents } from '@biogate/messaging';
 import type { TemplateRead } from '../enrolment/enrolled-template.reader';
-import type {
+import {
   BookedPassengerRow,
   BookingRow,
-  CheckInRow,
   EnrolmentRow,
   FlightRow,
   JourneyStepRow,
+  type CheckInRow,
 } from './checkin.entities';
 
 /** A booked passenger with what every use case on them asks next. */
@@ -209,6 +209,36 @@ export class CheckInStore {
       ],
     );
     return (added?.n ?? 0) > 0;
+  }
+
+  /** A booking by its airline and PNR, with its flight and passengers (in booking order). */
+  async bookingByPnr(
+    em: EntityManager,
+    carrier: string,
+    pnr: string,
+  ): Promise<{ booking: BookingRow; flight: FlightRow; passengers: BookedPassengerRow[] } | null> {
+    const booking = await em.findOneBy(BookingRow, { carrier, pnr });
+    if (booking === null) return null;
+    const flight = await em.findOneByOrFail(FlightRow, { id: booking.flightId });
+    const passengers = await em.find(BookedPassengerRow, {
+      where: { bookingId: booking.id },
+      order: { position: 'ASC' },
+    });
+    return { booking, flight, passengers };
+  }
+
+  /** A passenger's journey log, in the order of its instants. */
+  journeySteps(em: EntityManager, passengerId: string): Promise<JourneyStepRow[]> {
+    return em.find(JourneyStepRow, { where: { passengerId }, order: { at: 'ASC' } });
+  }
+
+  async enrolment(em: EntityManager, enrolmentId: string): Promise<EnrolmentRow | null> {
+    return em.findOneBy(EnrolmentRow, { id: enrolmentId });
+  }
+
+  /** Deletes an enrolment and so its template (withdrawn consent). */
+  async deleteEnrolment(em: EntityManager, enrolmentId: string): Promise<void> {
+    await em.delete(EnrolmentRow, { id: enrolmentId });
   }
 
   /** A new enrolment, its template sealed; the personal ID number is unique (one per person). */

@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { UNIT_OF_WORK, type UnitOfWork } from '@biogate/persistence';
 import { assertAirportScope } from '@biogate/service-runtime';
-import { SecurityAlertRow } from '../persistence/security.entities';
+import { SecurityStore } from '../persistence/security-store';
 import type { SecurityAlertKind, SecurityAlertView } from './security-alert';
 import { ListSecurityAlertsQuery } from './list-security-alerts.query';
 
@@ -12,7 +12,10 @@ export class ListSecurityAlertsHandler implements IQueryHandler<
   ListSecurityAlertsQuery,
   SecurityAlertView[]
 > {
-  constructor(@Inject(UNIT_OF_WORK) private readonly unitOfWork: UnitOfWork) {}
+  constructor(
+    @Inject(UNIT_OF_WORK) private readonly unitOfWork: UnitOfWork,
+    private readonly store: SecurityStore,
+  ) {}
 
   async execute({
     principal,
@@ -20,13 +23,7 @@ export class ListSecurityAlertsHandler implements IQueryHandler<
     limit,
   }: ListSecurityAlertsQuery): Promise<SecurityAlertView[]> {
     assertAirportScope(principal, airport);
-    const rows = await this.unitOfWork.read((em) =>
-      em.find(SecurityAlertRow, {
-        where: { airport },
-        order: { raisedAt: 'DESC', seq: 'DESC' },
-        take: limit,
-      }),
-    );
+    const rows = await this.unitOfWork.read((em) => this.store.recentAlerts(em, airport, limit));
     return rows.map((row) => ({
       alertId: row.id,
       airport: row.airport,

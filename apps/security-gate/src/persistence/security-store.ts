@@ -13,6 +13,7 @@ import {
   type TemplateAccess,
 } from '@biogate/lane-gate';
 import type { SecurityAlertKind } from '../alerts/security-alert';
+import { SecurityAlertRow } from './security.entities';
 
 /** A presentation at a security lane as it is kept: the decision, and what it caused. */
 export interface SecurityPresentationRecord {
@@ -33,6 +34,15 @@ export interface SecurityPresentationRecord {
  */
 @Injectable()
 export class SecurityStore {
+  /** The alerts of an airport, newest first (alerts of one instant in the order raised). */
+  recentAlerts(em: EntityManager, airport: string, limit: number): Promise<SecurityAlertRow[]> {
+    return em.find(SecurityAlertRow, {
+      where: { airport },
+      order: { raisedAt: 'DESC', seq: 'DESC' },
+      take: limit,
+    });
+  }
+
   /** The pass with this BCBP, its flight's gallery entry for the holder, and the outages. */
   async laneContext(
     em: EntityManager,

@@ -1,14 +1,8 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { In } from 'typeorm';
 import { UNIT_OF_WORK, type UnitOfWork } from '@biogate/persistence';
 import { assertAirportScope } from '@biogate/service-runtime';
-import {
-  BoardedRow,
-  BoardingPassRow,
-  FlightBoardingRow,
-  SecurityClearanceRow,
-} from '../../persistence/boarding.entities';
+import { BoardingStore } from '../../persistence/boarding-store';
 import { FlightManifestQuery } from './flight-manifest.query';
 
 export interface FlightManifest {
@@ -31,25 +25,15 @@ export interface FlightManifest {
 /** Who boarded, through which lane, and who (checked in) is still missing. */
 @QueryHandler(FlightManifestQuery)
 export class FlightManifestHandler implements IQueryHandler<FlightManifestQuery, FlightManifest> {
-  constructor(@Inject(UNIT_OF_WORK) private readonly unitOfWork: UnitOfWork) {}
+  constructor(
+    @Inject(UNIT_OF_WORK) private readonly unitOfWork: UnitOfWork,
+    private readonly store: BoardingStore,
+  ) {}
 
   async execute({ principal, flight }: FlightManifestQuery): Promise<FlightManifest> {
     assertAirportScope(principal, flight.airport);
     return this.unitOfWork.read(async (em) => {
-      const passes = await em.find(BoardingPassRow, {
-        where: {
-          carrier: flight.carrier,
-          flightNumber: flight.number,
-          departureDate: flight.date,
-          origin: flight.airport,
-        },
-        order: { seat: 'ASC' },
-      });
-      const ids = passes.map((p) => p.passengerId);
-      const boarded = ids.length === 0 ? [] : await em.findBy(BoardedRow, { passengerId: In(ids) });
-      const cleared =
-        ids.length === 0 ? [] : await em.findBy(SecurityClearanceRow, { passengerId: In(ids) });
-      const state = await em.findOneBy(FlightBoardingRow, {
+      const { passes, boarded, cleared, boarding } = await this.store.flightManifest(em, {
         carrier: flight.carrier,
         flightNumber: flight.number,
         departureDate: flight.date,
@@ -62,7 +46,9 @@ export class FlightManifestHandler implements IQueryHandler<FlightManifestQuery,
         number: flight.number,
         date: flight.date,
         airport: flight.airport,
-        boarding: state ? { state: state.state, gate: state.gate } : { state: 'NOT_OPENED' },
+        boarding: boarding
+          ? { state: boarding.state, gate: boarding.gate }
+          : { state: 'NOT_OPENED' },
         checkedIn: passes.length,
         boarded: passes.flatMap((p) => {
           const b = boardedBy.get(p.passengerId);

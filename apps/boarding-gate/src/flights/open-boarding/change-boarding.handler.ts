@@ -18,7 +18,8 @@ import {
   assertKnownAirport,
   CLOCK,
 } from '@biogate/service-runtime';
-import { FlightBoardingRow, ScheduledFlightRow } from '../../persistence/boarding.entities';
+import type { FlightBoardingRow } from '../../persistence/boarding.entities';
+import { BoardingStore } from '../../persistence/boarding-store';
 import { BoardingOutbox } from '../../boarding-outbox';
 import type { FlightBoardingView } from '../flight-boarding.view';
 import { ChangeBoardingCommand } from './change-boarding.command';
@@ -33,6 +34,7 @@ export class ChangeBoardingHandler implements ICommandHandler<
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(AIRPORT_REGISTRY) private readonly airports: AirportRegistry,
     private readonly outbox: BoardingOutbox,
+    private readonly store: BoardingStore,
   ) {}
 
   async execute({ principal, flight, change }: ChangeBoardingCommand): Promise<FlightBoardingView> {
@@ -47,12 +49,12 @@ export class ChangeBoardingHandler implements ICommandHandler<
     const changedAt = new Date(this.clock.now());
     const row = await this.unitOfWork.transaction(async (em) => {
       // Only a flight booked from this airport has a boarding to open or close.
-      if (!(await em.existsBy(ScheduledFlightRow, key))) {
+      if (!(await this.store.isScheduled(em, key))) {
         throw new NotFoundError(
           `no flight ${flight.carrier}${flight.number} on ${flight.date} from ${flight.airport} is booked`,
         );
       }
-      const current = await em.findOneBy(FlightBoardingRow, key);
+      const current = await this.store.flightBoarding(em, key);
       if (change.state === 'CLOSED' && !current) {
         throw new ConflictError(
           `boarding of ${flight.carrier}${flight.number} on ${flight.date} was never opened`,
@@ -64,12 +66,7 @@ export class ChangeBoardingHandler implements ICommandHandler<
         state: change.state,
         changedAt,
       };
-      await em.upsert(FlightBoardingRow, next, [
-        'carrier',
-        'flightNumber',
-        'departureDate',
-        'origin',
-      ]);
+      await this.store.saveFlightBoarding(em, next);
       // The operators' console follows boarding from this event.
       const events = new EventStamp('boarding', changedAt.toISOString(), randomUUID());
       await this.outbox.append(em, [

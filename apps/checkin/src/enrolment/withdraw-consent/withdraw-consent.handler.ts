@@ -13,7 +13,6 @@ import { UNIT_OF_WORK, type UnitOfWork } from '@biogate/persistence';
 import { CLOCK } from '@biogate/service-runtime';
 import { inScope, outOfScope } from '../../bookings/passenger-scope';
 import { CheckInOutbox } from '../../checkin-outbox';
-import { EnrolmentRow } from '../../persistence/checkin.entities';
 import { WithdrawConsentCommand } from './withdraw-consent.command';
 import { CheckInStore } from '../../persistence/checkin-store';
 
@@ -43,12 +42,12 @@ export class WithdrawConsentHandler implements ICommandHandler<
   }: WithdrawConsentCommand): Promise<ConsentWithdrawal> {
     const now = new Date(this.clock.now()).toISOString();
     return this.unitOfWork.transaction(async (em) => {
-      const enrolment = await em.findOneBy(EnrolmentRow, { id: enrolmentId });
+      const enrolment = await this.store.enrolment(em, enrolmentId);
       const record = enrolment && (await this.store.bookedPassenger(em, enrolment.passengerId));
       if (!enrolment || !record || !inScope(principal, record.flight, 'AIRLINE')) {
         throw outOfScope(principal, `enrolment ${enrolmentId}`, 'withdraw');
       }
-      await em.delete(EnrolmentRow, { id: enrolmentId });
+      await this.store.deleteEnrolment(em, enrolmentId);
       const events = new EventStamp('checkin', now, correlationId);
       const key = enrolment.passengerId;
       const ids = { enrolmentId, templateId: enrolment.templateId };
