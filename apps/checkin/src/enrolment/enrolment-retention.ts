@@ -5,7 +5,7 @@ import { EventStamp } from '@biogate/messaging';
 import { UNIT_OF_WORK, type UnitOfWork } from '@biogate/persistence';
 import { TemplateRetentionRegistry, type TemplatePurge } from '@biogate/service-runtime';
 import { CheckInOutbox } from '../checkin-outbox';
-import { EnrolmentRow } from '../persistence/checkin.entities';
+import { CheckInStore } from '../persistence/checkin-store';
 
 /**
  * An enrolment (and its template) lives while the person has a flight that has not departed
@@ -20,6 +20,7 @@ export class EnrolmentRetention implements TemplatePurge, OnModuleInit {
     @Inject(UNIT_OF_WORK) private readonly unitOfWork: UnitOfWork,
     private readonly registry: TemplateRetentionRegistry,
     private readonly outbox: CheckInOutbox,
+    private readonly store: CheckInStore,
   ) {}
 
   onModuleInit(): void {
@@ -28,18 +29,10 @@ export class EnrolmentRetention implements TemplatePurge, OnModuleInit {
 
   async purge(now: number, retentionMs: number): Promise<number> {
     return this.unitOfWork.transaction(async (em) => {
-      const expired = await em.query<{ id: string; template_id: string; passenger_id: string }[]>(
-        `SELECT e.id, e.template_id, e.passenger_id FROM checkin.enrolment e
-          WHERE NOT EXISTS (
-            SELECT 1 FROM checkin.booked_passenger p
-              JOIN checkin.booking b ON b.id = p.booking_id
-              JOIN checkin.flight f ON f.id = b.flight_id
-             WHERE p.document_number = e.personal_id_number AND f.departure_at >= $1)`,
-        [new Date(now - retentionMs)],
-      );
+      const expired = await this.store.expiredEnrolments(em, new Date(now - retentionMs));
       if (expired.length === 0) return 0;
-      await em.delete(
-        EnrolmentRow,
+      await this.store.deleteEnrolments(
+        em,
         expired.map((e) => e.id),
       );
       const events = new EventStamp('checkin', new Date(now).toISOString(), randomUUID());
@@ -49,8 +42,8 @@ export class EnrolmentRetention implements TemplatePurge, OnModuleInit {
           topic: TOPICS.identity,
           envelope: events.stamp<TemplateDeletedV1>({
             ...TEMPLATE_DELETED,
-            key: e.passenger_id,
-            payload: { enrolmentId: e.id, templateId: e.template_id, reason: 'RETENTION_EXPIRED' },
+            key: e.passengerId,
+            payload: { enrolmentId: e.id, templateId: e.templateId, reason: 'RETENTION_EXPIRED' },
           }),
         })),
       );

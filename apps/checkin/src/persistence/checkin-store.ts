@@ -236,9 +236,29 @@ export class CheckInStore {
     return em.findOneBy(EnrolmentRow, { id: enrolmentId });
   }
 
-  /** Deletes an enrolment and so its template (withdrawn consent). */
-  async deleteEnrolment(em: EntityManager, enrolmentId: string): Promise<void> {
-    await em.delete(EnrolmentRow, { id: enrolmentId });
+  /** Deletes enrolments and so their templates (withdrawn consent, retention). */
+  async deleteEnrolments(em: EntityManager, enrolmentIds: readonly string[]): Promise<void> {
+    if (enrolmentIds.length > 0) await em.delete(EnrolmentRow, [...enrolmentIds]);
+  }
+
+  /**
+   * The enrolments of people with no flight departing at or after `departedBefore`: kept no
+   * longer (domain.md §6).
+   */
+  async expiredEnrolments(
+    em: EntityManager,
+    departedBefore: Date,
+  ): Promise<{ id: string; templateId: string; passengerId: string }[]> {
+    const rows = await em.query<{ id: string; template_id: string; passenger_id: string }[]>(
+      `SELECT e.id, e.template_id, e.passenger_id FROM checkin.enrolment e
+        WHERE NOT EXISTS (
+          SELECT 1 FROM checkin.booked_passenger p
+            JOIN checkin.booking b ON b.id = p.booking_id
+            JOIN checkin.flight f ON f.id = b.flight_id
+           WHERE p.document_number = e.personal_id_number AND f.departure_at >= $1)`,
+      [departedBefore],
+    );
+    return rows.map((r) => ({ id: r.id, templateId: r.template_id, passengerId: r.passenger_id }));
   }
 
   /** A new enrolment, its template sealed; the personal ID number is unique (one per person). */

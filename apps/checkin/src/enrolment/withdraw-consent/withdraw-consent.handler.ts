@@ -47,7 +47,7 @@ export class WithdrawConsentHandler implements ICommandHandler<
       if (!enrolment || !record || !inScope(principal, record.flight, 'AIRLINE')) {
         throw outOfScope(principal, `enrolment ${enrolmentId}`, 'withdraw');
       }
-      await this.store.deleteEnrolment(em, enrolmentId);
+      await this.store.deleteEnrolments(em, [enrolmentId]);
       const events = new EventStamp('checkin', now, correlationId);
       const key = enrolment.passengerId;
       const ids = { enrolmentId, templateId: enrolment.templateId };
