@@ -1,6 +1,10 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
 import type { Instant } from '@biogate/domain';
 import {
   DistributedScenarioTarget,
+  HttpScenarioTarget,
+  ScenarioTargetError,
   type ScenarioTarget,
   type ServiceResponse,
 } from './scenario-target';
@@ -79,5 +83,51 @@ describe('DistributedScenarioTarget', () => {
     );
     await target.call('GET', '/v1/bookings/x');
     expect(log).toEqual(['checkin GET /v1/bookings/x']);
+  });
+});
+
+describe('HttpScenarioTarget on kept-alive sockets', () => {
+  let server: Server;
+  let url: string;
+  /** Requests per connection; the server drops a connection on its nth request, unanswered. */
+  const seen = new WeakMap<Socket, number>();
+  let dropOn = 2;
+  let answered = 0;
+
+  beforeAll(async () => {
+    server = createServer((request, response) => {
+      const n = (seen.get(request.socket) ?? 0) + 1;
+      seen.set(request.socket, n);
+      if (n === dropOn) {
+        request.socket.destroy();
+        return;
+      }
+      answered++;
+      response.setHeader('content-type', 'application/json');
+      response.end(JSON.stringify({ n }));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+
+  afterAll(async () => {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  });
+
+  it('sends a request again, once, on a new socket when a reused one turns out closed', async () => {
+    dropOn = 2;
+    answered = 0;
+    const target = new HttpScenarioTarget(url, 'key');
+    expect(await target.call('GET', '/a')).toEqual({ status: 200, body: { n: 1 } });
+    // The kept-alive socket is reset under the second request: it goes again on a new one.
+    expect(await target.call('GET', '/b')).toEqual({ status: 200, body: { n: 1 } });
+    expect(answered).toBe(2);
+  });
+
+  it('does not retry a request on a new socket: the failure is reported', async () => {
+    dropOn = 1;
+    const target = new HttpScenarioTarget(url, 'key');
+    await expect(target.call('GET', '/a')).rejects.toThrow(ScenarioTargetError);
   });
 });

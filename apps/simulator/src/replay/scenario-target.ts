@@ -34,6 +34,16 @@ export class ScenarioTargetError extends Error {
   }
 }
 
+/** A kept-alive socket was closed by the server before the request went out on it. */
+class StaleSocketError extends Error {
+  readonly code: string | undefined;
+
+  constructor(cause: NodeJS.ErrnoException) {
+    super(cause.message);
+    this.code = cause.code;
+  }
+}
+
 /** Services over HTTP at a base URL, with a QA key: running ones, or embedded ones on a port. */
 export class HttpScenarioTarget implements ScenarioTarget {
   /**
@@ -59,7 +69,15 @@ export class HttpScenarioTarget implements ScenarioTarget {
   ): Promise<ServiceResponse> {
     let answer: { status: number; text: string };
     try {
-      answer = await this.exchange(method, new URL(path, this.baseUrl), body);
+      answer = await this.exchange(method, new URL(path, this.baseUrl), body).catch(
+        (error: unknown) => {
+          // A kept-alive socket the server closed while it sat idle (its keep-alive timeout, or a
+          // busy process that saw the close late): the request never reached the server, so it
+          // goes again once, on a new socket, as Node's documentation advises.
+          if (!(error instanceof StaleSocketError)) throw error;
+          return this.exchange(method, new URL(path, this.baseUrl), body);
+        },
+      );
     } catch (error) {
       const cause = (error as { code?: string }).code ?? String(error);
       throw new ScenarioTargetError(`cannot reach ${this.baseUrl} (${cause})`);
@@ -109,7 +127,11 @@ export class HttpScenarioTarget implements ScenarioTarget {
           });
         },
       );
-      request.on('error', reject);
+      request.on('error', (error: NodeJS.ErrnoException) => {
+        const stale =
+          request.reusedSocket && (error.code === 'ECONNRESET' || error.code === 'EPIPE');
+        reject(stale ? new StaleSocketError(error) : error);
+      });
       request.end(payload);
     });
   }
