@@ -1,20 +1,13 @@
-import {
-  Injectable,
-  type CallHandler,
-  type ExecutionContext,
-  type LoggerService,
-  type NestInterceptor,
-} from '@nestjs/common';
-import type { Request, Response } from 'express';
+import type { LoggerService } from '@nestjs/common';
+import type { NextFunction, Request, Response } from 'express';
 import type { Level } from 'pino';
 import { pinoHttp } from 'pino-http';
-import { tap, type Observable } from 'rxjs';
 import type { ServiceLog } from '@biogate/observability';
 import { correlationIdOf } from './correlation-id';
 
 const PASSENGER_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** The passenger a request was about, once its handler knows (see RequestPassengerInterceptor). */
+/** The passenger a request was about, once its answer is known (see `notePassengerOfAnswer`). */
 const passengerOfResponse = new WeakMap<Response, string>();
 
 /** Probes and scrapes come every few seconds: their lines only at debug. */
@@ -38,7 +31,7 @@ function routeOf(request: Request): string {
  * too.
  */
 export function requestLogging(log: ServiceLog) {
-  return pinoHttp<Request, Response>({
+  const logRequest = pinoHttp<Request, Response>({
     logger: log.logger,
     genReqId: (request) => correlationIdOf(request),
     customAttributeKeys: { reqId: 'correlationId', responseTime: 'durationMs' },
@@ -58,6 +51,10 @@ export function requestLogging(log: ServiceLog) {
     customErrorMessage: (request, response) =>
       `${request.method} ${routeOf(request)} ${response.statusCode}`,
   });
+  return (request: Request, response: Response, next: NextFunction): void => {
+    notePassengerOfAnswer(request, response);
+    logRequest(request, response, next);
+  };
 }
 
 /** What a request's line holds, in place of pino-http's serialised request and response. */
@@ -77,22 +74,19 @@ function requestLine(request: Request, response: Response, line: object): object
 /**
  * Names the passenger a request was about in its log line: the one its answer names, or else the
  * one in its path or body. Only an id of the passenger id's shape is taken, so a caller cannot
- * smuggle a document number into the log through the field.
+ * smuggle a document number into the log through the field. Nest answers every object through
+ * Express's `json`; read there rather than by a Nest interceptor, which put an observable chain
+ * and two async-resource bindings in every request (about 3% of a live day's CPU) even with
+ * logging off.
  */
-@Injectable()
-export class RequestPassengerInterceptor implements NestInterceptor {
-  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    const http = context.switchToHttp();
-    const request = http.getRequest<Request>();
-    const response = http.getResponse<Response>();
-    return next.handle().pipe(
-      tap((answer) => {
-        const passengerId =
-          passengerIdIn(answer) ?? passengerIdIn(request.params) ?? passengerIdIn(request.body);
-        if (passengerId !== undefined) passengerOfResponse.set(response, passengerId);
-      }),
-    );
-  }
+function notePassengerOfAnswer(request: Request, response: Response): void {
+  const json = response.json.bind(response);
+  response.json = (answer: unknown) => {
+    const passengerId =
+      passengerIdIn(answer) ?? passengerIdIn(request.params) ?? passengerIdIn(request.body);
+    if (passengerId !== undefined) passengerOfResponse.set(response, passengerId);
+    return json(answer);
+  };
 }
 
 function passengerIdIn(value: unknown): string | undefined {

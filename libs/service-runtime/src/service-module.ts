@@ -1,13 +1,11 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
-import { APP_INTERCEPTOR } from '@nestjs/core';
 import { ServiceLog, ServiceMetrics } from '@biogate/observability';
 import { AsyncApiController } from './asyncapi.http';
 import { ConnectionDrain } from './connection-drain';
 import { UseCaseTracing } from './service-tracing.http';
 import { HealthController, SERVICE_NAME } from './health.controller';
 import { MetricsController } from './service-metrics.http';
-import { RequestPassengerInterceptor } from './service-log.http';
 
 /**
  * What every service has whatever its bounded context: its name, liveness and readiness, its
@@ -33,7 +31,6 @@ export class ServiceRuntimeModule {
         { provide: SERVICE_NAME, useValue: name },
         { provide: ServiceMetrics, useValue: new ServiceMetrics(name) },
         { provide: ServiceLog, useValue: options.log ?? ServiceLog.silent(name) },
-        { provide: APP_INTERCEPTOR, useClass: RequestPassengerInterceptor },
         ConnectionDrain,
         UseCaseTracing,
       ],
