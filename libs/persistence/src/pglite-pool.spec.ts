@@ -105,4 +105,56 @@ describe('PGlitePool', () => {
     const result = await pool.query("SELECT 1 AS one; SELECT 'two' AS two");
     expect(result.rows).toEqual([{ two: 'two' }]);
   });
+
+  describe('a transaction opens with its first statement', () => {
+    const calls = () => jest.spyOn(db, 'execProtocol');
+
+    afterEach(() => {
+      jest.restoreAllMocks();
+    });
+
+    it('sends START TRANSACTION with the first statement, in one call, and commits both', async () => {
+      const execProtocol = calls();
+      await pool.query('START TRANSACTION');
+      expect(execProtocol).not.toHaveBeenCalled();
+      await pool.query(insert, [randomUUID(), 'kept', null, null, null, null, null]);
+      expect(db.isInTransaction()).toBe(true);
+      await pool.query('COMMIT');
+      expect(execProtocol).toHaveBeenCalledTimes(2);
+      expect((await pool.query('SELECT label FROM item')).rows).toEqual([{ label: 'kept' }]);
+    });
+
+    it('rolls the first statement back with the transaction, simple protocol or not', async () => {
+      await pool.query('BEGIN');
+      await pool.query(insert, [randomUUID(), 'undone', null, null, null, null, null]);
+      await pool.query("INSERT INTO item (id, label) VALUES (gen_random_uuid(), 'undone too')");
+      await pool.query('ROLLBACK');
+      expect(db.isInTransaction()).toBe(false);
+      expect((await pool.query('SELECT label FROM item')).rows).toEqual([]);
+    });
+
+    it('sends nothing for a transaction that ran nothing', async () => {
+      const execProtocol = calls();
+      await pool.query('START TRANSACTION');
+      await pool.query('COMMIT');
+      await pool.query('START TRANSACTION');
+      await pool.query('ROLLBACK');
+      expect(execProtocol).not.toHaveBeenCalled();
+      // The next statement runs on its own, committed at once.
+      await pool.query(insert, [randomUUID(), 'alone', null, null, null, null, null]);
+      expect(db.isInTransaction()).toBe(false);
+    });
+
+    it('leaves a transaction whose first statement failed aborted until it is rolled back', async () => {
+      const id = randomUUID();
+      await pool.query(insert, [id, 'first', null, null, null, null, null]);
+      await pool.query('START TRANSACTION');
+      await expect(
+        pool.query(insert, [id, 'again', null, null, null, null, null]),
+      ).rejects.toMatchObject({ code: '23505' });
+      await expect(pool.query('SELECT 1 AS one', [])).rejects.toMatchObject({ code: '25P02' });
+      await pool.query('ROLLBACK');
+      expect((await pool.query('SELECT label FROM item')).rows).toEqual([{ label: 'first' }]);
+    });
+  });
 });
