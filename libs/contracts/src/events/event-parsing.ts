@@ -17,7 +17,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { expected, IsInstant, IsLocalDate } from '../input/field-validators';
-import { formatInputError, type InputError } from '../input/input-error';
+import { formatInputError, type InputError, type ParseResult } from '../input/input-error';
 import { parseJsonText } from '../input/json-text';
 import { validateInput } from '../input/validated-input';
 import { QUEUES, type QueueName } from './operations-events';
@@ -206,15 +206,18 @@ export type ParsedEvent =
  * A message off the wire: JSON, a valid envelope, and (for the events this consumer accepts) a
  * valid payload of a version it knows. Other event types are ignored; anything malformed is
  * `invalid`, with a reason fit for the dead-letter topic.
+ *
+ * The same text always reads the same, so the last messages' readings are kept: in one process
+ * (the embedded default) every group subscribed to a topic reads each message, and reading it
+ * (JSON, class-transformer, class-validator) was most of what consuming it cost outside the
+ * database. The envelope and payload handed out are then shared by those groups: consumers
+ * read them and never change them.
  */
 export function parseEventMessage(value: string, accepted: AcceptedEvents): ParsedEvent {
-  const json = parseJsonText(value);
-  if (!json.ok) return invalid(json.errors);
-  const envelope = validateInput(EventEnvelopeDto, json.value, 'envelope', {
-    allowUnknownFields: true,
-  });
-  if (!envelope.ok) return invalid(envelope.errors);
-  const { type, version } = envelope.value;
+  const reading = readingOf(value);
+  if (!reading.envelope.ok) return invalid(reading.envelope.errors);
+  const envelope = reading.envelope.value;
+  const { type, version } = envelope;
   const known = Object.keys(accepted).filter((key) => key.startsWith(`${type}@`));
   if (known.length === 0) return { kind: 'ignored', type };
   const dto = accepted[`${type}@${version}`];
@@ -224,11 +227,40 @@ export function parseEventMessage(value: string, accepted: AcceptedEvents): Pars
       reason: `${type} version ${version} is not one this consumer reads (${known.join(', ')})`,
     };
   }
-  const payload = validateInput(dto, envelope.value.payload, 'payload', {
-    allowUnknownFields: true,
-  });
+  let payload = reading.payloads.get(dto);
+  if (payload === undefined) {
+    payload = validateInput(dto, envelope.payload, 'payload', { allowUnknownFields: true });
+    reading.payloads.set(dto, payload);
+  }
   if (!payload.ok) return invalid(payload.errors);
-  return { kind: 'event', type, envelope: envelope.value, payload: payload.value };
+  return { kind: 'event', type, envelope, payload: payload.value };
+}
+
+/** A message's envelope, and its payload as each DTO it was read as. */
+interface MessageReading {
+  readonly envelope: ParseResult<EventEnvelopeDto>;
+  readonly payloads: Map<ClassConstructor<object>, ParseResult<object>>;
+}
+
+/** Enough for every group of a process to find a message its first reader read. */
+const KEPT_READINGS = 1_024;
+const recentReadings = new Map<string, MessageReading>();
+
+function readingOf(value: string): MessageReading {
+  const kept = recentReadings.get(value);
+  if (kept !== undefined) return kept;
+  const json = parseJsonText(value);
+  const reading: MessageReading = {
+    envelope: json.ok
+      ? validateInput(EventEnvelopeDto, json.value, 'envelope', { allowUnknownFields: true })
+      : json,
+    payloads: new Map(),
+  };
+  recentReadings.set(value, reading);
+  // A Map iterates in insertion order: the first key is the oldest.
+  if (recentReadings.size > KEPT_READINGS)
+    recentReadings.delete(recentReadings.keys().next().value as string);
+  return reading;
 }
 
 function invalid(errors: readonly InputError[]): ParsedEvent {
