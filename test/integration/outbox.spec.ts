@@ -324,6 +324,45 @@ describe.each(BOTH_DATABASES)('outbox, relay and idempotent consumer on %s', (na
     expect(delivered.sort()).toEqual(events.map((e) => e.eventId).sort());
   });
 
+  it('claims for a sole writer only when nudged since it found the outbox empty, or after a failure', async () => {
+    const delivered: string[] = [];
+    let failing = true;
+    const transport: EventTransport = {
+      publish: (messages) => {
+        if (failing) return Promise.reject(new Error('broker away'));
+        delivered.push(...messages.map((m) => m.key));
+        return Promise.resolve();
+      },
+      subscribe: () => ({ close: () => Promise.resolve() }),
+    };
+    const relay = new OutboxRelay('sample', db.unitOfWork, transport, { soleWriter: true });
+    const claims = jest.spyOn(db.unitOfWork, 'transaction');
+    const write = (key: string) =>
+      db.unitOfWork.transaction((em) =>
+        outbox.append(em, [{ topic: 'items', envelope: envelope(key) }]),
+      );
+    try {
+      // Rows it was not told about (a previous run's) are claimed at the start.
+      await write('s1');
+      await expect(relay.relayOnce()).rejects.toThrow('broker away');
+      failing = false;
+      // A failed claim left its rows: the next one claims again, unnudged.
+      expect(await relay.relayOnce()).toBe(1);
+      expect(await relay.relayOnce()).toBe(0);
+      claims.mockClear();
+      // Known empty: no claim, whatever is asked.
+      expect(await relay.relayOnce()).toBe(0);
+      await relay.drain();
+      expect(claims).not.toHaveBeenCalled();
+      await write('s2');
+      relay.nudge();
+      await relay.drain();
+      expect(delivered).toEqual(['s1', 's2']);
+    } finally {
+      claims.mockRestore();
+    }
+  });
+
   it('delivers as soon as it is nudged after a commit, and stops cleanly', async () => {
     const transport = new InProcessTransport();
     const received = new Promise<string>((resolve) => {

@@ -22,6 +22,14 @@ export interface OutboxRelayOptions {
    * 34,000 with 50 ms). A full batch goes on at once; a drain does not wait.
    */
   readonly gatherMs?: number;
+  /**
+   * Nothing but this process writes the outbox (PGlite: the database is the process's), so every
+   * row committed comes with a nudge: once a claim found the outbox empty, the next claims are
+   * skipped until a nudge, rather than each being a transaction that finds nothing (7 in 10 of
+   * a live day's claims: every settle ends each outbox's drain with one). Never for a database
+   * that other processes write (another instance's rows come with no nudge here).
+   */
+  readonly soleWriter?: boolean;
   readonly onError?: (error: unknown) => void;
 }
 
@@ -72,6 +80,8 @@ export class OutboxRelay {
   private readonly batchSize: number;
   private readonly pollIntervalMs: number;
   private readonly gatherMs: number;
+  /** False only when a sole writer's outbox is known empty: nothing nudged since it was. */
+  private mayHoldRows = true;
   private running = false;
   private wake: (() => void) | undefined;
   private loop: Promise<void> | undefined;
@@ -94,6 +104,20 @@ export class OutboxRelay {
 
   /** Publishes one batch; returns how many rows it sent. */
   async relayOnce(): Promise<number> {
+    if (this.options.soleWriter === true && !this.mayHoldRows) return 0;
+    // A nudge from here on sets it again: its rows may have committed after this claim began.
+    this.mayHoldRows = false;
+    try {
+      const sent = await this.claimAndPublish();
+      if (sent >= this.batchSize) this.mayHoldRows = true;
+      return sent;
+    } catch (error) {
+      this.mayHoldRows = true;
+      throw error;
+    }
+  }
+
+  private claimAndPublish(): Promise<number> {
     return this.unitOfWork.transaction(async (em) => {
       // Claimed and marked in one statement; a failed publish rolls the mark back with the claim.
       const rows = await em.query<OutboxRow[]>(
@@ -142,6 +166,7 @@ export class OutboxRelay {
 
   /** Tells the relay that a transaction has just committed outbox rows. */
   nudge(): void {
+    this.mayHoldRows = true;
     this.pending = true;
     this.wake?.();
   }

@@ -56,7 +56,7 @@ export async function openDatabase(
   }
   return {
     dataSource,
-    unitOfWork: new TypeOrmUnitOfWork(dataSource, { serialise: config.kind === 'pglite' }),
+    unitOfWork: new TypeOrmUnitOfWork(dataSource, { inProcess: config.kind === 'pglite' }),
     close: () => dataSource.destroy(),
   };
 }

@@ -16,6 +16,8 @@ export interface UnitOfWork {
    * attempt that lost a race and ran again): e.g. waking the outbox relay.
    */
   afterCommit(em: EntityManager, effect: () => void): void;
+  /** The database lives in this process (PGlite): no other process writes to it. */
+  readonly ownsDatabase?: boolean;
 }
 
 export class TypeOrmUnitOfWork implements UnitOfWork {
@@ -27,12 +29,14 @@ export class TypeOrmUnitOfWork implements UnitOfWork {
   private readonly exclusive: AsyncMutex | undefined;
   /** The effects each open transaction will run once it commits. */
   private readonly onCommit = new WeakMap<EntityManager, (() => void)[]>();
+  readonly ownsDatabase: boolean;
 
   constructor(
     private readonly dataSource: DataSource,
-    options: { serialise: boolean },
+    options: { inProcess: boolean },
   ) {
-    this.exclusive = options.serialise ? new AsyncMutex() : undefined;
+    this.exclusive = options.inProcess ? new AsyncMutex() : undefined;
+    this.ownsDatabase = options.inProcess;
   }
 
   /**

@@ -42,6 +42,7 @@ export class ServiceOutbox implements OnApplicationBootstrap, OnApplicationShutd
     this.logger = logger;
     this.outbox = new Outbox(schema);
     this.relay = new OutboxRelay(schema, unitOfWork, transport, {
+      soleWriter: unitOfWork.ownsDatabase === true,
       onError: (error) => {
         logger.error(`relay failed, will retry: ${String(error)}`);
       },
