@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { PGlite } from '@electric-sql/pglite';
-import { PGlitePool } from './pglite-pool';
+import { openPGlite, PGlitePool } from './pglite-pool';
 
 describe('PGlitePool', () => {
   let db: PGlite;
@@ -157,4 +157,16 @@ describe('PGlitePool', () => {
       expect((await pool.query('SELECT label FROM item')).rows).toEqual([{ label: 'first' }]);
     });
   });
+
+  it('opens a database that checkpoints every 32 MB of log, not every gigabyte', async () => {
+    const opened = await openPGlite(undefined);
+    try {
+      const { rows } = await opened.query<{ max: string; min: string }>(
+        "SELECT current_setting('max_wal_size') AS max, current_setting('min_wal_size') AS min",
+      );
+      expect(rows).toEqual([{ max: '32MB', min: '32MB' }]);
+    } finally {
+      await opened.close();
+    }
+  }, 30_000);
 });

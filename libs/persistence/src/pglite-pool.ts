@@ -137,9 +137,18 @@ export function pgliteDriver(db: PGlite, durable: boolean): { Pool: new () => PG
   };
 }
 
+/**
+ * PGlite runs PostgreSQL single-user, without a checkpointer: the write-ahead log grows until
+ * the backend checkpoints by itself at `max_wal_size` (1 GB by default), and in memory every
+ * segment is held in the process (SGN's live day ended at 3.2 GB). Checkpoints every 32 MB keep
+ * the log to a few segments; recovery is as safe, only more frequent checkpoints write pages.
+ */
+const PGLITE_PARAMETERS = ['-c', 'max_wal_size=32MB', '-c', 'min_wal_size=32MB'];
+
 /** A database of its own, in memory or in `dataDir`. */
 export function openPGlite(dataDir: string | undefined): Promise<PGlite> {
-  return PGlite.create(dataDir === undefined ? {} : { dataDir });
+  const startParams = [...PGlite.defaultStartParams, ...PGLITE_PARAMETERS];
+  return PGlite.create(dataDir === undefined ? { startParams } : { dataDir, startParams });
 }
 
 type TypeParsers = Parameters<typeof parse.parseResults>[1];
