@@ -158,15 +158,27 @@ describe('PGlitePool', () => {
     });
   });
 
-  it('opens a database that checkpoints every 32 MB of log, not every gigabyte', async () => {
+  it('checkpoints every 5,000 commits, keeping 32 MB of log at most for reuse', async () => {
     const opened = await openPGlite(undefined);
+    const own = new PGlitePool(opened);
+    const checkpoint = async () =>
+      (await own.query('SELECT checkpoint_lsn::text AS lsn FROM pg_control_checkpoint()')).rows;
     try {
-      const { rows } = await opened.query<{ max: string; min: string }>(
+      const { rows } = await own.query(
         "SELECT current_setting('max_wal_size') AS max, current_setting('min_wal_size') AS min",
       );
       expect(rows).toEqual([{ max: '32MB', min: '32MB' }]);
+      await own.query('CREATE TABLE tick (n int)');
+      const start = await checkpoint();
+      for (let n = 1; n <= 5_000; n++) {
+        await own.query('START TRANSACTION');
+        await own.query('INSERT INTO tick VALUES ($1)', [n]);
+        await own.query('COMMIT');
+        if (n === 4_999) expect(await checkpoint()).toEqual(start);
+      }
+      expect(await checkpoint()).not.toEqual(start);
     } finally {
       await opened.close();
     }
-  }, 30_000);
+  }, 60_000);
 });
