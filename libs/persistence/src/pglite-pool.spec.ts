@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { PGlite } from '@electric-sql/pglite';
-import { openPGlite, PGlitePool } from './pglite-pool';
+import { CHECKPOINT_EVERY_COMMITS, openPGlite, PGlitePool } from './pglite-pool';
 
 describe('PGlitePool', () => {
   let db: PGlite;
@@ -158,7 +158,7 @@ describe('PGlitePool', () => {
     });
   });
 
-  it('checkpoints every 5,000 commits, keeping 32 MB of log at most for reuse', async () => {
+  it('checkpoints every CHECKPOINT_EVERY_COMMITS commits, keeping 32 MB of log at most for reuse', async () => {
     const opened = await openPGlite(undefined);
     const own = new PGlitePool(opened);
     const checkpoint = async () =>
@@ -170,11 +170,11 @@ describe('PGlitePool', () => {
       expect(rows).toEqual([{ max: '32MB', min: '32MB' }]);
       await own.query('CREATE TABLE tick (n int)');
       const start = await checkpoint();
-      for (let n = 1; n <= 5_000; n++) {
+      for (let n = 1; n <= CHECKPOINT_EVERY_COMMITS; n++) {
         await own.query('START TRANSACTION');
         await own.query('INSERT INTO tick VALUES ($1)', [n]);
         await own.query('COMMIT');
-        if (n === 4_999) expect(await checkpoint()).toEqual(start);
+        if (n === CHECKPOINT_EVERY_COMMITS - 1) expect(await checkpoint()).toEqual(start);
       }
       expect(await checkpoint()).not.toEqual(start);
     } finally {
