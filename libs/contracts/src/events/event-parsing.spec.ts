@@ -69,6 +69,14 @@ describe('parseEventMessage', () => {
     expect(parseEventMessage(bad, OUTAGES).kind).toBe('invalid');
   });
 
+  it('does not keep the reading of a long text', () => {
+    const text = outageMessage({ ...KIOSKS_DOWN, padding: 'x'.repeat(20_000) });
+    const first = parseEventMessage(text, OUTAGES);
+    const again = parseEventMessage(text, OUTAGES);
+    if (first.kind !== 'event' || again.kind !== 'event') throw new Error('expected events');
+    expect(again.payload).not.toBe(first.payload);
+  });
+
   it('keeps only the last messages read: an old text is read afresh', () => {
     const text = outageMessage(KIOSKS_DOWN);
     const first = parseEventMessage(text, OUTAGES);

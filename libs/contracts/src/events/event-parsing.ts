@@ -244,6 +244,12 @@ interface MessageReading {
 
 /** Enough for every group of a process to find a message its first reader read. */
 const KEPT_READINGS = 1_024;
+/**
+ * Events are 1-3 kB: a longer text is read but not kept, so that the kept readings stay a few
+ * megabytes whatever a producer sends (a process with one group, as each distributed service
+ * is, never finds a text again).
+ */
+const KEPT_TEXT_MAX = 16_384;
 const recentReadings = new Map<string, MessageReading>();
 
 function readingOf(value: string): MessageReading {
@@ -256,6 +262,7 @@ function readingOf(value: string): MessageReading {
       : json,
     payloads: new Map(),
   };
+  if (value.length > KEPT_TEXT_MAX) return reading;
   recentReadings.set(value, reading);
   // A Map iterates in insertion order: the first key is the oldest.
   if (recentReadings.size > KEPT_READINGS)
