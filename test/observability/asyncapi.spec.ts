@@ -58,7 +58,10 @@ describe('the events the services write, against the document', () => {
   let services: RunningServices;
 
   beforeAll(async () => {
-    services = await startServices('PGlite', '2025-12-01T06:00:00+07:00');
+    // The outbox is read as everything the services published: none of it is purged meanwhile.
+    services = await startServices('PGlite', '2025-12-01T06:00:00+07:00', {
+      env: { BIOGATE_OUTBOX_RETENTION_SECONDS: '86400' },
+    });
     const { http } = services;
     const passenger = await checkedInPassenger(services, 'ASYN01', {
       enrolled: true,

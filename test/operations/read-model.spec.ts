@@ -33,7 +33,10 @@ describe.each<DatabaseKind>(['PGlite', 'PostgreSQL'])(
     let services: RunningServices;
 
     beforeAll(async () => {
-      services = await startServices(kind, '2025-12-01T07:30:00+07:00');
+      // The outboxes are read as what the topics hold: none of it is purged meanwhile.
+      services = await startServices(kind, '2025-12-01T07:30:00+07:00', {
+        env: { BIOGATE_OUTBOX_RETENTION_SECONDS: '86400' },
+      });
       // A day in small: one passenger all the way through the e-gates, an impostor stopped at
       // security, a pass nobody issued at boarding, a kiosk outage declared.
       const through = await checkedInPassenger(services, 'READ01', {

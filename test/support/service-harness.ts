@@ -38,22 +38,27 @@ export interface RunningServices {
 export async function startServices(
   kind: DatabaseKind,
   now = '2025-12-01T07:30:00+07:00',
-  options: { log?: ServiceLogOptions } = {},
+  options: {
+    log?: ServiceLogOptions;
+    /** More of the services' environment (validated as a service's own). */
+    env?: NodeJS.ProcessEnv;
+  } = {},
 ): Promise<RunningServices> {
   const database = kind === 'PostgreSQL' ? await createTestPostgresDatabase() : undefined;
   const clock = new SimulatedClock(parseInstant(now)!);
   let opened: OpenPlatform | undefined;
   let app: INestApplication;
   try {
-    const env = readServiceEnvironment(
-      database
+    const env = readServiceEnvironment({
+      ...(database
         ? {
             DATABASE_URL: database.url,
             BIOGATE_TEMPLATE_KEY: randomBytes(32).toString('base64'),
             BIOGATE_GALLERY_KEY: randomBytes(32).toString('base64'),
           }
-        : {},
-    );
+        : {}),
+      ...options.env,
+    });
     opened = await openPlatform({ env, units: EMBEDDED_SERVICES.units, clock });
     app = await createServiceApplication(opened.platform, {
       ...EMBEDDED_SERVICES,

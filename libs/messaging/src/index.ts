@@ -7,6 +7,7 @@ export * from './in-process-transport';
 export * from './kafka-transport';
 export * from './outbox';
 export * from './outbox-relay';
+export * from './outbox-retention';
 export * from './outbox-schema';
 export * from './poison-message';
 export * from './dead-letter-log';

@@ -1,4 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { CHECKPOINT_EVERY_COMMITS, openPGlite, PGlitePool } from './pglite-pool';
 
@@ -181,4 +184,26 @@ describe('PGlitePool', () => {
       await opened.close();
     }
   }, 60_000);
+
+  it.each([
+    ['in memory', false, { buffers: '16MB', fullPages: 'off' }],
+    ['in a directory', true, { buffers: '128MB', fullPages: 'on' }],
+  ])(
+    'keeps a database %s with the shared buffers and whole-page logging it needs',
+    async (_where, inDirectory, expected) => {
+      const dir = inDirectory ? await mkdtemp(join(tmpdir(), 'biogate-pglite-')) : undefined;
+      const opened = await openPGlite(dir);
+      try {
+        const { rows } = await opened.query(
+          `SELECT current_setting('shared_buffers') AS buffers,
+                  current_setting('full_page_writes') AS "fullPages"`,
+        );
+        expect(rows).toEqual([expected]);
+      } finally {
+        await opened.close();
+        if (dir !== undefined) await rm(dir, { recursive: true, force: true });
+      }
+    },
+    60_000,
+  );
 });

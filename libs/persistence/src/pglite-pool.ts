@@ -164,10 +164,21 @@ export function pgliteDriver(db: PGlite, durable: boolean): { Pool: new () => PG
  */
 const PGLITE_PARAMETERS = ['-c', 'max_wal_size=32MB', '-c', 'min_wal_size=32MB'];
 
+/**
+ * A database in memory keeps its files in this process's memory already: 128 MB of shared
+ * buffers (PostgreSQL's default) only held a second copy of pages, and reading a page from the
+ * in-memory files is a copy (SGN 07:00-08:00 ran as fast with 8, 16, 32 or 128 MB). Whole-page
+ * images in the log repair pages torn by a crash of the machine mid-write; files in memory die
+ * with the process, so there is nothing to repair, and the log stays a fraction as large.
+ */
+const IN_MEMORY_PARAMETERS = ['-c', 'shared_buffers=16MB', '-c', 'full_page_writes=off'];
+
 /** A database of its own, in memory or in `dataDir`. */
 export function openPGlite(dataDir: string | undefined): Promise<PGlite> {
   const startParams = [...PGlite.defaultStartParams, ...PGLITE_PARAMETERS];
-  return PGlite.create(dataDir === undefined ? { startParams } : { dataDir, startParams });
+  return dataDir === undefined
+    ? PGlite.create({ startParams: [...startParams, ...IN_MEMORY_PARAMETERS] })
+    : PGlite.create({ dataDir, startParams });
 }
 
 type TypeParsers = Parameters<typeof parse.parseResults>[1];

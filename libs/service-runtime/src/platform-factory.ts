@@ -7,6 +7,7 @@ import {
   type Clock,
 } from '@biogate/domain';
 import {
+  DEFAULT_OUTBOX_RETENTION,
   DeadLetterLog,
   InProcessTransport,
   KafkaTransport,
@@ -102,6 +103,10 @@ export async function openPlatform(options: PlatformOptions): Promise<OpenPlatfo
           ? TemplateCipher.ephemeral()
           : TemplateCipher.fromBase64(env.BIOGATE_TEMPLATE_KEY),
       retention: { retentionMs: (env.BIOGATE_TEMPLATE_RETENTION_HOURS ?? 24) * 3_600_000 },
+      outboxRetention:
+        env.BIOGATE_OUTBOX_RETENTION_SECONDS === undefined
+          ? DEFAULT_OUTBOX_RETENTION
+          : { keepSentMs: env.BIOGATE_OUTBOX_RETENTION_SECONDS * 1000 },
       galleryCipher:
         env.BIOGATE_GALLERY_KEY === undefined
           ? GalleryCipher.ephemeral()

@@ -1,7 +1,13 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE, DiscoveryModule } from '@nestjs/core';
 import type { Clock, FaceModel, PhasePolicy, PopulationRegister } from '@biogate/domain';
-import { DeadLetterLog, EVENT_TRANSPORT, type EventTransport } from '@biogate/messaging';
+import {
+  DeadLetterLog,
+  EVENT_TRANSPORT,
+  OUTBOX_RETENTION,
+  type EventTransport,
+  type OutboxRetentionPolicy,
+} from '@biogate/messaging';
 import { UNIT_OF_WORK, type UnitOfWork } from '@biogate/persistence';
 import type { AirportRegistry } from '@biogate/reference-data';
 import { API_KEY_RING, ApiKeyGuard } from './access-control';
@@ -43,6 +49,7 @@ export interface Platform {
   readonly templateCipher: TemplateCipher;
   readonly galleryCipher: GalleryCipher;
   readonly retention: TemplateRetentionPolicy;
+  readonly outboxRetention: OutboxRetentionPolicy;
 }
 
 /**
@@ -70,6 +77,7 @@ export class PlatformModule {
         { provide: TEMPLATE_CIPHER, useValue: platform.templateCipher },
         { provide: GALLERY_CIPHER, useValue: platform.galleryCipher },
         { provide: TEMPLATE_RETENTION, useValue: platform.retention },
+        { provide: OUTBOX_RETENTION, useValue: platform.outboxRetention },
         TemplateRetentionRegistry,
         PlatformMetrics,
         { provide: APP_GUARD, useClass: ApiKeyGuard },
@@ -79,6 +87,7 @@ export class PlatformModule {
       exports: [
         UNIT_OF_WORK,
         EVENT_TRANSPORT,
+        OUTBOX_RETENTION,
         CLOCK,
         PHASE_POLICY,
         AIRPORT_REGISTRY,

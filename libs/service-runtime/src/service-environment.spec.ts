@@ -34,6 +34,12 @@ describe('readServiceEnvironment', () => {
     });
   });
 
+  it('reads the outbox retention in seconds, none being a choice', () => {
+    expect(readServiceEnvironment({ BIOGATE_OUTBOX_RETENTION_SECONDS: '0' })).toEqual({
+      BIOGATE_OUTBOX_RETENTION_SECONDS: 0,
+    });
+  });
+
   it.each([
     [{ PORT: 'eighty' }, 'PORT: expected a TCP port from 1 to 65535, got "eighty"'],
     [{ PORT: '70000' }, 'PORT: expected a TCP port from 1 to 65535, got 70000'],
@@ -63,6 +69,14 @@ describe('readServiceEnvironment', () => {
     [
       { KAFKA_FETCH_MAX_WAIT_MS: 'soon' },
       'KAFKA_FETCH_MAX_WAIT_MS: expected milliseconds from 1 to 10000, got "soon"',
+    ],
+    [
+      { BIOGATE_OUTBOX_RETENTION_SECONDS: '-1' },
+      'BIOGATE_OUTBOX_RETENTION_SECONDS: expected a number of seconds from 0 to 604800 (a week), got "-1"',
+    ],
+    [
+      { BIOGATE_OUTBOX_RETENTION_SECONDS: '604801' },
+      'BIOGATE_OUTBOX_RETENTION_SECONDS: expected a number of seconds from 0 to 604800 (a week), got 604801',
     ],
   ])('refuses %j with a clear message', (env, message) => {
     expect(() => readServiceEnvironment(env)).toThrow(ServiceEnvironmentError);

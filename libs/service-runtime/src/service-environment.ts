@@ -99,6 +99,16 @@ export class ServiceEnvironment {
   @IsInt(expected('a number of hours from 0 to 8760'))
   BIOGATE_TEMPLATE_RETENTION_HOURS?: number;
 
+  /**
+   * Seconds an outbox keeps a row after its delivery (default 60): the topics hold the events;
+   * the outbox only shows what a service published lately.
+   */
+  @IsOptional()
+  @Max(604_800, expected('a number of seconds from 0 to 604800 (a week)'))
+  @Min(0, expected('a number of seconds from 0 to 604800 (a week)'))
+  @IsInt(expected('a number of seconds from 0 to 604800 (a week)'))
+  BIOGATE_OUTBOX_RETENTION_SECONDS?: number;
+
   /** `info` by default: a line per request and per event handled. */
   @IsOptional()
   @IsIn(LOG_LEVELS, expected(`one of ${LOG_LEVELS.join(', ')}`))
@@ -152,6 +162,7 @@ const VARIABLES = [
   'BIOGATE_GALLERY_KEY',
   'BIOGATE_CLOCK_START',
   'BIOGATE_TEMPLATE_RETENTION_HOURS',
+  'BIOGATE_OUTBOX_RETENTION_SECONDS',
   'BIOGATE_METRICS_PORT',
   'BIOGATE_LOG_LEVEL',
   'BIOGATE_LOG_FORMAT',
@@ -164,6 +175,7 @@ const NUMERIC: readonly string[] = [
   'PORT',
   'KAFKA_FETCH_MAX_WAIT_MS',
   'BIOGATE_TEMPLATE_RETENTION_HOURS',
+  'BIOGATE_OUTBOX_RETENTION_SECONDS',
   'BIOGATE_METRICS_PORT',
   'BIOGATE_SHUTDOWN_GRACE_MS',
 ];

@@ -8,9 +8,13 @@ import {
 import { GALLERY_ENTRY_STAGED } from '@biogate/contracts';
 import { decisionLabelsOf, ServiceMetrics } from '@biogate/observability';
 import {
+  DEFAULT_OUTBOX_RETENTION,
   Outbox,
+  OUTBOX_RETENTION,
   OutboxRelay,
+  SentOutboxPurge,
   type EventTransport,
+  type OutboxRetentionPolicy,
   type OutboxEntry,
   type OutboxInsert,
 } from '@biogate/messaging';
@@ -19,6 +23,9 @@ import type { EntityManager } from 'typeorm';
 
 /** How long a shutting-down service tries to deliver its outbox before it closes the database. */
 const SHUTDOWN_DRAIN_MS = 10_000;
+
+/** How often delivered rows past their retention are deleted. */
+const PURGE_EVERY_MS = 10_000;
 
 /**
  * A service's outbox and the relay that delivers it, started with the application and stopped
@@ -29,9 +36,15 @@ export class ServiceOutbox implements OnApplicationBootstrap, OnApplicationShutd
   @Optional()
   @Inject(ServiceMetrics)
   private readonly metrics?: ServiceMetrics;
+  @Optional()
+  @Inject(OUTBOX_RETENTION)
+  private readonly retention?: OutboxRetentionPolicy;
   private readonly outbox: Outbox;
   private readonly relay: OutboxRelay;
   private readonly logger: Logger;
+  private purgeTimer: NodeJS.Timeout | undefined;
+  /** The purge under way, if any: the database must not close beneath it. */
+  private purging: Promise<void> | undefined;
 
   constructor(
     private readonly schema: string,
@@ -89,6 +102,25 @@ export class ServiceOutbox implements OnApplicationBootstrap, OnApplicationShutd
       this.unitOfWork.read((em) => this.outbox.backlog(em)),
     );
     this.relay.start();
+    const purge = new SentOutboxPurge(
+      this.schema,
+      this.unitOfWork,
+      this.retention ?? DEFAULT_OUTBOX_RETENTION,
+    );
+    this.purgeTimer = setInterval(() => {
+      this.purging ??= purge
+        .purge()
+        .then(
+          () => undefined,
+          (error: unknown) => {
+            this.logger.warn(`delivered rows not purged, will retry: ${String(error)}`);
+          },
+        )
+        .finally(() => {
+          this.purging = undefined;
+        });
+    }, PURGE_EVERY_MS);
+    this.purgeTimer.unref();
   }
 
   /** The events are written for good: wake the relay, count the decisions and stagings. */
@@ -108,6 +140,8 @@ export class ServiceOutbox implements OnApplicationBootstrap, OnApplicationShutd
    * next start (here or another instance): nothing is lost either way.
    */
   async onApplicationShutdown(): Promise<void> {
+    clearInterval(this.purgeTimer);
+    await this.purging;
     await this.relay.stop();
     let timer: NodeJS.Timeout | undefined;
     const bound = new Promise<'timeout'>((resolve) => {

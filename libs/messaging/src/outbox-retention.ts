@@ -1,0 +1,50 @@
+import type { UnitOfWork } from '@biogate/persistence';
+import { assertSchemaName } from './outbox-schema';
+
+export const OUTBOX_RETENTION = Symbol('OUTBOX_RETENTION');
+
+/**
+ * How long an outbox keeps a row after the transport accepted it. The outbox is a delivery
+ * buffer, not the event log (the topics are): a delivered row only serves someone reading the
+ * table to see what a service published lately.
+ */
+export interface OutboxRetentionPolicy {
+  readonly keepSentMs: number;
+}
+
+export const DEFAULT_OUTBOX_RETENTION: OutboxRetentionPolicy = { keepSentMs: 60_000 };
+
+/**
+ * Deletes an outbox's rows delivered longer ago than the retention; rows not delivered stay
+ * whatever their age. Time is the database's (`sent_at` is its `now()`), not a service's clock:
+ * a simulated day that runs ahead or stands still keeps delivered rows as long in real time.
+ */
+export class SentOutboxPurge {
+  constructor(
+    private readonly schema: string,
+    private readonly unitOfWork: UnitOfWork,
+    private readonly policy: OutboxRetentionPolicy,
+  ) {
+    assertSchemaName(schema);
+  }
+
+  /** Returns how many rows it deleted. */
+  async purge(): Promise<number> {
+    const [deleted] = await this.unitOfWork.read((em) =>
+      em.query<{ n: number }[]>(
+        `WITH purged AS (
+           DELETE FROM ${this.schema}.outbox
+            WHERE sent_at < now() - make_interval(secs => $1) RETURNING 1
+         )
+         SELECT count(*)::int AS n FROM purged`,
+        [this.policy.keepSentMs / 1000],
+      ),
+    );
+    const count = deleted?.n ?? 0;
+    // A database in this process (PGlite) has no autovacuum: without a VACUUM the deleted rows'
+    // space is never reused, and the outbox, held in memory, grows all day as if nothing went.
+    if (count > 0 && this.unitOfWork.ownsDatabase === true)
+      await this.unitOfWork.read((em) => em.query(`VACUUM ${this.schema}.outbox`));
+    return count;
+  }
+}
