@@ -12,6 +12,8 @@ import { CheckInOutbox } from './checkin-outbox';
 import { CheckInStore } from './persistence/checkin-store';
 import { EnrolPassengerHandler } from './enrolment/enrol-passenger/enrol-passenger.handler';
 import { EnrolmentHttpController } from './enrolment/enrolment.http.controller';
+import { EnrolmentStaging } from './enrolment/enrolment-staging';
+import { ExistingEnrolmentMatch } from './enrolment/existing-enrolment';
 import { WithdrawConsentHandler } from './enrolment/withdraw-consent/withdraw-consent.handler';
 import { JourneyStepsConsumer } from './journey/journey-steps.consumer';
 import { PassengerJourneyHandler } from './journey/passenger-journey.handler';
@@ -39,6 +41,8 @@ const queryHandlers = [GetBookingHandler, PassengerChannelsHandler, PassengerJou
     EnrolmentRetention,
     CheckInOutbox,
     CheckInStore,
+    EnrolmentStaging,
+    ExistingEnrolmentMatch,
     JourneyStepsConsumer,
     ...commandHandlers,
     ...queryHandlers,

@@ -18,6 +18,8 @@ import type {
   FlightRow,
 } from '../../persistence/checkin.entities';
 import { EnrolPassengerCommand } from './enrol-passenger.command';
+import { EnrolmentStaging } from '../enrolment-staging';
+import { ExistingEnrolmentMatch } from '../existing-enrolment';
 import { EnrolPassengerHandler } from './enrol-passenger.handler';
 
 const qa: Principal = { role: 'QA', name: 'QA' };
@@ -92,16 +94,17 @@ function setUp(patch: Partial<BookedPassengerRow> = {}, now = '2025-12-01T07:30:
       return Promise.resolve();
     },
   } as unknown as CheckInStore;
+  const faces = new FaceModel();
   const handler = new EnrolPassengerHandler(
     new NoDatabaseUnitOfWork(),
     new SimulatedClock(Date.parse(now)),
-    new FaceModel(),
+    faces,
     register,
     cipher,
-    GalleryCipher.ephemeral(),
     new PhasePolicy({ ...DIRECTIVE_POLICY, airports: {} }),
-    outbox,
     store,
+    new EnrolmentStaging(cipher, GalleryCipher.ephemeral(), outbox, store),
+    new ExistingEnrolmentMatch(faces, cipher, store),
   );
   const enrol = (request: Record<string, unknown> = {}) =>
     handler.execute(

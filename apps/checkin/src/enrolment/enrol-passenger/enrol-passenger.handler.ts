@@ -1,6 +1,5 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import type { EntityManager } from 'typeorm';
 import {
   classifyDocument,
   compactDateAt,
@@ -11,32 +10,23 @@ import {
   type PhasePolicy,
   type PopulationRegister,
 } from '@biogate/domain';
-import { EventStamp } from '@biogate/messaging';
 import { UNIT_OF_WORK, type UnitOfWork } from '@biogate/persistence';
 import {
   CLOCK,
   FACE_MODEL,
-  GALLERY_CIPHER,
   PHASE_POLICY,
   POPULATION_REGISTER,
   TEMPLATE_CIPHER,
 } from '@biogate/service-runtime';
-import { type GalleryCipher, type TemplateCipher, verifyLiveFace } from '@biogate/biometrics';
+import { type TemplateCipher, verifyLiveFace } from '@biogate/biometrics';
 import { passengerFacts } from '../../bookings/passenger-facts';
 import { readPassengerInScope } from '../../bookings/passenger-scope';
-import { CheckInOutbox } from '../../checkin-outbox';
-import { flightGalleryEntry } from '../../check-in/flight-gallery';
-import type { EnrolmentRow } from '../../persistence/checkin.entities';
-import {
-  faceRefusal,
-  passengerEnrolled,
-  sealedEnrolment,
-  type NewEnrolment,
-} from '../new-enrolment';
-import { TemplateReads } from '../enrolled-template.reader';
-import type { EnrolmentOutcome } from '../enrolment-outcome';
-import { EnrolPassengerCommand } from './enrol-passenger.command';
 import { CheckInStore } from '../../persistence/checkin-store';
+import { EnrolmentStaging } from '../enrolment-staging';
+import type { EnrolmentOutcome } from '../enrolment-outcome';
+import { ExistingEnrolmentMatch } from '../existing-enrolment';
+import { faceRefusal, sealedEnrolment } from '../new-enrolment';
+import { EnrolPassengerCommand } from './enrol-passenger.command';
 
 /**
  * Enrolment at the counter or in the VNeID app: a valid national e-ID (not expired), a person in
@@ -56,10 +46,10 @@ export class EnrolPassengerHandler implements ICommandHandler<
     @Inject(FACE_MODEL) private readonly faces: FaceModel,
     @Inject(POPULATION_REGISTER) private readonly register: PopulationRegister,
     @Inject(TEMPLATE_CIPHER) private readonly cipher: TemplateCipher,
-    @Inject(GALLERY_CIPHER) private readonly galleryCipher: GalleryCipher,
     @Inject(PHASE_POLICY) private readonly policy: PhasePolicy,
-    private readonly outbox: CheckInOutbox,
     private readonly store: CheckInStore,
+    private readonly staging: EnrolmentStaging,
+    private readonly existingEnrolment: ExistingEnrolmentMatch,
   ) {}
 
   async execute({
@@ -83,7 +73,8 @@ export class EnrolPassengerHandler implements ICommandHandler<
         classifyDocument(passengerFacts(record).document, today),
       );
       if (documentRefusal !== undefined) return { outcome: 'REFUSED', reason: documentRefusal };
-      if (existing) return this.alreadyEnrolled(em, principal.name, existing, request, now);
+      if (existing)
+        return this.existingEnrolment.outcome(em, principal.name, existing, request.capture, now);
       const identity = this.register.lookup(passenger.documentNumber);
       const identityRefusal = enrolmentIdentityRefusal(
         identity,
@@ -110,7 +101,7 @@ export class EnrolPassengerHandler implements ICommandHandler<
         channel: request.channel,
         at: new Date(now),
       });
-      await this.enrol(em, enrolment, correlationId);
+      await this.staging.record(em, enrolment, correlationId);
       return {
         outcome: 'ENROLLED',
         reason: 'OK',
@@ -119,70 +110,5 @@ export class EnrolPassengerHandler implements ICommandHandler<
         similarity: verification.similarity,
       };
     });
-  }
-
-  /**
-   * Keeps the new enrolment with its event; the gates of the flights the person is already
-   * checked in on (or again, after a withdrawal) learn it through their galleries.
-   */
-  private async enrol(
-    em: EntityManager,
-    enrolment: NewEnrolment,
-    correlationId: string,
-  ): Promise<void> {
-    const at = enrolment.enrolledAt;
-    await this.store.addEnrolment(em, enrolment);
-    const events = new EventStamp('checkin', at.toISOString(), correlationId);
-    const reads = new TemplateReads(this.cipher);
-    const checkedIn = await this.store.checkedInFlightsOf(em, enrolment.personalIdNumber, at);
-    const galleries = checkedIn.flatMap(
-      ({ passengerId, flight }) =>
-        flightGalleryEntry(
-          reads,
-          this.galleryCipher,
-          events,
-          { passengerId, enrolment },
-          flight,
-          at,
-        ) ?? [],
-    );
-    await this.store.recordTemplateReads(em, reads.take());
-    await this.outbox.append(em, [passengerEnrolled(events, enrolment), ...galleries]);
-  }
-
-  /**
-   * The person is enrolled already (perhaps through another airline's booking). That is told only
-   * to the person themself: the live face must match the enrolled template; the template id is
-   * never told.
-   */
-  private async alreadyEnrolled(
-    em: EntityManager,
-    accessor: string,
-    existing: EnrolmentRow,
-    request: EnrolPassengerCommand['request'],
-    now: number,
-  ): Promise<EnrolmentOutcome> {
-    const reads = new TemplateReads(this.cipher);
-    const template = reads.open(existing, {
-      accessor,
-      touchpoint: 'ENROLMENT',
-      purpose: 'existing enrolment 1:1',
-      at: new Date(now),
-    });
-    await this.store.recordTemplateReads(em, reads.take());
-    const verification = verifyLiveFace(
-      this.faces,
-      template,
-      request.capture,
-      existing.personalIdNumber,
-    );
-    return (
-      faceRefusal(verification) ?? {
-        outcome: 'ENROLLED',
-        reason: 'ALREADY_ENROLLED',
-        enrolmentId: existing.id,
-        similarity: verification.similarity,
-      }
-    );
   }
 }
