@@ -28,6 +28,11 @@ export interface CrossCheck {
 export class DecisionLog {
   private readonly journeys: string[][];
   private readonly instants: Instant[][];
+  /**
+   * One string per distinct text: a day has a few hundred of them over 260,000 steps, and each
+   * step's own copy (a rope of its parts) was about 40 MB of a whole day's log.
+   */
+  private readonly texts = new Map<string, string>();
 
   constructor(passengers: number) {
     this.journeys = Array.from({ length: passengers }, () => []);
@@ -36,12 +41,19 @@ export class DecisionLog {
 
   record(batch: DayBatch, verdicts: readonly StepVerdict[]): void {
     batch.steps.forEach((step, i) => {
-      const text = `${pointOf(step)}: ${verdictText(verdicts[i] as StepVerdict)}`;
+      const text = this.interned(`${pointOf(step)}: ${verdictText(verdicts[i] as StepVerdict)}`);
       for (const p of step.kind === 'BOOKING' ? step.passengers : [step.passenger]) {
         this.journeys[p]?.push(text);
         this.instants[p]?.push(batch.at);
       }
     });
+  }
+
+  private interned(text: string): string {
+    const known = this.texts.get(text);
+    if (known !== undefined) return known;
+    this.texts.set(text, text);
+    return text;
   }
 
   journey(passenger: number): readonly string[] {

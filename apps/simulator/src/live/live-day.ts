@@ -40,6 +40,18 @@ export interface LiveDayResult {
   readonly journeysPerSecond: number;
 }
 
+/** An airport's day as the services decided it, waiting for its cross-check. */
+export interface ServicesDay {
+  readonly input: AirportDayInput;
+  /** The instant of the day's local midnight, where operators' changes are counted from. */
+  readonly dayStart: number;
+  readonly report: AirportDayReport;
+  readonly services: LiveDayResult['services'];
+  readonly operatorChanges: readonly OperatorChange[];
+  readonly log: DecisionLog;
+  readonly wallSeconds: number;
+}
+
 /**
  * The capacity model's day, every decision taken by the services at its simulated instant; then
  * the same day through the model alone, and the two compared decision by decision.
@@ -49,6 +61,18 @@ export async function runLiveDay(
   target: ScenarioTarget,
   options: LiveDayOptions = {},
 ): Promise<LiveDayResult> {
+  return crossChecked(await playThroughServices(input, target, options));
+}
+
+/**
+ * The capacity model's day, every decision taken by the services at its simulated instant. Only
+ * the report and the decisions are kept: the day's passengers and queues go when it ends.
+ */
+export async function playThroughServices(
+  input: AirportDayInput,
+  target: ScenarioTarget,
+  options: LiveDayOptions = {},
+): Promise<ServicesDay> {
   const started = performance.now();
   const deadLettersBefore = await target.deadLetters();
   const day = new AirportDay(input);
@@ -74,15 +98,29 @@ export async function runLiveDay(
     }
     await options.progress?.(batch.at, day.passengersThrough, day.population.total);
   }
-  const report = day.report();
   const deadLetters = (await target.deadLetters()) - deadLettersBefore;
-  const wallSeconds = (performance.now() - started) / 1000;
+  return {
+    input,
+    dayStart: day.dayStart,
+    report: day.report(),
+    services: { ...services.facts, deadLetters },
+    operatorChanges: services.operatorChanges,
+    log,
+    wallSeconds: (performance.now() - started) / 1000,
+  };
+}
 
+/**
+ * The same day through the model alone, compared with the services' decision by decision. It
+ * needs nothing of the services: `live` closes them first, so that the model's day does not
+ * stand in memory beside their database.
+ */
+export function crossChecked(played: ServicesDay): LiveDayResult {
+  const { input, dayStart, report, operatorChanges, wallSeconds } = played;
   // The model meets what operators changed at the second the services' day saw it, before the
   // day's own events of that second.
-  const operatorChanges = services.operatorChanges;
   const seen: DayEvent[] = operatorChanges.map(({ at, kind, outage }) => ({
-    at: (at - day.dayStart) / 1000,
+    at: (at - dayStart) / 1000,
     kind,
     outage,
   }));
@@ -97,8 +135,8 @@ export async function runLiveDay(
   }
   return {
     report,
-    services: { ...services.facts, deadLetters },
-    crossCheck: log.compareWith(modelLog),
+    services: played.services,
+    crossCheck: played.log.compareWith(modelLog),
     operatorChanges,
     wallSeconds,
     journeysPerSecond: report.passengers / Math.max(wallSeconds, 0.001),

@@ -20,7 +20,12 @@ import {
   ScenarioTargetError,
   type ScenarioTarget,
 } from '../replay/scenario-target';
-import { runLiveDay, type LiveDayResult } from './live-day';
+import {
+  crossChecked,
+  playThroughServices,
+  type LiveDayResult,
+  type ServicesDay,
+} from './live-day';
 
 export interface LiveOptions extends DayFileOptions {
   readonly airport?: string;
@@ -68,7 +73,7 @@ export async function liveCommand(options: LiveOptions, io: CliIo): Promise<void
 
   const showProgress = !options.quiet && io.stderrIsTerminal === true;
   let services: RunningEmbeddedServices | undefined;
-  const results: LiveDayResult[] = [];
+  const played: ServicesDay[] = [];
   try {
     let driven: ScenarioTarget;
     if (target !== undefined) {
@@ -88,8 +93,8 @@ export async function liveCommand(options: LiveOptions, io: CliIo): Promise<void
     }
     // One airport after the other on the same services: each day's identities are its own.
     for (const input of days)
-      results.push(
-        await runLiveDay(input, driven, {
+      played.push(
+        await playThroughServices(input, driven, {
           ...(speed === undefined ? {} : { speed, watchOperators: true }),
           queueSensors,
           ...(showProgress ? { progress: progressLine(io, performance.now()) } : {}),
@@ -102,6 +107,8 @@ export async function liveCommand(options: LiveOptions, io: CliIo): Promise<void
     if (showProgress) io.stderr.write('\r\x1b[K');
     await services?.close();
   }
+  // After the services have closed: the model's days need none of their memory.
+  const results = played.map(crossChecked);
   if (options.json !== undefined) writeFileSync(options.json, liveJson(options.seed, results));
   // The same report as simulate's, of the day the services decided.
   if (options.html !== undefined)
