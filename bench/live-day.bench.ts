@@ -13,7 +13,7 @@
 import 'reflect-metadata';
 import { performance } from 'node:perf_hooks';
 import { airportDayInput, loadDayInputs } from '../apps/simulator/src/capacity/day-inputs';
-import { runLiveDay } from '../apps/simulator/src/live/live-day';
+import { crossChecked, playThroughServices } from '../apps/simulator/src/live/live-day';
 import { startEmbeddedServices } from '../apps/simulator/src/replay/embedded-services';
 import {
   DistributedScenarioTarget,
@@ -92,18 +92,24 @@ async function main(): Promise<void> {
   const clockStart = Date.parse(`${DATE}T00:00:00+07:00`) - 2 * 86_400_000;
   const services =
     MODE === 'distributed' ? await distributed(clockStart) : await embedded(clockStart);
+  let closed = false;
   try {
     const cpuBefore = process.cpuUsage();
     const servicesCpuBefore = services.cpuSeconds();
     const started = performance.now();
-    const result = await runLiveDay(input, services.target, { queueSensors: CONSOLE });
-    const cpu = process.cpuUsage(cpuBefore);
+    const played = await playThroughServices(input, services.target, { queueSensors: CONSOLE });
     const servicesCpu = services.cpuSeconds() - servicesCpuBefore;
+    const servicesRssMb = services.rssMb();
+    // As `live` does: the model's day is never in memory beside the services' database.
+    closed = true;
+    await services.close();
+    const result = crossChecked(played);
+    const cpu = process.cpuUsage(cpuBefore);
     const seconds = (performance.now() - started) / 1000;
     clearInterval(sampler);
     const { report, crossCheck, services: facts } = result;
     const cpuMs = ((cpu.user + cpu.system) / 1000 + servicesCpu * 1000) / report.passengers;
-    const rssMb = Math.max(maxRss / 1024 / 1024, services.rssMb());
+    const rssMb = Math.max(maxRss / 1024 / 1024, servicesRssMb);
     // The whole day's passengers at this rate: the goal is under 10 minutes embedded.
     const dayPassengers = wholeDay.departures * wholeDay.seatsPerFlight * wholeDay.loadFactor;
     const projected = dayPassengers / result.journeysPerSecond / 60;
@@ -116,7 +122,7 @@ async function main(): Promise<void> {
     );
   } finally {
     clearInterval(sampler);
-    await services.close();
+    if (!closed) await services.close();
   }
 }
 
