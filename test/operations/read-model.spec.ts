@@ -285,6 +285,27 @@ describe.each<DatabaseKind>(['PGlite', 'PostgreSQL'])(
       expect(Number(manifest[0]?.n)).toBe(1);
     });
 
+    it("is the same when the boarding gate's events arrive before the security gate's", async () => {
+      const before = await readModel();
+      await services.opened.platform.unitOfWork.transaction(async (em) => {
+        for (const table of OPERATIONS_TABLES) await em.query(`DELETE FROM operations.${table}`);
+      });
+      // Two relays, two orders: the gates' alerts of one instant must list the same either way.
+      const events = await publishedEvents();
+      const from = (producer: string) =>
+        events.filter((value) => (JSON.parse(value) as { producer: string }).producer === producer);
+      const others = events.filter(
+        (value) =>
+          !['security', 'boarding'].includes((JSON.parse(value) as { producer: string }).producer),
+      );
+      await feed([...others, ...from('boarding'), ...from('security')]);
+      expect((await readModel()).overview.alerts).toEqual(before.overview.alerts);
+      expect((await overview()).alerts.latest.map((a) => a.kind)).toEqual([
+        'UNKNOWN_BOARDING_PASS',
+        'FACE_MISMATCH',
+      ]);
+    });
+
     it('is the same when rebuilt from the topics from the start', async () => {
       const before = await readModel();
       await services.opened.platform.unitOfWork.transaction(async (em) => {

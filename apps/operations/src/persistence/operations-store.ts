@@ -284,6 +284,12 @@ export class OperationsStore {
     }));
   }
 
+  /**
+   * The newest first. Simulated clocks raise many alerts at one instant, and the two gates' events
+   * reach this service in either order: at one instant the later touchpoint of the journey
+   * (boarding) comes first, then the order in which its gate raised them, so the list is the
+   * same however the events arrived (a rebuild from the topics gives it again).
+   */
   async alerts(
     em: EntityManager,
     airport: string,
@@ -294,7 +300,7 @@ export class OperationsStore {
               passenger_id AS "passengerId", flight
          FROM operations.alert
         WHERE airport = $1 AND ($2::varchar IS NULL OR kind = $2)
-        ORDER BY raised_at DESC, seq DESC
+        ORDER BY raised_at DESC, (touchpoint = 'BOARDING') DESC, seq DESC
         LIMIT $3`,
       [airport, filter.kind ?? null, filter.limit],
     );
