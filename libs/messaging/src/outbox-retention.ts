@@ -30,7 +30,7 @@ export class SentOutboxPurge {
 
   /** Returns how many rows it deleted. */
   async purge(): Promise<number> {
-    const [deleted] = await this.unitOfWork.read((em) =>
+    const [deleted] = await this.unitOfWork.transaction((em) =>
       em.query<{ n: number }[]>(
         `WITH purged AS (
            DELETE FROM ${this.schema}.outbox
@@ -43,6 +43,7 @@ export class SentOutboxPurge {
     const count = deleted?.n ?? 0;
     // A database in this process (PGlite) has no autovacuum: without a VACUUM the deleted rows'
     // space is never reused, and the outbox, held in memory, grows all day as if nothing went.
+    // (VACUUM cannot run inside a transaction: it goes through `read`, which opens none.)
     if (count > 0 && this.unitOfWork.ownsDatabase === true)
       await this.unitOfWork.read((em) => em.query(`VACUUM ${this.schema}.outbox`));
     return count;
