@@ -385,9 +385,9 @@ describe.each(BOTH_DATABASES)('outbox, relay and idempotent consumer on %s', (na
     expect(await left()).toEqual(['waiting']);
   });
 
-  (name === 'PGlite' ? it : it.skip)(
-    'reuses the space of purged rows on a database without autovacuum (PGlite)',
-    async () => {
+  // PostgreSQL's autovacuum reclaims the space on its own schedule: nothing to assert there.
+  if (name === 'PGlite')
+    it('reuses the space of purged rows on a database without autovacuum', async () => {
       const purge = new SentOutboxPurge('sample', db.unitOfWork, { keepSentMs: 0 });
       const size = async () => {
         await db.dataSource.query('CHECKPOINT');
@@ -409,8 +409,7 @@ describe.each(BOTH_DATABASES)('outbox, relay and idempotent consumer on %s', (na
       }
       // Five thousand rows went through it; without a VACUUM it would hold five times the space.
       expect(await size()).toBeLessThanOrEqual(filled * 1.5);
-    },
-  );
+    });
 
   it('delivers as soon as it is nudged after a commit, and stops cleanly', async () => {
     const transport = new InProcessTransport();
