@@ -302,6 +302,42 @@ describe.each(BOTH_DATABASES)('outbox, relay and idempotent consumer on %s', (na
     expect(await count(db, 'SELECT count(*) AS n FROM sample.outbox')).toBe(20);
   });
 
+  it('deletes rows as it sends them when the outbox keeps none, and keeps them if the publish fails', async () => {
+    const events = Array.from({ length: 30 }, (_, i) => envelope(`p${i % 4}`, { n: i }));
+    await db.unitOfWork.transaction((em) =>
+      outbox.append(
+        em,
+        events.map((e) => ({ topic: 'items', envelope: e })),
+      ),
+    );
+    const failing: EventTransport = {
+      publish: () => Promise.reject(new Error('broker away')),
+      subscribe: () => ({ close: () => Promise.resolve() }),
+    };
+    await expect(
+      new OutboxRelay('sample', db.unitOfWork, failing, { deleteSent: true }).relayOnce(),
+    ).rejects.toThrow('broker away');
+    expect(await count(db, 'SELECT count(*) AS n FROM sample.outbox WHERE sent_at IS NULL')).toBe(
+      30,
+    );
+    const delivered: string[] = [];
+    const transport: EventTransport = {
+      publish: async (messages) => {
+        await new Promise((resolve) => setTimeout(resolve, 2));
+        delivered.push(...messages.map((m) => (JSON.parse(m.value) as EventEnvelope).eventId));
+      },
+      subscribe: () => ({ close: () => Promise.resolve() }),
+    };
+    const relays = [1, 2].map(
+      () =>
+        new OutboxRelay('sample', db.unitOfWork, transport, { batchSize: 4, deleteSent: true }),
+    );
+    await Promise.all(relays.map((relay) => relay.drain()));
+    // Every row once, none left behind.
+    expect(delivered.slice().sort()).toEqual(events.map((e) => e.eventId).sort());
+    expect(await count(db, 'SELECT count(*) AS n FROM sample.outbox')).toBe(0);
+  });
+
   it('lets two relays run at once without publishing a row twice', async () => {
     const events = Array.from({ length: 60 }, (_, i) => envelope(`p${i % 7}`));
     await db.unitOfWork.transaction((em) =>

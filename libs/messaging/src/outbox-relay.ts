@@ -30,6 +30,12 @@ export interface OutboxRelayOptions {
    * that other processes write (another instance's rows come with no nudge here).
    */
   readonly soleWriter?: boolean;
+  /**
+   * Delete a row as it is sent instead of marking it (an outbox that keeps no delivered row:
+   * `OutboxRetentionPolicy.keepSentMs` 0). A mark is an UPDATE, a second version of the row
+   * with its payload until a VACUUM; the outbox then holds only what is still to send.
+   */
+  readonly deleteSent?: boolean;
   readonly onError?: (error: unknown) => void;
 }
 
@@ -72,14 +78,16 @@ function publishingOf(row: OutboxRow): { message: TransportMessage; span?: Span 
 
 /**
  * Delivers a service's outbox to the transport. Rows are claimed with FOR UPDATE SKIP LOCKED, so
- * several relays may run; a row is marked sent in the transaction that claimed it, after the
- * transport accepted it. A crash between the two publishes the row again: consumers are
+ * several relays may run; a row is marked sent (or deleted, `deleteSent`) in the transaction that
+ * claimed it, after the transport accepted it. A crash between the two publishes the row again: consumers are
  * idempotent. Nothing is lost.
  */
 export class OutboxRelay {
   private readonly batchSize: number;
   private readonly pollIntervalMs: number;
   private readonly gatherMs: number;
+  /** The claim: marks the rows it takes as sent, or deletes them. */
+  private readonly claim: string;
   /** False only when a sole writer's outbox is known empty: nothing nudged since it was. */
   private mayHoldRows = true;
   private running = false;
@@ -91,7 +99,7 @@ export class OutboxRelay {
   private inFlight: Promise<number> | undefined;
 
   constructor(
-    private readonly schema: string,
+    schema: string,
     private readonly unitOfWork: UnitOfWork,
     private readonly transport: EventTransport,
     private readonly options: OutboxRelayOptions = {},
@@ -100,6 +108,14 @@ export class OutboxRelay {
     this.batchSize = options.batchSize ?? 100;
     this.pollIntervalMs = options.pollIntervalMs ?? 250;
     this.gatherMs = options.gatherMs ?? 50;
+    const taken = `seq IN (SELECT seq FROM ${schema}.outbox
+                           WHERE sent_at IS NULL ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED)`;
+    const claimed =
+      options.deleteSent === true
+        ? `DELETE FROM ${schema}.outbox WHERE ${taken}`
+        : `UPDATE ${schema}.outbox SET sent_at = now() WHERE ${taken}`;
+    this.claim = `WITH claimed AS (${claimed} RETURNING seq, topic, envelope, trace_context)
+         SELECT topic, envelope, trace_context FROM claimed ORDER BY seq`;
   }
 
   /** Publishes one batch; returns how many rows it sent. */
@@ -119,17 +135,8 @@ export class OutboxRelay {
 
   private claimAndPublish(): Promise<number> {
     return this.unitOfWork.transaction(async (em) => {
-      // Claimed and marked in one statement; a failed publish rolls the mark back with the claim.
-      const rows = await em.query<OutboxRow[]>(
-        `WITH claimed AS (
-           UPDATE ${this.schema}.outbox SET sent_at = now()
-            WHERE seq IN (SELECT seq FROM ${this.schema}.outbox
-                           WHERE sent_at IS NULL ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED)
-            RETURNING seq, topic, envelope, trace_context
-         )
-         SELECT topic, envelope, trace_context FROM claimed ORDER BY seq`,
-        [this.batchSize],
-      );
+      // Claimed and marked (or deleted) in one statement; a failed publish rolls it back.
+      const rows = await em.query<OutboxRow[]>(this.claim, [this.batchSize]);
       if (rows.length === 0) return 0;
       const publishing = rows.map(publishingOf);
       try {

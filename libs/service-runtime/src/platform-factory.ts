@@ -9,10 +9,12 @@ import {
 import {
   DEFAULT_OUTBOX_RETENTION,
   DeadLetterLog,
+  IN_MEMORY_OUTBOX_RETENTION,
   InProcessTransport,
   KafkaTransport,
   type DeadLetter,
   type EventTransport,
+  type OutboxRetentionPolicy,
 } from '@biogate/messaging';
 import { openDatabase, type DatabaseConfig, type PersistenceUnit } from '@biogate/persistence';
 import {
@@ -44,6 +46,17 @@ export interface PlatformOptions {
 }
 
 const systemClock: Clock = { now: () => Date.now() };
+
+/** The retention set, or the default for a database that someone can open and read, or not. */
+export function outboxRetentionOf(
+  env: ServiceEnvironment,
+  database: DatabaseConfig,
+): OutboxRetentionPolicy {
+  if (env.BIOGATE_OUTBOX_RETENTION_SECONDS !== undefined)
+    return { keepSentMs: env.BIOGATE_OUTBOX_RETENTION_SECONDS * 1000 };
+  const inMemory = database.kind === 'pglite' && database.dataDir === undefined;
+  return inMemory ? IN_MEMORY_OUTBOX_RETENTION : DEFAULT_OUTBOX_RETENTION;
+}
 
 /**
  * Opens the infrastructure of one process from its validated environment: the database (PGlite
@@ -103,10 +116,7 @@ export async function openPlatform(options: PlatformOptions): Promise<OpenPlatfo
           ? TemplateCipher.ephemeral()
           : TemplateCipher.fromBase64(env.BIOGATE_TEMPLATE_KEY),
       retention: { retentionMs: (env.BIOGATE_TEMPLATE_RETENTION_HOURS ?? 24) * 3_600_000 },
-      outboxRetention:
-        env.BIOGATE_OUTBOX_RETENTION_SECONDS === undefined
-          ? DEFAULT_OUTBOX_RETENTION
-          : { keepSentMs: env.BIOGATE_OUTBOX_RETENTION_SECONDS * 1000 },
+      outboxRetention: outboxRetentionOf(env, database),
       galleryCipher:
         env.BIOGATE_GALLERY_KEY === undefined
           ? GalleryCipher.ephemeral()

@@ -15,13 +15,24 @@ class SampleOutbox extends ServiceOutbox {
   }
 }
 
-/** A database that answers the relay's claims with nothing and lets the test answer purges. */
-function databaseAnswering(purge: (sql: string, parameters: unknown[]) => Promise<unknown>) {
+const isClaim = (sql: string) => sql.startsWith('WITH claimed');
+const isPurge = (sql: string) => sql.startsWith('WITH purged');
+
+/**
+ * A database that lets the test answer purges (and VACUUMs), and the relay's claims (nothing
+ * to send unless `claim` says otherwise).
+ */
+function databaseAnswering(
+  purge: (sql: string, parameters: unknown[]) => Promise<unknown>,
+  claim: () => unknown[] = () => [],
+) {
   const statements: string[] = [];
   const em = {
-    query: (sql: string, parameters: unknown[] = []) => {
-      statements.push(sql.replace(/\s+/g, ' ').trim());
-      return sql.includes('DELETE') || sql.startsWith('VACUUM')
+    query: (text: string, parameters: unknown[] = []) => {
+      const sql = text.replace(/\s+/g, ' ').trim();
+      statements.push(sql);
+      if (isClaim(sql)) return Promise.resolve(claim());
+      return isPurge(sql) || sql.startsWith('VACUUM')
         ? purge(sql, parameters)
         : Promise.resolve([]);
     },
@@ -51,7 +62,7 @@ async function outboxOver(unitOfWork: UnitOfWork, keepSentMs: number): Promise<S
   return module.get(SampleOutbox);
 }
 
-const purges = (statements: readonly string[]) => statements.filter((s) => s.includes('DELETE'));
+const purges = (statements: readonly string[]) => statements.filter(isPurge);
 
 describe('ServiceOutbox: retention of delivered rows', () => {
   beforeEach(() => {
@@ -65,8 +76,8 @@ describe('ServiceOutbox: retention of delivered rows', () => {
   it('purges every 10 seconds at the retention it was given, then reclaims the space', async () => {
     const parameters: unknown[][] = [];
     const { unitOfWork, statements } = databaseAnswering((sql, given) => {
-      if (sql.includes('DELETE')) parameters.push(given);
-      return Promise.resolve(sql.includes('DELETE') ? [{ n: 3 }] : []);
+      if (isPurge(sql)) parameters.push(given);
+      return Promise.resolve(isPurge(sql) ? [{ n: 3 }] : []);
     });
     const outbox = await outboxOver(unitOfWork, 5_000);
     outbox.onApplicationBootstrap();
@@ -109,7 +120,7 @@ describe('ServiceOutbox: retention of delivered rows', () => {
     const warned = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
     let attempts = 0;
     const { unitOfWork } = databaseAnswering((sql) => {
-      if (!sql.includes('DELETE')) return Promise.resolve([]);
+      if (!isPurge(sql)) return Promise.resolve([]);
       attempts += 1;
       return attempts === 1
         ? Promise.reject(new Error('database away'))
@@ -121,5 +132,44 @@ describe('ServiceOutbox: retention of delivered rows', () => {
     expect(attempts).toBe(2);
     expect(warned).toHaveBeenCalledWith(expect.stringContaining('database away'));
     await outbox.onApplicationShutdown();
+  });
+
+  it('with a retention of 0, deletes rows as it sends them and reclaims their space', async () => {
+    const row = { topic: 'sample.events', envelope: { key: 'P1' }, trace_context: null };
+    const unsent = [row, row];
+    const { unitOfWork, statements } = databaseAnswering(
+      () => Promise.resolve([{ n: 0 }]),
+      () => unsent.splice(0),
+    );
+    const outbox = await outboxOver(unitOfWork, 0);
+    outbox.onApplicationBootstrap();
+    await outbox.drain();
+    expect(outbox.sent).toBe(2);
+    const claims = statements.filter(isClaim);
+    expect(claims[0]).toContain('DELETE FROM sample.outbox WHERE seq IN');
+    expect(claims.join()).not.toContain('sent_at = now()');
+    // The purge itself deletes nothing; the relay's deletions are what it reclaims.
+    await jest.advanceTimersByTimeAsync(10_000);
+    expect(statements.filter((s) => s === 'VACUUM sample.outbox')).toHaveLength(1);
+    await jest.advanceTimersByTimeAsync(10_000);
+    expect(purges(statements)).toHaveLength(2);
+    expect(statements.filter((s) => s === 'VACUUM sample.outbox')).toHaveLength(1);
+    await outbox.onApplicationShutdown();
+  });
+
+  it('with a retention, marks rows sent and leaves them to the purge', async () => {
+    const row = { topic: 'sample.events', envelope: { key: 'P1' }, trace_context: null };
+    const unsent = [row];
+    const { unitOfWork, statements } = databaseAnswering(
+      () => Promise.resolve([{ n: 0 }]),
+      () => unsent.splice(0),
+    );
+    const outbox = await outboxOver(unitOfWork, 60_000);
+    await outbox.drain();
+    expect(outbox.sent).toBe(1);
+    expect(statements.filter(isClaim)[0]).toContain(
+      'UPDATE sample.outbox SET sent_at = now() WHERE seq IN',
+    );
+    expect(statements.join()).not.toContain('DELETE FROM sample.outbox');
   });
 });

@@ -40,7 +40,7 @@ export class ServiceOutbox implements OnApplicationBootstrap, OnApplicationShutd
   @Inject(OUTBOX_RETENTION)
   private readonly retention?: OutboxRetentionPolicy;
   private readonly outbox: Outbox;
-  private readonly relay: OutboxRelay;
+  private delivery: OutboxRelay | undefined;
   private readonly logger: Logger;
   private purgeTimer: NodeJS.Timeout | undefined;
   /** The purge under way, if any: the database must not close beneath it. */
@@ -49,17 +49,26 @@ export class ServiceOutbox implements OnApplicationBootstrap, OnApplicationShutd
   constructor(
     private readonly schema: string,
     private readonly unitOfWork: UnitOfWork,
-    transport: EventTransport,
+    private readonly transport: EventTransport,
   ) {
-    const logger = new Logger(`${schema}-outbox`);
-    this.logger = logger;
+    this.logger = new Logger(`${schema}-outbox`);
     this.outbox = new Outbox(schema);
-    this.relay = new OutboxRelay(schema, unitOfWork, transport, {
-      soleWriter: unitOfWork.ownsDatabase === true,
+  }
+
+  private get retentionPolicy(): OutboxRetentionPolicy {
+    return this.retention ?? DEFAULT_OUTBOX_RETENTION;
+  }
+
+  /** Made at its first use: the retention it follows is injected after the constructor. */
+  private get relay(): OutboxRelay {
+    this.delivery ??= new OutboxRelay(this.schema, this.unitOfWork, this.transport, {
+      soleWriter: this.unitOfWork.ownsDatabase === true,
+      deleteSent: this.retentionPolicy.keepSentMs === 0,
       onError: (error) => {
-        logger.error(`relay failed, will retry: ${String(error)}`);
+        this.logger.error(`relay failed, will retry: ${String(error)}`);
       },
     });
+    return this.delivery;
   }
 
   /** Writes the events in the caller's transaction; the relay wakes once it has committed. */
@@ -102,17 +111,22 @@ export class ServiceOutbox implements OnApplicationBootstrap, OnApplicationShutd
       this.unitOfWork.read((em) => this.outbox.backlog(em)),
     );
     this.relay.start();
-    const purge = new SentOutboxPurge(
-      this.schema,
-      this.unitOfWork,
-      this.retention ?? DEFAULT_OUTBOX_RETENTION,
-    );
+    const purge = new SentOutboxPurge(this.schema, this.unitOfWork, this.retentionPolicy);
+    const deletesOnSend = this.retentionPolicy.keepSentMs === 0;
+    // Rows the relay deleted as it sent them, up to the last purge begun: their space too is
+    // for that purge to reclaim.
+    let sentBeforePurge = 0;
     this.purgeTimer = setInterval(() => {
-      this.purging ??= purge
-        .purge()
+      if (this.purging !== undefined) return;
+      const sent = this.relay.sent;
+      const deletedOnSend = deletesOnSend ? sent - sentBeforePurge : 0;
+      sentBeforePurge = sent;
+      this.purging = purge
+        .purge(deletedOnSend)
         .then(
           () => undefined,
           (error: unknown) => {
+            sentBeforePurge -= deletedOnSend;
             this.logger.warn(`delivered rows not purged, will retry: ${String(error)}`);
           },
         )
