@@ -45,6 +45,7 @@ import {
 } from './biometric-journey';
 import { KeepAliveClient, percentile } from './keep-alive-client';
 import { processCpuSeconds, residentMegabytes } from './process-cpu';
+import { BENCH_FETCH_MAX_WAIT_MS } from './kafka-fetch-wait';
 
 const JOURNEYS = Number(process.env.BENCH_JOURNEYS ?? 1000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
@@ -122,8 +123,7 @@ async function runWith(instances: number): Promise<RunFigures> {
     BIOGATE_TEMPLATE_KEY: randomBytes(32).toString('base64'),
     BIOGATE_GALLERY_KEY: randomBytes(32).toString('base64'),
     BIOGATE_CLOCK_START: '2025-12-01T06:00:00+07:00',
-    // The mock cluster answers a fetch only at its deadline: each hop waited up to 100 ms.
-    KAFKA_FETCH_MAX_WAIT_MS: process.env.BENCH_FETCH_MAX_WAIT_MS ?? '20',
+    KAFKA_FETCH_MAX_WAIT_MS: BENCH_FETCH_MAX_WAIT_MS,
     // BENCH_LOG_LEVEL=warn leaves out the line per request and per event (the logs' cost).
     BIOGATE_LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info',
     // BENCH_TRACING=1: every service traces, exporting to a collector that takes and drops.

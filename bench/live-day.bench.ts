@@ -8,7 +8,8 @@
  * BENCH_CONSOLE=1 (embedded) adds the operations service and the queue sensors, as a watched
  * run (`live --speed` or `--port`) has them: what watching costs.
  * Last line: `live_journeys_per_s=N identical_decisions=K/M cpu_ms_per_journey=N max_rss_mb=N
- * day_minutes_projected=N`.
+ * driver_rss_mb=N day_minutes_projected=N` (max_rss_mb: the largest process; the driver is this
+ * one, which embedded holds the services and their database too).
  */
 import 'reflect-metadata';
 import { performance } from 'node:perf_hooks';
@@ -26,6 +27,7 @@ import {
   startThreeServices,
 } from '../test/support/distributed-journeys';
 import { processCpuSeconds, residentMegabytes } from './process-cpu';
+import { BENCH_FETCH_MAX_WAIT_MS } from './kafka-fetch-wait';
 
 const AIRPORT = process.env.BENCH_AIRPORT ?? 'SGN';
 const DATE = process.env.BENCH_DATE ?? '2025-12-01';
@@ -58,8 +60,7 @@ async function distributed(clockStart: number): Promise<BenchServices> {
   const env = {
     ...infrastructure.env,
     BIOGATE_CLOCK_START: new Date(clockStart).toISOString(),
-    // The mock cluster answers a fetch only at its deadline: each hop waited up to 100 ms.
-    KAFKA_FETCH_MAX_WAIT_MS: process.env.BENCH_FETCH_MAX_WAIT_MS ?? '20',
+    KAFKA_FETCH_MAX_WAIT_MS: BENCH_FETCH_MAX_WAIT_MS,
   };
   const processes = await startThreeServices(env, [3851, 3852, 3853], 'build');
   const [checkin, security, boarding] = processes.map(
@@ -109,16 +110,18 @@ async function main(): Promise<void> {
     clearInterval(sampler);
     const { report, crossCheck, services: facts } = result;
     const cpuMs = ((cpu.user + cpu.system) / 1000 + servicesCpu * 1000) / report.passengers;
-    const rssMb = Math.max(maxRss / 1024 / 1024, servicesRssMb);
+    // The driver: this process (embedded, the services and their database are in it too).
+    const driverRssMb = maxRss / 1024 / 1024;
+    const rssMb = Math.max(driverRssMb, servicesRssMb);
     // The whole day's passengers at this rate: the goal is under 10 minutes embedded.
     const dayPassengers = wholeDay.departures * wholeDay.seatsPerFlight * wholeDay.loadFactor;
     const projected = dayPassengers / result.journeysPerSecond / 60;
     process.stdout.write(
       `${MODE}${CONSOLE ? ' with the console' : ''}: ${AIRPORT} ${DATE} ${WINDOW}: ${report.passengers} passengers, ${facts.requests} requests, ${facts.settles} settles, live then model in ${seconds.toFixed(1)} s\n` +
         `  live: ${result.wallSeconds.toFixed(1)} s, ${result.journeysPerSecond.toFixed(1)} passengers/s; identical decisions ${crossCheck.identical}/${crossCheck.decisions}\n` +
-        `  CPU per passenger ${cpuMs.toFixed(1)} ms (driver, services and the model's rerun); peak RSS ${rssMb.toFixed(0)} MB\n` +
+        `  CPU per passenger ${cpuMs.toFixed(1)} ms (driver, services and the model's rerun); peak RSS ${rssMb.toFixed(0)} MB, the driver's ${driverRssMb.toFixed(0)} MB\n` +
         `  the whole day (about ${Math.round(dayPassengers)} passengers) at this rate: ${projected.toFixed(1)} min (goal: under ${MODE === 'distributed' ? 4 : 10})\n` +
-        `live_journeys_per_s=${result.journeysPerSecond.toFixed(1)} identical_decisions=${crossCheck.identical}/${crossCheck.decisions} cpu_ms_per_journey=${cpuMs.toFixed(1)} max_rss_mb=${rssMb.toFixed(0)} day_minutes_projected=${projected.toFixed(1)}\n`,
+        `live_journeys_per_s=${result.journeysPerSecond.toFixed(1)} identical_decisions=${crossCheck.identical}/${crossCheck.decisions} cpu_ms_per_journey=${cpuMs.toFixed(1)} max_rss_mb=${rssMb.toFixed(0)} driver_rss_mb=${driverRssMb.toFixed(0)} day_minutes_projected=${projected.toFixed(1)}\n`,
     );
   } finally {
     clearInterval(sampler);

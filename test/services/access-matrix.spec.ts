@@ -61,7 +61,11 @@ describe('access and input on every endpoint', () => {
   let baseline: number[];
 
   beforeAll(async () => {
-    services = await startServices('PGlite');
+    // Delivered events stay in the outbox (in memory they would go as sent): a refused request
+    // that published one would show.
+    services = await startServices('PGlite', undefined, {
+      env: { BIOGATE_OUTBOX_RETENTION_SECONDS: '86400' },
+    });
     baseline = await counts();
   }, 60_000);
 
