@@ -329,8 +329,7 @@ describe.each(BOTH_DATABASES)('outbox, relay and idempotent consumer on %s', (na
       subscribe: () => ({ close: () => Promise.resolve() }),
     };
     const relays = [1, 2].map(
-      () =>
-        new OutboxRelay('sample', db.unitOfWork, transport, { batchSize: 4, deleteSent: true }),
+      () => new OutboxRelay('sample', db.unitOfWork, transport, { batchSize: 4, deleteSent: true }),
     );
     await Promise.all(relays.map((relay) => relay.drain()));
     // Every row once, none left behind.
