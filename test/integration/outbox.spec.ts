@@ -51,6 +51,17 @@ function envelope(key: string, payload: unknown = {}): EventEnvelope {
   };
 }
 
+/** A transport that takes 2 ms to accept a batch and notes the ids of the events it took. */
+function slowTransportInto(delivered: string[]): EventTransport {
+  return {
+    publish: async (messages) => {
+      await new Promise((resolve) => setTimeout(resolve, 2));
+      delivered.push(...messages.map((m) => (JSON.parse(m.value) as EventEnvelope).eventId));
+    },
+    subscribe: () => ({ close: () => Promise.resolve() }),
+  };
+}
+
 async function count(db: OpenDatabase, sql: string): Promise<number> {
   const rows = await db.dataSource.query<{ n: string }[]>(sql);
   return Number(rows[0]?.n);
@@ -321,13 +332,7 @@ describe.each(BOTH_DATABASES)('outbox, relay and idempotent consumer on %s', (na
       30,
     );
     const delivered: string[] = [];
-    const transport: EventTransport = {
-      publish: async (messages) => {
-        await new Promise((resolve) => setTimeout(resolve, 2));
-        delivered.push(...messages.map((m) => (JSON.parse(m.value) as EventEnvelope).eventId));
-      },
-      subscribe: () => ({ close: () => Promise.resolve() }),
-    };
+    const transport = slowTransportInto(delivered);
     const relays = [1, 2].map(
       () => new OutboxRelay('sample', db.unitOfWork, transport, { batchSize: 4, deleteSent: true }),
     );
@@ -346,13 +351,7 @@ describe.each(BOTH_DATABASES)('outbox, relay and idempotent consumer on %s', (na
       ),
     );
     const delivered: string[] = [];
-    const transport: EventTransport = {
-      publish: async (messages) => {
-        await new Promise((resolve) => setTimeout(resolve, 2));
-        delivered.push(...messages.map((m) => (JSON.parse(m.value) as EventEnvelope).eventId));
-      },
-      subscribe: () => ({ close: () => Promise.resolve() }),
-    };
+    const transport = slowTransportInto(delivered);
     const relays = [1, 2].map(
       () => new OutboxRelay('sample', db.unitOfWork, transport, { batchSize: 5 }),
     );
