@@ -78,9 +78,9 @@ function publishingOf(row: OutboxRow): { message: TransportMessage; span?: Span 
 
 /**
  * Delivers a service's outbox to the transport. Rows are claimed with FOR UPDATE SKIP LOCKED, so
- * several relays may run; a row is marked sent (or deleted, `deleteSent`) in the transaction that
- * claimed it, after the transport accepted it. A crash between the two publishes the row again: consumers are
- * idempotent. Nothing is lost.
+ * several relays may run; a row is marked sent (or deleted, `deleteSent`) in the transaction
+ * that claimed it, after the transport accepted it. A crash between the two publishes the row
+ * again: consumers are idempotent. Nothing is lost.
  */
 export class OutboxRelay {
   private readonly batchSize: number;

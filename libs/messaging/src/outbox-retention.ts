@@ -22,25 +22,37 @@ export const DEFAULT_OUTBOX_RETENTION: OutboxRetentionPolicy = { keepSentMs: 60_
  */
 export const IN_MEMORY_OUTBOX_RETENTION: OutboxRetentionPolicy = { keepSentMs: 0 };
 
+/** Whether the relay deletes each row as it sends it (`OutboxRelayOptions.deleteSent`). */
+export function deletesOnSend(policy: OutboxRetentionPolicy): boolean {
+  return policy.keepSentMs === 0;
+}
+
 /**
  * Deletes an outbox's rows delivered longer ago than the retention; rows not delivered stay
  * whatever their age. Time is the database's (`sent_at` is its `now()`), not a service's clock:
  * a simulated day that runs ahead or stands still keeps delivered rows as long in real time.
  */
 export class SentOutboxPurge {
+  /** The relay's count of rows sent when the last purge reclaimed space. */
+  private reclaimedThrough = 0;
+
+  /**
+   * `relayed`: how many rows the relay has sent so far. With a retention of 0 it deleted each,
+   * and their space is for the next purge to reclaim too.
+   */
   constructor(
     private readonly schema: string,
     private readonly unitOfWork: UnitOfWork,
     private readonly policy: OutboxRetentionPolicy,
+    private readonly relayed: () => number = () => 0,
   ) {
     assertSchemaName(schema);
   }
 
-  /**
-   * Returns how many rows it deleted. `deletedOnSend`: rows the relay deleted as it sent them
-   * since the last purge (a retention of 0), whose space is to be reclaimed too.
-   */
-  async purge(deletedOnSend = 0): Promise<number> {
+  /** Returns how many rows it deleted itself. */
+  async purge(): Promise<number> {
+    const relayed = this.relayed();
+    const deletedOnSend = deletesOnSend(this.policy) ? relayed - this.reclaimedThrough : 0;
     const [deleted] = await this.unitOfWork.transaction((em) =>
       em.query<{ n: number }[]>(
         `WITH purged AS (
@@ -57,6 +69,7 @@ export class SentOutboxPurge {
     // (VACUUM cannot run inside a transaction: it goes through `read`, which opens none.)
     if (count + deletedOnSend > 0 && this.unitOfWork.ownsDatabase === true)
       await this.unitOfWork.read((em) => em.query(`VACUUM ${this.schema}.outbox`));
+    this.reclaimedThrough = relayed;
     return count;
   }
 }

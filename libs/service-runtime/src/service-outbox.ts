@@ -9,6 +9,7 @@ import { GALLERY_ENTRY_STAGED } from '@biogate/contracts';
 import { decisionLabelsOf, ServiceMetrics } from '@biogate/observability';
 import {
   DEFAULT_OUTBOX_RETENTION,
+  deletesOnSend,
   Outbox,
   OUTBOX_RETENTION,
   OutboxRelay,
@@ -63,7 +64,7 @@ export class ServiceOutbox implements OnApplicationBootstrap, OnApplicationShutd
   private get relay(): OutboxRelay {
     this.delivery ??= new OutboxRelay(this.schema, this.unitOfWork, this.transport, {
       soleWriter: this.unitOfWork.ownsDatabase === true,
-      deleteSent: this.retentionPolicy.keepSentMs === 0,
+      deleteSent: deletesOnSend(this.retentionPolicy),
       onError: (error) => {
         this.logger.error(`relay failed, will retry: ${String(error)}`);
       },
@@ -111,22 +112,18 @@ export class ServiceOutbox implements OnApplicationBootstrap, OnApplicationShutd
       this.unitOfWork.read((em) => this.outbox.backlog(em)),
     );
     this.relay.start();
-    const purge = new SentOutboxPurge(this.schema, this.unitOfWork, this.retentionPolicy);
-    const deletesOnSend = this.retentionPolicy.keepSentMs === 0;
-    // Rows the relay deleted as it sent them, up to the last purge begun: their space too is
-    // for that purge to reclaim.
-    let sentBeforePurge = 0;
+    const purge = new SentOutboxPurge(
+      this.schema,
+      this.unitOfWork,
+      this.retentionPolicy,
+      () => this.relay.sent,
+    );
     this.purgeTimer = setInterval(() => {
-      if (this.purging !== undefined) return;
-      const sent = this.relay.sent;
-      const deletedOnSend = deletesOnSend ? sent - sentBeforePurge : 0;
-      sentBeforePurge = sent;
-      this.purging = purge
-        .purge(deletedOnSend)
+      this.purging ??= purge
+        .purge()
         .then(
           () => undefined,
           (error: unknown) => {
-            sentBeforePurge -= deletedOnSend;
             this.logger.warn(`delivered rows not purged, will retry: ${String(error)}`);
           },
         )
