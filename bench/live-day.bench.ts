@@ -13,6 +13,7 @@
  */
 import 'reflect-metadata';
 import { performance } from 'node:perf_hooks';
+import type { AirportDayInput } from '../apps/simulator/src/capacity/airport-day';
 import { airportDayInput, loadDayInputs } from '../apps/simulator/src/capacity/day-inputs';
 import { crossChecked, playThroughServices } from '../apps/simulator/src/live/live-day';
 import { startEmbeddedServices } from '../apps/simulator/src/replay/embedded-services';
@@ -91,41 +92,52 @@ async function main(): Promise<void> {
     maxRss = Math.max(maxRss, process.memoryUsage().rss);
   }, 500);
   const clockStart = Date.parse(`${DATE}T00:00:00+07:00`) - 2 * 86_400_000;
+  const { played, servicesCpu, servicesRssMb, cpuBefore, started } = await playOnServices(
+    input,
+    clockStart,
+  );
+  // As `live` does: the closed services' database is collected before the model's day.
+  globalThis.gc?.();
+  const result = crossChecked(played);
+  const cpu = process.cpuUsage(cpuBefore);
+  const seconds = (performance.now() - started) / 1000;
+  clearInterval(sampler);
+  const { report, crossCheck, services: facts } = result;
+  const cpuMs = ((cpu.user + cpu.system) / 1000 + servicesCpu * 1000) / report.passengers;
+  // The driver: this process (embedded, the services and their database are in it too).
+  const driverRssMb = maxRss / 1024 / 1024;
+  const rssMb = Math.max(driverRssMb, servicesRssMb);
+  // The whole day's passengers at this rate: the goal is under 10 minutes embedded.
+  const dayPassengers = wholeDay.departures * wholeDay.seatsPerFlight * wholeDay.loadFactor;
+  const projected = dayPassengers / result.journeysPerSecond / 60;
+  process.stdout.write(
+    `${MODE}${CONSOLE ? ' with the console' : ''}: ${AIRPORT} ${DATE} ${WINDOW}: ${report.passengers} passengers, ${facts.requests} requests, ${facts.settles} settles, live then model in ${seconds.toFixed(1)} s\n` +
+      `  live: ${result.wallSeconds.toFixed(1)} s, ${result.journeysPerSecond.toFixed(1)} passengers/s; identical decisions ${crossCheck.identical}/${crossCheck.decisions}\n` +
+      `  CPU per passenger ${cpuMs.toFixed(1)} ms (driver, services and the model's rerun); peak RSS ${rssMb.toFixed(0)} MB, the driver's ${driverRssMb.toFixed(0)} MB\n` +
+      `  the whole day (about ${Math.round(dayPassengers)} passengers) at this rate: ${projected.toFixed(1)} min (goal: under ${MODE === 'distributed' ? 4 : 10})\n` +
+      `live_journeys_per_s=${result.journeysPerSecond.toFixed(1)} identical_decisions=${crossCheck.identical}/${crossCheck.decisions} cpu_ms_per_journey=${cpuMs.toFixed(1)} max_rss_mb=${rssMb.toFixed(0)} driver_rss_mb=${driverRssMb.toFixed(0)} day_minutes_projected=${projected.toFixed(1)}\n`,
+  );
+}
+
+/** The day on fresh services, closed after: nothing of them outlives this call but the day. */
+async function playOnServices(input: AirportDayInput, clockStart: number) {
   const services =
     MODE === 'distributed' ? await distributed(clockStart) : await embedded(clockStart);
-  let closed = false;
   try {
+    // From the day's first step: the services' start-up is not the day's.
     const cpuBefore = process.cpuUsage();
-    const servicesCpuBefore = services.cpuSeconds();
     const started = performance.now();
+    const servicesCpuBefore = services.cpuSeconds();
     const played = await playThroughServices(input, services.target, { queueSensors: CONSOLE });
-    const servicesCpu = services.cpuSeconds() - servicesCpuBefore;
-    const servicesRssMb = services.rssMb();
-    // As `live` does: the model's day is never in memory beside the services' database.
-    closed = true;
-    await services.close();
-    const result = crossChecked(played);
-    const cpu = process.cpuUsage(cpuBefore);
-    const seconds = (performance.now() - started) / 1000;
-    clearInterval(sampler);
-    const { report, crossCheck, services: facts } = result;
-    const cpuMs = ((cpu.user + cpu.system) / 1000 + servicesCpu * 1000) / report.passengers;
-    // The driver: this process (embedded, the services and their database are in it too).
-    const driverRssMb = maxRss / 1024 / 1024;
-    const rssMb = Math.max(driverRssMb, servicesRssMb);
-    // The whole day's passengers at this rate: the goal is under 10 minutes embedded.
-    const dayPassengers = wholeDay.departures * wholeDay.seatsPerFlight * wholeDay.loadFactor;
-    const projected = dayPassengers / result.journeysPerSecond / 60;
-    process.stdout.write(
-      `${MODE}${CONSOLE ? ' with the console' : ''}: ${AIRPORT} ${DATE} ${WINDOW}: ${report.passengers} passengers, ${facts.requests} requests, ${facts.settles} settles, live then model in ${seconds.toFixed(1)} s\n` +
-        `  live: ${result.wallSeconds.toFixed(1)} s, ${result.journeysPerSecond.toFixed(1)} passengers/s; identical decisions ${crossCheck.identical}/${crossCheck.decisions}\n` +
-        `  CPU per passenger ${cpuMs.toFixed(1)} ms (driver, services and the model's rerun); peak RSS ${rssMb.toFixed(0)} MB, the driver's ${driverRssMb.toFixed(0)} MB\n` +
-        `  the whole day (about ${Math.round(dayPassengers)} passengers) at this rate: ${projected.toFixed(1)} min (goal: under ${MODE === 'distributed' ? 4 : 10})\n` +
-        `live_journeys_per_s=${result.journeysPerSecond.toFixed(1)} identical_decisions=${crossCheck.identical}/${crossCheck.decisions} cpu_ms_per_journey=${cpuMs.toFixed(1)} max_rss_mb=${rssMb.toFixed(0)} driver_rss_mb=${driverRssMb.toFixed(0)} day_minutes_projected=${projected.toFixed(1)}\n`,
-    );
+    return {
+      played,
+      cpuBefore,
+      started,
+      servicesCpu: services.cpuSeconds() - servicesCpuBefore,
+      servicesRssMb: services.rssMb(),
+    };
   } finally {
-    clearInterval(sampler);
-    if (!closed) await services.close();
+    await services.close();
   }
 }
 
