@@ -4,6 +4,7 @@ import {
   settle,
   throughSecurity,
 } from '../support/journey-steps';
+import { PROCESSED_EVENT_RETENTION } from '@biogate/messaging';
 import { startServices, type RunningServices } from '../support/service-harness';
 
 const OUTBOXES = ['checkin', 'security', 'boarding'] as const;
@@ -52,6 +53,25 @@ describe('delivered outbox rows in the running services (PGlite in memory)', () 
       const delivered = await rows(services, 'sent_at IS NOT NULL');
       expect(delivered.every((n) => n > 0)).toBe(true);
       expect(await rows(services, 'sent_at IS NULL')).toEqual([0, 0, 0]);
+    } finally {
+      await services.close();
+    }
+  }, 60_000);
+});
+
+/**
+ * What the services' consumers are given (their use of it: service-event-consumer.spec; the
+ * purge on both databases: outbox.spec): ids forgotten after a minute on PGlite in memory with
+ * the in-process transport, which die with the process, and kept for good on PostgreSQL.
+ */
+describe.each([
+  ['PGlite', { keepMs: 60_000 }],
+  ['PostgreSQL', {}],
+] as const)('ids of applied events in the running services on %s', (kind, retention) => {
+  it('are kept as long as the database can see a redelivery', async () => {
+    const services = await startServices(kind);
+    try {
+      expect(services.app.get(PROCESSED_EVENT_RETENTION)).toEqual(retention);
     } finally {
       await services.close();
     }

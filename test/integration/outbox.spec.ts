@@ -6,6 +6,7 @@ import {
   Outbox,
   OutboxRelay,
   outboxTablesSql,
+  ProcessedEventPurge,
   outboxTraceContextSql,
   SentOutboxPurge,
   type EventEnvelope,
@@ -444,6 +445,30 @@ describe.each(BOTH_DATABASES)('outbox, relay and idempotent consumer on %s', (na
       // Five thousand rows went through it; without a VACUUM it would hold five times the space.
       expect(await size()).toBeLessThanOrEqual(filled * 1.5);
     });
+
+  it("forgets one consumer's applied ids past the retention, and only those", async () => {
+    const [old, recent, another] = [randomUUID(), randomUUID(), randomUUID()];
+    await db.dataSource.query(
+      `INSERT INTO sample.processed_events (consumer, event_id, processed_at)
+       VALUES ('forgetful', $1, now() - interval '11 minutes'),
+              ('forgetful', $2, now() - interval '9 minutes'),
+              ('other-reader', $3, now() - interval '11 minutes')`,
+      [old, recent, another],
+    );
+    const purge = new ProcessedEventPurge('sample', 'forgetful', db.unitOfWork, 600_000);
+    expect(await purge.purge()).toBe(1);
+    const left = await db.dataSource.query<{ event_id: string }[]>(
+      'SELECT event_id FROM sample.processed_events WHERE event_id = ANY($1::uuid[]) ORDER BY consumer',
+      [[old, recent, another]],
+    );
+    expect(left.map((row) => row.event_id).sort()).toEqual([recent, another].sort());
+    // Within the retention a redelivery still changes nothing; past it, it would apply again.
+    const consumer = new IdempotentConsumer('sample', 'forgetful', db.unitOfWork);
+    const redelivered = (eventId: string) =>
+      consumer.process({ ...envelope('p1'), eventId }, () => Promise.resolve());
+    expect(await redelivered(recent)).toBe(false);
+    expect(await redelivered(old)).toBe(true);
+  });
 
   it('delivers as soon as it is nudged after a commit, and stops cleanly', async () => {
     const transport = new InProcessTransport();

@@ -10,4 +10,5 @@ export * from './outbox-relay';
 export * from './outbox-retention';
 export * from './outbox-schema';
 export * from './poison-message';
+export * from './processed-event-retention';
 export * from './dead-letter-log';

@@ -1,5 +1,5 @@
 import type { DatabaseConfig } from '@biogate/persistence';
-import { outboxRetentionOf } from './platform-factory';
+import { outboxRetentionOf, processedEventRetentionOf } from './platform-factory';
 
 const IN_MEMORY: DatabaseConfig = { kind: 'pglite' };
 const IN_DIRECTORY: DatabaseConfig = { kind: 'pglite', dataDir: '/var/lib/biogate' };
@@ -21,5 +21,16 @@ describe('outboxRetentionOf', () => {
     expect(outboxRetentionOf({ BIOGATE_OUTBOX_RETENTION_SECONDS: 0 }, db)).toEqual({
       keepSentMs: 0,
     });
+  });
+});
+
+describe('processedEventRetentionOf', () => {
+  it.each([
+    ['PGlite in memory with the in-process transport', IN_MEMORY, 'in-process', 60_000],
+    ['PGlite in memory fed by Kafka', IN_MEMORY, 'kafka', undefined],
+    ['PGlite in a directory', IN_DIRECTORY, 'in-process', undefined],
+    ['PostgreSQL', SERVER, 'kafka', undefined],
+  ] as const)('on %s, applied ids are kept %s ms (undefined: for good)', (_, db, via, keepMs) => {
+    expect(processedEventRetentionOf(db, via).keepMs).toBe(keepMs);
   });
 });

@@ -8,13 +8,16 @@ import {
 } from '@biogate/domain';
 import {
   DEFAULT_OUTBOX_RETENTION,
+  DEFAULT_PROCESSED_EVENT_RETENTION,
   DeadLetterLog,
   IN_MEMORY_OUTBOX_RETENTION,
+  IN_MEMORY_PROCESSED_EVENT_RETENTION,
   InProcessTransport,
   KafkaTransport,
   type DeadLetter,
   type EventTransport,
   type OutboxRetentionPolicy,
+  type ProcessedEventRetentionPolicy,
 } from '@biogate/messaging';
 import { openDatabase, type DatabaseConfig, type PersistenceUnit } from '@biogate/persistence';
 import {
@@ -54,8 +57,25 @@ export function outboxRetentionOf(
 ): OutboxRetentionPolicy {
   if (env.BIOGATE_OUTBOX_RETENTION_SECONDS !== undefined)
     return { keepSentMs: env.BIOGATE_OUTBOX_RETENTION_SECONDS * 1000 };
-  const inMemory = database.kind === 'pglite' && database.dataDir === undefined;
-  return inMemory ? IN_MEMORY_OUTBOX_RETENTION : DEFAULT_OUTBOX_RETENTION;
+  return inMemory(database) ? IN_MEMORY_OUTBOX_RETENTION : DEFAULT_OUTBOX_RETENTION;
+}
+
+/**
+ * How long consumers remember the events they applied: for good, unless both the database and
+ * the transport live and die with the process (no broker to redeliver an old event).
+ */
+export function processedEventRetentionOf(
+  database: DatabaseConfig,
+  transport: 'in-process' | 'kafka',
+): ProcessedEventRetentionPolicy {
+  return inMemory(database) && transport === 'in-process'
+    ? IN_MEMORY_PROCESSED_EVENT_RETENTION
+    : DEFAULT_PROCESSED_EVENT_RETENTION;
+}
+
+/** PGlite without a directory: a database in this process's memory, nobody else's. */
+function inMemory(database: DatabaseConfig): boolean {
+  return database.kind === 'pglite' && database.dataDir === undefined;
 }
 
 /**
@@ -117,6 +137,10 @@ export async function openPlatform(options: PlatformOptions): Promise<OpenPlatfo
           : TemplateCipher.fromBase64(env.BIOGATE_TEMPLATE_KEY),
       retention: { retentionMs: (env.BIOGATE_TEMPLATE_RETENTION_HOURS ?? 24) * 3_600_000 },
       outboxRetention: outboxRetentionOf(env, database),
+      processedEventRetention: processedEventRetentionOf(
+        database,
+        kafka === undefined ? 'in-process' : 'kafka',
+      ),
       galleryCipher:
         env.BIOGATE_GALLERY_KEY === undefined
           ? GalleryCipher.ephemeral()

@@ -5,8 +5,10 @@ import {
   DeadLetterLog,
   EVENT_TRANSPORT,
   OUTBOX_RETENTION,
+  PROCESSED_EVENT_RETENTION,
   type EventTransport,
   type OutboxRetentionPolicy,
+  type ProcessedEventRetentionPolicy,
 } from '@biogate/messaging';
 import { UNIT_OF_WORK, type UnitOfWork } from '@biogate/persistence';
 import type { AirportRegistry } from '@biogate/reference-data';
@@ -50,6 +52,7 @@ export interface Platform {
   readonly galleryCipher: GalleryCipher;
   readonly retention: TemplateRetentionPolicy;
   readonly outboxRetention: OutboxRetentionPolicy;
+  readonly processedEventRetention: ProcessedEventRetentionPolicy;
 }
 
 /**
@@ -78,6 +81,7 @@ export class PlatformModule {
         { provide: GALLERY_CIPHER, useValue: platform.galleryCipher },
         { provide: TEMPLATE_RETENTION, useValue: platform.retention },
         { provide: OUTBOX_RETENTION, useValue: platform.outboxRetention },
+        { provide: PROCESSED_EVENT_RETENTION, useValue: platform.processedEventRetention },
         TemplateRetentionRegistry,
         PlatformMetrics,
         { provide: APP_GUARD, useClass: ApiKeyGuard },
@@ -88,6 +92,7 @@ export class PlatformModule {
         UNIT_OF_WORK,
         EVENT_TRANSPORT,
         OUTBOX_RETENTION,
+        PROCESSED_EVENT_RETENTION,
         CLOCK,
         PHASE_POLICY,
         AIRPORT_REGISTRY,

@@ -19,13 +19,21 @@ import {
 import type { EntityManager } from 'typeorm';
 import { parseEventMessage, type AcceptedEvents, type EventEnvelopeDto } from '@biogate/contracts';
 import {
+  DEFAULT_PROCESSED_EVENT_RETENTION,
   IdempotentConsumer,
   PoisonMessageError,
+  PROCESSED_EVENT_RETENTION,
+  ProcessedEventPurge,
+  type ProcessedEventRetentionPolicy,
   type EventTransport,
   type Subscription,
   type TransportMessage,
 } from '@biogate/messaging';
 import type { UnitOfWork } from '@biogate/persistence';
+import { RecurringPurge } from './recurring-purge';
+
+/** How often a consumer forgets the ids it applied longer ago than the retention. */
+const FORGET_EVERY_MS = 30_000;
 
 export interface ConsumedEvent {
   readonly type: string;
@@ -48,16 +56,20 @@ export abstract class ServiceEventConsumer
   @Optional()
   @Inject(ServiceLog)
   private readonly log?: ServiceLog;
+  @Optional()
+  @Inject(PROCESSED_EVENT_RETENTION)
+  private readonly retention?: ProcessedEventRetentionPolicy;
   private subscription: Subscription | undefined;
   private readonly consumer: IdempotentConsumer;
   private readonly logger: Logger;
+  private forget: RecurringPurge | undefined;
 
   protected constructor(
-    schema: string,
+    private readonly schema: string,
     private readonly group: string,
     private readonly topics: readonly string[],
     private readonly accepted: AcceptedEvents,
-    unitOfWork: UnitOfWork,
+    protected readonly unitOfWork: UnitOfWork,
     private readonly transport: EventTransport,
   ) {
     this.consumer = new IdempotentConsumer(schema, group, unitOfWork);
@@ -212,9 +224,21 @@ export abstract class ServiceEventConsumer
       (message) => this.handle(message),
       { batch: (messages) => this.handleBatch(messages) },
     );
+    const { keepMs } = this.retention ?? DEFAULT_PROCESSED_EVENT_RETENTION;
+    if (keepMs === undefined) return;
+    const purge = new ProcessedEventPurge(this.schema, this.group, this.unitOfWork, keepMs);
+    this.forget = new RecurringPurge(
+      FORGET_EVERY_MS,
+      () => purge.purge(),
+      (error) => {
+        this.logger.warn(`processed event ids not purged, will retry: ${String(error)}`);
+      },
+    );
+    this.forget.start();
   }
 
   async onApplicationShutdown(): Promise<void> {
+    await this.forget?.stop();
     await this.subscription?.close();
   }
 }

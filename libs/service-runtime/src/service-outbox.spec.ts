@@ -3,6 +3,7 @@ import { Test } from '@nestjs/testing';
 import { EVENT_TRANSPORT, OUTBOX_RETENTION, type EventTransport } from '@biogate/messaging';
 import { UNIT_OF_WORK, type UnitOfWork } from '@biogate/persistence';
 import type { EntityManager } from 'typeorm';
+import { silentTransport, unitOfWorkOver } from '../../../test/support/unit-doubles';
 import { ServiceOutbox } from './service-outbox';
 
 @Injectable()
@@ -37,25 +38,15 @@ function databaseAnswering(
         : Promise.resolve([]);
     },
   } as unknown as EntityManager;
-  const unitOfWork: UnitOfWork = {
-    transaction: (work) => work(em),
-    read: (work) => work(em),
-    afterCommit: () => undefined,
-    ownsDatabase: true,
-  };
-  return { unitOfWork, statements };
+  return { unitOfWork: unitOfWorkOver(em), statements };
 }
 
 async function outboxOver(unitOfWork: UnitOfWork, keepSentMs: number): Promise<SampleOutbox> {
-  const transport: EventTransport = {
-    publish: () => Promise.resolve(),
-    subscribe: () => ({ close: () => Promise.resolve() }),
-  };
   const module = await Test.createTestingModule({
     providers: [
       SampleOutbox,
       { provide: UNIT_OF_WORK, useValue: unitOfWork },
-      { provide: EVENT_TRANSPORT, useValue: transport },
+      { provide: EVENT_TRANSPORT, useValue: silentTransport() },
       { provide: OUTBOX_RETENTION, useValue: { keepSentMs } },
     ],
   }).compile();

@@ -21,6 +21,7 @@ import {
 } from '@biogate/messaging';
 import type { UnitOfWork } from '@biogate/persistence';
 import type { EntityManager } from 'typeorm';
+import { RecurringPurge } from './recurring-purge';
 
 /** How long a shutting-down service tries to deliver its outbox before it closes the database. */
 const SHUTDOWN_DRAIN_MS = 10_000;
@@ -43,9 +44,7 @@ export class ServiceOutbox implements OnApplicationBootstrap, OnApplicationShutd
   private readonly outbox: Outbox;
   private delivery: OutboxRelay | undefined;
   private readonly logger: Logger;
-  private purgeTimer: NodeJS.Timeout | undefined;
-  /** The purge under way, if any: the database must not close beneath it. */
-  private purging: Promise<void> | undefined;
+  private purge: RecurringPurge | undefined;
 
   constructor(
     private readonly schema: string,
@@ -118,20 +117,14 @@ export class ServiceOutbox implements OnApplicationBootstrap, OnApplicationShutd
       this.retentionPolicy,
       () => this.relay.sent,
     );
-    this.purgeTimer = setInterval(() => {
-      this.purging ??= purge
-        .purge()
-        .then(
-          () => undefined,
-          (error: unknown) => {
-            this.logger.warn(`delivered rows not purged, will retry: ${String(error)}`);
-          },
-        )
-        .finally(() => {
-          this.purging = undefined;
-        });
-    }, PURGE_EVERY_MS);
-    this.purgeTimer.unref();
+    this.purge = new RecurringPurge(
+      PURGE_EVERY_MS,
+      () => purge.purge(),
+      (error) => {
+        this.logger.warn(`delivered rows not purged, will retry: ${String(error)}`);
+      },
+    );
+    this.purge.start();
   }
 
   /** The events are written for good: wake the relay, count the decisions and stagings. */
@@ -151,8 +144,7 @@ export class ServiceOutbox implements OnApplicationBootstrap, OnApplicationShutd
    * next start (here or another instance): nothing is lost either way.
    */
   async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.purgeTimer);
-    await this.purging;
+    await this.purge?.stop();
     await this.relay.stop();
     let timer: NodeJS.Timeout | undefined;
     const bound = new Promise<'timeout'>((resolve) => {

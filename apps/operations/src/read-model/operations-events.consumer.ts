@@ -30,7 +30,7 @@ import { boardingStep, checkInStep, securityStep, type StepRecord } from './step
 @Injectable()
 export class OperationsEventsConsumer extends ServiceEventConsumer {
   constructor(
-    @Inject(UNIT_OF_WORK) private readonly unitOfWork: UnitOfWork,
+    @Inject(UNIT_OF_WORK) unitOfWork: UnitOfWork,
     @Inject(EVENT_TRANSPORT) transport: EventTransport,
     @Inject(PHASE_POLICY) private readonly policy: PhasePolicy,
     private readonly store: OperationsStore,
