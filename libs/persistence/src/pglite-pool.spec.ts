@@ -109,8 +109,18 @@ describe('PGlitePool', () => {
     expect(result.rows).toEqual([{ two: 'two' }]);
   });
 
+  it('reads a reply larger than one piece the database writes, rows split across pieces', async () => {
+    const { rows } = await pool.query(
+      `SELECT n, repeat('y', n % 300) AS text FROM generate_series(1, 20000) n`,
+      [],
+    );
+    expect(rows).toHaveLength(20_000);
+    expect(rows[12_345]).toEqual({ n: 12_346, text: 'y'.repeat(12_346 % 300) });
+    expect(rows[19_999]).toEqual({ n: 20_000, text: 'y'.repeat(20_000 % 300) });
+  });
+
   describe('a transaction opens with its first statement', () => {
-    const calls = () => jest.spyOn(db, 'execProtocol');
+    const calls = () => jest.spyOn(db, 'execProtocolRawStream');
 
     afterEach(() => {
       jest.restoreAllMocks();

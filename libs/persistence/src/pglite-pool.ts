@@ -1,6 +1,11 @@
 import { EventEmitter } from 'node:events';
-import { PGlite, messages as backend, parse, protocol, type Results } from '@electric-sql/pglite';
+import { PGlite, parse, type Results } from '@electric-sql/pglite';
 import { prepareValue } from 'pg/lib/utils';
+import { DatabaseError, parse as parseBackendMessages, serialize } from 'pg-protocol';
+import { growFilesInPlace } from './memory-file-growth';
+
+/** A message from the database, as node-postgres's protocol parser gives it. */
+type BackendMessage = Parameters<Parameters<typeof parseBackendMessages>[1]>[0];
 
 /** Beyond this many distinct statements a text runs unnamed (parsed and planned every time). */
 const MAX_PREPARED_STATEMENTS = 2_000;
@@ -45,6 +50,13 @@ export class PGlitePool extends EventEmitter {
   /** The text of a transaction's opening, held until its first statement. */
   private opening: string | undefined;
   private commitsSinceCheckpoint = 0;
+  /**
+   * The database's replies reach node-postgres's protocol parser as a socket's bytes would: its
+   * `parse` reads 'data' events from a stream, here emitted for each piece the database writes.
+   */
+  private readonly wire = new EventEmitter();
+  /** Where the parser puts the replies of the call under way. */
+  private replies: BackendMessage[] | undefined;
 
   /**
    * @param durable the database is kept in a directory: written out after each statement outside
@@ -56,6 +68,9 @@ export class PGlitePool extends EventEmitter {
     private readonly durable = false,
   ) {
     super();
+    void parseBackendMessages(this.wire as unknown as NodeJS.ReadableStream, (message) =>
+      this.replies?.push(message),
+    );
   }
 
   connect(callback: (error: Error | null, connection: PGlitePool, release: () => void) => void) {
@@ -73,11 +88,11 @@ export class PGlitePool extends EventEmitter {
         this.opening = undefined;
         return NOTHING;
       }
-      const opening = this.opening === undefined ? [] : [protocol.serialize.query(this.opening)];
+      const opening = this.opening === undefined ? [] : [serialize.query(this.opening)];
       this.opening = undefined;
       const results = simple
         ? // The simple protocol, which also runs several statements: TypeORM wants the last.
-          await this.run([...opening, protocol.serialize.query(text)])
+          await this.run([...opening, serialize.query(text)])
         : await this.extendedQuery(text, values, opening);
       if (simple && COMMIT.test(text)) await this.committed();
       return results[results.length - 1] ?? NOTHING;
@@ -99,7 +114,7 @@ export class PGlitePool extends EventEmitter {
   private async committed(): Promise<void> {
     if (++this.commitsSinceCheckpoint < CHECKPOINT_EVERY_COMMITS) return;
     this.commitsSinceCheckpoint = 0;
-    await this.run([protocol.serialize.query('CHECKPOINT')]);
+    await this.run([serialize.query('CHECKPOINT')]);
   }
 
   private async extendedQuery(
@@ -112,18 +127,18 @@ export class PGlitePool extends EventEmitter {
       known ?? (this.prepared.size < MAX_PREPARED_STATEMENTS ? `s${++this.statements}` : '');
     const messages = [
       ...opening,
-      ...(known === undefined ? [protocol.serialize.parse({ text, name, types: [] })] : []),
-      protocol.serialize.bind({ statement: name, values: values.map((v) => prepareValue(v)) }),
-      protocol.serialize.describe({ type: 'P' }),
-      protocol.serialize.execute({}),
-      protocol.serialize.sync(),
+      ...(known === undefined ? [serialize.parse({ text, name, types: [] })] : []),
+      serialize.bind({ statement: name, values: values.map((v) => prepareValue(v)) }),
+      serialize.describe({ type: 'P' }),
+      serialize.execute({}),
+      serialize.sync(),
     ];
     return this.run(messages, (replies) => {
       // A name is taken once its Parse succeeded, even if Bind or Execute failed after it.
       if (known === undefined && name !== '' && replies.some((m) => m.name === 'parseComplete'))
         this.prepared.set(text, name);
       // A table changed under a prepared statement (a test's schema reset): prepare it afresh.
-      if (replies.some((m) => m instanceof backend.DatabaseError && m.code === '0A000'))
+      if (replies.some((m) => m instanceof DatabaseError && m.code === '0A000'))
         this.prepared.delete(text);
     });
   }
@@ -131,17 +146,22 @@ export class PGlitePool extends EventEmitter {
   /** Sends the messages in one call; throws the database's error, else answers the results. */
   private async run(
     messages: readonly Uint8Array[],
-    inspect?: (replies: readonly backend.BackendMessage[]) => void,
+    inspect?: (replies: readonly BackendMessage[]) => void,
   ): Promise<Results[]> {
-    const { messages: replies } = await this.db.execProtocol(concatenated(messages), {
-      throwOnError: false,
-      syncToFs: false,
-    });
+    const replies: BackendMessage[] = [];
+    this.replies = replies;
+    try {
+      await this.db.execProtocolRawStream(concatenated(messages), {
+        syncToFs: false,
+        // A view of the database's memory, valid during the call: the parser may keep a part.
+        onRawData: (bytes) => this.wire.emit('data', Buffer.from(bytes)),
+      });
+    } finally {
+      this.replies = undefined;
+    }
     inspect?.(replies);
     if (this.durable && !this.db.isInTransaction()) await this.db.syncToFs();
-    const failure = replies.find(
-      (m): m is backend.DatabaseError => m instanceof backend.DatabaseError,
-    );
+    const failure = replies.find((m): m is DatabaseError => m instanceof DatabaseError);
     if (failure !== undefined) throw failure;
     return parse.parseResults(replies, defaultParsers(this.db));
   }
@@ -174,11 +194,12 @@ const PGLITE_PARAMETERS = ['-c', 'max_wal_size=32MB', '-c', 'min_wal_size=32MB']
 const IN_MEMORY_PARAMETERS = ['-c', 'shared_buffers=16MB', '-c', 'full_page_writes=off'];
 
 /** A database of its own, in memory or in `dataDir`. */
-export function openPGlite(dataDir: string | undefined): Promise<PGlite> {
+export async function openPGlite(dataDir: string | undefined): Promise<PGlite> {
   const startParams = [...PGlite.defaultStartParams, ...PGLITE_PARAMETERS];
-  return dataDir === undefined
-    ? PGlite.create({ startParams: [...startParams, ...IN_MEMORY_PARAMETERS] })
-    : PGlite.create({ dataDir, startParams });
+  if (dataDir !== undefined) return PGlite.create({ dataDir, startParams });
+  const db = await PGlite.create({ startParams: [...startParams, ...IN_MEMORY_PARAMETERS] });
+  growFilesInPlace(db);
+  return db;
 }
 
 type TypeParsers = Parameters<typeof parse.parseResults>[1];
