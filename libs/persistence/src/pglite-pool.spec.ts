@@ -109,6 +109,44 @@ describe('PGlitePool', () => {
     expect(result.rows).toEqual([{ two: 'two' }]);
   });
 
+  it.each([
+    [
+      'integers',
+      `SELECT 1::int2 AS a, 2::int4 AS b, 9007199254740993::int8 AS c, 1.50::numeric AS d`,
+    ],
+    [
+      'floats and text',
+      `SELECT 1.25::float8 AS a, 2.5::float4 AS b, 'é'::text AS c, 'x'::varchar AS d`,
+    ],
+    [
+      'times',
+      `SELECT '2025-12-01'::date AS a, '2025-12-01 07:00'::timestamp AS b,
+                  '2025-12-01 07:00+07'::timestamptz AS c, '1 day'::interval AS d`,
+    ],
+    [
+      'json, uuid, bytea',
+      `SELECT '{"a":[1]}'::json AS a, '{"b":null}'::jsonb AS b,
+                  '6f1c1c7e-8f3a-4c52-9f54-3f0f4c6b7d21'::uuid AS c, '\\x0102'::bytea AS d`,
+    ],
+    [
+      'arrays and nulls',
+      `SELECT ARRAY[1,2]::int[] AS a, ARRAY['x', NULL]::text[] AS b,
+                  NULL::int AS c, NULL::jsonb AS d`,
+    ],
+    ['several rows', `SELECT n, n::text AS t FROM generate_series(1, 3) n`],
+  ])('reads %s as PGlite itself does', async (_, sql) => {
+    expect((await pool.query(sql, [])).rows).toEqual((await db.query(sql)).rows);
+  });
+
+  it('counts the rows each command touched, and those of the whole call, as PGlite does', async () => {
+    const sql = `INSERT INTO item (id, label) VALUES (gen_random_uuid(), 'a'), (gen_random_uuid(), 'b');
+                 UPDATE item SET label = 'c' WHERE label = 'a'`;
+    const mine = await pool.query(sql);
+    const theirs = (await db.exec(sql)).at(-1);
+    expect(mine).toMatchObject({ command: 'UPDATE', rowCount: 1, affectedRows: 3 });
+    expect(theirs).toMatchObject({ affectedRows: 3 });
+  });
+
   it('reads a reply larger than one piece the database writes, rows split across pieces', async () => {
     const { rows } = await pool.query(
       `SELECT n, repeat('y', n % 300) AS text FROM generate_series(1, 20000) n`,
