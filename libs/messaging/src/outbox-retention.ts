@@ -1,4 +1,5 @@
 import type { UnitOfWork } from '@biogate/persistence';
+import { deleteAgedRows, reclaimSpace } from './aged-row-purge';
 import { assertSchemaName } from './outbox-schema';
 
 export const OUTBOX_RETENTION = Symbol('OUTBOX_RETENTION');
@@ -53,22 +54,13 @@ export class SentOutboxPurge {
   async purge(): Promise<number> {
     const relayed = this.relayed();
     const deletedOnSend = deletesOnSend(this.policy) ? relayed - this.reclaimedThrough : 0;
-    const [deleted] = await this.unitOfWork.transaction((em) =>
-      em.query<{ n: number }[]>(
-        `WITH purged AS (
-           DELETE FROM ${this.schema}.outbox
-            WHERE sent_at < now() - make_interval(secs => $1) RETURNING 1
-         )
-         SELECT count(*)::int AS n FROM purged`,
-        [this.policy.keepSentMs / 1000],
-      ),
-    );
-    const count = deleted?.n ?? 0;
-    // A database in this process (PGlite) has no autovacuum: without a VACUUM the deleted rows'
-    // space is never reused, and the outbox, held in memory, grows all day as if nothing went.
-    // (VACUUM cannot run inside a transaction: it goes through `read`, which opens none.)
-    if (count + deletedOnSend > 0 && this.unitOfWork.ownsDatabase === true)
-      await this.unitOfWork.read((em) => em.query(`VACUUM ${this.schema}.outbox`));
+    const table = `${this.schema}.outbox`;
+    const count = await deleteAgedRows(this.unitOfWork, {
+      table,
+      agedColumn: 'sent_at',
+      keepMs: this.policy.keepSentMs,
+    });
+    if (count + deletedOnSend > 0) await reclaimSpace(this.unitOfWork, table);
     this.reclaimedThrough = relayed;
     return count;
   }

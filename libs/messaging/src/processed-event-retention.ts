@@ -1,4 +1,5 @@
 import type { UnitOfWork } from '@biogate/persistence';
+import { deleteAgedRows, reclaimSpace } from './aged-row-purge';
 import { assertSchemaName } from './outbox-schema';
 
 export const PROCESSED_EVENT_RETENTION = Symbol('PROCESSED_EVENT_RETENTION');
@@ -44,21 +45,14 @@ export class ProcessedEventPurge {
 
   /** Returns how many ids it forgot. */
   async purge(): Promise<number> {
-    const [deleted] = await this.unitOfWork.transaction((em) =>
-      em.query<{ n: number }[]>(
-        `WITH purged AS (
-           DELETE FROM ${this.schema}.processed_events
-            WHERE consumer = $1 AND processed_at < now() - make_interval(secs => $2) RETURNING 1
-         )
-         SELECT count(*)::int AS n FROM purged`,
-        [this.consumer, this.keepMs / 1000],
-      ),
-    );
-    const count = deleted?.n ?? 0;
-    // No autovacuum in a database of this process (PGlite): without a VACUUM the forgotten ids'
-    // space is never reused and the table grows all day as if nothing went.
-    if (count > 0 && this.unitOfWork.ownsDatabase === true)
-      await this.unitOfWork.read((em) => em.query(`VACUUM ${this.schema}.processed_events`));
+    const table = `${this.schema}.processed_events`;
+    const count = await deleteAgedRows(this.unitOfWork, {
+      table,
+      agedColumn: 'processed_at',
+      keepMs: this.keepMs,
+      condition: { sql: 'consumer = $2', parameters: [this.consumer] },
+    });
+    if (count > 0) await reclaimSpace(this.unitOfWork, table);
     return count;
   }
 }

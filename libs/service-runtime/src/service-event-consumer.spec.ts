@@ -81,8 +81,10 @@ describe('ServiceEventConsumer: the ids of the events it applied', () => {
     expect(statements).toEqual([]);
     await jest.advanceTimersByTimeAsync(1);
     const forgets = statements.filter((s) => isForget(s.sql));
-    expect(forgets.map((s) => s.parameters)).toEqual([['sample-reader', 60]]);
-    expect(forgets[0]?.sql).toContain('WHERE consumer = $1 AND processed_at < now()');
+    expect(forgets.map((s) => s.parameters)).toEqual([[60, 'sample-reader']]);
+    expect(forgets[0]?.sql).toContain(
+      'WHERE processed_at < now() - make_interval(secs => $1) AND consumer = $2',
+    );
     expect(statements.at(-1)?.sql).toBe('VACUUM sample.processed_events');
     await consumer.onApplicationShutdown();
     await jest.advanceTimersByTimeAsync(60_000);
