@@ -215,6 +215,9 @@ function typeParsersOf(db: PGlite): TypeParsers {
   return (db as unknown as { parsers: TypeParsers }).parsers;
 }
 
+/** The commands whose row counts add up to a call's `affectedRows`, as PGlite counts them. */
+const COUNTED_COMMANDS = new Set(['INSERT', 'UPDATE', 'DELETE', 'COPY', 'MERGE']);
+
 /**
  * The results of one call, as PGlite's `parse.parseResults` makes them (one per completed
  * command; rows keyed by column name, values through the type parsers; `affectedRows` adds up
@@ -260,8 +263,7 @@ export function resultsOf(replies: readonly BackendMessage[], parsers: TypeParse
         const words = (message as CommandCompleteMessage).text.split(' ');
         const command = words[0] ?? '';
         const count = parseInt(words[words.length - 1] ?? '', 10);
-        if (['INSERT', 'UPDATE', 'DELETE', 'COPY', 'MERGE'].includes(command))
-          affectedRows += count;
+        if (COUNTED_COMMANDS.has(command)) affectedRows += count;
         results.push({
           rows,
           fields,
