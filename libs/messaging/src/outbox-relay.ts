@@ -91,7 +91,9 @@ export class OutboxRelay {
   /** False only when a sole writer's outbox is known empty: nothing nudged since it was. */
   private mayHoldRows = true;
   private running = false;
+  /** Ends the loop's pause early: a stop always does, a nudge only while it waits for work. */
   private wake: (() => void) | undefined;
+  private wakesOnNudge = false;
   private loop: Promise<void> | undefined;
   private pending = false;
   private sentRows = 0;
@@ -175,7 +177,7 @@ export class OutboxRelay {
   nudge(): void {
     this.mayHoldRows = true;
     this.pending = true;
-    this.wake?.();
+    if (this.wakesOnNudge) this.wake?.();
   }
 
   start(): void {
@@ -216,21 +218,21 @@ export class OutboxRelay {
       // of full took every row committed before it (a row committed since nudged, setting
       // `pending`); asking again at once would mostly find nothing.
       if (sent >= this.batchSize) continue;
-      if (!this.nudgedOrStopped()) {
-        await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, this.pollIntervalMs);
-          this.wake = () => {
-            clearTimeout(timer);
-            resolve();
-          };
-        });
-        this.wake = undefined;
-      }
-      if (this.gathers()) await delay(this.gatherMs);
+      if (!this.nudgedOrStopped()) await this.pause(this.pollIntervalMs, true);
+      // Nudges during the gather are the commits it waits for: only a stop cuts it short.
+      if (this.gathers()) await this.pause(this.gatherMs, false);
     }
   }
-}
 
-function delay(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
+  private async pause(ms: number, wakesOnNudge: boolean): Promise<void> {
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      this.wakesOnNudge = wakesOnNudge;
+      this.wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+    this.wake = undefined;
+  }
 }
