@@ -1,5 +1,7 @@
 import { BoardingGalleryPurge } from './boarding-gallery-purge';
 import { Module } from '@nestjs/common';
+import { GatePresentation } from '@biogate/lane-gate';
+import { BoardingLanes } from './presentations/boarding-lanes';
 import { ListBoardingAlertsHandler } from './alerts/list-boarding-alerts.handler';
 import { BoardingEventsConsumer } from './boarding-events.consumer';
 import { BoardingHttpController } from './boarding.http.controller';
@@ -16,6 +18,8 @@ const queryHandlers = [FlightManifestHandler, ListBoardingAlertsHandler];
 @Module({
   controllers: [BoardingHttpController],
   providers: [
+    GatePresentation,
+    BoardingLanes,
     BoardingGalleryPurge,
     BoardingOutbox,
     BoardingStore,

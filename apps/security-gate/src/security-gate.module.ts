@@ -1,5 +1,7 @@
 import { SecurityGalleryPurge } from './security-gallery-purge';
 import { Module } from '@nestjs/common';
+import { GatePresentation } from '@biogate/lane-gate';
+import { SecurityLanes } from './presentations/security-lanes';
 import { ListSecurityAlertsHandler } from './alerts/list-security-alerts.handler';
 import { PresentAtSecurityHandler } from './presentations/present-at-security/present-at-security.handler';
 import { SecurityEventsConsumer } from './security-events.consumer';
@@ -14,6 +16,8 @@ const queryHandlers = [ListSecurityAlertsHandler];
 @Module({
   controllers: [SecurityHttpController],
   providers: [
+    GatePresentation,
+    SecurityLanes,
     SecurityGalleryPurge,
     SecurityOutbox,
     SecurityStore,

@@ -9,3 +9,5 @@ export * from './lane-alert-raised';
 export * from './gate-alerts.query';
 export * from './gate-gallery-purge';
 export * from './gate-events';
+export * from './gate-presentation';
+export * from './lane-presentation-fields';

@@ -1,5 +1,5 @@
 import { encodeBcbp, FaceModel, SimulatedClock } from '@biogate/domain';
-import type { LaneContext } from '@biogate/lane-gate';
+import { GatePresentation, type LaneContext } from '@biogate/lane-gate';
 import { loadAirportRegistry, phasePolicyFor } from '@biogate/reference-data';
 import { type Principal } from '@biogate/service-runtime';
 import { GalleryCipher } from '@biogate/biometrics';
@@ -10,6 +10,7 @@ import type {
   BoardingStore,
   PassAtBoarding,
 } from '../../persistence/boarding-store';
+import { BoardingLanes } from '../boarding-lanes';
 import { PresentAtBoardingCommand } from './present-at-boarding.command';
 import { PresentAtBoardingHandler } from './present-at-boarding.handler';
 const airports = loadAirportRegistry();
@@ -89,14 +90,15 @@ function setUp(world: World) {
     within: (_em: unknown, entries: unknown[]) => void announced.push(...entries),
   } as unknown as BoardingOutbox;
   const handler = new PresentAtBoardingHandler(
-    new NoDatabaseUnitOfWork(),
-    new SimulatedClock(Date.parse('2025-12-01T08:20:00+07:00')),
-    phasePolicyFor(airports),
-    airports,
-    faces,
-    gallery,
-    store,
-    outbox,
+    new GatePresentation(
+      new NoDatabaseUnitOfWork(),
+      new SimulatedClock(Date.parse('2025-12-01T08:20:00+07:00')),
+      phasePolicyFor(airports),
+      airports,
+      faces,
+      gallery,
+    ),
+    new BoardingLanes(store, outbox),
   );
   const present = (patch: Record<string, unknown> = {}) =>
     handler.execute(
