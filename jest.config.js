@@ -1,4 +1,7 @@
 /** Unit specs sit beside the code (apps, libs); integration and end-to-end specs in test/. */
+// Every input the tests send is judged both ways (libs/contracts validated-input.ts).
+process.env.BIOGATE_VALIDATION_CROSS_CHECK = '1';
+
 const swcrc = JSON.parse(require('node:fs').readFileSync(`${__dirname}/.swcrc`, 'utf8'));
 
 /** @type {import('jest').Config} */

@@ -24,7 +24,7 @@ export async function startTestKafka(
   if (env.KAFKA_BROKERS !== undefined && env.KAFKA_BROKERS !== '') {
     return { brokers: env.KAFKA_BROKERS.split(','), stop: () => Promise.resolve() };
   }
-  const binary = compileHelper();
+  const binary = mockClusterBinary();
   const child = spawn(
     binary,
     [String(options.brokers ?? 1), String(options.partitions ?? 3), ...topics],
@@ -59,8 +59,11 @@ export async function startTestKafka(
   };
 }
 
-/** Compiles the helper into a cache folder, again only when the source is newer. */
-function compileHelper(): string {
+/**
+ * The mock cluster program (on librdkafka's mock brokers), compiled into a cache folder, again
+ * only when its source is newer.
+ */
+function mockClusterBinary(): string {
   const directory = join(tmpdir(), 'biogate-kafka-mock');
   const binary = join(directory, 'kafka-mock-cluster');
   mkdirSync(directory, { recursive: true });

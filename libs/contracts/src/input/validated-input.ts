@@ -1,10 +1,18 @@
 import { plainToInstance, type ClassConstructor } from 'class-transformer';
 import { validateSync, type ValidationError } from 'class-validator';
+import { certainlyValid } from './certainly-valid';
 import { describeValue, joinPath, type InputError, type ParseResult } from './input-error';
 import { structuralProblems } from './json-structure';
 import { cacheValidationMetadata } from './validation-metadata-cache';
 
 cacheValidationMetadata();
+
+/**
+ * Set by the test suite (jest.config.js): every input is also judged by class-validator, and an
+ * input `certainlyValid` accepts but class-validator refuses throws, so that every request and
+ * event of the tests (the fuzzing and hardening suites' bad input among them) checks the two agree.
+ */
+const CROSS_CHECK = process.env.BIOGATE_VALIDATION_CROSS_CHECK === '1';
 
 /**
  * Turns a plain JSON value into a validated DTO instance: unknown fields are refused, values are
@@ -27,14 +35,22 @@ export function validateInput<T extends object>(
   const structural = structuralProblems(plain, path);
   if (structural.length > 0) return { ok: false, errors: structural };
   const instance = plainToInstance(dto, plain, { enableImplicitConversion: false });
+  // Requests must not carry unknown fields; events may (a newer producer adds fields).
+  const whitelist = options.allowUnknownFields !== true;
+  if (certainlyValid(instance, whitelist) && !CROSS_CHECK) return { ok: true, value: instance };
   const errors = validateSync(instance, {
-    // Requests must not carry unknown fields; events may (a newer producer adds fields).
-    whitelist: options.allowUnknownFields !== true,
-    forbidNonWhitelisted: options.allowUnknownFields !== true,
+    whitelist,
+    forbidNonWhitelisted: whitelist,
     forbidUnknownValues: true,
     stopAtFirstError: true,
     validationError: { target: false, value: true },
   });
+  if (CROSS_CHECK && errors.length > 0 && certainlyValid(instance, whitelist)) {
+    throw new Error(
+      `certainlyValid accepted a ${dto.name} that class-validator refuses: ` +
+        JSON.stringify(flattenValidationErrors(errors, path)),
+    );
+  }
   if (errors.length > 0) return { ok: false, errors: flattenValidationErrors(errors, path) };
   return { ok: true, value: instance };
 }

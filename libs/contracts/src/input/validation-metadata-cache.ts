@@ -4,6 +4,16 @@ type ValidationMetadata = ReturnType<MetadataStorage['getTargetValidationMetadat
 type Target = Parameters<MetadataStorage['getTargetValidationMetadatas']>[0];
 
 const cached = new WeakSet<MetadataStorage>();
+/** How many times rules were declared since the cache was installed (see `declarationsOf`). */
+const declarations = new WeakMap<MetadataStorage, number>();
+
+/**
+ * A number that changes whenever a rule is declared in `storage` (once its cache is installed):
+ * what is derived from the rules may be kept while it stays the same.
+ */
+export function declarationsOf(storage: MetadataStorage = getMetadataStorage()): number {
+  return declarations.get(storage) ?? 0;
+}
 
 /**
  * Remembers which rules apply to each class. class-validator works them out again at every
@@ -20,6 +30,7 @@ export function cacheValidationMetadata(storage: MetadataStorage = getMetadataSt
   let rules = new Map<Target, Map<string, ValidationMetadata[]>>();
   let groupings = new WeakMap<ValidationMetadata[], Record<string, ValidationMetadata[]>>();
   const forget = () => {
+    declarations.set(storage, declarationsOf(storage) + 1);
     rules = new Map();
     groupings = new WeakMap();
   };
