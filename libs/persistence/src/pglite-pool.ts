@@ -7,6 +7,7 @@ import type {
   DataRowMessage,
   RowDescriptionMessage,
 } from 'pg-protocol/dist/messages';
+import { InitdbCache } from './initdb-cache';
 import { growFilesInPlace } from './memory-file-growth';
 
 /** A message from the database, as node-postgres's protocol parser gives it. */
@@ -198,11 +199,29 @@ const PGLITE_PARAMETERS = ['-c', 'max_wal_size=32MB', '-c', 'min_wal_size=32MB']
  */
 const IN_MEMORY_PARAMETERS = ['-c', 'shared_buffers=16MB', '-c', 'full_page_writes=off'];
 
-/** A database of its own, in memory or in `dataDir`. */
-export async function openPGlite(dataDir: string | undefined): Promise<PGlite> {
+/**
+ * A database of its own, in memory or in `dataDir`. In memory it starts from the cluster initdb
+ * made at an earlier start on this machine (`InitdbCache`), if one was kept and loads.
+ */
+export async function openPGlite(
+  dataDir: string | undefined,
+  initdb: InitdbCache = new InitdbCache(),
+): Promise<PGlite> {
   const startParams = [...PGlite.defaultStartParams, ...PGLITE_PARAMETERS];
   if (dataDir !== undefined) return PGlite.create({ dataDir, startParams });
-  const db = await PGlite.create({ startParams: [...startParams, ...IN_MEMORY_PARAMETERS] });
+  const options = { startParams: [...startParams, ...IN_MEMORY_PARAMETERS] };
+  const kept = initdb.read();
+  let db: PGlite | undefined;
+  if (kept !== undefined) {
+    db = await PGlite.create({ ...options, loadDataDir: kept }).catch(() => {
+      initdb.forget();
+      return undefined;
+    });
+  }
+  if (db === undefined) {
+    db = await PGlite.create(options);
+    await initdb.keep(db);
+  }
   growFilesInPlace(db);
   return db;
 }
