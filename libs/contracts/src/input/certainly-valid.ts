@@ -78,6 +78,8 @@ function propertyValid(
   }
   for (const { rule, constraints } of checks) {
     if (rule.validateIf !== undefined && !rule.validateIf(object, value)) continue;
+    if (rule.each && (value instanceof Set || value instanceof Map)) return false;
+    const each = rule.each && Array.isArray(value);
     const args: ValidationArguments = {
       targetName,
       property: rule.propertyName,
@@ -86,15 +88,15 @@ function propertyValid(
       constraints: rule.constraints,
     };
     for (const constraint of constraints) {
-      // validateSync skips async constraints, as its name says.
+      // validateSync skips async constraints, as its name says. Anything but `true` (a promise,
+      // a truthy value) is left to class-validator.
       if (constraint.async) continue;
-      if (rule.each && (value instanceof Set || value instanceof Map)) return false;
-      const values = rule.each && Array.isArray(value) ? (value as unknown[]) : [value];
-      for (const one of values) {
-        const passed = constraint.instance.validate(one, args);
-        if (passed !== true && passed !== false) return false;
-        if (!passed) return false;
+      if (!each) {
+        if (constraint.instance.validate(value, args) !== true) return false;
+        continue;
       }
+      for (const one of value as unknown[])
+        if (constraint.instance.validate(one, args) !== true) return false;
     }
   }
   return !nested || nestedValid(value, whitelist);
