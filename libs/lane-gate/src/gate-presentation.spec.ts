@@ -1,8 +1,8 @@
-import { encodeBcbp, FaceModel, SimulatedClock } from '@biogate/domain';
+import { FaceModel, SimulatedClock } from '@biogate/domain';
 import { GalleryCipher } from '@biogate/biometrics';
 import { loadAirportRegistry, phasePolicyFor } from '@biogate/reference-data';
 import type { Principal } from '@biogate/service-runtime';
-import { NoDatabaseUnitOfWork } from '@biogate/testing';
+import { NoDatabaseUnitOfWork, sampleBcbp, samplePass } from '@biogate/testing';
 import {
   GatePresentation,
   type GateLanes,
@@ -12,31 +12,8 @@ import {
 import type { LanePass } from './lane-pass';
 
 const airports = loadAirportRegistry();
-const PASS: LanePass = {
-  passengerId: '0b6f3a52-0000-4000-8000-00000000000a',
-  flightId: '0b6f3a52-0000-4000-8000-000000000001',
-  carrier: 'VN',
-  flightNumber: '213',
-  departureDate: '2025-12-01',
-  origin: 'SGN',
-  destination: 'HAN',
-  departureAt: new Date('2025-12-01T02:00:00Z'),
-  international: false,
-};
-const BCBP = encodeBcbp({
-  surname: 'NGUYEN',
-  givenName: 'VAN AN',
-  pnr: 'K7Q2ZD',
-  from: 'SGN',
-  to: 'HAN',
-  carrier: 'VN',
-  flightNumber: '213',
-  flightDate: '2025-12-01',
-  compartment: 'Y',
-  seat: '1A',
-  sequence: 1,
-  status: '1',
-});
+const PASS: LanePass = samplePass();
+const BCBP = sampleBcbp();
 
 /** A gate that knows one pass, keeps what it is asked to record, and the events it announces. */
 function gateLanes() {

@@ -1,4 +1,5 @@
-import { encodeBcbp, FaceModel } from '@biogate/domain';
+import { FaceModel } from '@biogate/domain';
+import { SAMPLE_FLIGHT_ID, sampleBcbp, samplePass } from '@biogate/testing';
 import { loadAirportRegistry, phasePolicyFor } from '@biogate/reference-data';
 import { GalleryCipher } from '@biogate/biometrics';
 import type { LanePass } from './lane-pass';
@@ -7,35 +8,11 @@ import { presentAtLane, type LaneContext, type LaneGate, type LaneStep } from '.
 const faces = new FaceModel();
 const gallery = GalleryCipher.ephemeral();
 const policy = phasePolicyFor(loadAirportRegistry());
-const FLIGHT_ID = '0b6f3a52-0000-4000-8000-000000000001';
+const FLIGHT_ID = SAMPLE_FLIGHT_ID;
 const TEMPLATE_ID = '0b6f3a52-0000-4000-8000-0000000000ff';
 const ID_NUMBER = '079200001234';
-const bcbp = (sequence: number) =>
-  encodeBcbp({
-    surname: 'NGUYEN',
-    givenName: 'VAN AN',
-    pnr: 'K7Q2ZD',
-    from: 'SGN',
-    to: 'HAN',
-    carrier: 'VN',
-    flightNumber: '213',
-    flightDate: '2025-12-01',
-    compartment: 'Y',
-    seat: '1A',
-    sequence,
-    status: '1',
-  });
-const pass = (origin: string): LanePass => ({
-  passengerId: '0b6f3a52-0000-4000-8000-00000000000a',
-  flightId: FLIGHT_ID,
-  carrier: 'VN',
-  flightNumber: '213',
-  departureDate: '2025-12-01',
-  origin,
-  destination: 'HAN',
-  departureAt: new Date('2025-12-01T02:00:00Z'),
-  international: false,
-});
+const bcbp = sampleBcbp;
+const pass = (origin: string): LanePass => samplePass(origin);
 const enrolled = {
   templateId: TEMPLATE_ID,
   flightId: FLIGHT_ID,

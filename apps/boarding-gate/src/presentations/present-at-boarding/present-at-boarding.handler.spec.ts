@@ -1,9 +1,15 @@
-import { encodeBcbp, FaceModel, SimulatedClock } from '@biogate/domain';
+import { FaceModel, SimulatedClock } from '@biogate/domain';
 import { GatePresentation, type LaneContext } from '@biogate/lane-gate';
 import { loadAirportRegistry, phasePolicyFor } from '@biogate/reference-data';
 import { type Principal } from '@biogate/service-runtime';
 import { GalleryCipher } from '@biogate/biometrics';
-import { NoDatabaseUnitOfWork } from '@biogate/testing';
+import {
+  NoDatabaseUnitOfWork,
+  SAMPLE_FLIGHT_ID,
+  SAMPLE_PASSENGER_ID,
+  sampleBcbp,
+  samplePass,
+} from '@biogate/testing';
 import type { BoardingOutbox } from '../../boarding-outbox';
 import type {
   BoardingPresentationRecord,
@@ -16,23 +22,10 @@ import { PresentAtBoardingHandler } from './present-at-boarding.handler';
 const airports = loadAirportRegistry();
 const faces = new FaceModel();
 const operator: Principal = { role: 'OPERATOR', name: 'SGN ops', airport: 'SGN' };
-const FLIGHT_ID = '0b6f3a52-0000-4000-8000-000000000001';
-const PASSENGER = '0b6f3a52-0000-4000-8000-00000000000a';
+const FLIGHT_ID = SAMPLE_FLIGHT_ID;
+const PASSENGER = SAMPLE_PASSENGER_ID;
 const ID_NUMBER = '079200001234';
-const BCBP = encodeBcbp({
-  surname: 'NGUYEN',
-  givenName: 'VAN AN',
-  pnr: 'K7Q2ZD',
-  from: 'SGN',
-  to: 'HAN',
-  carrier: 'VN',
-  flightNumber: '213',
-  flightDate: '2025-12-01',
-  compartment: 'Y',
-  seat: '1A',
-  sequence: 1,
-  status: '1',
-});
+const BCBP = sampleBcbp();
 
 interface World {
   open?: 'OPEN' | 'CLOSED' | undefined;
@@ -48,15 +41,7 @@ function setUp(world: World) {
   const templateId = '0b6f3a52-0000-4000-8000-0000000000ff';
   const context: LaneContext<PassAtBoarding> = {
     pass: {
-      passengerId: PASSENGER,
-      flightId: FLIGHT_ID,
-      carrier: 'VN',
-      flightNumber: '213',
-      departureDate: '2025-12-01',
-      origin: 'SGN',
-      destination: 'HAN',
-      departureAt: new Date('2025-12-01T02:00:00Z'),
-      international: false,
+      ...samplePass(),
       seat: '1A',
       boarded: world.boarded ? { gate: '12', at: new Date('2025-12-01T01:00:00Z') } : null,
       boarding: world.open ? { state: world.open, gate: world.gate ?? '12' } : null,
