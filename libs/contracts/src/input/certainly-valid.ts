@@ -133,14 +133,10 @@ function compile(storage: MetadataStorage, all: readonly Rule[]): ClassRules | n
     )
   )
     return null;
-  const byProperty = new Map<string, Rule[]>();
-  for (const rule of all) {
-    const rules = byProperty.get(rule.propertyName) ?? [];
-    rules.push(rule);
-    byProperty.set(rule.propertyName, rules);
-  }
+  // class-validator's own grouping, as its executor uses it (remembered by the metadata cache).
+  const byProperty = storage.groupByPropertyName(all as Rule[]);
   const properties: PropertyRules[] = [];
-  for (const [property, rules] of byProperty) {
+  for (const [property, rules] of Object.entries(byProperty)) {
     properties.push({
       property,
       conditions: rules.filter((rule) => rule.type === ValidationTypes.CONDITIONAL_VALIDATION),
@@ -157,5 +153,5 @@ function compile(storage: MetadataStorage, all: readonly Rule[]): ClassRules | n
       nested: rules.some((rule) => rule.type === ValidationTypes.NESTED_VALIDATION),
     });
   }
-  return { properties, known: new Set(byProperty.keys()) };
+  return { properties, known: new Set(Object.keys(byProperty)) };
 }
