@@ -113,9 +113,14 @@ describe.each<DatabaseKind>(['PGlite', 'PostgreSQL'])('the boarding gate on %s',
       decision: { outcome: 'REJECTED', reason: 'ALREADY_BOARDED' },
       alert: { kind: 'DUPLICATE_BOARDING' },
     });
-    expect((await alerts())[0]).toMatchObject({
+    expect((await alerts())[0]).toEqual({
+      alertId: expect.any(String),
+      airport: 'SGN',
       kind: 'DUPLICATE_BOARDING',
+      gate: '12',
+      raisedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
       passengerId: p.passengerId,
+      detail: expect.any(String),
     });
   });
 

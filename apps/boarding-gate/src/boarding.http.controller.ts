@@ -8,10 +8,8 @@ import {
   type Principal,
   CorrelationId,
 } from '@biogate/service-runtime';
-import {
-  ListBoardingAlertsQuery,
-  type BoardingAlertView,
-} from './alerts/list-boarding-alerts.handler';
+import type { BoardingAlertView } from './alerts/boarding-alert';
+import { ListBoardingAlertsQuery } from './alerts/list-boarding-alerts.query';
 import type { FlightBoardingView } from './flights/flight-boarding.view';
 import { FlightAtAirportDto, OpenBoardingRequestDto } from './flights/flight-key.dto';
 import type { FlightManifest } from './flights/flight-manifest/flight-manifest.handler';

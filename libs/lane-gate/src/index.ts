@@ -11,3 +11,4 @@ export * from './gate-gallery-purge';
 export * from './gate-events';
 export * from './gate-presentation';
 export * from './lane-presentation-fields';
+export * from './gate-presentation-write';

@@ -1,3 +1,5 @@
+import type { GateAlertView } from '@biogate/lane-gate';
+
 export const BOARDING_ALERT_KINDS = [
   'DUPLICATE_BOARDING',
   'SECURITY_NOT_CLEARED',
@@ -7,3 +9,5 @@ export const BOARDING_ALERT_KINDS = [
   'INVALID_BOARDING_PASS',
 ] as const;
 export type BoardingAlertKind = (typeof BOARDING_ALERT_KINDS)[number];
+
+export type BoardingAlertView = GateAlertView<'boarding', BoardingAlertKind>;

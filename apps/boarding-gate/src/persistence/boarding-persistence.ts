@@ -4,31 +4,13 @@ import { BoardingOutages1764000000202 } from './boarding-outages.migration';
 import type { PersistenceUnit } from '@biogate/persistence';
 import { BoardingSchema1764000000201 } from './boarding-schema.migration';
 import { BoardingScheduledFlights1764000000203 } from './scheduled-flight.migration';
-import {
-  BoardedRow,
-  BoardingAlertRow,
-  BoardingGalleryEntryRow,
-  BoardingPassRow,
-  BoardingPresentationRow,
-  FlightBoardingRow,
-  ScheduledFlightRow,
-  SecurityClearanceRow,
-} from './boarding.entities';
 
 export const BOARDING_SCHEMA = 'boarding';
 
 export const boardingPersistence: PersistenceUnit = {
   name: 'boarding',
-  entities: [
-    BoardingPassRow,
-    BoardingGalleryEntryRow,
-    SecurityClearanceRow,
-    FlightBoardingRow,
-    BoardedRow,
-    BoardingPresentationRow,
-    BoardingAlertRow,
-    ScheduledFlightRow,
-  ],
+  // Its SQL is its store's and libs/lane-gate's: no entities.
+  entities: [],
   migrations: [
     BoardingSchema1764000000201,
     BoardingOutages1764000000202,

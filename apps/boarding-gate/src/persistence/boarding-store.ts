@@ -1,40 +1,41 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { In, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { NO_EVENTS, type PendingEvents } from '@biogate/messaging';
-import type { StepDecision } from '@biogate/contracts';
-import type { Lane } from '@biogate/domain';
 import {
   laneContextOf,
+  laneContextSql,
+  presentationParameters,
+  presentationWriteTail,
+  recentGateAlerts,
+  type GatePresentationRecord,
   type LaneContext,
   type LaneContextRow,
   type LanePass,
-  type RaisedAlert,
-  type TemplateAccess,
 } from '@biogate/lane-gate';
-import type { BoardingAlertKind } from '../alerts/boarding-alert';
-import {
-  BoardedRow,
-  BoardingAlertRow,
-  BoardingPassRow,
-  FlightBoardingRow,
-  ScheduledFlightRow,
-  SecurityClearanceRow,
-} from './boarding.entities';
+import type { BoardingAlertKind, BoardingAlertView } from '../alerts/boarding-alert';
 
-/** A flight from an airport: carrier, number, local date and origin. */
-export type FlightKey = Pick<
-  FlightBoardingRow,
-  'carrier' | 'flightNumber' | 'departureDate' | 'origin'
->;
+/** A flight from an airport: carrier, number, local date (YYYY-MM-DD) and origin. */
+export interface FlightKey {
+  readonly carrier: string;
+  readonly flightNumber: string;
+  readonly departureDate: string;
+  readonly origin: string;
+}
 
-/** What a flight's manifest is made of. */
-export interface FlightManifestRows {
-  /** The passes issued for the flight, by seat. */
-  readonly passes: BoardingPassRow[];
-  readonly boarded: BoardedRow[];
-  readonly cleared: SecurityClearanceRow[];
-  readonly boarding: FlightBoardingRow | null;
+/** A flight's boarding, once opened: at which gate, open or closed, since when. */
+export interface FlightBoarding extends FlightKey {
+  readonly gate: string;
+  readonly state: 'OPEN' | 'CLOSED';
+  readonly changedAt: Date;
+}
+
+/** A pass issued for a flight, as its manifest lists it. */
+export interface ManifestPass {
+  readonly passengerId: string;
+  readonly seat: string;
+  readonly boarded: { readonly gate: string; readonly lane: string; readonly at: Date } | null;
+  readonly securityCleared: boolean;
 }
 
 /** A pass at a boarding gate, with what the gate's own checks need (domain.md §5). */
@@ -56,17 +57,9 @@ interface PassAtBoardingRow extends LaneContextRow {
   readonly security_cleared: boolean;
 }
 
-/** A presentation at a boarding gate as it is kept: the decision, and what it caused. */
-export interface BoardingPresentationRecord {
-  readonly airport: string;
+/** A presentation at a boarding gate as it is kept: at which gate, besides what every gate keeps. */
+export interface BoardingPresentationRecord extends GatePresentationRecord<BoardingAlertKind> {
   readonly gate: string;
-  readonly lane: Lane;
-  readonly at: Date;
-  readonly pass: LanePass | undefined;
-  readonly decision: StepDecision;
-  readonly boarded: boolean;
-  readonly alert: RaisedAlert<BoardingAlertKind> | undefined;
-  readonly templateAccess: TemplateAccess | undefined;
 }
 
 /**
@@ -78,40 +71,75 @@ export interface BoardingPresentationRecord {
 @Injectable()
 export class BoardingStore {
   /** Whether the flight was booked from its airport (only such a flight boards there). */
-  isScheduled(em: EntityManager, flight: FlightKey): Promise<boolean> {
-    return em.existsBy(ScheduledFlightRow, { ...flight });
+  async isScheduled(em: EntityManager, flight: FlightKey): Promise<boolean> {
+    const [row] = await em.query<{ scheduled: boolean }[]>(
+      `SELECT EXISTS (SELECT 1 FROM boarding.scheduled_flight
+                       WHERE carrier = $1 AND flight_number = $2
+                         AND departure_date = $3 AND origin = $4) AS scheduled`,
+      keyParameters(flight),
+    );
+    return row?.scheduled === true;
   }
 
   /** The flight's boarding, if it was ever opened. */
-  flightBoarding(em: EntityManager, flight: FlightKey): Promise<FlightBoardingRow | null> {
-    return em.findOneBy(FlightBoardingRow, { ...flight });
+  async flightBoarding(em: EntityManager, flight: FlightKey): Promise<FlightBoarding | null> {
+    const [row] = await em.query<{ gate: string; state: 'OPEN' | 'CLOSED'; changed_at: Date }[]>(
+      `SELECT gate, state, changed_at FROM boarding.flight_boarding
+        WHERE carrier = $1 AND flight_number = $2 AND departure_date = $3 AND origin = $4`,
+      keyParameters(flight),
+    );
+    return row === undefined
+      ? null
+      : { ...flight, gate: row.gate, state: row.state, changedAt: new Date(row.changed_at) };
   }
 
-  async saveFlightBoarding(em: EntityManager, boarding: FlightBoardingRow): Promise<void> {
-    await em.upsert(FlightBoardingRow, boarding, [
-      'carrier',
-      'flightNumber',
-      'departureDate',
-      'origin',
-    ]);
+  async saveFlightBoarding(em: EntityManager, boarding: FlightBoarding): Promise<void> {
+    await em.query(
+      `INSERT INTO boarding.flight_boarding
+         (carrier, flight_number, departure_date, origin, gate, state, changed_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)
+       ON CONFLICT (carrier, flight_number, departure_date, origin)
+       DO UPDATE SET gate = excluded.gate, state = excluded.state, changed_at = excluded.changed_at`,
+      [...keyParameters(boarding), boarding.gate, boarding.state, boarding.changedAt],
+    );
   }
 
-  async flightManifest(em: EntityManager, flight: FlightKey): Promise<FlightManifestRows> {
-    const passes = await em.find(BoardingPassRow, { where: { ...flight }, order: { seat: 'ASC' } });
-    const ids = passes.map((p) => p.passengerId);
-    const boarded = ids.length === 0 ? [] : await em.findBy(BoardedRow, { passengerId: In(ids) });
-    const cleared =
-      ids.length === 0 ? [] : await em.findBy(SecurityClearanceRow, { passengerId: In(ids) });
-    return { passes, boarded, cleared, boarding: await this.flightBoarding(em, flight) };
+  /** The passes issued for the flight by seat, each with its boarding and security clearance. */
+  async manifestPasses(em: EntityManager, flight: FlightKey): Promise<ManifestPass[]> {
+    const rows = await em.query<
+      {
+        passenger_id: string;
+        seat: string;
+        gate: string | null;
+        lane: string | null;
+        boarded_at: Date | null;
+        security_cleared: boolean;
+      }[]
+    >(
+      `SELECT p.passenger_id, p.seat, b.gate, b.lane, b.boarded_at,
+              EXISTS (SELECT 1 FROM boarding.security_clearance c
+                       WHERE c.passenger_id = p.passenger_id AND c.flight_id = p.flight_id)
+                AS security_cleared
+         FROM boarding.boarding_pass p
+         LEFT JOIN boarding.boarded b ON b.passenger_id = p.passenger_id
+        WHERE p.carrier = $1 AND p.flight_number = $2 AND p.departure_date = $3 AND p.origin = $4
+        ORDER BY p.seat`,
+      keyParameters(flight),
+    );
+    return rows.map((row) => ({
+      passengerId: row.passenger_id,
+      seat: row.seat,
+      boarded:
+        row.gate === null || row.lane === null || row.boarded_at === null
+          ? null
+          : { gate: row.gate, lane: row.lane, at: new Date(row.boarded_at) },
+      securityCleared: row.security_cleared,
+    }));
   }
 
   /** The boarding alerts of an airport, newest first (those of one instant in the order raised). */
-  recentAlerts(em: EntityManager, airport: string, limit: number): Promise<BoardingAlertRow[]> {
-    return em.find(BoardingAlertRow, {
-      where: { airport },
-      order: { raisedAt: 'DESC', seq: 'DESC' },
-      take: limit,
-    });
+  recentAlerts(em: EntityManager, airport: string, limit: number): Promise<BoardingAlertView[]> {
+    return recentGateAlerts(em, 'boarding', airport, limit);
   }
 
   /** A security clearance learnt from the security gate (the latest one counts). */
@@ -148,24 +176,17 @@ export class BoardingStore {
     airport: string,
   ): Promise<LaneContext<PassAtBoarding> | null> {
     const [row] = await em.query<PassAtBoardingRow[]>(
-      `SELECT p.passenger_id, p.flight_id, p.carrier, p.flight_number,
-              to_char(p.departure_date, 'YYYY-MM-DD') AS departure_date, p.origin, p.destination,
-              p.departure_at, p.international, p.seat, g.template_id, g.sealed,
-              ARRAY(SELECT o.outage FROM boarding.airport_outage o
-                     WHERE o.airport = $2 ORDER BY o.outage) AS outages,
-              b.gate AS boarded_gate, b.boarded_at,
+      laneContextSql('boarding', {
+        columns: `p.seat, b.gate AS boarded_gate, b.boarded_at,
               f.state AS boarding_state, f.gate AS boarding_gate,
-              c.passenger_id IS NOT NULL AS security_cleared
-         FROM boarding.boarding_pass p
-         LEFT JOIN boarding.gallery_entry g
-           ON g.passenger_id = p.passenger_id AND g.flight_id = p.flight_id
-         LEFT JOIN boarding.boarded b ON b.passenger_id = p.passenger_id
+              c.passenger_id IS NOT NULL AS security_cleared`,
+        joins: `LEFT JOIN boarding.boarded b ON b.passenger_id = p.passenger_id
          LEFT JOIN boarding.flight_boarding f
            ON (f.carrier, f.flight_number, f.departure_date, f.origin)
             = (p.carrier, p.flight_number, p.departure_date, p.origin)
          LEFT JOIN boarding.security_clearance c
-           ON c.passenger_id = p.passenger_id AND c.flight_id = p.flight_id
-        WHERE p.bcbp = $1`,
+           ON c.passenger_id = p.passenger_id AND c.flight_id = p.flight_id`,
+      }),
       [bcbp, airport],
     );
     if (row === undefined) return null;
@@ -189,40 +210,21 @@ export class BoardingStore {
     record: BoardingPresentationRecord,
     events: PendingEvents = NO_EVENTS,
   ): Promise<void> {
-    const parameters = [
-      randomUUID(),
-      record.airport,
-      record.gate,
-      record.lane,
-      record.at,
-      record.pass?.passengerId ?? null,
-      JSON.stringify(record.decision),
-      record.pass?.flightId ?? null,
-      record.boarded,
-      record.templateAccess?.templateId ?? null,
-      record.templateAccess?.accessor ?? null,
-      record.templateAccess?.purpose ?? null,
-      record.alert?.alertId ?? null,
-      record.alert?.kind ?? null,
-      record.alert?.detail ?? null,
-    ];
+    const parameters = [...presentationParameters(randomUUID(), record), record.gate];
     const outbox = events(parameters.length + 1);
     await em.query(
       `WITH presentation AS (
          INSERT INTO boarding.presentation (id, airport, gate, lane, at, passenger_id, decision)
-         VALUES ($1, $2, $3, $4, $5, $6, $7)
+         VALUES ($1, $2, $15, $3, $4, $5, $7)
        ), boarded AS (
          INSERT INTO boarding.boarded (passenger_id, flight_id, gate, lane, boarded_at)
-         SELECT $6::uuid, $8::uuid, $3::varchar, $4::varchar, $5::timestamptz WHERE $9::boolean
-       ), template_access AS (
-         INSERT INTO boarding.template_access (template_id, accessor, touchpoint, purpose, accessed_at)
-         SELECT $10::uuid, $11::varchar, 'BOARDING', $12::varchar, $5::timestamptz
-          WHERE $10::uuid IS NOT NULL
-       )${outbox === undefined ? '' : `, events AS (${outbox.sql})`}
-       INSERT INTO boarding.alert (id, airport, kind, gate, raised_at, passenger_id, detail)
-       SELECT $13::uuid, $2::varchar, $14::varchar, $3::varchar, $5::timestamptz, $6::uuid, $15::text
-        WHERE $13::uuid IS NOT NULL`,
+         SELECT $5::uuid, $6::uuid, $15::varchar, $3::varchar, $4::timestamptz WHERE $8::boolean
+       ), ${presentationWriteTail('boarding', '$15', outbox?.sql)}`,
       [...parameters, ...(outbox?.parameters ?? [])],
     );
   }
+}
+
+function keyParameters(flight: FlightKey): string[] {
+  return [flight.carrier, flight.flightNumber, flight.departureDate, flight.origin];
 }

@@ -72,7 +72,7 @@ export class BoardingLanes implements GateLanes<
   ): Promise<void> {
     return this.store.recordPresentation(
       em,
-      { airport, gate, lane, at, pass, decision, boarded: allowed, alert, templateAccess },
+      { airport, gate, lane, at, pass, decision, allowed, alert, templateAccess },
       events,
     );
   }

@@ -3,7 +3,7 @@ import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { UNIT_OF_WORK, type UnitOfWork } from '@biogate/persistence';
 import { assertAirportScope } from '@biogate/service-runtime';
 import { SecurityStore } from '../persistence/security-store';
-import type { SecurityAlertKind, SecurityAlertView } from './security-alert';
+import type { SecurityAlertView } from './security-alert';
 import { ListSecurityAlertsQuery } from './list-security-alerts.query';
 
 /** Operators watch the alerts of their own airport, newest first. */
@@ -23,15 +23,6 @@ export class ListSecurityAlertsHandler implements IQueryHandler<
     limit,
   }: ListSecurityAlertsQuery): Promise<SecurityAlertView[]> {
     assertAirportScope(principal, airport);
-    const rows = await this.unitOfWork.read((em) => this.store.recentAlerts(em, airport, limit));
-    return rows.map((row) => ({
-      alertId: row.id,
-      airport: row.airport,
-      kind: row.kind as SecurityAlertKind,
-      lane: row.lane,
-      raisedAt: row.raisedAt.toISOString(),
-      ...(row.passengerId === null ? {} : { passengerId: row.passengerId }),
-      detail: row.detail,
-    }));
+    return this.unitOfWork.read((em) => this.store.recentAlerts(em, airport, limit));
   }
 }

@@ -1,3 +1,5 @@
+import type { GateAlertView } from '@biogate/lane-gate';
+
 export const SECURITY_ALERT_KINDS = [
   'FACE_MISMATCH',
   'PRESENTATION_ATTACK',
@@ -6,12 +8,4 @@ export const SECURITY_ALERT_KINDS = [
 ] as const;
 export type SecurityAlertKind = (typeof SECURITY_ALERT_KINDS)[number];
 
-export interface SecurityAlertView {
-  readonly alertId: string;
-  readonly airport: string;
-  readonly kind: SecurityAlertKind;
-  readonly lane: string;
-  readonly raisedAt: string;
-  readonly passengerId?: string;
-  readonly detail: string;
-}
+export type SecurityAlertView = GateAlertView<'security', SecurityAlertKind>;

@@ -3,25 +3,13 @@ import { SecurityGateReadModel1764000000103 } from './gate-read-model.migration'
 import { SecurityOutages1764000000102 } from './security-outages.migration';
 import type { PersistenceUnit } from '@biogate/persistence';
 import { SecuritySchema1764000000101 } from './security-schema.migration';
-import {
-  ClearanceRow,
-  GalleryEntryRow,
-  IssuedBoardingPassRow,
-  SecurityAlertRow,
-  SecurityPresentationRow,
-} from './security.entities';
 
 export const SECURITY_SCHEMA = 'security';
 
 export const securityPersistence: PersistenceUnit = {
   name: 'security',
-  entities: [
-    IssuedBoardingPassRow,
-    GalleryEntryRow,
-    SecurityPresentationRow,
-    ClearanceRow,
-    SecurityAlertRow,
-  ],
+  // Its SQL is its store's and libs/lane-gate's: no entities.
+  entities: [],
   migrations: [
     SecuritySchema1764000000101,
     SecurityOutages1764000000102,

@@ -59,7 +59,7 @@ export class SecurityLanes implements GateLanes<
   ): Promise<void> {
     return this.store.recordPresentation(
       em,
-      { airport, lane, at, pass, decision, cleared: allowed, alert, templateAccess },
+      { airport, lane, at, pass, decision, allowed, alert, templateAccess },
       events,
     );
   }

@@ -32,46 +32,39 @@ export class FlightManifestHandler implements IQueryHandler<FlightManifestQuery,
 
   async execute({ principal, flight }: FlightManifestQuery): Promise<FlightManifest> {
     assertAirportScope(principal, flight.airport);
-    return this.unitOfWork.read(async (em) => {
-      const { passes, boarded, cleared, boarding } = await this.store.flightManifest(em, {
-        carrier: flight.carrier,
-        flightNumber: flight.number,
-        departureDate: flight.date,
-        origin: flight.airport,
-      });
-      const boardedBy = new Map(boarded.map((b) => [b.passengerId, b]));
-      const clearedIds = new Set(cleared.map((c) => c.passengerId));
-      return {
-        carrier: flight.carrier,
-        number: flight.number,
-        date: flight.date,
-        airport: flight.airport,
-        boarding: boarding
-          ? { state: boarding.state, gate: boarding.gate }
-          : { state: 'NOT_OPENED' },
-        checkedIn: passes.length,
-        boarded: passes.flatMap((p) => {
-          const b = boardedBy.get(p.passengerId);
-          return b
-            ? [
-                {
-                  passengerId: p.passengerId,
-                  seat: p.seat,
-                  gate: b.gate,
-                  lane: b.lane,
-                  boardedAt: b.boardedAt.toISOString(),
-                },
-              ]
-            : [];
-        }),
-        missing: passes
-          .filter((p) => !boardedBy.has(p.passengerId))
-          .map((p) => ({
-            passengerId: p.passengerId,
-            seat: p.seat,
-            securityCleared: clearedIds.has(p.passengerId),
-          })),
-      };
-    });
+    const key = {
+      carrier: flight.carrier,
+      flightNumber: flight.number,
+      departureDate: flight.date,
+      origin: flight.airport,
+    };
+    const [passes, boarding] = await this.unitOfWork.read(async (em) => [
+      await this.store.manifestPasses(em, key),
+      await this.store.flightBoarding(em, key),
+    ]);
+    return {
+      carrier: flight.carrier,
+      number: flight.number,
+      date: flight.date,
+      airport: flight.airport,
+      boarding: boarding ? { state: boarding.state, gate: boarding.gate } : { state: 'NOT_OPENED' },
+      checkedIn: passes.length,
+      boarded: passes.flatMap(({ passengerId, seat, boarded }) =>
+        boarded === null
+          ? []
+          : [
+              {
+                passengerId,
+                seat,
+                gate: boarded.gate,
+                lane: boarded.lane,
+                boardedAt: boarded.at.toISOString(),
+              },
+            ],
+      ),
+      missing: passes
+        .filter((p) => p.boarded === null)
+        .map(({ passengerId, seat, securityCleared }) => ({ passengerId, seat, securityCleared })),
+    };
   }
 }

@@ -18,8 +18,7 @@ import {
   assertKnownAirport,
   CLOCK,
 } from '@biogate/service-runtime';
-import type { FlightBoardingRow } from '../../persistence/boarding.entities';
-import { BoardingStore } from '../../persistence/boarding-store';
+import { BoardingStore, type FlightBoarding } from '../../persistence/boarding-store';
 import { BoardingOutbox } from '../../boarding-outbox';
 import type { FlightBoardingView } from '../flight-boarding.view';
 import { ChangeBoardingCommand } from './change-boarding.command';
@@ -60,7 +59,7 @@ export class ChangeBoardingHandler implements ICommandHandler<
           `boarding of ${flight.carrier}${flight.number} on ${flight.date} was never opened`,
         );
       }
-      const next: FlightBoardingRow = {
+      const next: FlightBoarding = {
         ...key,
         gate: change.state === 'OPEN' ? change.gate : (current?.gate ?? ''),
         state: change.state,

@@ -128,7 +128,7 @@ describe('PresentAtBoardingHandler (store mocked)', () => {
       decision: { outcome: 'ALLOWED', rules: ['R8'] },
     });
     expect(records).toMatchObject([
-      { pass: { passengerId: PASSENGER }, gate: '12', lane: 'MANUAL', boarded: true },
+      { pass: { passengerId: PASSENGER }, gate: '12', lane: 'MANUAL', allowed: true },
     ]);
     expect(announced).toMatchObject([
       {
