@@ -1,3 +1,4 @@
+import type { Server } from 'node:http';
 import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { SimulatedClock, type Instant } from '@biogate/domain';
@@ -10,6 +11,7 @@ import {
   type OpenPlatform,
 } from '@biogate/service-runtime';
 import { DECIDING_SERVICES, EMBEDDED_SERVICES } from '../../../embedded/src/embedded-services';
+import { memoryConnectionTo } from './memory-connection';
 import { HttpScenarioTarget, type ScenarioTarget } from './scenario-target';
 
 /** The three services of `npm start` in this process, fresh, on a simulated clock. */
@@ -23,16 +25,17 @@ export interface RunningEmbeddedServices {
 }
 
 /**
- * The embedded services' API; their clock lives in this process, so moving it needs no request
- * (the live day moves it every simulated second).
+ * The embedded services' API, over connections held in memory; their clock lives in this
+ * process, so moving it needs no request (the live day moves it every simulated second).
  */
 class EmbeddedScenarioTarget extends HttpScenarioTarget {
   constructor(
     url: string,
     apiKey: string,
+    server: Server,
     private readonly clock: SimulatedClock,
   ) {
-    super(url, apiKey);
+    super(url, apiKey, memoryConnectionTo(server));
   }
 
   override setClock(at: Instant): Promise<void> {
@@ -86,7 +89,7 @@ export async function startEmbeddedServices(
   return {
     url,
     apiKey: qaKey.key,
-    target: new EmbeddedScenarioTarget(url, qaKey.key, clock),
+    target: new EmbeddedScenarioTarget(url, qaKey.key, running.getHttpServer() as Server, clock),
     close: async () => {
       await running.close();
       await platform.close();

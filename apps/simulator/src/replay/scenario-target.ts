@@ -1,5 +1,6 @@
 import { Agent as HttpAgent, request as httpRequest } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+import type { Duplex } from 'node:stream';
 import type { Instant } from '@biogate/domain';
 
 export interface ServiceResponse {
@@ -56,9 +57,12 @@ export class HttpScenarioTarget implements ScenarioTarget {
   constructor(
     private readonly baseUrl: string,
     private readonly apiKey: string,
+    /** Opens a connection other than TCP's (the embedded services', in memory). */
+    connect?: () => Duplex,
   ) {
     const secure = new URL(baseUrl).protocol === 'https:';
     this.agent = secure ? new HttpsAgent({ keepAlive: true }) : new HttpAgent({ keepAlive: true });
+    if (connect !== undefined) this.agent.createConnection = connect;
     this.send = secure ? httpsRequest : httpRequest;
   }
 

@@ -1,0 +1,82 @@
+import type { Server } from 'node:http';
+import { Duplex } from 'node:stream';
+
+/**
+ * One end of a connection held in memory: what one end writes, the other reads. Node's HTTP
+ * server and client take any Duplex as a connection (a server's `connection` event, an agent's
+ * `createConnection`); the methods below are those of `net.Socket` that they call, which mean
+ * nothing without a kernel socket.
+ */
+class MemorySocket extends Duplex {
+  readonly remoteAddress = '127.0.0.1';
+  readonly remoteFamily = 'IPv4';
+  readonly remotePort = 0;
+  readonly localAddress = '127.0.0.1';
+  readonly localPort = 0;
+  timeout: number | undefined;
+  private peer: MemorySocket | undefined;
+
+  static pair(): [MemorySocket, MemorySocket] {
+    const a = new MemorySocket();
+    const b = new MemorySocket();
+    a.peer = b;
+    b.peer = a;
+    return [a, b];
+  }
+
+  override _read(): void {
+    // Written by the peer, as it writes.
+  }
+
+  override _write(chunk: Buffer, _encoding: BufferEncoding, callback: (error?: Error) => void) {
+    this.peer?.push(chunk);
+    callback();
+  }
+
+  override _final(callback: (error?: Error) => void): void {
+    this.peer?.push(null);
+    callback();
+  }
+
+  override _destroy(error: Error | null, callback: (error: Error | null) => void): void {
+    const peer = this.peer;
+    this.peer = undefined;
+    if (peer !== undefined && !peer.destroyed) peer.destroy();
+    callback(error);
+  }
+
+  /** Idle timeouts (the server's keep-alive, the agent's) have nothing to reclaim here. */
+  setTimeout(ms: number): this {
+    this.timeout = ms;
+    return this;
+  }
+
+  setNoDelay(): this {
+    return this;
+  }
+
+  setKeepAlive(): this {
+    return this;
+  }
+
+  ref(): this {
+    return this;
+  }
+
+  unref(): this {
+    return this;
+  }
+}
+
+/**
+ * Opens connections to `server` in memory: the request is parsed, routed and answered by the
+ * same server code as over TCP, without the kernel's loopback (a live day makes hundreds of
+ * thousands of calls, and the socket writes were about 4% of its CPU).
+ */
+export function memoryConnectionTo(server: Server): () => Duplex {
+  return () => {
+    const [client, served] = MemorySocket.pair();
+    server.emit('connection', served);
+    return client;
+  };
+}
