@@ -60,6 +60,10 @@ export async function createServiceApplication(
     serviceRootModule(platform, options, log),
     { bodyParser: false, logger: options.log === false ? false : new NestLogBridge(log) },
   );
+  // Answers are decisions and live state that nobody revalidates: Express hashed every body for
+  // an ETag (0.5% of a live day's CPU). Nor does the API tell what runs it.
+  app.set('etag', false);
+  app.disable('x-powered-by');
   const traced = tracer();
   if (traced !== undefined) app.use(httpTracing(traced));
   if (options.log !== false) app.use(requestLogging(log));
