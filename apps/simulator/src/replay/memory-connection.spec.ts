@@ -73,6 +73,19 @@ describe('memoryConnectionTo', () => {
     expect(connections()).toBe(3);
   });
 
+  it("lets the event loop's timers run while requests follow one another", async () => {
+    let ticks = 0;
+    const timer = setInterval(() => ticks++, 1);
+    try {
+      const until = Date.now() + 50;
+      while (Date.now() < until) await call(agent, 'GET');
+    } finally {
+      clearInterval(timer);
+    }
+    // Without a turn of the loop between them, 50 ms of requests would see no tick at all.
+    expect(ticks).toBeGreaterThan(5);
+  });
+
   it('carries a body larger than a stream buffer whole', async () => {
     const large = 'x'.repeat(300_000);
     expect((await call(agent, 'PUT', large)).json).toMatchObject({ length: 300_000 });

@@ -28,13 +28,19 @@ class MemorySocket extends Duplex {
     // Written by the peer, as it writes.
   }
 
+  /**
+   * Delivered on the event loop's next turn, as a socket's read would be: pushed at once, a
+   * request and its answer would run in process.nextTick and promise jobs only, and the loop
+   * would never reach its timers (the services' purges, the consumers' forgetting) while a
+   * day played.
+   */
   override _write(chunk: Buffer, _encoding: BufferEncoding, callback: (error?: Error) => void) {
-    this.peer?.push(chunk);
+    setImmediate(() => this.peer?.push(chunk));
     callback();
   }
 
   override _final(callback: (error?: Error) => void): void {
-    this.peer?.push(null);
+    setImmediate(() => this.peer?.push(null));
     callback();
   }
 
