@@ -1,5 +1,11 @@
 import type { Server } from 'node:http';
+import { performance } from 'node:perf_hooks';
 import { Duplex } from 'node:stream';
+
+/** How long deliveries may go on without a turn of the event loop. */
+const TURN_EVERY_MS = 5;
+/** When a delivery last waited for a turn of the loop (one clock for every connection). */
+let loopTurnedAt = 0;
 
 /**
  * One end of a connection held in memory: what one end writes, the other reads. Node's HTTP
@@ -15,6 +21,8 @@ class MemorySocket extends Duplex {
   readonly localPort = 0;
   timeout: number | undefined;
   private peer: MemorySocket | undefined;
+  /** Chunks held for the loop's next turn, in order. */
+  private waiting: (Buffer | null)[] | undefined;
 
   static pair(): [MemorySocket, MemorySocket] {
     const a = new MemorySocket();
@@ -29,19 +37,38 @@ class MemorySocket extends Duplex {
   }
 
   /**
-   * Delivered on the event loop's next turn, as a socket's read would be: pushed at once, a
-   * request and its answer would run in process.nextTick and promise jobs only, and the loop
-   * would never reach its timers (the services' purges, the consumers' forgetting) while a
-   * day played.
+   * Delivered at once, but never for longer than `TURN_EVERY_MS` without a turn of the event
+   * loop: pushed at once always, a request and its answer would run in process.nextTick and
+   * promise jobs only, and the loop would never reach its timers (the services' outbox relays,
+   * purges, the consumers' forgetting) while a day played; delivered on every next turn, each
+   * chunk would pay a turn of the loop. Chunks wait behind those already waiting for the turn.
    */
   override _write(chunk: Buffer, _encoding: BufferEncoding, callback: (error?: Error) => void) {
-    setImmediate(() => this.peer?.push(chunk));
+    this.deliver(chunk);
     callback();
   }
 
   override _final(callback: (error?: Error) => void): void {
-    setImmediate(() => this.peer?.push(null));
+    this.deliver(null);
     callback();
+  }
+
+  private deliver(chunk: Buffer | null): void {
+    if (this.waiting !== undefined) {
+      this.waiting.push(chunk);
+      return;
+    }
+    if (performance.now() - loopTurnedAt < TURN_EVERY_MS) {
+      this.peer?.push(chunk);
+      return;
+    }
+    const waiting = [chunk];
+    this.waiting = waiting;
+    setImmediate(() => {
+      loopTurnedAt = performance.now();
+      this.waiting = undefined;
+      for (const waited of waiting) this.peer?.push(waited);
+    });
   }
 
   override _destroy(error: Error | null, callback: (error: Error | null) => void): void {
