@@ -21,9 +21,14 @@
  *
  * Kafka and PostgreSQL come from KAFKA_BROKERS / TEST_POSTGRES_URL, else the librdkafka mock
  * cluster and the local server, as in the tests. The CPU time each service process spent on the
- * journeys (from /proc, user + system) is printed per process and per journey. Last line:
- * `journeys_per_s=N decision_p99_ms=N cpu_ms_per_journey=N max_rss_mb=N`, with `_xK` figures for each further
- * instance count.
+ * journeys (from /proc, user + system) is printed per process and per journey, and beside it what
+ * the services spend with no traffic in as long (measured over 5 s before the journeys).
+ *
+ * The figures are of warm services: BENCH_WARMUP journeys (default 500) go through every step
+ * first, uncounted (a fresh process spends a third of its CPU compiling its hot code).
+ *
+ * Last line: `journeys_per_s=N decision_p99_ms=N cpu_ms_per_journey=N idle_cpu_ms_per_journey=N
+ * max_rss_mb=N`, with `_xK` figures for each further instance count.
  */
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
@@ -48,6 +53,8 @@ import { processCpuSeconds, residentMegabytes } from './process-cpu';
 import { BENCH_FETCH_MAX_WAIT_MS } from './kafka-fetch-wait';
 
 const JOURNEYS = Number(process.env.BENCH_JOURNEYS ?? 1000);
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 500);
+const IDLE_MS = Number(process.env.BENCH_IDLE_MS ?? 5_000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
 const RATE = Number(process.env.BENCH_DECISIONS_PER_S ?? 100);
 const DECISIONS = Number(process.env.BENCH_DECISIONS ?? 1000);
@@ -61,6 +68,8 @@ interface RunFigures {
   readonly journeysPerSecond: number;
   readonly decisionP99Ms: number;
   readonly cpuMsPerJourney: number;
+  /** Of `cpuMsPerJourney`, what the services spend with no traffic in as long. */
+  readonly idleCpuMsPerJourney: number;
   /** The largest resident memory of a service process at the end. */
   readonly maxRssMb: number;
 }
@@ -83,7 +92,7 @@ async function main(): Promise<void> {
     runs
       .map(([n, f], i) => {
         const suffix = i === 0 ? '' : `_x${n}`;
-        return `journeys_per_s${suffix}=${f.journeysPerSecond.toFixed(1)} decision_p99_ms${suffix}=${f.decisionP99Ms.toFixed(1)} cpu_ms_per_journey${suffix}=${f.cpuMsPerJourney.toFixed(1)} max_rss_mb${suffix}=${f.maxRssMb.toFixed(0)}`;
+        return `journeys_per_s${suffix}=${f.journeysPerSecond.toFixed(1)} decision_p99_ms${suffix}=${f.decisionP99Ms.toFixed(1)} cpu_ms_per_journey${suffix}=${f.cpuMsPerJourney.toFixed(1)} idle_cpu_ms_per_journey${suffix}=${f.idleCpuMsPerJourney.toFixed(1)} max_rss_mb${suffix}=${f.maxRssMb.toFixed(0)}`;
       })
       .join(' '),
   );
@@ -170,45 +179,72 @@ async function runWith(instances: number): Promise<RunFigures> {
         bookEnrolAndCheckIn(client, urls, p, `${pnrPrefix}${String(i).padStart(5, '0')}`),
       );
 
+    /**
+     * Whole journeys of `passengers`, stage by stage; `before` journeys went through earlier. Each
+     * stage waits until what it caused reached the services that need it.
+     */
+    const journeysThrough = async (
+      passengers: Passenger[],
+      pnrPrefix: string,
+      before: number,
+      mark: (stage: string) => void = () => undefined,
+    ) => {
+      const all = before + passengers.length;
+      await checkInAll(passengers, pnrPrefix);
+      mark('book, enrol, check in by face (HTTP)');
+      for (const table of [
+        'security.boarding_pass',
+        'security.gallery_entry',
+        'boarding.boarding_pass',
+        'boarding.gallery_entry',
+      ])
+        await waitFor(table, all);
+      mark('boarding passes and galleries reach both gates (Kafka)');
+      await throughTheGates(client, urls, passengers, CONCURRENCY, async (done) => {
+        if (done === 'boarding') {
+          mark('boarding e-gates (HTTP)');
+          return;
+        }
+        mark('security e-gates (HTTP)');
+        await waitFor('boarding.security_clearance', all);
+        mark('clearances reach the boarding gate (Kafka)');
+      });
+      await waitFor('checkin.journey_step', all * 3);
+      mark('journey steps back at check-in (Kafka)');
+    };
+    const cpu = () =>
+      services.map((s) => (s.child.pid === undefined ? 0 : processCpuSeconds(s.child.pid)));
+
+    // 0. Warm-up: a fresh process compiles its hot code while it runs (V8's optimising compiler
+    // took a third of a gate's CPU in its first seconds); the figures are of a warm service.
+    await journeysThrough(makePassengers(WARMUP, 7000, 300_000_000_000), 'W', 0);
+    // The services' CPU while nothing happens: their consumers' fetches (the mock cluster
+    // answers one only at its deadline), timers, the relays' pauses.
+    const idleFrom = cpu();
+    const idleStarted = process.hrtime.bigint();
+    await new Promise((resolve) => setTimeout(resolve, IDLE_MS));
+    const idleSeconds = seconds(idleStarted);
+    const idleCores = cpu().map((after, i) => (after - (idleFrom[i] ?? 0)) / idleSeconds);
+
     // 1. Throughput of whole journeys.
     const journeys = makePassengers(JOURNEYS, 2000, 100_000_000_000);
     const stages: [string, number][] = [];
-    const cpu = () =>
-      services.map((s) => (s.child.pid === undefined ? 0 : processCpuSeconds(s.child.pid)));
     const cpuBefore = cpu();
     const started = process.hrtime.bigint();
     let stage = process.hrtime.bigint();
-    const mark = (name: string) => {
+    await journeysThrough(journeys, 'J', WARMUP, (name) => {
       stages.push([name, seconds(stage)]);
       stage = process.hrtime.bigint();
-    };
-    await checkInAll(journeys, 'J');
-    mark('book, enrol, check in by face (HTTP)');
-    for (const table of [
-      'security.boarding_pass',
-      'security.gallery_entry',
-      'boarding.boarding_pass',
-      'boarding.gallery_entry',
-    ])
-      await waitFor(table, JOURNEYS);
-    mark('boarding passes and galleries reach both gates (Kafka)');
-    await throughTheGates(client, urls, journeys, CONCURRENCY, async (done) => {
-      if (done === 'boarding') {
-        mark('boarding e-gates (HTTP)');
-        return;
-      }
-      mark('security e-gates (HTTP)');
-      await waitFor('boarding.security_clearance', JOURNEYS);
-      mark('clearances reach the boarding gate (Kafka)');
     });
-    await waitFor('checkin.journey_step', JOURNEYS * 3);
-    mark('journey steps back at check-in (Kafka)');
     const total = seconds(started);
     const journeysPerSecond = JOURNEYS / total;
     const cpuMsPerJourney = cpu().map(
       (after, i) => ((after - (cpuBefore[i] ?? 0)) * 1000) / JOURNEYS,
     );
     const cpuMsTotal = cpuMsPerJourney.reduce((sum, ms) => sum + ms, 0);
+    // What the services would have spent idle in as long, per journey.
+    const idleMsPerJourney =
+      (idleCores.reduce((sum, cores) => sum + cores, 0) * total * 1000) / JOURNEYS;
 
     // 2. Latency of gate decisions under a steady load.
     const probes = makePassengers(DECISIONS, 5000, 200_000_000_000);
@@ -220,8 +256,8 @@ async function runWith(instances: number): Promise<RunFigures> {
       'boarding.boarding_pass',
       'boarding.gallery_entry',
     ])
-      await waitFor(table, JOURNEYS + DECISIONS);
-    await waitFor('checkin.journey_step', JOURNEYS * 3 + DECISIONS);
+      await waitFor(table, WARMUP + JOURNEYS + DECISIONS);
+    await waitFor('checkin.journey_step', (WARMUP + JOURNEYS) * 3 + DECISIONS);
     const latencies: number[] = [];
     const t0 = process.hrtime.bigint();
     await Promise.all(
@@ -256,7 +292,14 @@ async function runWith(instances: number): Promise<RunFigures> {
     log(
       `  CPU per journey: ${cpuMsTotal.toFixed(1)} ms over the services (${services
         .map((s, i) => `${s.name} ${(cpuMsPerJourney[i] ?? 0).toFixed(1)}`)
-        .join(', ')} ms)`,
+        .join(', ')} ms), after ${WARMUP} journeys of warm-up`,
+    );
+    log(
+      `  of which ${idleMsPerJourney.toFixed(1)} ms is what they spend idle in as long: ${services
+        .map((s, i) => `${s.name} ${((idleCores[i] ?? 0) * 100).toFixed(1)}%`)
+        .join(
+          ', ',
+        )} of a core over ${(IDLE_MS / 1000).toFixed(0)} s without traffic (fetches the broker answers at their ${BENCH_FETCH_MAX_WAIT_MS} ms deadline, timers)`,
     );
     log(
       `  RSS at the end: ${services.map((s, i) => `${s.name} ${(rss[i] ?? 0).toFixed(0)}`).join(', ')} MB`,
@@ -270,6 +313,7 @@ async function runWith(instances: number): Promise<RunFigures> {
       journeysPerSecond,
       decisionP99Ms: percentile(latencies, 99),
       cpuMsPerJourney: cpuMsTotal,
+      idleCpuMsPerJourney: idleMsPerJourney,
       maxRssMb: Math.max(...rss),
     };
   } finally {
