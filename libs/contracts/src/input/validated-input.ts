@@ -1,16 +1,19 @@
 import { plainToInstance, type ClassConstructor } from 'class-transformer';
+import { isDeepStrictEqual } from 'node:util';
 import { validateSync, type ValidationError } from 'class-validator';
 import { certainlyValid } from './certainly-valid';
 import { describeValue, joinPath, type InputError, type ParseResult } from './input-error';
+import { instanceFromJson } from './json-instance';
 import { structuralProblems } from './json-structure';
 import { cacheValidationMetadata } from './validation-metadata-cache';
 
 cacheValidationMetadata();
 
 /**
- * Set by the test suite (jest.config.js): every input is also judged by class-validator, and an
- * input `certainlyValid` accepts but class-validator refuses throws, so that every request and
- * event of the tests (the fuzzing and hardening suites' bad input among them) checks the two agree.
+ * Set by the test suite (jest.config.js): every input is also instantiated by class-transformer
+ * and judged by class-validator, and an instance other than `instanceFromJson`'s, or an input
+ * `certainlyValid` accepts but class-validator refuses, throws: every request and event of the
+ * tests (the fuzzing and hardening suites' bad input among them) checks that they agree.
  */
 const CROSS_CHECK = process.env.BIOGATE_VALIDATION_CROSS_CHECK === '1';
 
@@ -34,7 +37,12 @@ export function validateInput<T extends object>(
   // Before class-transformer and class-validator walk it: they recurse without a limit.
   const structural = structuralProblems(plain, path);
   if (structural.length > 0) return { ok: false, errors: structural };
-  const instance = plainToInstance(dto, plain, { enableImplicitConversion: false });
+  const instance = instanceFromJson(dto, plain);
+  if (CROSS_CHECK) {
+    const theirs = plainToInstance(dto, plain, { enableImplicitConversion: false });
+    if (!isDeepStrictEqual(instance, theirs))
+      throw new Error(`instanceFromJson made a ${dto.name} other than class-transformer's`);
+  }
   // Requests must not carry unknown fields; events may (a newer producer adds fields).
   const whitelist = options.allowUnknownFields !== true;
   if (certainlyValid(instance, whitelist) && !CROSS_CHECK) return { ok: true, value: instance };
