@@ -150,15 +150,15 @@ describe('traces across services over Kafka', () => {
     await checkInUnder(checkin, caller.traceparent);
     await until(
       () =>
-        exporter
-          .getFinishedSpans()
-          .some(
-            (s) =>
-              s.kind === SpanKind.CONSUMER &&
-              s.spanContext().traceId === caller.traceId &&
-              s.attributes['messaging.consumer.group.name'] === 'security-gate',
-          ),
-      "the security gate's consumer span",
+        exporter.getFinishedSpans().some(
+          (s) =>
+            s.kind === SpanKind.CONSUMER &&
+            s.spanContext().traceId === caller.traceId &&
+            s.attributes['messaging.consumer.group.name'] === 'security-gate' &&
+            // Its consumer span of the gallery event may come first: wait for the one checked.
+            s.attributes['biogate.event_type'] === 'CheckInDecided',
+        ),
+      "the security gate's consumer span of CheckInDecided",
     );
     expectTraceToSecurityGate(exporter.getFinishedSpans(), caller);
   }, 90_000);
