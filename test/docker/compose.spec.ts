@@ -76,6 +76,13 @@ describe('docker/compose.yaml', () => {
   it('builds an image whose default command is an app that exists', () => {
     const dockerfile = readFileSync(join(root, 'docker/Dockerfile'), 'utf8');
     expect(dockerfile).toContain('CMD ["node", "dist/apps/embedded/src/main.js"]');
+    // The dependencies' patches are in place before npm ci, and the image runs the patched
+    // packages (an install of its own with --ignore-scripts or --omit=dev would not apply them).
+    expect(dockerfile.indexOf('COPY patches patches')).toBeGreaterThan(-1);
+    expect(dockerfile.indexOf('COPY patches patches')).toBeLessThan(
+      dockerfile.indexOf('RUN npm ci'),
+    );
+    expect(dockerfile).toContain('COPY --from=build /app/node_modules node_modules');
     expect(nest.projects.embedded?.sourceRoot).toBe('apps/embedded/src');
   });
 });
