@@ -37,11 +37,9 @@ export function requestLogging(log: ServiceLog) {
   return (request: Request, response: Response, next: NextFunction): void => {
     const started = Date.now();
     notePassengerOfAnswer(request, response);
-    let written = false;
-    // The first of finish (answered), close (answered, or the caller went away first) and error.
+    // The first of finish (answered), close (answered, or the caller went away first) and error:
+    // it takes the three listeners off, so the line is written once.
     const writeLine = (aborted: boolean, error?: unknown): void => {
-      if (written) return;
-      written = true;
       response.off('finish', onFinish);
       response.off('close', onClose);
       response.off('error', onError);

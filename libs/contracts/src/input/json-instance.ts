@@ -99,17 +99,29 @@ function readOnlyOf(prototype: object): ReadonlySet<string> {
 function shapeOf(dto: ClassConstructor<object>): InstanceShape | null {
   const known = shapes.get(dto);
   if (known !== undefined) return known;
+  const made: ClassConstructor<object>[] = [];
+  const shape = compiledShape(dto, made);
+  // A class made on the way may hold the shape of one found unmodelled since (a cycle): none
+  // of them is kept.
+  if (shape === null) for (const each of made) shapes.set(each, null);
+  return shape;
+}
+
+function compiledShape(
+  dto: ClassConstructor<object>,
+  made: ClassConstructor<object>[],
+): InstanceShape | null {
+  const known = shapes.get(dto);
+  if (known !== undefined) return known;
   // Placed first, so that a class nested in itself (directly or not) finds its own shape.
   const nested = new Map<string, InstanceShape>();
   const shape: InstanceShape = { dto, nested, readOnly: readOnlyOf(dto.prototype as object) };
   shapes.set(dto, shape);
+  made.push(dto);
   for (const [property, declaration] of typeDeclarationsOf(dto)) {
     const type = modelledType(declaration);
-    const inner = type === undefined ? null : shapeOf(type);
-    if (inner === null) {
-      shapes.set(dto, null);
-      return null;
-    }
+    const inner = type === undefined ? null : compiledShape(type, made);
+    if (inner === null) return null;
     nested.set(property, inner);
   }
   return shape;
