@@ -142,6 +142,56 @@ describe.each(BOTH_DATABASES)('outbox, relay and idempotent consumer on %s', (na
     expect(effects).toEqual(['attempt 2']);
   });
 
+  it('runs a single write without a transaction, retried and followed by its effects like one', async () => {
+    // Each statement of a single write is its own transaction; a unit's statements share one.
+    const txids = (em: Parameters<Parameters<typeof db.unitOfWork.read>[0]>[0]) =>
+      Promise.all(
+        [1, 2].map(async () => {
+          const [row] = await em.query<{ id: string }[]>('SELECT txid_current()::text AS id');
+          return row?.id;
+        }),
+      );
+    const [inUnit1, inUnit2] = await db.unitOfWork.transaction(txids);
+    expect(inUnit1).toBe(inUnit2);
+    const [alone1, alone2] = await db.unitOfWork.singleWrite(txids);
+    expect(alone1).not.toBe(alone2);
+
+    const id = randomUUID();
+    await db.dataSource.query('INSERT INTO sample.item VALUES ($1, $2)', [id, 'first']);
+    const attempts: string[] = [];
+    const effects: string[] = [];
+    const found = await db.unitOfWork.singleWrite(async (em) => {
+      const attempt = `attempt ${attempts.length + 1}`;
+      attempts.push(attempt);
+      db.unitOfWork.afterCommit(em, () => effects.push(attempt));
+      const rows = await em.query<{ id: string }[]>('SELECT id FROM sample.item WHERE id = $1', [
+        id,
+      ]);
+      if (attempts.length === 1)
+        await em.query('INSERT INTO sample.item VALUES ($1, $2)', [id, 'again']);
+      expect(effects).toEqual([]);
+      return rows.length;
+    });
+    expect([found, attempts, effects]).toEqual([1, ['attempt 1', 'attempt 2'], ['attempt 2']]);
+
+    // Two at once keep their effects apart; a failed one runs none.
+    await Promise.all(
+      ['a', 'b'].map((name) =>
+        db.unitOfWork.singleWrite(async (em) => {
+          db.unitOfWork.afterCommit(em, () => effects.push(name));
+          await em.query('INSERT INTO sample.item VALUES ($1, $2)', [randomUUID(), name]);
+        }),
+      ),
+    );
+    await expect(
+      db.unitOfWork.singleWrite((em) => {
+        db.unitOfWork.afterCommit(em, () => effects.push('failed'));
+        return Promise.reject(new Error('the handler failed'));
+      }),
+    ).rejects.toThrow('the handler failed');
+    expect(effects.sort()).toEqual(['a', 'attempt 2', 'b']);
+  });
+
   it('writes state and its event together, or neither', async () => {
     await db.unitOfWork.transaction(async (em) => {
       await em.query('INSERT INTO sample.item VALUES ($1, $2)', [randomUUID(), 'kept']);

@@ -11,12 +11,13 @@ export function silentTransport(): EventTransport {
 }
 
 /**
- * A unit of work whose transactions and reads all run on `em` (a test's fake), over a database
+ * A unit of work whose transactions, single writes and reads all run on `em` (a test's fake), over a database
  * this process owns, as PGlite is: no autovacuum, so purges reclaim space themselves.
  */
 export function unitOfWorkOver(em: EntityManager): UnitOfWork {
   return {
     transaction: (work) => work(em),
+    singleWrite: (work) => work(em),
     read: (work) => work(em),
     afterCommit: () => undefined,
     ownsDatabase: true,

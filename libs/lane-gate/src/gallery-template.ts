@@ -7,8 +7,8 @@ export interface StoredGalleryEntry {
 
 /**
  * A template read in clear at a gate, for its audit trail (`<schema>.template_access`: who, when,
- * which touchpoint, why). The gate's store writes it in the transaction of the decision that
- * needed the read, so a decision is never recorded without its read, nor a read without it.
+ * which touchpoint, why). The gate's store writes it in the statement that records the decision
+ * that needed the read, so a decision is never recorded without its read, nor a read without it.
  */
 export interface TemplateAccess {
   readonly templateId: string;

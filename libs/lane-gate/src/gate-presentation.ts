@@ -87,7 +87,7 @@ export interface GateLanes<
   refusal?(context: LaneContext<P>, request: R): LaneRefusal<K> | undefined;
   /** The gate's own event of the decision (none for an unknown pass). */
   decided(events: EventStamp, presented: GatePresented<P, K>, request: R): OutboxEntry[];
-  /** Writes the presentation, what it caused and its events, in the caller's transaction. */
+  /** Writes the presentation, what it caused and its events, in one statement (`singleWrite`). */
   record(
     em: EntityManager,
     presented: GatePresented<P, K>,
@@ -106,7 +106,7 @@ export interface GateLanes<
 
 /**
  * The presentation use case both gates run: the caller's scope and the airport, the capture an
- * e-gate matches, then in one transaction the lane flow (`presentAtLane`), the alert, the gate's
+ * e-gate matches, then as one write (`UnitOfWork.singleWrite`) the lane flow (`presentAtLane`), the alert, the gate's
  * events and the alert's, and the gate's record of it all. Each gate answers with its own view.
  */
 @Injectable()
@@ -129,7 +129,8 @@ export class GatePresentation {
     const capture = captureToMatch(request.lane === 'AUTOMATED', request.capture);
     const at = new Date(this.clock.now());
     const place = gate.placeOf(request);
-    return this.unitOfWork.transaction(async (em) => {
+    // One read (the lane's context) and one write (`record`, the events in it): no transaction.
+    return this.unitOfWork.singleWrite(async (em) => {
       const outcome = await presentAtLane<P, K>(
         {
           ports: { policy: this.policy, faces: this.faces, gallery: this.gallery },

@@ -10,6 +10,15 @@ export const UNIT_OF_WORK = Symbol('UNIT_OF_WORK');
  */
 export interface UnitOfWork {
   transaction<T>(work: (em: EntityManager) => Promise<T>): Promise<T>;
+  /**
+   * A change that is one statement after its reads (a gate's presentation): run without `BEGIN`
+   * and `COMMIT`, two round trips fewer. PostgreSQL commits a lone statement by itself, and under
+   * READ COMMITTED (biogate's level) reads inside a transaction see no more than reads outside
+   * one, so without locking reads the outcome is the transaction's. Retried after a lost race
+   * and followed by its `afterCommit` effects like a transaction. The work must write at most
+   * once: a second write would commit on its own.
+   */
+  singleWrite<T>(work: (em: EntityManager) => Promise<T>): Promise<T>;
   read<T>(work: (em: EntityManager) => Promise<T>): Promise<T>;
   /**
    * Runs `effect` once the transaction of `em` has committed, never if it rolls back (nor for an
@@ -39,13 +48,8 @@ export class TypeOrmUnitOfWork implements UnitOfWork {
     this.ownsDatabase = options.inProcess;
   }
 
-  /**
-   * A unit that lost a race on PostgreSQL (two check-ins of one passenger, two boardings of one
-   * pass: both read "not yet", one insert then hits the other's unique key) runs again from its
-   * reads, and so gives the answer for what the winner did. Never more than three times.
-   */
-  async transaction<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
-    const unit = async () => {
+  transaction<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
+    return this.untilWon(async () => {
       let effects: (() => void)[] = [];
       const result = await this.dataSource.transaction((em) => {
         effects = [];
@@ -54,14 +58,25 @@ export class TypeOrmUnitOfWork implements UnitOfWork {
       });
       for (const effect of effects) effect();
       return result;
-    };
-    for (let attempt = 1; ; attempt++) {
+    });
+  }
+
+  singleWrite<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
+    return this.untilWon(async () => {
+      // One connection for the unit's statements, as a transaction has (and its statements
+      // prepared on it), and a manager of its own for the unit's effects.
+      const runner = this.dataSource.createQueryRunner();
+      const effects: (() => void)[] = [];
+      this.onCommit.set(runner.manager, effects);
+      let result: T;
       try {
-        return await (this.exclusive ? this.exclusive.run(unit) : unit());
-      } catch (error) {
-        if (attempt >= MAX_ATTEMPTS || !lostARace(error)) throw error;
+        result = await work(runner.manager);
+      } finally {
+        await runner.release();
       }
-    }
+      for (const effect of effects) effect();
+      return result;
+    });
   }
 
   read<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
@@ -73,6 +88,21 @@ export class TypeOrmUnitOfWork implements UnitOfWork {
     const effects = this.onCommit.get(em);
     if (effects === undefined) throw new Error('afterCommit called outside a transaction');
     effects.push(effect);
+  }
+
+  /**
+   * A unit that lost a race on PostgreSQL (two check-ins of one passenger, two boardings of one
+   * pass: both read "not yet", one insert then hits the other's unique key) runs again from its
+   * reads, and so gives the answer for what the winner did. Never more than three times.
+   */
+  private async untilWon<T>(unit: () => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await (this.exclusive ? this.exclusive.run(unit) : unit());
+      } catch (error) {
+        if (attempt >= MAX_ATTEMPTS || !lostARace(error)) throw error;
+      }
+    }
   }
 }
 

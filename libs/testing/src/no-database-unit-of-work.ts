@@ -20,6 +20,10 @@ export class NoDatabaseUnitOfWork implements UnitOfWork {
     return result;
   }
 
+  singleWrite<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
+    return this.transaction(work);
+  }
+
   async read<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
     return work(placeholderEntityManager());
   }

@@ -65,8 +65,9 @@ export interface BoardingPresentationRecord extends GatePresentationRecord<Board
 /**
  * The boarding gate's SQL on its hot path: one statement reads what a gate needs about a pass,
  * one writes what a presentation leaves (the log row, the boarded row, the audit of the template
- * read, the alert), in the caller's transaction. Two boardings of one pass at once: the boarded
- * row's key lets one win, and the unit of work runs the other again, which then sees it.
+ * read, the alert), with no transaction around them (`UnitOfWork.singleWrite`). Two boardings of
+ * one pass at once: the boarded row's key lets one win, and the unit of work runs the other
+ * again, which then sees it.
  */
 @Injectable()
 export class BoardingStore {

@@ -18,8 +18,8 @@ import type { SecurityAlertKind, SecurityAlertView } from '../alerts/security-al
 /**
  * The security gate's SQL (the read model of passes and galleries is libs/lane-gate's): one
  * statement reads what a lane needs about a pass, one writes what a presentation leaves (the log
- * row, the clearance, the audit of the template read, the alert, the events), in the caller's
- * transaction.
+ * row, the clearance, the audit of the template read, the alert, the events), with no
+ * transaction around them (`UnitOfWork.singleWrite`).
  */
 @Injectable()
 export class SecurityStore {
