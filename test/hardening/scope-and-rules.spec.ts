@@ -176,7 +176,14 @@ describe.each<DatabaseKind>(['PGlite', 'PostgreSQL'])(
         .set('x-api-key', KEYS.qa)
         .send({ passengerId, channel: 'COUNTER' });
       expect(checkIn.body).toMatchObject({ decision: { outcome: 'ALLOWED' } });
+      const stagings = () =>
+        services.count(
+          `SELECT count(*) AS n FROM checkin.template_access WHERE touchpoint = 'GALLERY'`,
+        );
+      const before = await stagings();
       expect((await enrol(passengerId)).body).toMatchObject({ outcome: 'ENROLLED' });
+      // The template read that staged the flight's gallery entry, written with the enrolment.
+      expect(await stagings()).toBe(before + 1);
       await settle(services);
       const p = {
         passengerId,

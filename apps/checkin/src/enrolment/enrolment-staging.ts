@@ -23,9 +23,9 @@ export class EnrolmentStaging {
     private readonly store: CheckInStore,
   ) {}
 
+  /** One read (the flights the person is checked in on), then one write (`singleWrite`). */
   async record(em: EntityManager, enrolment: NewEnrolment, correlationId: string): Promise<void> {
     const at = enrolment.enrolledAt;
-    await this.store.addEnrolment(em, enrolment);
     const events = new EventStamp('checkin', at.toISOString(), correlationId);
     const reads = new TemplateReads(this.cipher);
     const checkedIn = await this.store.checkedInFlightsOf(em, enrolment.personalIdNumber, at);
@@ -40,7 +40,9 @@ export class EnrolmentStaging {
           at,
         ) ?? [],
     );
-    await this.store.recordTemplateReads(em, reads.take());
-    await this.outbox.append(em, [passengerEnrolled(events, enrolment), ...galleries]);
+    const announced = [passengerEnrolled(events, enrolment), ...galleries];
+    await this.store.recordEnrolment(em, enrolment, reads.take(), (first) =>
+      this.outbox.within(em, announced, first),
+    );
   }
 }

@@ -262,23 +262,40 @@ export class CheckInStore {
   }
 
   /** A new enrolment, its template sealed; the personal ID number is unique (one per person). */
-  async addEnrolment(em: EntityManager, enrolment: EnrolmentRow): Promise<void> {
+  /**
+   * A new enrolment, in one statement: the enrolment, the template reads its gallery entries
+   * made, and its events.
+   */
+  async recordEnrolment(
+    em: EntityManager,
+    enrolment: EnrolmentRow,
+    reads: readonly TemplateRead[],
+    events: PendingEvents = NO_EVENTS,
+  ): Promise<void> {
+    const parameters = [
+      enrolment.id,
+      enrolment.personalIdNumber,
+      enrolment.passengerId,
+      enrolment.channel,
+      enrolment.consentAt,
+      enrolment.enrolledAt,
+      enrolment.templateId,
+      enrolment.templateCiphertext,
+      enrolment.templateIv,
+      enrolment.templateTag,
+      ...templateReadColumns(reads),
+    ];
+    const outbox = events(parameters.length + 1);
     await em.query(
-      `INSERT INTO checkin.enrolment (id, personal_id_number, passenger_id, channel, consent_at,
-         enrolled_at, template_id, template_ciphertext, template_iv, template_tag)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-      [
-        enrolment.id,
-        enrolment.personalIdNumber,
-        enrolment.passengerId,
-        enrolment.channel,
-        enrolment.consentAt,
-        enrolment.enrolledAt,
-        enrolment.templateId,
-        enrolment.templateCiphertext,
-        enrolment.templateIv,
-        enrolment.templateTag,
-      ],
+      `WITH enrolled AS (
+         INSERT INTO checkin.enrolment (id, personal_id_number, passenger_id, channel, consent_at,
+           enrolled_at, template_id, template_ciphertext, template_iv, template_tag)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+       )${outbox === undefined ? '' : `, events AS (${outbox.sql})`}
+       INSERT INTO checkin.template_access (template_id, accessor, touchpoint, purpose, accessed_at)
+       SELECT * FROM unnest($11::uuid[], $12::varchar[], $13::varchar[], $14::varchar[],
+                            $15::timestamptz[])`,
+      [...parameters, ...(outbox?.parameters ?? [])],
     );
   }
 

@@ -7,6 +7,7 @@ import {
 } from '@biogate/domain';
 import { type Principal } from '@biogate/service-runtime';
 import { GalleryCipher, TemplateCipher } from '@biogate/biometrics';
+import type { OutboxEntry, PendingEvents } from '@biogate/messaging';
 import { NoDatabaseUnitOfWork } from '@biogate/testing';
 import type { CheckInOutbox } from '../../checkin-outbox';
 import type { TemplateRead } from '../enrolled-template.reader';
@@ -62,9 +63,12 @@ function setUp(patch: Partial<BookedPassengerRow> = {}, now = '2025-12-01T07:30:
   };
   const register = new SimulatedPopulationRegister();
   const cipher = TemplateCipher.ephemeral();
+  const announced: unknown[] = [];
   const outbox = {
-    append: () => Promise.resolve(),
-    committed: () => undefined,
+    within: (_em: unknown, entries: readonly OutboxEntry[]) => ({
+      sql: '',
+      parameters: entries.map((entry) => entry.envelope.type),
+    }),
   } as unknown as CheckInOutbox;
   // The store answers from these rows and keeps what it is given (its SQL runs in test/checkin).
   const enrolments: EnrolmentRow[] = [];
@@ -84,8 +88,15 @@ function setUp(patch: Partial<BookedPassengerRow> = {}, now = '2025-12-01T07:30:
             }
           : undefined,
       ),
-    addEnrolment: (_em: unknown, enrolment: EnrolmentRow) => {
+    recordEnrolment: (
+      _em: unknown,
+      enrolment: EnrolmentRow,
+      reads: readonly TemplateRead[],
+      events: PendingEvents,
+    ) => {
       enrolments.push(enrolment);
+      templateReads.push(...reads);
+      announced.push(...(events(16)?.parameters ?? []));
       return Promise.resolve();
     },
     checkedInFlightsOf: () => Promise.resolve([]),
@@ -120,14 +131,16 @@ function setUp(patch: Partial<BookedPassengerRow> = {}, now = '2025-12-01T07:30:
         'corr',
       ),
     );
-  return { enrol, enrolments, register, cipher, templateReads };
+  return { enrol, enrolments, register, cipher, templateReads, announced };
 }
 
 describe('EnrolPassengerHandler (store mocked)', () => {
   it('enrols the genuine holder and seals the chip photo as the template', async () => {
-    const { enrol, enrolments, cipher } = setUp();
+    const { enrol, enrolments, cipher, announced } = setUp();
     const outcome = await enrol();
     expect(outcome).toMatchObject({ outcome: 'ENROLLED', reason: 'OK' });
+    // Written with the enrolment, in its statement (no flight checked in: no gallery entry).
+    expect(announced).toEqual(['PassengerEnrolled']);
     const [row] = enrolments;
     expect(row).toMatchObject({ personalIdNumber: ID_NUMBER, channel: 'COUNTER' });
     const template = cipher.open(row!.templateId, {

@@ -58,7 +58,7 @@ export class EnrolPassengerHandler implements ICommandHandler<
     correlationId,
   }: EnrolPassengerCommand): Promise<EnrolmentOutcome> {
     const now = this.clock.now();
-    return this.unitOfWork.transaction(async (em): Promise<EnrolmentOutcome> => {
+    return this.unitOfWork.singleWrite(async (em): Promise<EnrolmentOutcome> => {
       const record = await readPassengerInScope(
         this.store,
         em,
