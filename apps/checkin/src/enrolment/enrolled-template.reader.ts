@@ -17,8 +17,8 @@ export interface TemplateRead extends TemplateReadPurpose {
 
 /**
  * The only way to read an enrolled template in clear: each read is noted here, and the use case
- * writes the notes to the audit trail (who, when, which touchpoint) in the transaction that
- * read, with its other rows (`CheckInStore.recordTemplateReads`, or in `recordCheckIn` and
+ * writes the notes to the audit trail (who, when, which touchpoint) in the write of the use case
+ * that read, with its other rows (`CheckInStore.recordTemplateReads`, or in `recordCheckIn` and
  * `recordEnrolment`).
  */
 export class TemplateReads {

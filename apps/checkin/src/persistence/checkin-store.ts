@@ -154,14 +154,17 @@ export class CheckInStore {
   }
 
   /**
-   * A booking and its passengers, in one statement; false, and nothing written, when the
-   * airline already has a booking with this PNR.
+   * A booking, its passengers and its events, in one statement; false, and neither booking nor
+   * passengers written, when the airline already has a booking with this PNR (the events are
+   * written all the same: the caller's transaction rolls them back on a false).
    */
   async addBooking(
     em: EntityManager,
     booking: BookingRow,
     passengers: readonly BookedPassengerRow[],
+    events: PendingEvents = NO_EVENTS,
   ): Promise<boolean> {
+    const outbox = events(7);
     const [added] = await em.query<{ n: number }[]>(
       `WITH booking AS (
          INSERT INTO checkin.booking (id, carrier, pnr, flight_id, created_at)
@@ -182,7 +185,7 @@ export class CheckInStore {
                   document_expires_on date, checked_bags smallint, ssr text[],
                   purchase_channel varchar, identity_consent_at timestamptz)
          RETURNING id
-       )
+       )${outbox === undefined ? '' : `, events AS (${outbox.sql})`}
        SELECT count(*)::integer AS n FROM passengers`,
       [
         booking.id,
@@ -206,6 +209,7 @@ export class CheckInStore {
             identity_consent_at: p.identityConsentAt?.toISOString() ?? null,
           })),
         ),
+        ...(outbox?.parameters ?? []),
       ],
     );
     return (added?.n ?? 0) > 0;

@@ -76,11 +76,14 @@ export class CreateBookingHandler implements ICommandHandler<
         request.passengers,
         now,
       );
-      if (!(await this.store.addBooking(em, booking, passengers))) {
-        throw new ConflictError(`booking ${flight.carrier} ${request.pnr} already exists`);
-      }
       const announced = bookingEvents(events, booking, flight, passengers, incentiveWindow);
-      await this.outbox.append(em, announced);
+      // The events go in the booking's statement; a booking that exists already writes none
+      // of its own, and the conflict rolls its events back.
+      const added = await this.store.addBooking(em, booking, passengers, (first) =>
+        this.outbox.within(em, announced, first),
+      );
+      if (!added)
+        throw new ConflictError(`booking ${flight.carrier} ${request.pnr} already exists`);
       return bookingView(booking, flight, passengers);
     });
   }
