@@ -98,6 +98,9 @@ export async function playThroughServices(
     }
     await options.progress?.(batch.at, day.passengersThrough, day.population.total);
   }
+  // The last steps' events delivered and applied too, so that the count holds every event the
+  // day caused (the day settles only before a gate step that needs it).
+  await target.settle();
   const deadLetters = (await target.deadLetters()) - deadLettersBefore;
   return {
     input,

@@ -115,11 +115,6 @@ export class ServicesDecider implements AsyncStepDecider {
   }
 
   /**
-   * Whether this batch's gate steps or gate actions depend on a write the gates may not have
-   * applied yet. Writes of this batch's own steps are never needed by its gate steps: a
-   * passenger has one step per batch.
-   */
-  /**
    * What operators changed since the last second: an outage declared or cleared on the services
    * but not by the day. The gates learn it from events, so the next gate step settles first.
    */
@@ -146,6 +141,11 @@ export class ServicesDecider implements AsyncStepDecider {
     this.outages = now;
   }
 
+  /**
+   * Whether this batch's gate steps or gate actions depend on a write the gates may not have
+   * applied yet. Writes of this batch's own steps are never needed by its gate steps: a
+   * passenger has one step per batch.
+   */
   private needsSettling(batch: DayBatch): boolean {
     const gateSteps = batch.steps.filter(
       (step): step is Extract<JourneyStep, { kind: 'SECURITY' | 'BOARDING' }> =>
