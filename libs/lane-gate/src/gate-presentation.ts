@@ -106,8 +106,9 @@ export interface GateLanes<
 
 /**
  * The presentation use case both gates run: the caller's scope and the airport, the capture an
- * e-gate matches, then as one write (`UnitOfWork.singleWrite`) the lane flow (`presentAtLane`), the alert, the gate's
- * events and the alert's, and the gate's record of it all. Each gate answers with its own view.
+ * e-gate matches, then as one write (`UnitOfWork.singleWrite`) the lane flow (`presentAtLane`),
+ * the alert, the gate's events and the alert's, and the gate's record of it all. Each gate
+ * answers with its own view.
  */
 @Injectable()
 export class GatePresentation {

@@ -220,10 +220,11 @@ export class KafkaTransport implements EventTransport {
             behind.push(`${group} ${t.topic}/${t.partition}`);
         }
       }
-      if (behind.length === 0 || Date.now() > deadline) wake.cancel();
-      if (behind.length === 0) return;
-      if (Date.now() > deadline)
+      if (behind.length === 0 || Date.now() > deadline) {
+        wake.cancel();
+        if (behind.length === 0) return;
         throw new Error(`consumers still behind after ${timeoutMs} ms: ${behind.join(', ')}`);
+      }
       // This process's own commit is the usual news; another member's shows at the recheck.
       await wake.next;
     }

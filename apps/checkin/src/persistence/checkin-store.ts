@@ -265,10 +265,9 @@ export class CheckInStore {
     return rows.map((r) => ({ id: r.id, templateId: r.template_id, passengerId: r.passenger_id }));
   }
 
-  /** A new enrolment, its template sealed; the personal ID number is unique (one per person). */
   /**
-   * A new enrolment, in one statement: the enrolment, the template reads its gallery entries
-   * made, and its events.
+   * A new enrolment, its template sealed, in one statement with the template reads its gallery
+   * entries made and its events. The personal ID number is unique (one per person).
    */
   async recordEnrolment(
     em: EntityManager,
@@ -296,9 +295,7 @@ export class CheckInStore {
            enrolled_at, template_id, template_ciphertext, template_iv, template_tag)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
        )${outbox === undefined ? '' : `, events AS (${outbox.sql})`}
-       INSERT INTO checkin.template_access (template_id, accessor, touchpoint, purpose, accessed_at)
-       SELECT * FROM unnest($11::uuid[], $12::varchar[], $13::varchar[], $14::varchar[],
-                            $15::timestamptz[])`,
+       ${templateAccessInsert(11)}`,
       [...parameters, ...(outbox?.parameters ?? [])],
     );
   }
@@ -367,9 +364,7 @@ export class CheckInStore {
                 $10::varchar, $4::timestamptz
           WHERE $6::uuid IS NOT NULL
        )${outbox === undefined ? '' : `, events AS (${outbox.sql})`}
-       INSERT INTO checkin.template_access (template_id, accessor, touchpoint, purpose, accessed_at)
-       SELECT * FROM unnest($11::uuid[], $12::varchar[], $13::varchar[], $14::varchar[],
-                            $15::timestamptz[])`,
+       ${templateAccessInsert(11)}`,
       [...parameters, ...(outbox?.parameters ?? [])],
     );
   }
@@ -420,12 +415,7 @@ export class CheckInStore {
   /** Template reads of a use case that writes nothing else beside them. */
   async recordTemplateReads(em: EntityManager, reads: readonly TemplateRead[]): Promise<void> {
     if (reads.length === 0) return;
-    await em.query(
-      `INSERT INTO checkin.template_access (template_id, accessor, touchpoint, purpose, accessed_at)
-       SELECT * FROM unnest($1::uuid[], $2::varchar[], $3::varchar[], $4::varchar[],
-                            $5::timestamptz[])`,
-      templateReadColumns(reads),
-    );
+    await em.query(templateAccessInsert(1), templateReadColumns(reads));
   }
 }
 
@@ -451,7 +441,15 @@ function flightOf(row: FlightSqlColumns): FlightRow {
   };
 }
 
-/** Template reads as the five column arrays of an `unnest` insert. */
+/** The insert of template reads, from their five column arrays at parameters `first` on. */
+function templateAccessInsert(first: number): string {
+  const [ids, accessors, touchpoints, purposes, at] = [0, 1, 2, 3, 4].map((i) => `$${first + i}`);
+  return `INSERT INTO checkin.template_access (template_id, accessor, touchpoint, purpose, accessed_at)
+       SELECT * FROM unnest(${ids}::uuid[], ${accessors}::varchar[], ${touchpoints}::varchar[],
+                            ${purposes}::varchar[], ${at}::timestamptz[])`;
+}
+
+/** Template reads as the five column arrays of an `unnest` insert (`templateAccessInsert`). */
 function templateReadColumns(reads: readonly TemplateRead[]): unknown[] {
   return [
     reads.map((r) => r.templateId),
