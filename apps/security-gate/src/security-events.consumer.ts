@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { eventsReadBy } from '@biogate/contracts';
 import { EVENT_TRANSPORT, type EventTransport } from '@biogate/messaging';
-import { UNIT_OF_WORK, type UnitOfWork } from '@biogate/persistence';
+import { UNIT_OF_WORK, type DeferredRows, type UnitOfWork } from '@biogate/persistence';
 import { ServiceEventConsumer, type ConsumedEvent } from '@biogate/service-runtime';
 import { applyGateEvent } from '@biogate/lane-gate';
 import { SECURITY_SCHEMA } from './persistence/security-persistence';
@@ -21,9 +21,13 @@ export class SecurityEventsConsumer extends ServiceEventConsumer {
     super(SECURITY_SCHEMA, 'security-gate', reads.topics, reads.accepted, unitOfWork, transport);
   }
 
-  protected async apply(em: EntityManager, event: ConsumedEvent): Promise<void> {
+  protected async apply(
+    em: EntityManager,
+    event: ConsumedEvent,
+    later: DeferredRows,
+  ): Promise<void> {
     // parseEventMessage lets through only the types listed in the constructor.
-    if (!(await applyGateEvent(em, 'security', event)))
+    if (!(await applyGateEvent(em, 'security', event, later)))
       throw new Error(`security gate does not read ${event.type}`);
   }
 }

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import type { RowsStatement } from '@biogate/persistence';
 import type { CheckInDecidedPayloadDto, GalleryEntryStagedPayloadDto } from '@biogate/contracts';
 import type { LanePass } from './lane-pass';
 
@@ -66,61 +67,72 @@ export function galleryEntryOf(
   };
 }
 
-export async function recordIssuedPass(
-  em: EntityManager,
-  schema: GateSchema,
-  pass: IssuedPass,
-): Promise<void> {
-  await em.query(
-    `INSERT INTO ${schema}.boarding_pass
-       (passenger_id, bcbp, flight_id, carrier, flight_number, departure_date, origin,
-        destination, departure_at, international, seat, issued_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
-     ON CONFLICT (passenger_id) DO UPDATE SET
-       bcbp = excluded.bcbp, flight_id = excluded.flight_id, carrier = excluded.carrier,
-       flight_number = excluded.flight_number, departure_date = excluded.departure_date,
-       origin = excluded.origin, destination = excluded.destination,
-       departure_at = excluded.departure_at, international = excluded.international,
-       seat = excluded.seat, issued_at = excluded.issued_at`,
-    [
-      pass.passengerId,
-      pass.bcbp,
-      pass.flightId,
-      pass.carrier,
-      pass.flightNumber,
-      pass.departureDate,
-      pass.origin,
-      pass.destination,
-      pass.departureAt,
-      pass.international,
-      pass.seat,
-      pass.issuedAt,
-    ],
-  );
+/** The passes issued, one row per passenger (a later pass replaces the earlier one). */
+export function issuedPasses(schema: GateSchema): RowsStatement<IssuedPass> {
+  return ISSUED_PASSES[schema];
 }
 
-export async function recordGalleryEntry(
-  em: EntityManager,
-  schema: GateSchema,
-  entry: StagedGalleryEntry,
-): Promise<void> {
-  await em.query(
-    `INSERT INTO ${schema}.gallery_entry
-       (passenger_id, flight_id, template_id, sealed, departure_at, staged_at)
-     VALUES ($1, $2, $3, $4, $5, $6)
-     ON CONFLICT (passenger_id, flight_id) DO UPDATE SET
-       template_id = excluded.template_id, sealed = excluded.sealed,
-       departure_at = excluded.departure_at, staged_at = excluded.staged_at`,
-    [
-      entry.passengerId,
-      entry.flightId,
-      entry.templateId,
-      JSON.stringify(entry.sealed),
-      entry.departureAt,
-      entry.stagedAt,
-    ],
-  );
+/** The gallery entries staged, one row per passenger and flight (a later one replaces it). */
+export function stagedGalleryEntries(schema: GateSchema): RowsStatement<StagedGalleryEntry> {
+  return STAGED_GALLERY_ENTRIES[schema];
 }
+
+function issuedPassesIn(schema: GateSchema): RowsStatement<IssuedPass> {
+  return {
+    key: (pass) => pass.passengerId,
+    write: async (em, passes) => {
+      await em.query(
+        `INSERT INTO ${schema}.boarding_pass
+           (passenger_id, bcbp, flight_id, carrier, flight_number, departure_date, origin,
+            destination, departure_at, international, seat, issued_at)
+         SELECT "passengerId", bcbp, "flightId", carrier, "flightNumber", "departureDate",
+                origin, destination, "departureAt", international, seat, "issuedAt"
+           FROM jsonb_to_recordset($1::jsonb) AS pass(
+                "passengerId" uuid, bcbp varchar, "flightId" uuid, carrier varchar,
+                "flightNumber" varchar, "departureDate" date, origin varchar,
+                destination varchar, "departureAt" timestamptz, international boolean,
+                seat varchar, "issuedAt" timestamptz)
+         ON CONFLICT (passenger_id) DO UPDATE SET
+           bcbp = excluded.bcbp, flight_id = excluded.flight_id, carrier = excluded.carrier,
+           flight_number = excluded.flight_number, departure_date = excluded.departure_date,
+           origin = excluded.origin, destination = excluded.destination,
+           departure_at = excluded.departure_at, international = excluded.international,
+           seat = excluded.seat, issued_at = excluded.issued_at`,
+        [JSON.stringify(passes)],
+      );
+    },
+  };
+}
+
+function stagedGalleryEntriesIn(schema: GateSchema): RowsStatement<StagedGalleryEntry> {
+  return {
+    key: (entry) => `${entry.passengerId} ${entry.flightId}`,
+    write: async (em, entries) => {
+      await em.query(
+        `INSERT INTO ${schema}.gallery_entry
+           (passenger_id, flight_id, template_id, sealed, departure_at, staged_at)
+         SELECT "passengerId", "flightId", "templateId", sealed, "departureAt", "stagedAt"
+           FROM jsonb_to_recordset($1::jsonb) AS entry(
+                "passengerId" uuid, "flightId" uuid, "templateId" uuid, sealed jsonb,
+                "departureAt" timestamptz, "stagedAt" timestamptz)
+         ON CONFLICT (passenger_id, flight_id) DO UPDATE SET
+           template_id = excluded.template_id, sealed = excluded.sealed,
+           departure_at = excluded.departure_at, staged_at = excluded.staged_at`,
+        [JSON.stringify(entries)],
+      );
+    },
+  };
+}
+
+const ISSUED_PASSES = {
+  security: issuedPassesIn('security'),
+  boarding: issuedPassesIn('boarding'),
+} as const;
+
+const STAGED_GALLERY_ENTRIES = {
+  security: stagedGalleryEntriesIn('security'),
+  boarding: stagedGalleryEntriesIn('boarding'),
+} as const;
 
 /** A template deleted at check-in (consent withdrawn, retention): its gallery entries go. */
 export async function forgetTemplate(

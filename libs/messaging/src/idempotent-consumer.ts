@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { UnitOfWork } from '@biogate/persistence';
+import { DeferredRows, type UnitOfWork } from '@biogate/persistence';
 import type { EventEnvelope } from './event-envelope';
 import { assertSchemaName } from './outbox-schema';
 
@@ -19,19 +19,20 @@ export class IdempotentConsumer {
   /** Returns false when the event had already been processed. */
   async process(
     envelope: EventEnvelope,
-    effect: (em: EntityManager) => Promise<void>,
+    effect: (em: EntityManager, later: DeferredRows) => Promise<void>,
   ): Promise<boolean> {
-    return (await this.processInOrder([envelope], (em) => effect(em))) === 1;
+    return (await this.processInOrder([envelope], (em, _, later) => effect(em, later))) === 1;
   }
 
   /**
    * Applies the events not yet processed, in the order given, in one transaction: one insert
    * records every id, and its answer says which are new (an id twice in the list counts once).
+   * The rows the effects defer are written after the last of them, before the commit.
    * Returns how many were applied.
    */
   async processInOrder(
     envelopes: readonly EventEnvelope[],
-    effect: (em: EntityManager, index: number) => Promise<void>,
+    effect: (em: EntityManager, index: number, later: DeferredRows) => Promise<void>,
   ): Promise<number> {
     return (await this.applyNew(envelopes, effect)).length;
   }
@@ -39,7 +40,7 @@ export class IdempotentConsumer {
   /** As `processInOrder`, answering which of the envelopes (by index) the committed unit applied. */
   applyNew(
     envelopes: readonly EventEnvelope[],
-    effect: (em: EntityManager, index: number) => Promise<void>,
+    effect: (em: EntityManager, index: number, later: DeferredRows) => Promise<void>,
   ): Promise<number[]> {
     // PostgreSQL answers uuids in lower case; a producer may have written them otherwise.
     const ids = envelopes.map((envelope) => envelope.eventId.toLowerCase());
@@ -53,11 +54,13 @@ export class IdempotentConsumer {
       const fresh = new Set(inserted.map((row) => row.event_id));
       // Per attempt: a unit that lost a race runs again, and only the last attempt committed.
       const applied: number[] = [];
+      const later = new DeferredRows();
       for (const [index, id] of ids.entries()) {
         if (!fresh.delete(id)) continue;
-        await effect(em, index);
+        await effect(em, index, later);
         applied.push(index);
       }
+      await later.flush(em);
       return applied;
     });
   }

@@ -2,4 +2,5 @@
 export * from './async-mutex';
 export * from './data-source-factory';
 export * from './database-config';
+export * from './deferred-rows';
 export * from './unit-of-work';

@@ -29,7 +29,7 @@ import {
   type Subscription,
   type TransportMessage,
 } from '@biogate/messaging';
-import type { UnitOfWork } from '@biogate/persistence';
+import type { DeferredRows, UnitOfWork } from '@biogate/persistence';
 import { RecurringPurge } from './recurring-purge';
 
 /** How often a consumer forgets the ids it applied longer ago than the retention. */
@@ -76,8 +76,15 @@ export abstract class ServiceEventConsumer
     this.logger = new Logger(group);
   }
 
-  /** The effect of one event, inside the transaction that marks it processed. */
-  protected abstract apply(em: EntityManager, event: ConsumedEvent): Promise<void>;
+  /**
+   * The effect of one event, inside the transaction that marks it processed. Rows added to
+   * `later` are written with the rest of the batch's, once its last event is applied.
+   */
+  protected abstract apply(
+    em: EntityManager,
+    event: ConsumedEvent,
+    later: DeferredRows,
+  ): Promise<void>;
 
   /** Handles one message as the transport delivers it; exposed for tests of poison messages. */
   async handle(message: TransportMessage): Promise<void> {
@@ -91,10 +98,10 @@ export abstract class ServiceEventConsumer
     const traced = this.consumerSpan(message, parsed);
     let applied: boolean;
     try {
-      applied = await this.consumer.process(parsed.envelope, (em) =>
+      applied = await this.consumer.process(parsed.envelope, (em, later) =>
         traced === undefined
-          ? this.apply(em, parsed)
-          : withSpan(traced.span, traced.parent, () => this.apply(em, parsed)),
+          ? this.apply(em, parsed, later)
+          : withSpan(traced.span, traced.parent, () => this.apply(em, parsed, later)),
       );
     } catch (error) {
       if (traced !== undefined) endSpan(traced.span, error);
@@ -135,12 +142,12 @@ export abstract class ServiceEventConsumer
     try {
       applied = await this.consumer.applyNew(
         events.map((event) => event.envelope),
-        (em, index) => {
+        (em, index, later) => {
           const event = events[index] as ConsumedEvent;
           const span = traced?.[index];
           return span === undefined
-            ? this.apply(em, event)
-            : withSpan(span.span, span.parent, () => this.apply(em, event));
+            ? this.apply(em, event, later)
+            : withSpan(span.span, span.parent, () => this.apply(em, event, later));
         },
       );
     } catch (error) {

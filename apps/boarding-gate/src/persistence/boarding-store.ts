@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { NO_EVENTS, type PendingEvents } from '@biogate/messaging';
+import type { RowsStatement } from '@biogate/persistence';
 import {
   laneContextOf,
   laneContextSql,
@@ -143,34 +144,6 @@ export class BoardingStore {
     return recentGateAlerts(em, 'boarding', airport, limit);
   }
 
-  /** A security clearance learnt from the security gate (the latest one counts). */
-  async recordClearance(
-    em: EntityManager,
-    clearance: { passengerId: string; flightId: string; clearedAt: Date },
-  ): Promise<void> {
-    await em.query(
-      `INSERT INTO boarding.security_clearance (passenger_id, flight_id, cleared_at)
-       VALUES ($1, $2, $3)
-       ON CONFLICT (passenger_id, flight_id) DO UPDATE SET cleared_at = excluded.cleared_at`,
-      [clearance.passengerId, clearance.flightId, clearance.clearedAt],
-    );
-  }
-
-  /** A flight booked (its facts never change). */
-  async recordScheduledFlight(
-    em: EntityManager,
-    flight: { flightId: string; carrier: string; number: string; date: string; origin: string },
-  ): Promise<void> {
-    // DO NOTHING takes no lock on a flight already known, so the batches of other partitions
-    // booking the same flight do not wait for this one.
-    await em.query(
-      `INSERT INTO boarding.scheduled_flight
-         (flight_id, carrier, flight_number, departure_date, origin)
-       VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING`,
-      [flight.flightId, flight.carrier, flight.number, flight.date, flight.origin],
-    );
-  }
-
   async laneContext(
     em: EntityManager,
     bcbp: string,
@@ -225,6 +198,55 @@ export class BoardingStore {
     );
   }
 }
+
+/** A security clearance learnt from the security gate (the latest one counts). */
+export interface SecurityClearance {
+  readonly passengerId: string;
+  readonly flightId: string;
+  readonly clearedAt: Date;
+}
+
+/** A flight booked, as check-in announces it (its facts never change). */
+export interface ScheduledFlight {
+  readonly flightId: string;
+  readonly carrier: string;
+  readonly number: string;
+  readonly date: string;
+  readonly origin: string;
+}
+
+/** The clearances learnt, written a batch at a time (`DeferredRows`). */
+export const SECURITY_CLEARANCES: RowsStatement<SecurityClearance> = {
+  key: (clearance) => `${clearance.passengerId} ${clearance.flightId}`,
+  write: async (em, clearances) => {
+    await em.query(
+      `INSERT INTO boarding.security_clearance (passenger_id, flight_id, cleared_at)
+       SELECT "passengerId", "flightId", "clearedAt"
+         FROM jsonb_to_recordset($1::jsonb)
+              AS clearance("passengerId" uuid, "flightId" uuid, "clearedAt" timestamptz)
+       ON CONFLICT (passenger_id, flight_id) DO UPDATE SET cleared_at = excluded.cleared_at`,
+      [JSON.stringify(clearances)],
+    );
+  },
+};
+
+/** The flights booked, written a batch at a time (`DeferredRows`). */
+export const SCHEDULED_FLIGHTS: RowsStatement<ScheduledFlight> = {
+  key: (flight) => flight.flightId,
+  write: async (em, flights) => {
+    // DO NOTHING takes no lock on a flight already known, so the batches of other partitions
+    // booking the same flight do not wait for this one.
+    await em.query(
+      `INSERT INTO boarding.scheduled_flight
+         (flight_id, carrier, flight_number, departure_date, origin)
+       SELECT "flightId", carrier, number, date, origin
+         FROM jsonb_to_recordset($1::jsonb) AS flight(
+              "flightId" uuid, carrier varchar, number varchar, date date, origin varchar)
+       ON CONFLICT DO NOTHING`,
+      [JSON.stringify(flights)],
+    );
+  },
+};
 
 function keyParameters(flight: FlightKey): string[] {
   return [flight.carrier, flight.flightNumber, flight.departureDate, flight.origin];

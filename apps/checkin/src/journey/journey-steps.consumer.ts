@@ -7,10 +7,10 @@ import {
   SecurityDecidedPayloadDto,
 } from '@biogate/contracts';
 import { EVENT_TRANSPORT, type EventTransport } from '@biogate/messaging';
-import { UNIT_OF_WORK, type UnitOfWork } from '@biogate/persistence';
+import { UNIT_OF_WORK, type DeferredRows, type UnitOfWork } from '@biogate/persistence';
 import { ServiceEventConsumer, type ConsumedEvent } from '@biogate/service-runtime';
 import { CHECKIN_SCHEMA } from '../persistence/checkin-persistence';
-import { CheckInStore } from '../persistence/checkin-store';
+import { GATE_STEPS } from '../persistence/checkin-store';
 
 /** Completes each passenger's journey log with the gates' decisions. */
 @Injectable()
@@ -18,15 +18,14 @@ export class JourneyStepsConsumer extends ServiceEventConsumer {
   constructor(
     @Inject(UNIT_OF_WORK) unitOfWork: UnitOfWork,
     @Inject(EVENT_TRANSPORT) transport: EventTransport,
-    private readonly store: CheckInStore,
   ) {
     const reads = eventsReadBy('checkin-journey');
     super(CHECKIN_SCHEMA, 'checkin-journey', reads.topics, reads.accepted, unitOfWork, transport);
   }
 
-  protected async apply(em: EntityManager, event: ConsumedEvent): Promise<void> {
+  protected apply(_em: EntityManager, event: ConsumedEvent, later: DeferredRows): Promise<void> {
     const step = event.payload as SecurityDecidedPayloadDto | BoardingDecidedPayloadDto;
-    await this.store.recordGateStep(em, {
+    later.add(GATE_STEPS, {
       id: randomUUID(),
       passengerId: step.passengerId,
       touchpoint: event.type === 'SecurityDecided' ? 'SECURITY' : 'BOARDING',
@@ -34,5 +33,6 @@ export class JourneyStepsConsumer extends ServiceEventConsumer {
       at: new Date(step.at),
       decision: step.decision,
     });
+    return Promise.resolve();
   }
 }

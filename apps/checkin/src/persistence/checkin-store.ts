@@ -4,6 +4,7 @@ import { NATIONAL_EID_TYPES, type Outage } from '@biogate/domain';
 import { knownOutages } from '@biogate/airport-outages';
 import type { StepDecision } from '@biogate/contracts';
 import { NO_EVENTS, type PendingEvents } from '@biogate/messaging';
+import type { RowsStatement } from '@biogate/persistence';
 import type { TemplateRead } from '../enrolment/enrolled-template.reader';
 import {
   BookedPassengerRow,
@@ -392,26 +393,6 @@ export class CheckInStore {
     return rows.map((row) => ({ passengerId: row.passenger_id, flight: flightOf(row) }));
   }
 
-  /**
-   * A gate's decision in the passenger's journey log; a step about a passenger this service
-   * never booked cannot be placed in a journey, and is left out.
-   */
-  async recordGateStep(em: EntityManager, step: JourneyStepRow): Promise<void> {
-    await em.query(
-      `INSERT INTO checkin.journey_step (id, passenger_id, touchpoint, point, at, decision)
-       SELECT $1::uuid, $2::uuid, $3::varchar, $4::varchar, $5::timestamptz, $6::jsonb
-        WHERE EXISTS (SELECT 1 FROM checkin.booked_passenger WHERE id = $2::uuid)`,
-      [
-        step.id,
-        step.passengerId,
-        step.touchpoint,
-        step.point,
-        step.at,
-        JSON.stringify(step.decision),
-      ],
-    );
-  }
-
   /** Template reads of a use case that writes nothing else beside them. */
   async recordTemplateReads(em: EntityManager, reads: readonly TemplateRead[]): Promise<void> {
     if (reads.length === 0) return;
@@ -517,3 +498,22 @@ function bookedPassengerOf(row: BookedPassengerSqlRow): BookedPassengerRecord {
     outages: knownOutages(row.outages),
   };
 }
+
+/**
+ * The gates' decisions in the passengers' journey logs, written a batch at a time
+ * (`DeferredRows`); a step about a passenger this service never booked cannot be placed in a
+ * journey, and is left out.
+ */
+export const GATE_STEPS: RowsStatement<JourneyStepRow> = {
+  write: async (em, steps) => {
+    await em.query(
+      `INSERT INTO checkin.journey_step (id, passenger_id, touchpoint, point, at, decision)
+       SELECT step.id, step."passengerId", step.touchpoint, step.point, step.at, step.decision
+         FROM jsonb_to_recordset($1::jsonb) AS step(
+              id uuid, "passengerId" uuid, touchpoint varchar, point varchar,
+              at timestamptz, decision jsonb)
+        WHERE EXISTS (SELECT 1 FROM checkin.booked_passenger p WHERE p.id = step."passengerId")`,
+      [JSON.stringify(steps)],
+    );
+  },
+};
