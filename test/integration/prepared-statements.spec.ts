@@ -136,4 +136,89 @@ describe.each(BOTH_DATABASES)('prepared statements through TypeORM on %s', (_nam
       ]),
     ).toEqual([{ n: 0 }]);
   });
+
+  describe('a transaction opened with its first statement', () => {
+    /** A connection of its own, with the insert and the probe prepared on it already. */
+    async function preparedRunner() {
+      const runner = db.dataSource.createQueryRunner();
+      await runner.connect();
+      await runner.query(INSERT, [randomUUID(), 'warm', null, null, null, null, null, null]);
+      await runner.query(PROBE, [0]);
+      return runner;
+    }
+    const PROBE = 'SELECT txid_current()::text AS tx, $1::int AS n';
+    const count = async (id: string) =>
+      (
+        await db.dataSource.query<{ n: number }[]>(
+          'SELECT count(*)::int AS n FROM statements.item WHERE id = $1',
+          [id],
+        )
+      )[0]?.n;
+
+    it('runs that statement inside it: a rollback undoes it', async () => {
+      const runner = await preparedRunner();
+      const id = randomUUID();
+      try {
+        await runner.startTransaction();
+        await runner.query(INSERT, [id, 'undone', null, null, null, null, null, null]);
+        await runner.rollbackTransaction();
+      } finally {
+        await runner.release();
+      }
+      expect(await count(id)).toBe(0);
+    });
+
+    it('runs every statement of it in one transaction, and the next ones outside it', async () => {
+      const runner = await preparedRunner();
+      try {
+        await runner.startTransaction();
+        const [first] = (await runner.query(PROBE, [1])) as { tx: string }[];
+        const [second] = (await runner.query(PROBE, [2])) as { tx: string }[];
+        await runner.commitTransaction();
+        expect(second?.tx).toBe(first?.tx);
+        const [after] = (await runner.query(PROBE, [3])) as { tx: string }[];
+        const [later] = (await runner.query(PROBE, [4])) as { tx: string }[];
+        expect(after?.tx).not.toBe(first?.tx);
+        expect(later?.tx).not.toBe(after?.tx);
+      } finally {
+        await runner.release();
+      }
+    });
+
+    it('rolls back when that statement fails, and the connection goes on', async () => {
+      const runner = await preparedRunner();
+      const taken = randomUUID();
+      const next = randomUUID();
+      try {
+        await runner.query(INSERT, [taken, 'there', null, null, null, null, null, null]);
+        await runner.startTransaction();
+        await expect(
+          runner.query(INSERT, [taken, 'again', null, null, null, null, null, null]),
+        ).rejects.toMatchObject({ driverError: expect.objectContaining({ code: '23505' }) });
+        await runner.rollbackTransaction();
+        await runner.startTransaction();
+        await runner.query(INSERT, [next, 'next', null, null, null, null, null, null]);
+        await runner.commitTransaction();
+      } finally {
+        await runner.release();
+      }
+      expect(await count(taken)).toBe(1);
+      expect(await count(next)).toBe(1);
+    });
+
+    it('leaves nothing open after a transaction that ran no statement', async () => {
+      const runner = await preparedRunner();
+      try {
+        await runner.startTransaction();
+        await runner.commitTransaction();
+        await runner.startTransaction();
+        await runner.rollbackTransaction();
+        const [one] = (await runner.query(PROBE, [1])) as { tx: string }[];
+        const [two] = (await runner.query(PROBE, [2])) as { tx: string }[];
+        expect(two?.tx).not.toBe(one?.tx);
+      } finally {
+        await runner.release();
+      }
+    });
+  });
 });
