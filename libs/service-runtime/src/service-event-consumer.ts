@@ -78,7 +78,8 @@ export abstract class ServiceEventConsumer
 
   /**
    * The effect of one event, inside the transaction that marks it processed. Rows added to
-   * `later` are written with the rest of the batch's, once its last event is applied.
+   * `later` are written with the rest of the batch's, once its last event is applied (so
+   * outside the event's trace span).
    */
   protected abstract apply(
     em: EntityManager,
