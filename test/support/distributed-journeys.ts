@@ -87,12 +87,21 @@ export async function post(
   return { status: response.status, body: (await response.json()) as JsonBody };
 }
 
-/** Repeats a call until the service has learnt what it needs from the events (60 s at most). */
+/**
+ * How long a service may take to learn what it needs from the events. A consumer group stops
+ * consuming while it rebalances: when a member joins, and for kafkajs's 30 s session timeout
+ * when one dies without leaving. Two of those can come in a row (a second instance joining just
+ * after the first, then a kill), and on a loaded machine each takes longer: 60 s was measured too
+ * short (on the landed main too) with two busy cores beside the test.
+ */
+const EVENTS_PATIENCE_MS = 150_000;
+
+/** Repeats a call until the service has learnt what it needs from the events. */
 export async function until(
   attempt: () => Promise<{ body: JsonBody }>,
   done: (body: JsonBody) => boolean,
 ): Promise<JsonBody> {
-  const deadline = Date.now() + 60_000;
+  const deadline = Date.now() + EVENTS_PATIENCE_MS;
   for (;;) {
     const { body } = await attempt().catch(() => ({ body: {} }));
     if (done(body)) return body;
@@ -165,7 +174,7 @@ export function screen(securityUrl: () => string, p: DrivenPassenger): Promise<J
 /** Opens boarding of flights VN900… at gates 10…, once the gate has learnt of each flight. */
 export async function openBoarding(boardingUrl: string, flights: number): Promise<void> {
   for (let f = 0; f < flights; f++) {
-    const deadline = Date.now() + 60_000;
+    const deadline = Date.now() + EVENTS_PATIENCE_MS;
     for (;;) {
       const opened = await post(boardingUrl, '/v1/boarding/flights/open', {
         airport: 'SGN',
