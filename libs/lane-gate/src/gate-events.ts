@@ -13,8 +13,8 @@ import {
   forgetTemplate,
   galleryEntryOf,
   issuedPassOf,
-  issuedPasses,
-  stagedGalleryEntries,
+  ISSUED_PASSES,
+  STAGED_GALLERY_ENTRIES,
   type GateSchema,
 } from './gate-read-model';
 
@@ -37,12 +37,12 @@ export async function applyGateEvent(
   switch (event.type) {
     case 'CheckInDecided': {
       const pass = issuedPassOf(event.payload as CheckInDecidedPayloadDto);
-      if (pass !== undefined) later.add(issuedPasses(schema), pass);
+      if (pass !== undefined) later.add(ISSUED_PASSES[schema], pass);
       return true;
     }
     case 'GalleryEntryStaged': {
       const entry = event.payload as GalleryEntryStagedPayloadDto;
-      later.add(stagedGalleryEntries(schema), galleryEntryOf(entry, event.envelope.occurredAt));
+      later.add(STAGED_GALLERY_ENTRIES[schema], galleryEntryOf(entry, event.envelope.occurredAt));
       return true;
     }
     case 'TemplateDeleted': {

@@ -67,16 +67,6 @@ export function galleryEntryOf(
   };
 }
 
-/** The passes issued, one row per passenger (a later pass replaces the earlier one). */
-export function issuedPasses(schema: GateSchema): RowsStatement<IssuedPass> {
-  return ISSUED_PASSES[schema];
-}
-
-/** The gallery entries staged, one row per passenger and flight (a later one replaces it). */
-export function stagedGalleryEntries(schema: GateSchema): RowsStatement<StagedGalleryEntry> {
-  return STAGED_GALLERY_ENTRIES[schema];
-}
-
 function issuedPassesIn(schema: GateSchema): RowsStatement<IssuedPass> {
   return {
     key: (pass) => pass.passengerId,
@@ -124,15 +114,22 @@ function stagedGalleryEntriesIn(schema: GateSchema): RowsStatement<StagedGallery
   };
 }
 
-const ISSUED_PASSES = {
+/**
+ * The passes issued, one row per passenger (a later pass replaces the earlier one). One
+ * statement per schema: `DeferredRows` gathers rows by statement.
+ */
+export const ISSUED_PASSES: Readonly<Record<GateSchema, RowsStatement<IssuedPass>>> = {
   security: issuedPassesIn('security'),
   boarding: issuedPassesIn('boarding'),
-} as const;
+};
 
-const STAGED_GALLERY_ENTRIES = {
+/** The gallery entries staged, one row per passenger and flight (a later one replaces it). */
+export const STAGED_GALLERY_ENTRIES: Readonly<
+  Record<GateSchema, RowsStatement<StagedGalleryEntry>>
+> = {
   security: stagedGalleryEntriesIn('security'),
   boarding: stagedGalleryEntriesIn('boarding'),
-} as const;
+};
 
 /** A template deleted at check-in (consent withdrawn, retention): its gallery entries go. */
 export async function forgetTemplate(

@@ -9,6 +9,7 @@ import type {
 } from 'pg-protocol/dist/messages';
 import { InitdbCache } from './initdb-cache';
 import { growFilesInPlace } from './memory-file-growth';
+import { CLOSING, OPENING } from './transaction-statements';
 
 /** A message from the database, as node-postgres's protocol parser gives it. */
 type BackendMessage = Parameters<Parameters<typeof parseBackendMessages>[1]>[0];
@@ -16,9 +17,6 @@ type BackendMessage = Parameters<Parameters<typeof parseBackendMessages>[1]>[0];
 /** Beyond this many distinct statements a text runs unnamed (parsed and planned every time). */
 const MAX_PREPARED_STATEMENTS = 2_000;
 
-/** How TypeORM opens a transaction (`START TRANSACTION`) and how people do (`BEGIN`). */
-const OPENING = /^\s*(START\s+TRANSACTION|BEGIN)\s*;?\s*$/i;
-const CLOSING = /^\s*(COMMIT|ROLLBACK)\s*;?\s*$/i;
 const NOTHING: Results = { rows: [], fields: [] };
 const COMMIT = /^\s*COMMIT\s*;?\s*$/i;
 

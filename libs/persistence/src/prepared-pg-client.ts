@@ -1,11 +1,8 @@
 import { Client, Query, type ClientConfig, type QueryConfig, type QueryResult } from 'pg';
+import { CLOSING, OPENING } from './transaction-statements';
 
 /** Beyond this many distinct statements a text runs unnamed (parsed and planned every time). */
 const MAX_PREPARED_STATEMENTS = 2_000;
-
-/** How TypeORM opens a transaction (`START TRANSACTION`) and how people do (`BEGIN`). */
-const OPENING = /^\s*(START\s+TRANSACTION|BEGIN)\s*;?\s*$/i;
-const CLOSING = /^\s*(COMMIT|ROLLBACK)\s*;?\s*$/i;
 
 const names = new Map<string, string>();
 
@@ -100,9 +97,10 @@ export class PreparedStatementClient extends Client {
         this.opening = text;
         return Promise.resolve(unsent('BEGIN'));
       }
-      if (simple && this.opening !== undefined && CLOSING.test(text)) {
+      const closing = simple && this.opening !== undefined ? CLOSING.exec(text) : null;
+      if (closing !== null) {
         this.opening = undefined;
-        return Promise.resolve(unsent(/COMMIT/i.test(text) ? 'COMMIT' : 'ROLLBACK'));
+        return Promise.resolve(unsent((closing[1] as string).toUpperCase()));
       }
       const name = simple ? undefined : statementName(text);
       if (name === undefined) return this.afterOpening(unnamed, args);
