@@ -26,7 +26,8 @@ describe('faults across service processes', () => {
   const processes = new Map<string, ServiceProcess>();
 
   beforeAll(async () => {
-    infrastructure = await startDistributedInfrastructure(3);
+    // A restarted service's group drops its killed member after 6 s of silence, not 30.
+    infrastructure = await startDistributedInfrastructure(3, { sessionTimeoutMs: 6_000 });
     // one after the other: each runs its migrations under the advisory lock
     processes.set('checkin', await startServiceProcess('checkin', 3701, infrastructure.env));
     processes.set(

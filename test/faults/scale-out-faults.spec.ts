@@ -13,9 +13,9 @@ import { startServiceProcess, type ServiceProcess } from '../support/service-pro
 /**
  * Scale-out: two instances of each gate service in one consumer group, sharing 12 partitions
  * per topic, requests spread over both. Mid-run, with events streaming to both gates, one
- * security-gate instance is killed (SIGKILL), then one boarding-gate instance. The survivors take over the dead instances' partitions (after the group's
- * session timeout) and their unsent outbox rows; every journey completes, nothing is applied
- * twice, nothing is lost.
+ * security-gate instance is killed (SIGKILL), then one boarding-gate instance. The survivors take
+ * over the dead instances' partitions (after the group's session timeout, 6 s here) and their
+ * unsent outbox rows; every journey completes, nothing is applied twice, nothing is lost.
  */
 const PASSENGERS = 120;
 const FLIGHTS = 4;
@@ -26,7 +26,8 @@ describe('two instances of each gate, one killed mid-run', () => {
   const processes = new Map<string, ServiceProcess>();
 
   beforeAll(async () => {
-    infrastructure = await startDistributedInfrastructure(PARTITIONS);
+    // A killed instance's partitions go to the survivor after 6 s of silence, not kafkajs's 30.
+    infrastructure = await startDistributedInfrastructure(PARTITIONS, { sessionTimeoutMs: 6_000 });
     // one after the other: each runs its migrations under the advisory lock
     for (const [name, app, port] of [
       ['checkin', 'checkin', 3721],

@@ -23,8 +23,14 @@ export interface DistributedInfrastructure {
   stop(): Promise<void>;
 }
 
+/**
+ * Kafka's mock cluster and a PostgreSQL database of their own, and the services' environment for
+ * them. `sessionTimeoutMs` (the services' KAFKA_SESSION_TIMEOUT_MS): how soon a consumer group
+ * hands a killed member's partitions to the others; kafkajs's 30 s when not given.
+ */
 export async function startDistributedInfrastructure(
   partitions: number,
+  options: { sessionTimeoutMs?: number } = {},
 ): Promise<DistributedInfrastructure> {
   const kafka = await startTestKafka(
     Object.values(TOPICS).flatMap((t) => [t, `${t}.dead-letter`]),
@@ -40,6 +46,9 @@ export async function startDistributedInfrastructure(
       BIOGATE_TEMPLATE_KEY: randomBytes(32).toString('base64'),
       BIOGATE_GALLERY_KEY: randomBytes(32).toString('base64'),
       BIOGATE_CLOCK_START: '2025-12-01T06:00:00+07:00',
+      ...(options.sessionTimeoutMs === undefined
+        ? {}
+        : { KAFKA_SESSION_TIMEOUT_MS: String(options.sessionTimeoutMs) }),
     },
     stop: async () => {
       await database.drop();
@@ -89,8 +98,8 @@ export async function post(
 
 /**
  * How long a service may take to learn what it needs from the events. A consumer group stops
- * consuming while it rebalances: when a member joins, and for kafkajs's 30 s session timeout
- * when one dies without leaving. Two of those can come in a row (a second instance joining just
+ * consuming while it rebalances: when a member joins, and for the session timeout (kafkajs's
+ * 30 s unless the test sets it) when one dies without leaving. Two of those can come in a row (a second instance joining just
  * after the first, then a kill), and on a loaded machine each takes longer: 60 s was measured too
  * short (on the landed main too) with two busy cores beside the test.
  */

@@ -48,6 +48,13 @@ export interface KafkaTransportOptions {
    * of every hop between services (the live day and replay settle after the hops).
    */
   readonly fetchMaxWaitMs?: number;
+  /**
+   * How long the group waits for a member's heartbeat before it hands that member's partitions
+   * to the others (default 30 000 ms, kafkajs's): the failover time when an instance dies
+   * without leaving. Heartbeats go every third of it, at most every 3 s (Kafka's advice: no
+   * more than a third, so that two can be lost).
+   */
+  readonly sessionTimeoutMs?: number;
 }
 
 /**
@@ -167,6 +174,7 @@ export class KafkaTransport implements EventTransport {
         const consumer = this.kafka.consumer({
           groupId: group,
           maxWaitTimeInMs: this.options.fetchMaxWaitMs ?? DEFAULT_FETCH_MAX_WAIT_MS,
+          ...groupSession(this.options.sessionTimeoutMs),
         });
         consumer.on(consumer.events.COMMIT_OFFSETS, () => {
           this.commits.committed();
@@ -425,6 +433,21 @@ function errorText(error: unknown): string {
 }
 
 const DEFAULT_FETCH_MAX_WAIT_MS = 100;
+
+/** kafkajs's heartbeat interval when the session timeout is its default (30 s). */
+const DEFAULT_HEARTBEAT_INTERVAL_MS = 3_000;
+
+/** A consumer's session timeout and heartbeat interval; kafkajs's defaults when none is set. */
+export function groupSession(sessionTimeoutMs: number | undefined): {
+  sessionTimeout?: number;
+  heartbeatInterval?: number;
+} {
+  if (sessionTimeoutMs === undefined) return {};
+  return {
+    sessionTimeout: sessionTimeoutMs,
+    heartbeatInterval: Math.min(DEFAULT_HEARTBEAT_INTERVAL_MS, Math.floor(sessionTimeoutMs / 3)),
+  };
+}
 
 /** How often `idle` reads the group's offsets again when no commit of this process wakes it. */
 const IDLE_RECHECK_MS = 20;

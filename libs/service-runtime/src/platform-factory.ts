@@ -116,6 +116,9 @@ export async function openPlatform(options: PlatformOptions): Promise<OpenPlatfo
           ...(env.KAFKA_FETCH_MAX_WAIT_MS === undefined
             ? {}
             : { fetchMaxWaitMs: env.KAFKA_FETCH_MAX_WAIT_MS }),
+          ...(env.KAFKA_SESSION_TIMEOUT_MS === undefined
+            ? {}
+            : { sessionTimeoutMs: env.KAFKA_SESSION_TIMEOUT_MS }),
         });
   const transport: EventTransport = kafka ?? new InProcessTransport({ onDeadLetter });
   return {

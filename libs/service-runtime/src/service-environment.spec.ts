@@ -28,10 +28,10 @@ describe('readServiceEnvironment', () => {
     ).toEqual({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://otel-collector:4318' });
   });
 
-  it('reads the Kafka fetch wait as a number', () => {
-    expect(readServiceEnvironment({ KAFKA_FETCH_MAX_WAIT_MS: '20' })).toEqual({
-      KAFKA_FETCH_MAX_WAIT_MS: 20,
-    });
+  it('reads the Kafka fetch wait and session timeout as numbers', () => {
+    expect(
+      readServiceEnvironment({ KAFKA_FETCH_MAX_WAIT_MS: '20', KAFKA_SESSION_TIMEOUT_MS: '6000' }),
+    ).toEqual({ KAFKA_FETCH_MAX_WAIT_MS: 20, KAFKA_SESSION_TIMEOUT_MS: 6000 });
   });
 
   it('reads the outbox retention in seconds, none being a choice', () => {
@@ -65,6 +65,18 @@ describe('readServiceEnvironment', () => {
     [
       { KAFKA_FETCH_MAX_WAIT_MS: '0' },
       'KAFKA_FETCH_MAX_WAIT_MS: expected milliseconds from 1 to 10000, got 0',
+    ],
+    [
+      { KAFKA_SESSION_TIMEOUT_MS: '5999' },
+      'KAFKA_SESSION_TIMEOUT_MS: expected milliseconds from 6000 to 1800000, got 5999',
+    ],
+    [
+      { KAFKA_SESSION_TIMEOUT_MS: '1800001' },
+      'KAFKA_SESSION_TIMEOUT_MS: expected milliseconds from 6000 to 1800000, got 1800001',
+    ],
+    [
+      { KAFKA_SESSION_TIMEOUT_MS: '10s' },
+      'KAFKA_SESSION_TIMEOUT_MS: expected milliseconds from 6000 to 1800000, got "10s"',
     ],
     [
       { KAFKA_FETCH_MAX_WAIT_MS: 'soon' },

@@ -63,6 +63,17 @@ export class ServiceEnvironment {
   @IsInt(expected('milliseconds from 1 to 10000'))
   KAFKA_FETCH_MAX_WAIT_MS?: number;
 
+  /**
+   * How long a consumer group waits for a silent member before handing its partitions to the
+   * others (default 30000): the failover time of an instance that dies. Within Kafka's default
+   * broker bounds (group.min/max.session.timeout.ms), outside which a broker refuses the member.
+   */
+  @IsOptional()
+  @Max(1_800_000, expected('milliseconds from 6000 to 1800000'))
+  @Min(6_000, expected('milliseconds from 6000 to 1800000'))
+  @IsInt(expected('milliseconds from 6000 to 1800000'))
+  KAFKA_SESSION_TIMEOUT_MS?: number;
+
   /** Where PGlite keeps its files; in memory when absent. Ignored with DATABASE_URL. */
   @IsOptional()
   @MaxLength(4096, expected('a directory path'))
@@ -157,6 +168,7 @@ const VARIABLES = [
   'BIOGATE_DATA_DIR',
   'KAFKA_BROKERS',
   'KAFKA_FETCH_MAX_WAIT_MS',
+  'KAFKA_SESSION_TIMEOUT_MS',
   'BIOGATE_API_KEYS_FILE',
   'BIOGATE_TEMPLATE_KEY',
   'BIOGATE_GALLERY_KEY',
@@ -174,6 +186,7 @@ const VARIABLES = [
 const NUMERIC: readonly string[] = [
   'PORT',
   'KAFKA_FETCH_MAX_WAIT_MS',
+  'KAFKA_SESSION_TIMEOUT_MS',
   'BIOGATE_TEMPLATE_RETENTION_HOURS',
   'BIOGATE_OUTBOX_RETENTION_SECONDS',
   'BIOGATE_METRICS_PORT',
