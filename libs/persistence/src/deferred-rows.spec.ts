@@ -62,6 +62,29 @@ describe('DeferredRows', () => {
     ]);
   });
 
+  it('merges two keyed rows as the statement says', async () => {
+    const { writes, statement } = recording();
+    const tallies: RowsStatement<Row> = {
+      ...statement('tallies', true),
+      merge: (earlier, later) => ({ id: later.id, value: earlier.value + later.value }),
+    };
+    const later = new DeferredRows();
+    later.add(tallies, { id: 'a', value: 1 });
+    later.add(tallies, { id: 'b', value: 5 });
+    later.add(tallies, { id: 'a', value: 2 });
+    later.add(tallies, { id: 'a', value: 4 });
+    await later.flush(em);
+    expect(writes).toEqual([
+      [
+        'tallies',
+        [
+          { id: 'a', value: 7 },
+          { id: 'b', value: 5 },
+        ],
+      ],
+    ]);
+  });
+
   it('keeps every unkeyed row, even alike', async () => {
     const { writes, statement } = recording();
     const steps = statement('steps', false);

@@ -8,6 +8,11 @@ export interface RowsStatement<Row> {
    * (and an upsert may not touch one row twice).
    */
   readonly key?: (row: Row) => string;
+  /**
+   * Two rows with the same key as one, for a statement whose writes do not simply replace: a
+   * tally adds up, a first-known value stays. Without it the later row is kept.
+   */
+  readonly merge?: (earlier: Row, later: Row) => Row;
   write(em: EntityManager, rows: readonly Row[]): Promise<void>;
 }
 
@@ -24,9 +29,17 @@ export class DeferredRows {
     const kind = statement as RowsStatement<unknown>;
     const key = statement.key?.(row);
     const rows = this.pending.get(kind) ?? (key === undefined ? [] : new Map<string, unknown>());
-    if (Array.isArray(rows)) rows.push(row);
-    else rows.set(key as string, row);
     this.pending.set(kind, rows);
+    if (Array.isArray(rows)) {
+      rows.push(row);
+      return;
+    }
+    const earlier = rows.get(key as string) as Row | undefined;
+    const merge = statement.merge;
+    rows.set(
+      key as string,
+      earlier === undefined || merge === undefined ? row : merge(earlier, row),
+    );
   }
 
   /**

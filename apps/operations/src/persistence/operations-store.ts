@@ -1,12 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type {
-  BoardingChangedPayloadDto,
-  FlightRefDto,
-  LaneAlertRaisedPayloadDto,
-  QueuesObservedPayloadDto,
-} from '@biogate/contracts';
-import type { StepRecord } from '../read-model/step-record';
 import type { StepCount } from '../read-model/touchpoint-tiles';
 import type {
   AlertRow,
@@ -33,23 +26,6 @@ export interface QuarterCount {
   readonly redirected: number;
   readonly rejected: number;
 }
-
-const FLIGHT_KEY_OF_REF = (flight: FlightRefDto): FlightKey => ({
-  airport: flight.origin,
-  carrier: flight.carrier,
-  number: flight.number,
-  date: flight.date,
-});
-
-/** Where a passenger has got to after a step that let them on: when, where, and at check-in the pass. */
-const PROGRESS_COLUMNS = {
-  CHECK_IN: {
-    columns: ['checked_in_at', 'check_in_channel', 'seat', 'bcbp'],
-    types: ['timestamptz', 'varchar', 'varchar', 'varchar'],
-  },
-  SECURITY: { columns: ['cleared_at', 'security_lane'], types: ['timestamptz', 'varchar'] },
-  BOARDING: { columns: ['boarded_at', 'boarding_lane'], types: ['timestamptz', 'varchar'] },
-} as const;
 
 /** A passenger row as the manifest and the journey read it. */
 const PASSENGER_COLUMNS = `passenger_id AS "passengerId", surname, given_name AS "givenName", seat,
@@ -85,144 +61,11 @@ function manifestRowOf(row: PassengerRow): ManifestRow {
 }
 
 /**
- * All of the operations service's SQL. Writes are upserts that commute: events of different
- * topics arrive in no fixed order (a boarding change may come before the first booking).
+ * The operations service's reads, for the console. What the events write is in
+ * `read-model-rows`, a batch at a time.
  */
 @Injectable()
 export class OperationsStore {
-  async recordBooking(
-    em: EntityManager,
-    booking: { passengerId: string; surname: string; givenName: string; flight: FlightRefDto },
-  ): Promise<void> {
-    await this.recordFlight(em, booking.flight);
-    const key = FLIGHT_KEY_OF_REF(booking.flight);
-    await em.query(
-      `INSERT INTO operations.passenger
-         (passenger_id, airport, carrier, flight_number, departure_date, surname, given_name)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)
-       ON CONFLICT (passenger_id)
-       DO UPDATE SET surname = excluded.surname, given_name = excluded.given_name`,
-      [
-        booking.passengerId,
-        key.airport,
-        key.carrier,
-        key.number,
-        key.date,
-        booking.surname,
-        booking.givenName,
-      ],
-    );
-  }
-
-  /**
-   * What a decision leaves, in one statement: the passenger's step, the quarter's tally, and,
-   * when the step let them on, where they have got to (the flight row comes from the booking,
-   * which precedes every step on the passenger's partition).
-   */
-  async recordStep(em: EntityManager, step: StepRecord, quarter: Date): Promise<void> {
-    const key = FLIGHT_KEY_OF_REF(step.flight);
-    const reached = PROGRESS_COLUMNS[step.touchpoint];
-    const values =
-      step.touchpoint === 'CHECK_IN'
-        ? [step.at, step.point, step.pass?.seat ?? null, step.pass?.bcbp ?? null]
-        : [step.at, step.point];
-    await em.query(
-      `WITH step AS (
-         INSERT INTO operations.step
-           (passenger_id, airport, touchpoint, point, at, outcome, reason, redirect_to, compared, matched)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
-       ), progress AS (
-         INSERT INTO operations.passenger
-           (passenger_id, airport, carrier, flight_number, departure_date, ${reached.columns.join(', ')})
-         SELECT $1, $2, $12, $13, $14::date, ${reached.types.map((type, index) => `$${index + 16}::${type}`).join(', ')}
-          WHERE $15::boolean
-         ON CONFLICT (passenger_id)
-         DO UPDATE SET ${reached.columns.map((column) => `${column} = excluded.${column}`).join(', ')}
-       )
-       INSERT INTO operations.step_tally AS t
-         (airport, quarter, touchpoint, point, outcome, reason, redirect_to, presentations, compared, matched)
-       VALUES ($2, $11, $3, $4, $6, $7, $8, 1, $9::boolean::int, $10::boolean::int)
-       ON CONFLICT (airport, quarter, touchpoint, point, outcome, reason, redirect_to)
-       DO UPDATE SET presentations = t.presentations + 1,
-                     compared = t.compared + excluded.compared,
-                     matched = t.matched + excluded.matched`,
-      [
-        step.passengerId,
-        step.airport,
-        step.touchpoint,
-        step.point,
-        step.at,
-        step.outcome,
-        step.reason,
-        step.redirectTo,
-        step.compared,
-        step.matched,
-        quarter,
-        key.carrier,
-        key.number,
-        key.date,
-        step.done,
-        ...values,
-      ],
-    );
-  }
-
-  async recordFlight(em: EntityManager, flight: FlightRefDto): Promise<void> {
-    const key = FLIGHT_KEY_OF_REF(flight);
-    await em.query(
-      `INSERT INTO operations.flight AS f
-         (airport, carrier, flight_number, departure_date, destination, departure_at)
-       VALUES ($1, $2, $3, $4, $5, $6)
-       ON CONFLICT (airport, carrier, flight_number, departure_date)
-       DO UPDATE SET destination = excluded.destination, departure_at = excluded.departure_at
-       WHERE f.destination IS NULL`,
-      [key.airport, key.carrier, key.number, key.date, flight.destination, flight.departureAt],
-    );
-  }
-
-  /** The latest change wins, whatever order the changes arrive in. */
-  async changeBoarding(em: EntityManager, change: BoardingChangedPayloadDto): Promise<void> {
-    await em.query(
-      `INSERT INTO operations.flight AS f
-         (airport, carrier, flight_number, departure_date, gate, boarding_state, boarding_changed_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)
-       ON CONFLICT (airport, carrier, flight_number, departure_date)
-       DO UPDATE SET gate = excluded.gate, boarding_state = excluded.boarding_state,
-                     boarding_changed_at = excluded.boarding_changed_at
-       WHERE f.boarding_changed_at IS NULL OR f.boarding_changed_at <= excluded.boarding_changed_at`,
-      [
-        change.airport,
-        change.carrier,
-        change.number,
-        change.date,
-        change.gate,
-        change.state,
-        change.at,
-      ],
-    );
-  }
-
-  async recordAlert(em: EntityManager, alert: LaneAlertRaisedPayloadDto): Promise<void> {
-    await em.query(
-      `INSERT INTO operations.alert
-         (id, airport, touchpoint, lane, gate, kind, detail, raised_at, passenger_id, flight)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
-       ON CONFLICT (id) DO NOTHING`,
-      [
-        alert.alertId,
-        alert.airport,
-        alert.touchpoint,
-        alert.lane,
-        alert.gate ?? null,
-        alert.kind,
-        alert.detail,
-        alert.at,
-        alert.passengerId ?? null,
-        alert.flight === undefined ? null : `${alert.flight.carrier}${alert.flight.number}`,
-      ],
-    );
-  }
-
   /** The decisions at an airport in [from, to), counted by point, outcome and reason. */
   async stepCounts(em: EntityManager, airport: string, from: Date, to: Date): Promise<StepCount[]> {
     const rows = await em.query<
@@ -388,35 +231,6 @@ export class OperationsStore {
       passenger: manifestRowOf(row),
       steps: steps.map((step) => ({ ...step, at: new Date(step.at).toISOString() })),
     };
-  }
-
-  /** Queue readings: the latest of each queue (a later one wins), and each quarter's worst. */
-  async recordQueues(
-    em: EntityManager,
-    observed: QueuesObservedPayloadDto,
-    quarter: Date,
-  ): Promise<void> {
-    const { airport, at, readings } = observed;
-    const queues = readings.map((r) => r.queue);
-    const lengths = readings.map((r) => r.length);
-    const waits = readings.map((r) => r.waitSeconds);
-    await em.query(
-      `WITH readings AS (
-         SELECT * FROM unnest($4::varchar[], $5::int[], $6::int[]) AS r(queue, length, wait_seconds)
-       ), latest AS (
-         INSERT INTO operations.queue_reading AS q (airport, queue, at, length, wait_seconds)
-         SELECT $1, queue, $2, length, wait_seconds FROM readings
-         ON CONFLICT (airport, queue) DO UPDATE
-           SET at = excluded.at, length = excluded.length, wait_seconds = excluded.wait_seconds
-           WHERE q.at <= excluded.at
-       )
-       INSERT INTO operations.queue_quarter AS w (airport, quarter, queue, max_length, max_wait_seconds)
-       SELECT $1, $3, queue, length, wait_seconds FROM readings
-       ON CONFLICT (airport, quarter, queue) DO UPDATE
-         SET max_length = GREATEST(w.max_length, excluded.max_length),
-             max_wait_seconds = GREATEST(w.max_wait_seconds, excluded.max_wait_seconds)`,
-      [airport, at, quarter, queues, lengths, waits],
-    );
   }
 
   async latestQueues(em: EntityManager, airport: string): Promise<QueueNow[]> {
