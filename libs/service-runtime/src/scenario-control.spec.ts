@@ -54,6 +54,18 @@ describe('ServiceQuiescence', () => {
     expect(log).toEqual(expected);
   });
 
+  it('delivers the outboxes once, and only, when asked for what it published', async () => {
+    const log: string[] = [];
+    await processWith([[3], [1]], log).published();
+    expect(log).toEqual(['drain 0', 'drain 1']);
+  });
+
+  it('waits for the consumers, and only, when asked to catch up', async () => {
+    const log: string[] = [];
+    await processWith([[3], [1]], log).caughtUp();
+    expect(log).toEqual(['idle']);
+  });
+
   it('ends a settle after ten rounds under a steady stream of writes', async () => {
     const log: string[] = [];
     await processWith([Array.from({ length: 50 }, () => 1)], log).settle();

@@ -1,4 +1,5 @@
 import { ApiPathParam, PATH_PARAMS } from './path-param.pipe';
+import { ApiQueryFrom } from './dto-json-schemas';
 import {
   Body,
   Controller,
@@ -9,6 +10,7 @@ import {
   Param,
   Post,
   Put,
+  Query,
   type OnApplicationBootstrap,
 } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
@@ -73,12 +75,37 @@ export class ServiceQuiescence implements OnApplicationBootstrap {
     }
   }
 
+  /** What this process has written is on the topics: its outboxes delivered, once. */
+  async published(): Promise<void> {
+    for (const outbox of this.outboxes) await outbox.drain();
+  }
+
+  /** This process's consumers have applied what their topics held when asked. */
+  async caughtUp(): Promise<void> {
+    await this.transport.idle?.();
+  }
+
   private delivered(): number {
     return this.outboxes.reduce((sum, outbox) => sum + outbox.sent, 0);
   }
 }
 
 const MAX_SETTLE_ROUNDS = 10;
+
+/**
+ * How far a settle goes. REST: this process at rest (its outboxes delivered and its consumers
+ * caught up, again until nothing moves). A caller that knows which services its next step waits
+ * on asks each only its half: PUBLISHED of the services that wrote, CAUGHT_UP of those that must
+ * have read it (a live day's gate step waits on check-in's writes reaching one gate).
+ */
+export const SETTLE_UNTIL = ['REST', 'PUBLISHED', 'CAUGHT_UP'] as const;
+export type SettleUntil = (typeof SETTLE_UNTIL)[number];
+
+export class SettleQueryDto {
+  @OptionalField()
+  @IsIn(SETTLE_UNTIL, expected(`one of ${SETTLE_UNTIL.join(', ')}`))
+  until?: SettleUntil;
+}
 
 export class ClockSettingDto {
   @IsInstant()
@@ -166,9 +193,13 @@ export class ScenarioControlController {
   @Post('settle')
   @HttpCode(200)
   @AllowRoles('QA')
-  async settle(): Promise<{ settled: true }> {
-    await this.quiescence.settle();
-    return { settled: true };
+  @ApiQueryFrom(SettleQueryDto)
+  async settle(@Query() query: SettleQueryDto): Promise<{ settled: SettleUntil }> {
+    const until = query.until ?? 'REST';
+    if (until === 'PUBLISHED') await this.quiescence.published();
+    else if (until === 'CAUGHT_UP') await this.quiescence.caughtUp();
+    else await this.quiescence.settle();
+    return { settled: until };
   }
 
   @Put('population-register/:personalIdNumber')

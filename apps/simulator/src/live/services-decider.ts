@@ -14,7 +14,9 @@ import type {
   JourneyStep,
   StepVerdict,
 } from '../capacity/journey-step';
-import type { ScenarioTarget, ServiceResponse } from '../replay/scenario-target';
+import type { GateTouchpoint, ScenarioTarget, ServiceResponse } from '../replay/scenario-target';
+
+const GATES: readonly GateTouchpoint[] = ['SECURITY', 'BOARDING'];
 
 /** Requests in flight at once: a batch is one second of an airport, rarely more than this. */
 const CONCURRENT_REQUESTS = 32;
@@ -40,8 +42,8 @@ export interface ServiceFacts {
  * The live day's decider: every step goes to the real services, over their HTTP API, at its
  * simulated instant (the services' QA clock is moved to the batch's second first). A gate step
  * waits until what it depends on (the passenger's check-in reaching the gates, their security
- * clearance reaching boarding) has settled; settling is asked only when such a write is newer
- * than the last settle, so most seconds go without it.
+ * clearance reaching boarding) has settled towards that gate; settling is asked only when such a
+ * write is newer than the gate's last settle, so most seconds go without it.
  */
 export class ServicesDecider implements AsyncStepDecider {
   private readonly passengerIds: string[];
@@ -50,11 +52,14 @@ export class ServicesDecider implements AsyncStepDecider {
   private readonly lastWrite: Int32Array;
   private batchNumber = 0;
   /**
-   * A settle runs after a batch's actions and before its steps: it covers the steps of the
-   * batches before and the actions of its own.
+   * Per gate, how far the writes have been settled towards it: a settle runs after a batch's
+   * actions and before its steps, so it covers the steps of the batches before and the actions
+   * of its own.
    */
-  private stepsSettledThrough = -1;
-  private actionsSettledThrough = -1;
+  private readonly settled: Record<GateTouchpoint, { steps: number; actions: number }> = {
+    SECURITY: { steps: -1, actions: -1 },
+    BOARDING: { steps: -1, actions: -1 },
+  };
   /** The gates learn of bookings (flights) and outage changes from events too. */
   private lastBooking = -1;
   private lastOutageChange = -1;
@@ -102,11 +107,12 @@ export class ServicesDecider implements AsyncStepDecider {
     if (this.watchOperators) await this.seeOperators(batch.at);
     for (const action of batch.actions)
       if (action.kind !== 'CLOSE_BOARDING') await this.act(action);
-    if (this.needsSettling(batch)) {
-      await this.target.settle();
+    const gates = GATES.filter((gate) => this.needsSettling(batch, gate));
+    if (gates.length > 0) {
+      await this.target.settle(gates);
       this.settles++;
-      this.stepsSettledThrough = this.batchNumber - 1;
-      this.actionsSettledThrough = this.batchNumber;
+      for (const gate of gates)
+        this.settled[gate] = { steps: this.batchNumber - 1, actions: this.batchNumber };
     }
     const verdicts = await inParallel(batch.steps, CONCURRENT_REQUESTS, (step) => this.step(step));
     for (const action of batch.actions)
@@ -142,21 +148,20 @@ export class ServicesDecider implements AsyncStepDecider {
   }
 
   /**
-   * Whether this batch's gate steps or gate actions depend on a write the gates may not have
-   * applied yet. Writes of this batch's own steps are never needed by its gate steps: a
-   * passenger has one step per batch.
+   * Whether this batch's steps at `gate`, or its boarding actions (at the boarding gate), depend
+   * on a write the gate may not have applied yet. Writes of this batch's own steps are never
+   * needed by its gate steps: a passenger has one step per batch.
    */
-  private needsSettling(batch: DayBatch): boolean {
-    const gateSteps = batch.steps.filter(
-      (step): step is Extract<JourneyStep, { kind: 'SECURITY' | 'BOARDING' }> =>
-        step.kind === 'SECURITY' || step.kind === 'BOARDING',
+  private needsSettling(batch: DayBatch, gate: GateTouchpoint): boolean {
+    const steps = batch.steps.filter(
+      (step): step is Extract<JourneyStep, { kind: GateTouchpoint }> => step.kind === gate,
     );
-    if (gateSteps.length === 0 && batch.actions.length === 0) return false;
-    if (this.lastBooking > this.stepsSettledThrough) return true;
-    if (this.lastOutageChange > this.actionsSettledThrough) return true;
-    return gateSteps.some(
-      (step) => (this.lastWrite[step.passenger] as number) > this.stepsSettledThrough,
-    );
+    const acts = gate === 'BOARDING' && batch.actions.some((action) => !('outage' in action));
+    if (steps.length === 0 && !acts) return false;
+    const settled = this.settled[gate];
+    if (this.lastBooking > settled.steps) return true;
+    if (this.lastOutageChange > settled.actions) return true;
+    return steps.some((step) => (this.lastWrite[step.passenger] as number) > settled.steps);
   }
 
   private async step(step: JourneyStep): Promise<StepVerdict> {

@@ -5,12 +5,12 @@ import {
   DistributedScenarioTarget,
   HttpScenarioTarget,
   ScenarioTargetError,
-  type ScenarioTarget,
   type ServiceResponse,
+  type ServiceTarget,
 } from './scenario-target';
 
 /** A service that logs what it is asked, in order, with its name. */
-function service(name: string, log: string[]): ScenarioTarget {
+function service(name: string, log: string[]): ServiceTarget {
   return {
     call: (method, path) => {
       log.push(`${name} ${method} ${path}`);
@@ -21,7 +21,16 @@ function service(name: string, log: string[]): ScenarioTarget {
       await new Promise((resolve) => setTimeout(resolve, 5));
       log.push(`${name} clock ${at}`);
     },
-    settle: () => Promise.resolve(),
+    settle: () => {
+      log.push(`${name} settle`);
+      return Promise.resolve();
+    },
+    settleUntil: async (until) => {
+      log.push(`${name} ${until}`);
+      // Slow to answer: what comes after must wait for it, what goes beside it need not.
+      await new Promise((resolve) => setTimeout(resolve, name === 'checkin' ? 10 : 1));
+      log.push(`${name} ${until} done`);
+    },
     deadLetters: () => Promise.resolve(0),
     overrideIdentity: () => Promise.resolve(),
   };
@@ -72,6 +81,46 @@ describe('DistributedScenarioTarget', () => {
       'boarding clock 1000',
       'boarding POST /v1/boarding/presentations',
     ]);
+  });
+
+  it.each<[string, ('SECURITY' | 'BOARDING')[] | undefined, string[]]>([
+    [
+      'every service, in the events’ way',
+      undefined,
+      ['checkin settle', 'security settle', 'boarding settle'],
+    ],
+    [
+      "the security gate: check-in's writes published, then the gate caught up",
+      ['SECURITY'],
+      [
+        'checkin PUBLISHED',
+        'checkin PUBLISHED done',
+        'security CAUGHT_UP',
+        'security CAUGHT_UP done',
+      ],
+    ],
+    [
+      "the boarding gate: check-in's and the security gate's writes published, then the gate caught up",
+      ['BOARDING'],
+      [
+        'checkin PUBLISHED',
+        'security PUBLISHED',
+        'security PUBLISHED done',
+        'checkin PUBLISHED done',
+        'boarding CAUGHT_UP',
+        'boarding CAUGHT_UP done',
+      ],
+    ],
+    ['no gate: nothing', [], []],
+  ])('settles towards %s', async (_case, gates, expected) => {
+    const log: string[] = [];
+    const target = new DistributedScenarioTarget(
+      service('checkin', log),
+      service('security', log),
+      service('boarding', log),
+    );
+    await target.settle(gates);
+    expect(log).toEqual(expected);
   });
 
   it('calls without a clock until the first setClock', async () => {

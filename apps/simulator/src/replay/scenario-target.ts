@@ -20,11 +20,26 @@ export interface ScenarioTarget {
     body?: unknown,
   ): Promise<ServiceResponse>;
   setClock(at: Instant): Promise<void>;
-  /** Waits until the events of the last step have reached every service. */
-  settle(): Promise<void>;
+  /**
+   * Waits until the events written so far have reached every service; with `gates`, only until
+   * they have reached those gates (what a step there may depend on), where the target can tell.
+   */
+  settle(gates?: readonly GateTouchpoint[]): Promise<void>;
   /** Messages the services' consumers have dead-lettered since they started. */
   deadLetters(): Promise<number>;
   overrideIdentity(personalIdNumber: string, override: IdentityOverride): Promise<void>;
+}
+
+/** A touchpoint whose service learns what it decides on from the events. */
+export type GateTouchpoint = 'SECURITY' | 'BOARDING';
+
+/** One service of the distributed target, which can settle half of the way (see `settle`). */
+export interface ServiceTarget extends ScenarioTarget {
+  /**
+   * PUBLISHED: what this service wrote is on the topics. CAUGHT_UP: its consumers have applied
+   * what their topics held when asked.
+   */
+  settleUntil(until: 'PUBLISHED' | 'CAUGHT_UP'): Promise<void>;
 }
 
 /** The target cannot be used at all (unreachable, wrong key, a clock that will not move). */
@@ -144,8 +159,13 @@ export class HttpScenarioTarget implements ScenarioTarget {
     await this.control('PUT', '/v1/maintenance/clock', { at: new Date(at).toISOString() });
   }
 
+  /** One process, or one service: all of it is brought to rest (the gates make no difference). */
   async settle(): Promise<void> {
     await this.control('POST', '/v1/maintenance/settle');
+  }
+
+  async settleUntil(until: 'PUBLISHED' | 'CAUGHT_UP'): Promise<void> {
+    await this.control('POST', `/v1/maintenance/settle?until=${until}`);
   }
 
   async deadLetters(): Promise<number> {
@@ -190,17 +210,17 @@ export class HttpScenarioTarget implements ScenarioTarget {
  * "now".
  */
 export class DistributedScenarioTarget implements ScenarioTarget {
-  private readonly all: readonly ScenarioTarget[];
+  private readonly all: readonly ServiceTarget[];
   /** The instant the day is at, and each service's move to it (awaited before its calls). */
   private now: Instant | undefined;
   private readonly moved = new Map<ScenarioTarget, { at: Instant; done: Promise<void> }>();
 
   /** `operations`, when given, only follows: its clock moves with the others (the console's "now"). */
   constructor(
-    private readonly checkin: ScenarioTarget,
-    private readonly security: ScenarioTarget,
-    private readonly boarding: ScenarioTarget,
-    private readonly operations?: ScenarioTarget,
+    private readonly checkin: ServiceTarget,
+    private readonly security: ServiceTarget,
+    private readonly boarding: ServiceTarget,
+    private readonly operations?: ServiceTarget,
   ) {
     this.all = [checkin, security, boarding, ...(operations === undefined ? [] : [operations])];
   }
@@ -220,10 +240,25 @@ export class DistributedScenarioTarget implements ScenarioTarget {
     if (this.operations !== undefined) await this.clockOf(this.operations);
   }
 
-  async settle(): Promise<void> {
-    await this.checkin.settle();
-    await this.security.settle();
-    await this.boarding.settle();
+  /**
+   * To rest: the services in the events' way (check-in, then the security gate, whose clearances
+   * the boarding gate reads, then the boarding gate). Towards `gates` only: what they read is
+   * written by check-in, and for boarding by the security gate too; those publish, then the gates
+   * catch up (each half side by side).
+   */
+  async settle(gates?: readonly GateTouchpoint[]): Promise<void> {
+    if (gates === undefined) {
+      await this.checkin.settle();
+      await this.security.settle();
+      await this.boarding.settle();
+      return;
+    }
+    if (gates.length === 0) return;
+    const boarding = gates.includes('BOARDING');
+    const writers = boarding ? [this.checkin, this.security] : [this.checkin];
+    await Promise.all(writers.map((service) => service.settleUntil('PUBLISHED')));
+    const readers = gates.map((gate) => (gate === 'SECURITY' ? this.security : this.boarding));
+    await Promise.all(readers.map((service) => service.settleUntil('CAUGHT_UP')));
   }
 
   async deadLetters(): Promise<number> {
