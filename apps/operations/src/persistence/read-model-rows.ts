@@ -1,4 +1,6 @@
 import type { RowsStatement } from '@biogate/persistence';
+import type { AlertRow } from '../console/operations-views';
+import type { StepCount } from '../read-model/touchpoint-tiles';
 
 /**
  * The rows the operations read model learns from the events, written a batch at a time
@@ -131,18 +133,10 @@ export const STEPS: RowsStatement<StepRow> = {
   },
 };
 
-/** Decisions of one kind in a quarter hour, counted. */
-export interface StepTallyRow {
+/** Decisions of one kind at an airport in a quarter hour, counted. */
+export interface StepTallyRow extends StepCount {
   readonly airport: string;
   readonly quarter: string;
-  readonly touchpoint: string;
-  readonly point: string;
-  readonly outcome: string;
-  readonly reason: string;
-  readonly redirectTo: string;
-  readonly presentations: number;
-  readonly compared: number;
-  readonly matched: number;
 }
 
 /** Tallies add up. */
@@ -243,18 +237,9 @@ export const PASSENGER_PROGRESS: RowsStatement<PassengerProgressRow> = {
   },
 };
 
-/** An alert a gate raised. */
-export interface RaisedAlertRow {
-  readonly alertId: string;
+/** An alert a gate raised, at its airport. */
+export interface RaisedAlertRow extends AlertRow {
   readonly airport: string;
-  readonly touchpoint: string;
-  readonly lane: string;
-  readonly gate: string | null;
-  readonly kind: string;
-  readonly detail: string;
-  readonly raisedAt: string;
-  readonly passengerId: string | null;
-  readonly flight: string | null;
 }
 
 /** In the order the events came (`seq` breaks ties of one instant in the console's list). */
