@@ -6,7 +6,6 @@ import {
   BoardingChangedPayloadDto,
   BoardingDecidedPayloadDto,
   CheckInDecidedPayloadDto,
-  FlightRefDto,
   LaneAlertRaisedPayloadDto,
   PassengerBookedPayloadDto,
   QueuesObservedPayloadDto,
@@ -28,8 +27,8 @@ import {
   QUEUE_READINGS,
   STEP_TALLIES,
   STEPS,
-  type PassengerProgressRow,
 } from '../persistence/read-model-rows';
+import { bookingRows, queueRows, raisedAlertRow, stepRows } from './learnt-rows';
 import { quarterOf } from './quarter-hours';
 import { ReadModelChanges } from './read-model-changes';
 import { boardingStep, checkInStep, securityStep, type StepRecord } from './step-record';
@@ -71,16 +70,10 @@ export class OperationsEventsConsumer extends ServiceEventConsumer {
   ): Promise<string> {
     switch (event.type) {
       case 'PassengerBooked': {
-        const { passengerId, surname, givenName, flight } =
-          event.payload as PassengerBookedPayloadDto;
-        const key = flightKeyOf(flight);
-        later.add(BOOKED_FLIGHTS, {
-          ...key,
-          destination: flight.destination,
-          departureAt: flight.departureAt,
-        });
-        later.add(BOOKED_PASSENGERS, { passengerId, ...key, surname, givenName });
-        return key.airport;
+        const { flight, passenger } = bookingRows(event.payload as PassengerBookedPayloadDto);
+        later.add(BOOKED_FLIGHTS, flight);
+        later.add(BOOKED_PASSENGERS, passenger);
+        return flight.airport;
       }
       case 'CheckInDecided':
         return this.recordStep(later, checkInStep(event.payload as CheckInDecidedPayloadDto));
@@ -89,20 +82,8 @@ export class OperationsEventsConsumer extends ServiceEventConsumer {
       case 'BoardingDecided':
         return this.recordStep(later, boardingStep(event.payload as BoardingDecidedPayloadDto));
       case 'LaneAlertRaised': {
-        const alert = event.payload as LaneAlertRaisedPayloadDto;
-        later.add(ALERTS, {
-          alertId: alert.alertId,
-          airport: alert.airport,
-          touchpoint: alert.touchpoint,
-          lane: alert.lane,
-          gate: alert.gate ?? null,
-          kind: alert.kind,
-          detail: alert.detail,
-          raisedAt: alert.at,
-          passengerId: alert.passengerId ?? null,
-          flight:
-            alert.flight === undefined ? null : `${alert.flight.carrier}${alert.flight.number}`,
-        });
+        const alert = raisedAlertRow(event.payload as LaneAlertRaisedPayloadDto);
+        later.add(ALERTS, alert);
         return alert.airport;
       }
       case 'BoardingChanged': {
@@ -118,19 +99,11 @@ export class OperationsEventsConsumer extends ServiceEventConsumer {
         return airport;
       }
       case 'QueuesObserved': {
-        const { airport, at, readings } = event.payload as QueuesObservedPayloadDto;
-        const quarter = this.quarterOf(at).toISOString();
-        for (const { queue, length, waitSeconds } of readings) {
-          later.add(QUEUE_READINGS, { airport, queue, at, length, waitSeconds });
-          later.add(QUEUE_QUARTERS, {
-            airport,
-            quarter,
-            queue,
-            maxLength: length,
-            maxWaitSeconds: waitSeconds,
-          });
-        }
-        return airport;
+        const observed = event.payload as QueuesObservedPayloadDto;
+        const { readings, quarters } = queueRows(observed, this.quarterOf(observed.at));
+        for (const reading of readings) later.add(QUEUE_READINGS, reading);
+        for (const worst of quarters) later.add(QUEUE_QUARTERS, worst);
+        return observed.airport;
       }
       default:
         // parseEventMessage lets through only the types listed in the constructor.
@@ -138,75 +111,17 @@ export class OperationsEventsConsumer extends ServiceEventConsumer {
     }
   }
 
-  /**
-   * What a decision leaves: the passenger's step, the quarter's tally, and, when the step let
-   * them on, where they have got to (the flight row comes from the booking, which precedes every
-   * step on the passenger's partition).
-   */
-  private recordStep(later: DeferredRows, step: StepRecord): string {
-    const at = step.at.toISOString();
-    const { passengerId, airport, touchpoint, point, outcome, reason, redirectTo } = step;
-    later.add(STEPS, {
-      passengerId,
-      airport,
-      touchpoint,
-      point,
-      at,
-      outcome,
-      reason,
-      redirectTo,
-      compared: step.compared,
-      matched: step.matched,
-    });
-    later.add(STEP_TALLIES, {
-      airport,
-      quarter: this.quarterOf(step.at).toISOString(),
-      touchpoint,
-      point,
-      outcome,
-      reason,
-      redirectTo,
-      presentations: 1,
-      compared: step.compared ? 1 : 0,
-      matched: step.matched ? 1 : 0,
-    });
-    if (step.done) later.add(PASSENGER_PROGRESS, progressOf(step, at));
-    return airport;
+  private recordStep(later: DeferredRows, record: StepRecord): string {
+    const { step, tally, progress } = stepRows(record, this.quarterOf(record.at));
+    later.add(STEPS, step);
+    later.add(STEP_TALLIES, tally);
+    if (progress !== undefined) later.add(PASSENGER_PROGRESS, progress);
+    return record.airport;
   }
 
-  /** The quarter hour of the local day an instant falls in. */
-  private quarterOf(at: Date | string): Date {
+  /** The quarter hour of the local day an instant falls in, as an ISO instant. */
+  private quarterOf(at: Date | string): string {
     const instant = typeof at === 'string' ? Date.parse(at) : at.getTime();
-    return new Date(quarterOf(instant, this.policy.compiled.utcOffsetMinutes));
-  }
-}
-
-function flightKeyOf(flight: FlightRefDto) {
-  return {
-    airport: flight.origin,
-    carrier: flight.carrier,
-    number: flight.number,
-    date: flight.date,
-  };
-}
-
-/** The touchpoint a step let the passenger through, and only that one. */
-function progressOf(step: StepRecord, at: string): PassengerProgressRow {
-  const row = { passengerId: step.passengerId, ...flightKeyOf(step.flight), airport: step.airport };
-  switch (step.touchpoint) {
-    case 'CHECK_IN':
-      return {
-        ...row,
-        checkIn: {
-          at,
-          channel: step.point,
-          seat: step.pass?.seat ?? null,
-          bcbp: step.pass?.bcbp ?? null,
-        },
-      };
-    case 'SECURITY':
-      return { ...row, security: { at, lane: step.point } };
-    case 'BOARDING':
-      return { ...row, boarding: { at, lane: step.point } };
+    return new Date(quarterOf(instant, this.policy.compiled.utcOffsetMinutes)).toISOString();
   }
 }
