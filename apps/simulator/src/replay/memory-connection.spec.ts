@@ -77,13 +77,14 @@ describe('memoryConnectionTo', () => {
     let ticks = 0;
     const timer = setInterval(() => ticks++, 1);
     try {
-      const until = Date.now() + 50;
+      const until = Date.now() + 100;
       while (Date.now() < until) await call(agent, 'GET');
     } finally {
       clearInterval(timer);
     }
-    // Without a turn of the loop between them, 50 ms of requests would see no tick at all.
-    expect(ticks).toBeGreaterThan(5);
+    // Without a turn of the loop between them, 100 ms of requests would see no tick at all. How
+    // many there are depends on the machine's load (4 in 50 ms under CI's), so: more than one.
+    expect(ticks).toBeGreaterThan(1);
   });
 
   it('carries a body larger than a stream buffer whole', async () => {
