@@ -239,6 +239,19 @@ function requestCases(path: string, base: BaseRequest): FuzzCase[] {
     headers: { 'x-correlation-id': value! },
     names: 'headers.x-correlation-id',
   }));
+  for (const [label, value] of [
+    ['without an offset', '2025-12-01T07:30:00'],
+    ['a date alone', '2025-12-01'],
+    ['a word', 'now'],
+  ] as const) {
+    cases.push({
+      label: `an x-qa-clock ${label}`,
+      path,
+      ...(body === undefined ? {} : { body }),
+      headers: { 'x-qa-clock': value },
+      names: 'headers.x-qa-clock',
+    });
+  }
   if (body === undefined) {
     // A body where none is taken is still read first: it must be well-formed JSON.
     cases.push(

@@ -120,6 +120,41 @@ describe('access and input on every endpoint', () => {
     },
   );
 
+  const othersAdmitted = ENDPOINTS.flatMap(([method, path, roles, body]) =>
+    roles
+      .filter((role) => role !== 'QA')
+      .map((role) => [method.toUpperCase(), path, role, method, body] as const),
+  );
+  it.each(othersAdmitted)(
+    '%s %s refuses x-qa-clock from the %s role with 403, its clock unmoved',
+    async (_m, path, role, method, body) => {
+      const before = services.clock.now();
+      const request = services.http[method](path)
+        .set('x-api-key', ROLE_KEYS[role])
+        .set('x-qa-clock', '2025-12-02T09:00:00+07:00');
+      const response = await (body === undefined ? request : request.send(body));
+      expect(response.status).toBe(403);
+      expect((response.body as { message: string }).message).toBe(
+        'only a QA key may set the x-qa-clock header',
+      );
+      expect(response.headers['x-qa-clock']).toBeUndefined();
+      expect(services.clock.now()).toBe(before);
+    },
+  );
+
+  it('moves the clock for the request that carries x-qa-clock (QA), and says so', async () => {
+    const before = services.clock.now();
+    const moved = await services.http
+      .get('/v1/maintenance/clock')
+      .set('x-api-key', KEYS.qa)
+      .set('x-qa-clock', '2025-12-02T09:00:00+07:00');
+    expect(moved.status).toBe(200);
+    expect(moved.body).toEqual({ now: '2025-12-02T02:00:00.000Z', settable: true });
+    expect(moved.headers['x-qa-clock']).toBe('2025-12-02T02:00:00.000Z');
+    expect(services.clock.now()).toBe(Date.parse('2025-12-02T02:00:00Z'));
+    services.clock.set(before);
+  });
+
   it('changed nothing in any table', async () => {
     expect(await counts()).toEqual(baseline);
   });

@@ -12,8 +12,8 @@ import {
 /** A service that logs what it is asked, in order, with its name. */
 function service(name: string, log: string[]): ServiceTarget {
   return {
-    call: (method, path) => {
-      log.push(`${name} ${method} ${path}`);
+    call: (method, path, _body, at) => {
+      log.push(`${name} ${method} ${path}${at === undefined ? '' : ` at ${at}`}`);
       return Promise.resolve<ServiceResponse>({ status: 200, body: {} });
     },
     setClock: async (at: Instant) => {
@@ -37,7 +37,7 @@ function service(name: string, log: string[]): ServiceTarget {
 }
 
 describe('DistributedScenarioTarget', () => {
-  it("moves a service's clock when it is next called, once per instant, before its calls", async () => {
+  it("moves a service's clock with each call, never with a request of its own", async () => {
     const log: string[] = [];
     const target = new DistributedScenarioTarget(
       service('checkin', log),
@@ -53,14 +53,13 @@ describe('DistributedScenarioTarget', () => {
     await target.setClock(2000);
     await target.call('POST', '/v1/check-ins', {});
     await target.call('POST', '/v1/security/presentations', {});
+    await target.call('POST', '/v1/boarding/presentations', {}, 1500);
     expect(log).toEqual([
-      'security clock 1000',
-      'security POST /v1/security/presentations',
-      'security POST /v1/security/presentations',
-      'checkin clock 2000',
-      'checkin POST /v1/check-ins',
-      'security clock 2000',
-      'security POST /v1/security/presentations',
+      'security POST /v1/security/presentations at 1000',
+      'security POST /v1/security/presentations at 1000',
+      'checkin POST /v1/check-ins at 2000',
+      'security POST /v1/security/presentations at 2000',
+      'boarding POST /v1/boarding/presentations at 1500',
     ]);
   });
 
@@ -73,13 +72,15 @@ describe('DistributedScenarioTarget', () => {
       service('operations', log),
     );
     await target.setClock(1000);
+    await target.setClock(1000);
     await target.call('POST', '/v1/operations/airports/SGN/queues', {});
     await target.call('POST', '/v1/boarding/presentations', {});
+    await target.setClock(2000);
     expect(log).toEqual([
       'operations clock 1000',
-      'operations POST /v1/operations/airports/SGN/queues',
-      'boarding clock 1000',
-      'boarding POST /v1/boarding/presentations',
+      'operations POST /v1/operations/airports/SGN/queues at 1000',
+      'boarding POST /v1/boarding/presentations at 1000',
+      'operations clock 2000',
     ]);
   });
 
@@ -178,5 +179,53 @@ describe('HttpScenarioTarget on kept-alive sockets', () => {
     dropOn = 1;
     const target = new HttpScenarioTarget(url, 'key');
     await expect(target.call('GET', '/a')).rejects.toThrow(ScenarioTargetError);
+  });
+});
+
+describe('HttpScenarioTarget moving a clock with a request', () => {
+  let server: Server;
+  let url: string;
+  const received: (string | undefined)[] = [];
+
+  beforeAll(async () => {
+    server = createServer((request, response) => {
+      const clock = request.headers['x-qa-clock'];
+      received.push(typeof clock === 'string' ? clock : undefined);
+      // /takes: a service that knows the header; /ignores: one that does not; /refuses: its 409.
+      if (request.url === '/takes' && typeof clock === 'string')
+        response.setHeader('x-qa-clock', clock);
+      response.statusCode = request.url === '/refuses' ? 409 : 200;
+      response.setHeader('content-type', 'application/json');
+      response.end('{}');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+
+  afterAll(async () => {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  });
+
+  const at = Date.parse('2025-12-01T07:30:05+07:00');
+
+  it('sends the instant in x-qa-clock and checks that the service took it', async () => {
+    received.length = 0;
+    const target = new HttpScenarioTarget(url, 'key');
+    expect((await target.call('POST', '/takes', {}, at)).status).toBe(200);
+    expect((await target.call('POST', '/takes', {})).status).toBe(200);
+    expect(received).toEqual(['2025-12-01T00:30:05.000Z', undefined]);
+  });
+
+  it('fails on a service that answered without taking the header: it decided at another instant', async () => {
+    const target = new HttpScenarioTarget(url, 'key');
+    await expect(target.call('POST', '/ignores', {}, at)).rejects.toThrow(
+      /POST \/ignores at .* did not take the x-qa-clock header \(answered without it\)/,
+    );
+  });
+
+  it("hands back a refusal, whose body says why (the service's own answer)", async () => {
+    const target = new HttpScenarioTarget(url, 'key');
+    expect((await target.call('POST', '/refuses', {}, at)).status).toBe(409);
   });
 });

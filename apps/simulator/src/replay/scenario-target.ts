@@ -2,6 +2,7 @@ import { Agent as HttpAgent, request as httpRequest } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import type { Duplex } from 'node:stream';
 import type { Instant } from '@biogate/domain';
+import { QA_CLOCK_HEADER } from '@biogate/service-runtime';
 
 export interface ServiceResponse {
   readonly status: number;
@@ -18,6 +19,8 @@ export interface ScenarioTarget {
     method: 'GET' | 'POST' | 'PUT' | 'DELETE',
     path: string,
     body?: unknown,
+    /** The instant the service decides the request at: its clock moves with the request. */
+    at?: Instant,
   ): Promise<ServiceResponse>;
   setClock(at: Instant): Promise<void>;
   /**
@@ -60,6 +63,13 @@ class StaleSocketError extends Error {
   }
 }
 
+/** What came back from one request: its status, its body's text, the clock it was decided at. */
+interface Exchanged {
+  readonly status: number;
+  readonly text: string;
+  readonly clock: string | undefined;
+}
+
 /** Services over HTTP at a base URL, with a QA key: running ones, or embedded ones on a port. */
 export class HttpScenarioTarget implements ScenarioTarget {
   /**
@@ -85,16 +95,18 @@ export class HttpScenarioTarget implements ScenarioTarget {
     method: 'GET' | 'POST' | 'PUT' | 'DELETE',
     path: string,
     body?: unknown,
+    at?: Instant,
   ): Promise<ServiceResponse> {
-    let answer: { status: number; text: string };
+    const clock = at === undefined ? undefined : new Date(at).toISOString();
+    let answer: Exchanged;
     try {
-      answer = await this.exchange(method, new URL(path, this.baseUrl), body).catch(
+      answer = await this.exchange(method, new URL(path, this.baseUrl), body, clock).catch(
         (error: unknown) => {
           // A kept-alive socket the server closed while it sat idle (its keep-alive timeout, or a
           // busy process that saw the close late): the request never reached the server, so it
           // goes again once, on a new socket, as Node's documentation advises.
           if (!(error instanceof StaleSocketError)) throw error;
-          return this.exchange(method, new URL(path, this.baseUrl), body);
+          return this.exchange(method, new URL(path, this.baseUrl), body, clock);
         },
       );
     } catch (error) {
@@ -102,6 +114,13 @@ export class HttpScenarioTarget implements ScenarioTarget {
       throw new ScenarioTargetError(`cannot reach ${this.baseUrl} (${cause})`);
     }
     const { status, text } = answer;
+    // A service that does not know the header would have decided at its own clock's instant.
+    if (clock !== undefined && status < 300 && answer.clock !== clock) {
+      throw new ScenarioTargetError(
+        `${method} ${path} at ${this.baseUrl} did not take the ${QA_CLOCK_HEADER} header ` +
+          `(answered ${answer.clock ?? 'without it'}): a service older than this simulator?`,
+      );
+    }
     let parsed: unknown = text;
     try {
       parsed = text === '' ? undefined : JSON.parse(text);
@@ -116,7 +135,8 @@ export class HttpScenarioTarget implements ScenarioTarget {
     method: string,
     url: URL,
     body: unknown,
-  ): Promise<{ status: number; text: string }> {
+    clock: string | undefined,
+  ): Promise<Exchanged> {
     const payload = body === undefined ? undefined : JSON.stringify(body);
     return new Promise((resolve, reject) => {
       const request = this.send(
@@ -126,6 +146,7 @@ export class HttpScenarioTarget implements ScenarioTarget {
           agent: this.agent,
           headers: {
             'x-api-key': this.apiKey,
+            ...(clock === undefined ? {} : { [QA_CLOCK_HEADER]: clock }),
             ...(payload === undefined
               ? {}
               : {
@@ -139,9 +160,11 @@ export class HttpScenarioTarget implements ScenarioTarget {
           response.on('data', (chunk: Buffer) => chunks.push(chunk));
           response.on('error', reject);
           response.on('end', () => {
+            const clockTaken = response.headers[QA_CLOCK_HEADER];
             resolve({
               status: response.statusCode ?? 0,
               text: Buffer.concat(chunks).toString('utf8'),
+              clock: typeof clockTaken === 'string' ? clockTaken : undefined,
             });
           });
         },
@@ -203,17 +226,17 @@ export class HttpScenarioTarget implements ScenarioTarget {
  * owns its path; settling follows the events' way (check-in's outbox to Kafka, the security
  * gate's consumers and outbox, then the boarding gate's).
  *
- * A service's clock is moved when it is next called, not at every `setClock`: only a request
- * decides at the clock's instant (consumers apply events at the instants the events carry), and
- * most simulated seconds of a live day call one service of the three (each move was a request to
- * every service). The operations service, when it follows, moves at once: it is the console's
- * "now".
+ * A service's clock moves with the request that needs it (`x-qa-clock`), not at every
+ * `setClock`: only a request decides at the clock's instant (consumers apply events at the
+ * instants the events carry), and most simulated seconds of a live day call one service of the
+ * three. Each move was a request of its own before each second's first call to a service (1.5 ms
+ * of the 8 a simulated second took). The operations service, when it follows, moves at once: it
+ * is the console's "now".
  */
 export class DistributedScenarioTarget implements ScenarioTarget {
   private readonly all: readonly ServiceTarget[];
-  /** The instant the day is at, and each service's move to it (awaited before its calls). */
+  /** The instant the day is at: each call is decided at it. */
   private now: Instant | undefined;
-  private readonly moved = new Map<ScenarioTarget, { at: Instant; done: Promise<void> }>();
 
   /** `operations`, when given, only follows: its clock moves with the others (the console's "now"). */
   constructor(
@@ -225,19 +248,18 @@ export class DistributedScenarioTarget implements ScenarioTarget {
     this.all = [checkin, security, boarding, ...(operations === undefined ? [] : [operations])];
   }
 
-  async call(
+  call(
     method: 'GET' | 'POST' | 'PUT' | 'DELETE',
     path: string,
     body?: unknown,
+    at?: Instant,
   ): Promise<ServiceResponse> {
-    const owner = this.owner(path);
-    await this.clockOf(owner);
-    return owner.call(method, path, body);
+    return this.owner(path).call(method, path, body, at ?? this.now);
   }
 
   async setClock(at: Instant): Promise<void> {
+    if (this.operations !== undefined && at !== this.now) await this.operations.setClock(at);
     this.now = at;
-    if (this.operations !== undefined) await this.clockOf(this.operations);
   }
 
   /**
@@ -268,17 +290,6 @@ export class DistributedScenarioTarget implements ScenarioTarget {
 
   overrideIdentity(personalIdNumber: string, override: IdentityOverride): Promise<void> {
     return this.checkin.overrideIdentity(personalIdNumber, override);
-  }
-
-  /** Moves `target`'s clock to the day's instant, once per instant however many calls wait. */
-  private clockOf(target: ScenarioTarget): Promise<void> {
-    const at = this.now;
-    if (at === undefined) return Promise.resolve();
-    const move = this.moved.get(target);
-    if (move?.at === at) return move.done;
-    const done = target.setClock(at);
-    this.moved.set(target, { at, done });
-    return done;
   }
 
   private owner(path: string): ScenarioTarget {

@@ -1,0 +1,61 @@
+import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import {
+  AccessDeniedError,
+  ConflictError,
+  describeValue,
+  InputRejectedError,
+} from '@biogate/contracts';
+import {
+  isSettableClock,
+  ISO_INSTANT_EXPECTATION,
+  parseInstant,
+  type Clock,
+} from '@biogate/domain';
+import type { Principal } from './api-keys';
+import { CLOCK } from './platform-tokens';
+
+/**
+ * The request header that carries the instant QA wants the request decided at. A live day moves
+ * a service's clock for the request that needs it: one request a simulated second instead of a
+ * `PUT /v1/maintenance/clock` and then the step.
+ */
+export const QA_CLOCK_HEADER = 'x-qa-clock';
+
+/**
+ * Sets the service's clock to `x-qa-clock` before the request is handled, as
+ * `PUT /v1/maintenance/clock` would: a malformed instant is a 400 naming the header, a caller
+ * other than QA a 403, a service on the wall clock a 409. The answer carries the clock back in
+ * the same header, so that a caller knows the service took it (one that ignored the header would
+ * decide at another instant). Runs after the API-key guard, which names the caller.
+ */
+@Injectable()
+export class QaClockHeaderGuard implements CanActivate {
+  constructor(@Inject(CLOCK) private readonly clock: Clock) {}
+
+  canActivate(context: ExecutionContext): boolean {
+    const http = context.switchToHttp();
+    const request = http.getRequest<Request & { principal?: Principal }>();
+    const header = request.headers[QA_CLOCK_HEADER];
+    if (header === undefined) return true;
+    const at = typeof header === 'string' ? parseInstant(header) : undefined;
+    if (at === undefined) {
+      throw new InputRejectedError('invalid request headers', [
+        {
+          path: `headers.${QA_CLOCK_HEADER}`,
+          message: `expected ${ISO_INSTANT_EXPECTATION}, got ${describeValue(header)}`,
+        },
+      ]);
+    }
+    if (request.principal?.role !== 'QA')
+      throw new AccessDeniedError(`only a QA key may set the ${QA_CLOCK_HEADER} header`);
+    if (!isSettableClock(this.clock)) {
+      throw new ConflictError(
+        'this service runs on the wall clock; start it with BIOGATE_CLOCK_START to let QA move its clock',
+      );
+    }
+    this.clock.set(at);
+    http.getResponse<Response>().setHeader(QA_CLOCK_HEADER, new Date(at).toISOString());
+    return true;
+  }
+}
