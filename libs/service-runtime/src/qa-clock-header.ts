@@ -1,19 +1,10 @@
 import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import {
-  AccessDeniedError,
-  ConflictError,
-  describeValue,
-  InputRejectedError,
-} from '@biogate/contracts';
-import {
-  isSettableClock,
-  ISO_INSTANT_EXPECTATION,
-  parseInstant,
-  type Clock,
-} from '@biogate/domain';
+import { AccessDeniedError, describeValue, InputRejectedError } from '@biogate/contracts';
+import { ISO_INSTANT_EXPECTATION, parseInstant, type Clock } from '@biogate/domain';
 import type { Principal } from './api-keys';
 import { CLOCK } from './platform-tokens';
+import { moveQaClock } from './scenario-control';
 
 /**
  * The request header that carries the instant QA wants the request decided at. A live day moves
@@ -24,7 +15,7 @@ export const QA_CLOCK_HEADER = 'x-qa-clock';
 
 /**
  * Sets the service's clock to `x-qa-clock` before the request is handled, as
- * `PUT /v1/maintenance/clock` would: a malformed instant is a 400 naming the header, a caller
+ * `PUT /v1/maintenance/clock` does (`moveQaClock`): a malformed instant is a 400 naming the header, a caller
  * other than QA a 403, a service on the wall clock a 409. The answer carries the clock back in
  * the same header, so that a caller knows the service took it (one that ignored the header would
  * decide at another instant). Runs after the API-key guard, which names the caller.
@@ -49,12 +40,7 @@ export class QaClockHeaderGuard implements CanActivate {
     }
     if (request.principal?.role !== 'QA')
       throw new AccessDeniedError(`only a QA key may set the ${QA_CLOCK_HEADER} header`);
-    if (!isSettableClock(this.clock)) {
-      throw new ConflictError(
-        'this service runs on the wall clock; start it with BIOGATE_CLOCK_START to let QA move its clock',
-      );
-    }
-    this.clock.set(at);
+    moveQaClock(this.clock, at);
     http.getResponse<Response>().setHeader(QA_CLOCK_HEADER, new Date(at).toISOString());
     return true;
   }

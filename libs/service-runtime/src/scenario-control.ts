@@ -30,6 +30,7 @@ import {
   SimulatedPopulationRegister,
   type Clock,
   type IdentityOverride,
+  type Instant,
   type PopulationRegister,
 } from '@biogate/domain';
 import { DeadLetterLog, EVENT_TRANSPORT, type EventTransport } from '@biogate/messaging';
@@ -179,14 +180,8 @@ export class ScenarioControlController {
   @Put('clock')
   @AllowRoles('QA')
   setClock(@Body() body: ClockSettingDto): { now: string } {
-    if (!isSettableClock(this.clock)) {
-      throw new ConflictError(
-        'this service runs on the wall clock; start it with BIOGATE_CLOCK_START to let QA move its clock',
-      );
-    }
     const at = parseInstant(body.at);
-    if (at !== undefined) this.clock.set(at); // the DTO has checked it parses
-
+    if (at !== undefined) moveQaClock(this.clock, at); // the DTO has checked it parses
     return { now: new Date(this.clock.now()).toISOString() };
   }
 
@@ -215,6 +210,19 @@ export class ScenarioControlController {
     this.register.override(personalIdNumber, registerFacts(body));
     return { personalIdNumber };
   }
+}
+
+/**
+ * Moves the clock as QA asks (`PUT /v1/maintenance/clock`, or the `x-qa-clock` header): only a
+ * service started with BIOGATE_CLOCK_START is a test service; one on the wall clock refuses (409).
+ */
+export function moveQaClock(clock: Clock, at: Instant): void {
+  if (!isSettableClock(clock)) {
+    throw new ConflictError(
+      'this service runs on the wall clock; start it with BIOGATE_CLOCK_START to let QA move its clock',
+    );
+  }
+  clock.set(at);
 }
 
 /** The facts a QA override or a scenario sets, as the register takes them (absent: unchanged). */
