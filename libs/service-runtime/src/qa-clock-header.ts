@@ -15,10 +15,11 @@ export const QA_CLOCK_HEADER = 'x-qa-clock';
 
 /**
  * Sets the service's clock to `x-qa-clock` before the request is handled, as
- * `PUT /v1/maintenance/clock` does (`moveQaClock`): a malformed instant is a 400 naming the header, a caller
- * other than QA a 403, a service on the wall clock a 409. The answer carries the clock back in
- * the same header, so that a caller knows the service took it (one that ignored the header would
- * decide at another instant). Runs after the API-key guard, which names the caller.
+ * `PUT /v1/maintenance/clock` does (`moveQaClock`): a malformed instant is a 400 naming the
+ * header, a caller other than QA a 403, a service on the wall clock a 409. The answer carries the
+ * clock back in the same header, so that a caller knows the service took it (one that ignored
+ * the header would decide at another instant). Runs after the API-key guard, which names the
+ * caller.
  */
 @Injectable()
 export class QaClockHeaderGuard implements CanActivate {
