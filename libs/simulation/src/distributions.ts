@@ -59,3 +59,17 @@ export function meanOf(spec: DistributionSpec): number {
       return spec.mean;
   }
 }
+
+/** The least value a distribution can draw (0 for those without a floor). */
+export function minimumOf(spec: DistributionSpec): number {
+  switch (spec.kind) {
+    case 'fixed':
+      return spec.value;
+    case 'uniform':
+    case 'triangular':
+      return spec.min;
+    case 'exponential':
+    case 'lognormal':
+      return 0;
+  }
+}

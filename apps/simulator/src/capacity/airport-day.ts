@@ -8,7 +8,7 @@ import {
   type PhasePolicy,
 } from '@biogate/domain';
 import type { QueueName, QueueReading } from '@biogate/contracts';
-import { sampler, ServiceDesk, Simulation, type DeskReport } from '@biogate/simulation';
+import { minimumOf, sampler, ServiceDesk, Simulation, type DeskReport } from '@biogate/simulation';
 import { distributionOf, type CapacityParameters } from './capacity-parameters';
 import { DayPopulation, namedFlights, streamOf, TRAIT } from './day-population';
 import { generateSchedule, type ScheduledFlight } from './flight-schedule';
@@ -96,6 +96,21 @@ const TOUCHPOINT_NAMES = ['', 'CHECK_IN', 'SECURITY', 'BOARDING'] as const;
 /** A redirect is followed at most this many times at one touchpoint (the policy never loops). */
 const MAX_HOPS = 4;
 
+/** Before the day, a passenger's steps are a minute apart: booking, enrolment, online check-in. */
+const PRE_DAY_STEP_SECONDS = 60;
+
+/**
+ * The desks whose service's end leads to a step: check-in's and the bag drop to security, the
+ * screening lanes to the gate. (The ID check leads to screening; boarding to nothing.)
+ */
+const DESKS_BEFORE_A_STEP = [
+  'counter',
+  'kiosk',
+  'biometricCheckIn',
+  'bagDrop',
+  'screening',
+] as const;
+
 /**
  * One airport day: every passenger from the ticket purchase to the aircraft door, as a
  * discrete-event simulation that stops wherever a decision is needed. Decisions are taken to the
@@ -106,6 +121,15 @@ const MAX_HOPS = 4;
 export class AirportDay {
   readonly population: DayPopulation;
   readonly dayStart: Instant;
+  /**
+   * The fewest whole seconds between a decision and any step it can change, its own redirect
+   * (asked again in the same second) apart: a verdict moves passengers into desks, and every
+   * later step is asked when a desk's service ends (or, before the day, a minute later). So the
+   * steps of the next `lookaheadSeconds` do not depend on a second's verdicts, which lets the
+   * live day decide them while that second's answers are on their way. 0 when a service time
+   * has no floor.
+   */
+  readonly lookaheadSeconds: number;
   private readonly sim: Simulation;
   private readonly input: AirportDayInput;
   private readonly desks: Record<
@@ -198,9 +222,15 @@ export class AirportDay {
       input.seed,
     );
     const firstOpens = Math.min(0, ...this.boardingOpensAt);
-    this.preDay = firstOpens - 180;
+    this.preDay = firstOpens - 3 * PRE_DAY_STEP_SECONDS;
     const sim = new Simulation(this.preDay);
     this.sim = sim;
+    this.lookaheadSeconds = Math.floor(
+      Math.min(
+        PRE_DAY_STEP_SECONDS,
+        ...DESKS_BEFORE_A_STEP.map((name) => minimumOf(distributionOf(p.service[name]))),
+      ),
+    );
 
     const scale = input.departures / 100;
     const minimum = p.resourcesMinimum;
@@ -447,9 +477,9 @@ export class AirportDay {
         this.vneidPurchases++;
       }
       if (this.population.has(p, TRAIT.ENROLLED))
-        this.sim.at(this.preDay + 60, this.kinds.enrol, p);
+        this.sim.at(this.preDay + PRE_DAY_STEP_SECONDS, this.kinds.enrol, p);
       if (this.population.has(p, TRAIT.ONLINE))
-        this.sim.at(this.preDay + 120, this.kinds.onlineCheckIn, p);
+        this.sim.at(this.preDay + 2 * PRE_DAY_STEP_SECONDS, this.kinds.onlineCheckIn, p);
       this.sim.at(this.arrival[p] as number, this.kinds.arrive, p);
     }
   }

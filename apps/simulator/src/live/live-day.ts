@@ -4,6 +4,7 @@ import { ModelDecider } from '../capacity/model-decider';
 import type { ScenarioTarget } from '../replay/scenario-target';
 import { DecisionLog, type CrossCheck } from './decision-log';
 import type { DayEvent } from '../capacity/day-events';
+import { PipelinedPlay } from './pipelined-play';
 import { ServicesDecider, type OperatorChange, type ServiceFacts } from './services-decider';
 
 export interface LiveDayOptions {
@@ -75,14 +76,47 @@ export async function playThroughServices(
 ): Promise<ServicesDay> {
   const started = performance.now();
   const deadLettersBefore = await target.deadLetters();
-  const day = new AirportDay(input);
+  const population = new AirportDay(input).population;
   const services = new ServicesDecider(
     target,
-    day.population,
+    population,
     input.policy.compiled.utcOffsetMinutes,
     options.watchOperators ?? false,
   );
-  const log = new DecisionLog(day.population.total);
+  const log = new DecisionLog(population.total);
+  // As fast as the services answer, on a clock per service: several seconds on their way at once.
+  const pipelined =
+    target.clockOf !== undefined &&
+    options.speed === undefined &&
+    options.watchOperators !== true &&
+    options.queueSensors !== true;
+  const day = pipelined
+    ? await playPipelined(input, services, log, options, population.total)
+    : await playInTurn(input, services, log, options, started);
+  // The last steps' events delivered and applied too, so that the count holds every event the
+  // day caused (the day settles only before a gate step that needs it).
+  await target.settle();
+  const deadLetters = (await target.deadLetters()) - deadLettersBefore;
+  return {
+    input,
+    dayStart: day.dayStart,
+    report: day.report(),
+    services: { ...services.facts, deadLetters },
+    operatorChanges: services.operatorChanges,
+    log,
+    wallSeconds: (performance.now() - started) / 1000,
+  };
+}
+
+/** Each second's steps decided before the next second is asked: watched, or paced. */
+async function playInTurn(
+  input: AirportDayInput,
+  services: ServicesDecider,
+  log: DecisionLog,
+  options: LiveDayOptions,
+  started: number,
+): Promise<AirportDay> {
+  const day = new AirportDay(input);
   let firstAt: number | undefined;
   let sensedMinute = -1;
   for (let batch = day.next(); batch !== undefined; batch = day.next()) {
@@ -98,19 +132,22 @@ export async function playThroughServices(
     }
     await options.progress?.(batch.at, day.passengersThrough, day.population.total);
   }
-  // The last steps' events delivered and applied too, so that the count holds every event the
-  // day caused (the day settles only before a gate step that needs it).
-  await target.settle();
-  const deadLetters = (await target.deadLetters()) - deadLettersBefore;
-  return {
-    input,
-    dayStart: day.dayStart,
-    report: day.report(),
-    services: { ...services.facts, deadLetters },
-    operatorChanges: services.operatorChanges,
-    log,
-    wallSeconds: (performance.now() - started) / 1000,
-  };
+  return day;
+}
+
+/** The steps of several seconds on their way at once (`PipelinedPlay`). */
+function playPipelined(
+  input: AirportDayInput,
+  services: ServicesDecider,
+  log: DecisionLog,
+  options: LiveDayOptions,
+  passengers: number,
+): Promise<AirportDay> {
+  const play: PipelinedPlay = new PipelinedPlay(input, services, (batch, verdicts) => {
+    log.record(batch, verdicts);
+    return options.progress?.(batch.at, play.passengersThrough, passengers);
+  });
+  return play.play();
 }
 
 /**

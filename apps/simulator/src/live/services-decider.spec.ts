@@ -86,6 +86,15 @@ describe('ServicesDecider settles towards the gates a second needs, and only the
       ['SECURITY', 'BOARDING'],
     ],
     [
+      "a redirect to another security lane reads the gate's own rows: no settle again",
+      [
+        [[checkIn(0)], []],
+        [[at('SECURITY', 0)], []],
+        [[{ kind: 'SECURITY', passenger: 0, lane: 'AUTOMATED' }], []],
+      ],
+      ['SECURITY'],
+    ],
+    [
       'one settle for both gates when a second has steps at both',
       [
         [[checkIn(0), checkIn(1)], []],
@@ -119,5 +128,90 @@ describe('ServicesDecider settles towards the gates a second needs, and only the
       await decider.decide(batch);
     }
     expect(settles).toEqual(expected);
+  });
+});
+
+/** Services whose settles end only when the test says, each noted as it begins. */
+function servicesSettlingOnCue(settles: string[], ends: (() => void)[]): ScenarioTarget {
+  return {
+    ...servicesNoting([]),
+    clockOf: (path: string) => (path.startsWith('/v1/security/') ? 'security' : 'checkin'),
+    settle: (gates?: readonly GateTouchpoint[]) => {
+      settles.push(gates === undefined ? 'all' : gates.join('+'));
+      return new Promise<void>((resolve) => ends.push(resolve));
+    },
+  };
+}
+
+const second = (i: number, steps: JourneyStep[], actions: DayAction[] = []): DayBatch => ({
+  at: 1_764_547_200_000 + i * 1000,
+  steps,
+  actions,
+});
+
+describe('ServicesDecider, with batches of several seconds on their way', () => {
+  it('begins a settle a batch will need when asked to prepare it, and the batch waits for it', async () => {
+    const settles: string[] = [];
+    const ends: (() => void)[] = [];
+    const decider = new ServicesDecider(servicesSettlingOnCue(settles, ends), POPULATION, 420);
+    await decider.decide(second(0, [checkIn(0), checkIn(1), checkIn(2)]));
+    decider.prepare(second(20, [at('SECURITY', 0)]));
+    expect(settles).toEqual(['SECURITY']);
+    // A check-in answered now is not covered by the settle on its way: the next one begins after.
+    await decider.decide(second(21, [checkIn(3)]));
+    decider.prepare(second(41, [at('SECURITY', 3)]));
+    decider.prepare(second(22, [at('SECURITY', 1)]));
+    let decided = false;
+    const security = decider.decide(second(20, [at('SECURITY', 0)])).then(() => (decided = true));
+    await new Promise(setImmediate);
+    expect(decided).toBe(false);
+    ends.shift()?.();
+    await security;
+    await new Promise(setImmediate);
+    // The second settle began once the first ended; no third, however many batches wait for it.
+    decider.prepare(second(42, [at('SECURITY', 2)]));
+    expect(settles).toEqual(['SECURITY', 'SECURITY']);
+    ends.shift()?.();
+    await decider.decide(second(41, [at('SECURITY', 3)]));
+    expect(settles).toEqual(['SECURITY', 'SECURITY']);
+  });
+
+  it.each<[string, DayBatch, readonly string[] | undefined]>([
+    [
+      'steps move the clocks of the services they reach',
+      second(0, [checkIn(0), at('SECURITY', 1)]),
+      ['checkin', 'security'],
+    ],
+    [
+      'one clock however many steps reach it',
+      second(0, [at('SECURITY', 0), at('SECURITY', 1)]),
+      ['security'],
+    ],
+    [
+      "boarding opening moves the boarding gate's clock",
+      second(0, [], [{ kind: 'OPEN_BOARDING', flight: 0 }]),
+      ['boarding'],
+    ],
+    [
+      'an outage goes with nothing else',
+      second(0, [checkIn(0)], [{ kind: 'DECLARE_OUTAGE', outage: 'KIOSK' }]),
+      undefined,
+    ],
+  ])('clocks: %s', (_case, batch, clocks) => {
+    const target: ScenarioTarget = {
+      ...servicesNoting([]),
+      clockOf: (path: string) =>
+        path.startsWith('/v1/security/')
+          ? 'security'
+          : path.startsWith('/v1/boarding/')
+            ? 'boarding'
+            : 'checkin',
+    };
+    expect(new ServicesDecider(target, POPULATION, 420).clocksOf(batch)).toEqual(clocks);
+  });
+
+  it('has no clocks to tell apart where the target has one for all', () => {
+    const decider = new ServicesDecider(servicesNoting([]), POPULATION, 420);
+    expect(decider.clocksOf(second(0, [checkIn(0)]))).toBeUndefined();
   });
 });

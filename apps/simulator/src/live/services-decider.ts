@@ -16,10 +16,28 @@ import type {
 } from '../capacity/journey-step';
 import type { GateTouchpoint, ScenarioTarget, ServiceResponse } from '../replay/scenario-target';
 
-const GATES: readonly GateTouchpoint[] = ['SECURITY', 'BOARDING'];
+function boardingFlightPath(kind: 'OPEN_BOARDING' | 'CLOSE_BOARDING'): string {
+  return `/v1/boarding/flights/${kind === 'OPEN_BOARDING' ? 'open' : 'close'}`;
+}
+
+/** A settle towards a gate: the writes it covers, and its end. */
+interface Settle {
+  /** The writes answered when it began (until then, it will cover any answered so far). */
+  covers: number;
+  done: Promise<void>;
+}
 
 /** Requests in flight at once: a batch is one second of an airport, rarely more than this. */
 const CONCURRENT_REQUESTS = 32;
+
+/** Where each step is decided. */
+const STEP_PATHS: Record<JourneyStep['kind'], string> = {
+  BOOKING: '/v1/bookings',
+  ENROLMENT: '/v1/enrolments',
+  CHECK_IN: '/v1/check-ins',
+  SECURITY: '/v1/security/presentations',
+  BOARDING: '/v1/boarding/presentations',
+};
 
 /** An outage changed by someone else (an operator) while the day ran, seen at `at`. */
 export interface OperatorChange {
@@ -40,29 +58,41 @@ export interface ServiceFacts {
 
 /**
  * The live day's decider: every step goes to the real services, over their HTTP API, at its
- * simulated instant (the services' QA clock is moved to the batch's second first). A gate step
- * waits until what it depends on (the passenger's check-in reaching the gates, their security
- * clearance reaching boarding) has settled towards that gate; settling is asked only when such a
- * write is newer than the gate's last settle, so most seconds go without it.
+ * simulated instant (each request carries it, and moves the clock of the service it reaches). A
+ * gate step waits until what it depends on (the passenger's check-in reaching the gates, their
+ * security clearance reaching boarding) has settled towards that gate; settling is asked only
+ * when such a write is newer than the gate's last settle, so most seconds go without it.
+ *
+ * Batches of different seconds may be decided at once (`PipelinedPlay`) when they move
+ * different clocks (`clocksOf`): writes are therefore numbered as their answers arrive, and a
+ * settle covers the writes answered before it began.
  */
 export class ServicesDecider implements AsyncStepDecider {
   private readonly passengerIds: string[];
   private readonly boardingPasses: string[];
-  /** The batch number of the last write a gate may depend on, per passenger. */
-  private readonly lastWrite: Int32Array;
-  private batchNumber = 0;
+  /** Writes answered so far: a write's number is this count when its answer came. */
+  private writes = 0;
   /**
-   * Per gate, how far the writes have been settled towards it: a settle runs after a batch's
-   * actions and before its steps, so it covers the steps of the batches before and the actions
-   * of its own.
+   * Per passenger, the number of the last write check-in made for them (booking, enrolment,
+   * check-in: both gates read it) and of the last the security gate made (only boarding reads
+   * it; a redirect to another security lane reads the gate's own rows). 0: none.
    */
-  private readonly settled: Record<GateTouchpoint, { steps: number; actions: number }> = {
-    SECURITY: { steps: -1, actions: -1 },
-    BOARDING: { steps: -1, actions: -1 },
+  private readonly lastCheckInWrite: Int32Array;
+  private readonly lastSecurityWrite: Int32Array;
+  /** Per gate, the writes its settles have covered: those answered before each began. */
+  private readonly settled: Record<GateTouchpoint, number> = { SECURITY: 0, BOARDING: 0 };
+  /** Per gate, the settle on its way, and the one that begins after it. */
+  private readonly settling: Record<GateTouchpoint, Settle | undefined> = {
+    SECURITY: undefined,
+    BOARDING: undefined,
+  };
+  private readonly nextSettle: Record<GateTouchpoint, Settle | undefined> = {
+    SECURITY: undefined,
+    BOARDING: undefined,
   };
   /** The gates learn of bookings (flights) and outage changes from events too. */
-  private lastBooking = -1;
-  private lastOutageChange = -1;
+  private lastBooking = 0;
+  private lastOutageChange = 0;
   private clock: Instant | undefined;
   private readonly alerts: Record<string, number> = {};
   private readonly failures: Record<string, number> = {};
@@ -81,7 +111,8 @@ export class ServicesDecider implements AsyncStepDecider {
   ) {
     this.passengerIds = new Array<string>(population.total).fill('');
     this.boardingPasses = new Array<string>(population.total).fill('');
-    this.lastWrite = new Int32Array(population.total).fill(-1);
+    this.lastCheckInWrite = new Int32Array(population.total);
+    this.lastSecurityWrite = new Int32Array(population.total);
   }
 
   get facts(): ServiceFacts {
@@ -98,26 +129,49 @@ export class ServicesDecider implements AsyncStepDecider {
     return [...this.changes];
   }
 
+  /**
+   * The clocks a batch moves, one per service it reaches; undefined where the target has one
+   * clock for all (embedded), or for an outage declared or cleared, which changes what every
+   * service decides and so is decided with nothing else on its way.
+   */
+  clocksOf(batch: DayBatch): readonly string[] | undefined {
+    const target = this.target;
+    if (target.clockOf === undefined) return undefined;
+    const clocks = new Set<string>();
+    for (const action of batch.actions) {
+      if ('outage' in action) return undefined;
+      clocks.add(target.clockOf(boardingFlightPath(action.kind)));
+    }
+    for (const step of batch.steps) clocks.add(target.clockOf(STEP_PATHS[step.kind]));
+    return [...clocks];
+  }
+
   async decide(batch: DayBatch): Promise<readonly StepVerdict[]> {
-    this.batchNumber++;
-    if (this.clock !== batch.at) {
-      await this.target.setClock(batch.at);
-      this.clock = batch.at;
+    const { at } = batch;
+    if (this.clock === undefined || at > this.clock) {
+      // Before the await: batches decided at once must not move a follower's clock back.
+      this.clock = at;
+      await this.target.setClock(at);
     }
-    if (this.watchOperators) await this.seeOperators(batch.at);
+    if (this.watchOperators) await this.seeOperators(at);
     for (const action of batch.actions)
-      if (action.kind !== 'CLOSE_BOARDING') await this.act(action);
-    const gates = GATES.filter((gate) => this.needsSettling(batch, gate));
-    if (gates.length > 0) {
-      await this.target.settle(gates);
-      this.settles++;
-      for (const gate of gates)
-        this.settled[gate] = { steps: this.batchNumber - 1, actions: this.batchNumber };
-    }
-    const verdicts = await inParallel(batch.steps, CONCURRENT_REQUESTS, (step) => this.step(step));
+      if (action.kind !== 'CLOSE_BOARDING') await this.act(action, at);
+    await this.settledTowards(this.needs(batch));
+    const verdicts = await inParallel(batch.steps, CONCURRENT_REQUESTS, (step) =>
+      this.step(step, at),
+    );
     for (const action of batch.actions)
-      if (action.kind === 'CLOSE_BOARDING') await this.act(action);
+      if (action.kind === 'CLOSE_BOARDING') await this.act(action, at);
     return verdicts;
+  }
+
+  /**
+   * The batch's steps go soon, and the writes they depend on have been answered: the settle they
+   * need starts now, while the batches before them are on their way.
+   */
+  prepare(batch: DayBatch): void {
+    // Its failure is the batch's, when it is sent and waits for this settle.
+    this.settledTowards(this.needs(batch)).catch(() => undefined);
   }
 
   /**
@@ -128,6 +182,8 @@ export class ServicesDecider implements AsyncStepDecider {
     const response = await this.target.call(
       'GET',
       `/v1/airports/${this.population.airport}/outages`,
+      undefined,
+      at,
     );
     this.requests++;
     const listed = asRecord(response.body).outages;
@@ -143,44 +199,95 @@ export class ServicesDecider implements AsyncStepDecider {
         this.changes.push({ at, kind: is ? 'DECLARE_OUTAGE' : 'CLEAR_OUTAGE', outage });
     }
     if (now.length !== this.outages.length || now.some((o) => !this.outages.includes(o)))
-      this.lastOutageChange = this.batchNumber;
+      this.lastOutageChange = ++this.writes;
     this.outages = now;
   }
 
   /**
-   * Whether this batch's steps at `gate`, or its boarding actions (at the boarding gate), depend
-   * on a write the gate may not have applied yet. Writes of this batch's own steps are never
-   * needed by its gate steps: a passenger has one step per batch.
+   * Per gate the batch's steps (or, at the boarding gate, its boarding actions) go to, the last
+   * write they may depend on: the passengers' own, a booking (the gates learn flights from
+   * events), an outage change. A write a step depends on has been answered before the step is
+   * sent: a passenger has one step per batch, and the live day sends a step only once the
+   * batches it may depend on are answered.
    */
-  private needsSettling(batch: DayBatch, gate: GateTouchpoint): boolean {
-    const steps = batch.steps.filter(
-      (step): step is Extract<JourneyStep, { kind: GateTouchpoint }> => step.kind === gate,
-    );
-    const acts = gate === 'BOARDING' && batch.actions.some((action) => !('outage' in action));
-    if (steps.length === 0 && !acts) return false;
-    const settled = this.settled[gate];
-    if (this.lastBooking > settled.steps) return true;
-    if (this.lastOutageChange > settled.actions) return true;
-    return steps.some((step) => (this.lastWrite[step.passenger] as number) > settled.steps);
+  private needs(batch: DayBatch): Map<GateTouchpoint, number> {
+    const needs = new Map<GateTouchpoint, number>();
+    const shared = Math.max(this.lastBooking, this.lastOutageChange);
+    for (const step of batch.steps) {
+      if (step.kind !== 'SECURITY' && step.kind !== 'BOARDING') continue;
+      const p = step.passenger;
+      const checkIn = this.lastCheckInWrite[p] as number;
+      const own =
+        step.kind === 'SECURITY' ? checkIn : Math.max(checkIn, this.lastSecurityWrite[p] as number);
+      needs.set(step.kind, Math.max(needs.get(step.kind) ?? shared, own));
+    }
+    if (batch.actions.some((action) => !('outage' in action)))
+      needs.set('BOARDING', Math.max(needs.get('BOARDING') ?? shared, shared));
+    return needs;
   }
 
-  private async step(step: JourneyStep): Promise<StepVerdict> {
+  /**
+   * Until each gate has applied the writes up to its need. A settle on its way that covers them
+   * is waited for, or the one that begins after it (it will cover every write answered before
+   * it begins); otherwise one settle for the gates left begins after theirs on the way. So a
+   * gate has at most two: one on its way, one waiting for it.
+   */
+  private settledTowards(needs: ReadonlyMap<GateTouchpoint, number>): Promise<unknown> {
+    const waits: Promise<void>[] = [];
+    const fresh: GateTouchpoint[] = [];
+    for (const [gate, needed] of needs) {
+      const current = this.settling[gate];
+      const next = this.nextSettle[gate];
+      if (this.settled[gate] >= needed) continue;
+      if (current !== undefined && current.covers >= needed) waits.push(current.done);
+      else if (next !== undefined) waits.push(next.done);
+      else fresh.push(gate);
+    }
+    if (fresh.length > 0) waits.push(this.settleAfterCurrent(fresh).done);
+    return Promise.all(waits);
+  }
+
+  private settleAfterCurrent(gates: readonly GateTouchpoint[]): Settle {
+    const settle: Settle = { covers: this.writes, done: Promise.resolve() };
+    const begin = () => {
+      settle.covers = this.writes;
+      for (const gate of gates) {
+        this.settling[gate] = settle;
+        if (this.nextSettle[gate] === settle) this.nextSettle[gate] = undefined;
+      }
+      return this.target.settle(gates);
+    };
+    const before = gates.flatMap((gate) => this.settling[gate]?.done ?? []);
+    for (const gate of gates) this.nextSettle[gate] = settle;
+    // At once when no settle of these gates is on its way, else as soon as theirs end.
+    const settled = before.length === 0 ? begin() : Promise.all(before).then(begin);
+    settle.done = settled.then(() => {
+      this.settles++;
+      for (const gate of gates) {
+        this.settled[gate] = Math.max(this.settled[gate], settle.covers);
+        if (this.settling[gate] === settle) this.settling[gate] = undefined;
+      }
+    });
+    return settle;
+  }
+
+  private async step(step: JourneyStep, at: Instant): Promise<StepVerdict> {
     switch (step.kind) {
       case 'BOOKING':
-        return this.booking(step.passengers);
+        return this.booking(step.passengers, at);
       case 'ENROLMENT':
-        return this.enrolment(step);
+        return this.enrolment(step, at);
       case 'CHECK_IN':
-        return this.checkIn(step);
+        return this.checkIn(step, at);
       default:
-        return this.presentation(step);
+        return this.presentation(step, at);
     }
   }
 
-  private async booking(passengers: readonly number[]): Promise<StepVerdict> {
+  private async booking(passengers: readonly number[], at: Instant): Promise<StepVerdict> {
     const first = passengers[0] as number;
     const flight = this.population.flight(first);
-    const response = await this.post('/v1/bookings', {
+    const response = await this.post(at, STEP_PATHS.BOOKING, {
       pnr: this.population.pnr(first),
       flight: {
         carrier: flight.carrier,
@@ -193,14 +300,14 @@ export class ServicesDecider implements AsyncStepDecider {
       },
       passengers: passengers.map((p) => this.bookedPassenger(p)),
     });
-    this.lastBooking = this.batchNumber;
+    this.lastBooking = ++this.writes;
     const body = asRecord(response.body);
     if (response.status === 201) {
       const booked = Array.isArray(body.passengers) ? (body.passengers as unknown[]) : [];
       passengers.forEach((p, i) => {
         const id = asRecord(booked[i]).passengerId;
         if (typeof id === 'string') this.passengerIds[p] = id;
-        this.lastWrite[p] = this.batchNumber;
+        this.lastCheckInWrite[p] = this.lastBooking;
       });
       return { outcome: 'ALLOWED', reason: 'OK' };
     }
@@ -224,14 +331,14 @@ export class ServicesDecider implements AsyncStepDecider {
     };
   }
 
-  private async enrolment(step: Extract<JourneyStep, { kind: 'ENROLMENT' }>) {
-    const response = await this.post('/v1/enrolments', {
+  private async enrolment(step: Extract<JourneyStep, { kind: 'ENROLMENT' }>, at: Instant) {
+    const response = await this.post(at, STEP_PATHS.ENROLMENT, {
       passengerId: this.passengerIds[step.passenger],
       channel: step.channel,
       consent: true,
       capture: step.capture,
     });
-    this.lastWrite[step.passenger] = this.batchNumber;
+    this.lastCheckInWrite[step.passenger] = ++this.writes;
     const body = asRecord(response.body);
     if (response.status < 300 && typeof body.reason === 'string') {
       return body.outcome === 'ENROLLED'
@@ -241,13 +348,16 @@ export class ServicesDecider implements AsyncStepDecider {
     return this.failed('ENROLMENT', response);
   }
 
-  private async checkIn(step: Extract<JourneyStep, { kind: 'CHECK_IN' }>): Promise<StepVerdict> {
-    const response = await this.post('/v1/check-ins', {
+  private async checkIn(
+    step: Extract<JourneyStep, { kind: 'CHECK_IN' }>,
+    at: Instant,
+  ): Promise<StepVerdict> {
+    const response = await this.post(at, STEP_PATHS.CHECK_IN, {
       passengerId: this.passengerIds[step.passenger],
       channel: step.channel,
       ...(step.capture === undefined ? {} : { capture: step.capture }),
     });
-    this.lastWrite[step.passenger] = this.batchNumber;
+    this.lastCheckInWrite[step.passenger] = ++this.writes;
     const body = asRecord(response.body);
     const bcbp = asRecord(body.boardingPass).bcbp;
     if (typeof bcbp === 'string') this.boardingPasses[step.passenger] = bcbp;
@@ -256,34 +366,34 @@ export class ServicesDecider implements AsyncStepDecider {
 
   private async presentation(
     step: Extract<JourneyStep, { kind: 'SECURITY' | 'BOARDING' }>,
+    at: Instant,
   ): Promise<StepVerdict> {
     const p = step.passenger;
     const security = step.kind === 'SECURITY';
-    const response = await this.post(
-      security ? '/v1/security/presentations' : '/v1/boarding/presentations',
-      {
-        airport: this.population.airport,
-        ...(security ? {} : { gate: this.population.flight(p).gate }),
-        lane: step.lane,
-        boardingPass: this.boardingPasses[p],
-        document: this.population.document(p),
-        ...(step.capture === undefined ? {} : { capture: step.capture }),
-      },
-    );
-    if (security) this.lastWrite[p] = this.batchNumber;
+    const response = await this.post(at, STEP_PATHS[step.kind], {
+      airport: this.population.airport,
+      ...(security ? {} : { gate: this.population.flight(p).gate }),
+      lane: step.lane,
+      boardingPass: this.boardingPasses[p],
+      document: this.population.document(p),
+      ...(step.capture === undefined ? {} : { capture: step.capture }),
+    });
+    if (security) this.lastSecurityWrite[p] = ++this.writes;
     const kind = asRecord(asRecord(response.body).alert).kind;
     if (typeof kind === 'string') this.alerts[kind] = (this.alerts[kind] ?? 0) + 1;
     return this.decision(step.kind, response);
   }
 
-  private async act(action: DayAction): Promise<void> {
+  private async act(action: DayAction, at: Instant): Promise<void> {
     if ('outage' in action) {
       const response = await this.target.call(
         action.kind === 'DECLARE_OUTAGE' ? 'PUT' : 'DELETE',
         `/v1/airports/${this.population.airport}/outages/${action.outage}`,
+        undefined,
+        at,
       );
       this.requests++;
-      this.lastOutageChange = this.batchNumber;
+      this.lastOutageChange = ++this.writes;
       if (response.status >= 300) this.failed(action.kind, response);
       else
         this.outages =
@@ -294,7 +404,7 @@ export class ServicesDecider implements AsyncStepDecider {
     }
     const flight = this.population.flights[action.flight] as DayFlight;
     const opening = action.kind === 'OPEN_BOARDING';
-    const response = await this.post(`/v1/boarding/flights/${opening ? 'open' : 'close'}`, {
+    const response = await this.post(at, boardingFlightPath(action.kind), {
       airport: this.population.airport,
       carrier: flight.carrier,
       number: flight.number,
@@ -337,9 +447,9 @@ export class ServicesDecider implements AsyncStepDecider {
     };
   }
 
-  private post(path: string, body: unknown): Promise<ServiceResponse> {
+  private post(at: Instant, path: string, body: unknown): Promise<ServiceResponse> {
     this.requests++;
-    return this.target.call('POST', path, body);
+    return this.target.call('POST', path, body, at);
   }
 
   private local(at: Instant): string {

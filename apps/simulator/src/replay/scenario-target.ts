@@ -24,6 +24,12 @@ export interface ScenarioTarget {
   ): Promise<ServiceResponse>;
   setClock(at: Instant): Promise<void>;
   /**
+   * The clock a call to `path` moves, where each service keeps its own (distributed: the service
+   * that owns the path); absent where one clock serves them all. Calls on different clocks may be
+   * decided at different instants at the same time.
+   */
+  clockOf?(path: string): string;
+  /**
    * Waits until the events written so far have reached every service; with `gates`, only until
    * they have reached those gates (what a step there may depend on), where the target can tell.
    */
@@ -292,10 +298,18 @@ export class DistributedScenarioTarget implements ScenarioTarget {
     return this.checkin.overrideIdentity(personalIdNumber, override);
   }
 
+  clockOf(path: string): string {
+    if (path.startsWith('/v1/security/')) return 'security';
+    if (path.startsWith('/v1/boarding/')) return 'boarding';
+    if (path.startsWith('/v1/operations/') && this.operations !== undefined) return 'operations';
+    return 'checkin';
+  }
+
   private owner(path: string): ScenarioTarget {
-    if (path.startsWith('/v1/security/')) return this.security;
-    if (path.startsWith('/v1/boarding/')) return this.boarding;
-    if (path.startsWith('/v1/operations/') && this.operations !== undefined) return this.operations;
+    const clock = this.clockOf(path);
+    if (clock === 'security') return this.security;
+    if (clock === 'boarding') return this.boarding;
+    if (clock === 'operations' && this.operations !== undefined) return this.operations;
     return this.checkin;
   }
 }
