@@ -15,16 +15,10 @@ import type {
   StepVerdict,
 } from '../capacity/journey-step';
 import type { GateTouchpoint, ScenarioTarget, ServiceResponse } from '../replay/scenario-target';
+import { GateSettles } from './gate-settles';
 
 function boardingFlightPath(kind: 'OPEN_BOARDING' | 'CLOSE_BOARDING'): string {
   return `/v1/boarding/flights/${kind === 'OPEN_BOARDING' ? 'open' : 'close'}`;
-}
-
-/** A settle towards a gate: the writes it covers, and its end. */
-interface Settle {
-  /** The writes answered when it began (until then, it will cover any answered so far). */
-  covers: number;
-  done: Promise<void>;
 }
 
 /** Requests in flight at once: a batch is one second of an airport, rarely more than this. */
@@ -79,17 +73,7 @@ export class ServicesDecider implements AsyncStepDecider {
    */
   private readonly lastCheckInWrite: Int32Array;
   private readonly lastSecurityWrite: Int32Array;
-  /** Per gate, the writes its settles have covered: those answered before each began. */
-  private readonly settled: Record<GateTouchpoint, number> = { SECURITY: 0, BOARDING: 0 };
-  /** Per gate, the settle on its way, and the one that begins after it. */
-  private readonly settling: Record<GateTouchpoint, Settle | undefined> = {
-    SECURITY: undefined,
-    BOARDING: undefined,
-  };
-  private readonly nextSettle: Record<GateTouchpoint, Settle | undefined> = {
-    SECURITY: undefined,
-    BOARDING: undefined,
-  };
+  private readonly settles: GateSettles;
   /** The gates learn of bookings (flights) and outage changes from events too. */
   private lastBooking = 0;
   private lastOutageChange = 0;
@@ -97,7 +81,6 @@ export class ServicesDecider implements AsyncStepDecider {
   private readonly alerts: Record<string, number> = {};
   private readonly failures: Record<string, number> = {};
   private requests = 0;
-  private settles = 0;
   /** The outages the services have as far as the day knows: its own changes, and those seen. */
   private outages: readonly Outage[] = [];
   private readonly changes: OperatorChange[] = [];
@@ -113,6 +96,10 @@ export class ServicesDecider implements AsyncStepDecider {
     this.boardingPasses = new Array<string>(population.total).fill('');
     this.lastCheckInWrite = new Int32Array(population.total);
     this.lastSecurityWrite = new Int32Array(population.total);
+    this.settles = new GateSettles(
+      (gates) => target.settle(gates),
+      () => this.writes,
+    );
   }
 
   get facts(): ServiceFacts {
@@ -120,7 +107,7 @@ export class ServicesDecider implements AsyncStepDecider {
       alerts: { ...this.alerts },
       failures: { ...this.failures },
       requests: this.requests,
-      settles: this.settles,
+      settles: this.settles.count,
     };
   }
 
@@ -156,7 +143,7 @@ export class ServicesDecider implements AsyncStepDecider {
     if (this.watchOperators) await this.seeOperators(at);
     for (const action of batch.actions)
       if (action.kind !== 'CLOSE_BOARDING') await this.act(action, at);
-    await this.settledTowards(this.needs(batch));
+    await this.settles.until(this.needs(batch));
     const verdicts = await inParallel(batch.steps, CONCURRENT_REQUESTS, (step) =>
       this.step(step, at),
     );
@@ -171,7 +158,7 @@ export class ServicesDecider implements AsyncStepDecider {
    */
   prepare(batch: DayBatch): void {
     // Its failure is the batch's, when it is sent and waits for this settle.
-    this.settledTowards(this.needs(batch)).catch(() => undefined);
+    this.settles.until(this.needs(batch)).catch(() => undefined);
   }
 
   /**
@@ -224,51 +211,6 @@ export class ServicesDecider implements AsyncStepDecider {
     if (batch.actions.some((action) => !('outage' in action)))
       needs.set('BOARDING', Math.max(needs.get('BOARDING') ?? shared, shared));
     return needs;
-  }
-
-  /**
-   * Until each gate has applied the writes up to its need. A settle on its way that covers them
-   * is waited for, or the one that begins after it (it will cover every write answered before
-   * it begins); otherwise one settle for the gates left begins after theirs on the way. So a
-   * gate has at most two: one on its way, one waiting for it.
-   */
-  private settledTowards(needs: ReadonlyMap<GateTouchpoint, number>): Promise<unknown> {
-    const waits: Promise<void>[] = [];
-    const fresh: GateTouchpoint[] = [];
-    for (const [gate, needed] of needs) {
-      const current = this.settling[gate];
-      const next = this.nextSettle[gate];
-      if (this.settled[gate] >= needed) continue;
-      if (current !== undefined && current.covers >= needed) waits.push(current.done);
-      else if (next !== undefined) waits.push(next.done);
-      else fresh.push(gate);
-    }
-    if (fresh.length > 0) waits.push(this.settleAfterCurrent(fresh).done);
-    return Promise.all(waits);
-  }
-
-  private settleAfterCurrent(gates: readonly GateTouchpoint[]): Settle {
-    const settle: Settle = { covers: this.writes, done: Promise.resolve() };
-    const begin = () => {
-      settle.covers = this.writes;
-      for (const gate of gates) {
-        this.settling[gate] = settle;
-        if (this.nextSettle[gate] === settle) this.nextSettle[gate] = undefined;
-      }
-      return this.target.settle(gates);
-    };
-    const before = gates.flatMap((gate) => this.settling[gate]?.done ?? []);
-    for (const gate of gates) this.nextSettle[gate] = settle;
-    // At once when no settle of these gates is on its way, else as soon as theirs end.
-    const settled = before.length === 0 ? begin() : Promise.all(before).then(begin);
-    settle.done = settled.then(() => {
-      this.settles++;
-      for (const gate of gates) {
-        this.settled[gate] = Math.max(this.settled[gate], settle.covers);
-        if (this.settling[gate] === settle) this.settling[gate] = undefined;
-      }
-    });
-    return settle;
   }
 
   private async step(step: JourneyStep, at: Instant): Promise<StepVerdict> {
