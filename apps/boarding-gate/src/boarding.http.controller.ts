@@ -7,7 +7,9 @@ import {
   CurrentPrincipal,
   type Principal,
   CorrelationId,
+  QaInstant,
 } from '@biogate/service-runtime';
+import type { Instant } from '@biogate/domain';
 import type { BoardingAlertView } from './alerts/boarding-alert';
 import { ListBoardingAlertsQuery } from './alerts/list-boarding-alerts.query';
 import type { FlightBoardingView } from './flights/flight-boarding.view';
@@ -57,8 +59,9 @@ export class BoardingHttpController {
     @CurrentPrincipal() principal: Principal,
     @Body() body: PresentAtBoardingRequestDto,
     @CorrelationId() correlationId: string,
+    @QaInstant() at: Instant | undefined,
   ): Promise<BoardingPresentationView> {
-    return this.commands.execute(new PresentAtBoardingCommand(principal, body, correlationId));
+    return this.commands.execute(new PresentAtBoardingCommand(principal, body, correlationId, at));
   }
 
   @Get('flights/manifest')

@@ -7,7 +7,9 @@ import {
   CurrentPrincipal,
   type Principal,
   CorrelationId,
+  QaInstant,
 } from '@biogate/service-runtime';
+import type { Instant } from '@biogate/domain';
 import { ListSecurityAlertsQuery } from './alerts/list-security-alerts.query';
 import type { SecurityAlertView } from './alerts/security-alert';
 import { PresentAtSecurityCommand } from './presentations/present-at-security/present-at-security.command';
@@ -30,8 +32,9 @@ export class SecurityHttpController {
     @CurrentPrincipal() principal: Principal,
     @Body() body: PresentAtSecurityRequestDto,
     @CorrelationId() correlationId: string,
+    @QaInstant() at: Instant | undefined,
   ): Promise<SecurityPresentationView> {
-    return this.commands.execute(new PresentAtSecurityCommand(principal, body, correlationId));
+    return this.commands.execute(new PresentAtSecurityCommand(principal, body, correlationId, at));
   }
 
   @Get('alerts')

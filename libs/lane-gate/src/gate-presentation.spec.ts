@@ -115,4 +115,23 @@ describe('GatePresentation', () => {
     expect(known).toMatchObject({ allowed: true, pass: PASS, alert: undefined });
     expect(recorded[1]?.events).toMatchObject([{ entries: [{ envelope: { type: 'Decided' } }] }]);
   });
+
+  it('decides at the instant QA asked for, not at the clock another request has moved', async () => {
+    const { lanes, recorded } = gateLanes();
+    const asked = Date.parse('2025-12-01T07:45:10+07:00');
+    const presented = await presentation().present(lanes, {
+      principal: { ...sgnOperator, role: 'QA' },
+      request: request(),
+      correlationId: 'c',
+      at: asked,
+    });
+    expect(presented.at.getTime()).toBe(asked);
+    expect(recorded[0]?.presented.at.getTime()).toBe(asked);
+    const unasked = await presentation().present(lanes, {
+      principal: sgnOperator,
+      request: request(),
+      correlationId: 'c',
+    });
+    expect(unasked.at.toISOString()).toBe('2025-12-01T01:20:00.000Z');
+  });
 });

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { captureToMatch, type GalleryCipher } from '@biogate/biometrics';
 import type { FaceCaptureDto, PresentedDocumentDto, StepDecision } from '@biogate/contracts';
-import type { Clock, FaceModel, Lane, PhasePolicy } from '@biogate/domain';
+import type { Clock, FaceModel, Instant, Lane, PhasePolicy } from '@biogate/domain';
 import {
   EventStamp,
   type OutboxEntry,
@@ -50,6 +50,8 @@ export interface LanePresentationCommand<R extends LanePresentationRequest> {
   readonly principal: Principal;
   readonly request: R;
   readonly correlationId: string;
+  /** The instant QA asked it to be decided at (`x-qa-clock`); the clock's now without. */
+  readonly at?: Instant;
 }
 
 /** A presentation decided: what the gate keeps of it, and then answers from. */
@@ -123,12 +125,12 @@ export class GatePresentation {
 
   async present<P extends LanePass, K extends string, R extends LanePresentationRequest>(
     gate: GateLanes<P, K, R>,
-    { principal, request, correlationId }: LanePresentationCommand<R>,
+    { principal, request, correlationId, at: asked }: LanePresentationCommand<R>,
   ): Promise<GatePresented<P, K>> {
     assertAirportScope(principal, request.airport);
     assertKnownAirport(this.airports, request.airport);
     const capture = captureToMatch(request.lane === 'AUTOMATED', request.capture);
-    const at = new Date(this.clock.now());
+    const at = new Date(asked ?? this.clock.now());
     const place = gate.placeOf(request);
     // One read (the lane's context) and one write (`record`, the events in it): no transaction.
     return this.unitOfWork.singleWrite(async (em) => {

@@ -10,9 +10,13 @@ const principal = (role: Role) => ({ name: `a ${role} key`, role }) as Principal
 /** A request with these headers and caller, and the answer's headers. */
 function exchange(headers: Record<string, string | string[]>, caller?: Principal) {
   const answered: Record<string, string> = {};
+  const request: { headers: typeof headers; principal?: Principal; qaInstant?: number } = {
+    headers,
+    ...(caller === undefined ? {} : { principal: caller }),
+  };
   const context = {
     switchToHttp: () => ({
-      getRequest: () => ({ headers, principal: caller }),
+      getRequest: () => request,
       getResponse: () => ({
         setHeader: (name: string, value: string) => {
           answered[name] = value;
@@ -20,7 +24,7 @@ function exchange(headers: Record<string, string | string[]>, caller?: Principal
       }),
     }),
   } as unknown as ExecutionContext;
-  return { context, answered };
+  return { context, answered, request };
 }
 
 describe('QaClockHeaderGuard', () => {
@@ -37,10 +41,12 @@ describe('QaClockHeaderGuard', () => {
     ['in UTC, back in time', '2025-09-14T16:59:59Z', '2025-09-14T16:59:59.000Z'],
   ])("moves a QA caller's clock to an instant %s, and answers it", (_case, header, iso) => {
     const clock = new SimulatedClock(START);
-    const { context, answered } = exchange({ 'x-qa-clock': header }, principal('QA'));
+    const { context, answered, request } = exchange({ 'x-qa-clock': header }, principal('QA'));
     expect(new QaClockHeaderGuard(clock).canActivate(context)).toBe(true);
     expect(clock.now()).toBe(Date.parse(iso));
     expect(answered).toEqual({ 'x-qa-clock': iso });
+    // The request keeps its own instant, whatever moves the clock before it is decided.
+    expect(request.qaInstant).toBe(Date.parse(iso));
   });
 
   it.each<[string, string | string[], Principal | undefined]>([
@@ -52,7 +58,7 @@ describe('QaClockHeaderGuard', () => {
     ['a malformed value from an airline', 'soon', principal('AIRLINE')],
   ])('refuses %s in x-qa-clock with a 400 naming the header', (_case, header, caller) => {
     const clock = new SimulatedClock(START);
-    const { context, answered } = exchange({ 'x-qa-clock': header }, caller);
+    const { context, answered, request } = exchange({ 'x-qa-clock': header }, caller);
     let refusal: unknown;
     try {
       new QaClockHeaderGuard(clock).canActivate(context);
@@ -68,6 +74,7 @@ describe('QaClockHeaderGuard', () => {
     ]);
     expect(clock.now()).toBe(START);
     expect(answered).toEqual({});
+    expect(request.qaInstant).toBeUndefined();
   });
 
   it.each<[string, Principal | undefined]>([

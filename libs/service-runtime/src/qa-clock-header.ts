@@ -1,7 +1,13 @@
-import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import {
+  createParamDecorator,
+  Inject,
+  Injectable,
+  type CanActivate,
+  type ExecutionContext,
+} from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { AccessDeniedError, describeValue, InputRejectedError } from '@biogate/contracts';
-import { ISO_INSTANT_EXPECTATION, parseInstant, type Clock } from '@biogate/domain';
+import { ISO_INSTANT_EXPECTATION, parseInstant, type Clock, type Instant } from '@biogate/domain';
 import type { Principal } from './api-keys';
 import { CLOCK } from './platform-tokens';
 import { moveQaClock } from './scenario-control';
@@ -12,6 +18,22 @@ import { moveQaClock } from './scenario-control';
  * `PUT /v1/maintenance/clock` and then the step.
  */
 export const QA_CLOCK_HEADER = 'x-qa-clock';
+
+/** A request whose `x-qa-clock` the guard took: the instant it is decided at. */
+interface QaTimedRequest extends Request {
+  principal?: Principal;
+  qaInstant?: Instant;
+}
+
+/**
+ * The instant QA asked the request to be decided at (`x-qa-clock`), undefined without it. A use
+ * case that reads its instant from here rather than from the clock is decided at it even while
+ * other requests move the clock to other instants (a live day sends several seconds at once).
+ */
+export const QaInstant = createParamDecorator(
+  (_data: unknown, context: ExecutionContext): Instant | undefined =>
+    context.switchToHttp().getRequest<QaTimedRequest>().qaInstant,
+);
 
 /**
  * Sets the service's clock to `x-qa-clock` before the request is handled, as
@@ -27,7 +49,7 @@ export class QaClockHeaderGuard implements CanActivate {
 
   canActivate(context: ExecutionContext): boolean {
     const http = context.switchToHttp();
-    const request = http.getRequest<Request & { principal?: Principal }>();
+    const request = http.getRequest<QaTimedRequest>();
     const header = request.headers[QA_CLOCK_HEADER];
     if (header === undefined) return true;
     const at = typeof header === 'string' ? parseInstant(header) : undefined;
@@ -42,6 +64,7 @@ export class QaClockHeaderGuard implements CanActivate {
     if (request.principal?.role !== 'QA')
       throw new AccessDeniedError(`only a QA key may set the ${QA_CLOCK_HEADER} header`);
     moveQaClock(this.clock, at);
+    request.qaInstant = at;
     http.getResponse<Response>().setHeader(QA_CLOCK_HEADER, new Date(at).toISOString());
     return true;
   }

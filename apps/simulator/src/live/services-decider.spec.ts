@@ -179,13 +179,14 @@ describe('ServicesDecider, with batches of several seconds on their way', () => 
   it.each<[string, DayBatch, readonly string[] | undefined]>([
     [
       'steps move the clocks of the services they reach',
-      second(0, [checkIn(0), at('SECURITY', 1)]),
-      ['checkin', 'security'],
+      second(0, [checkIn(0), at('BOARDING', 1)]),
+      ['checkin', 'boarding'],
     ],
+    ['one clock however many steps reach it', second(0, [checkIn(0), checkIn(1)]), ['checkin']],
     [
-      'one clock however many steps reach it',
-      second(0, [at('SECURITY', 0), at('SECURITY', 1)]),
-      ['security'],
+      'security presentations are decided at the instant they carry: no clock',
+      second(0, [checkIn(0), at('SECURITY', 1), at('SECURITY', 2)]),
+      ['checkin'],
     ],
     [
       "boarding opening moves the boarding gate's clock",
@@ -201,8 +202,8 @@ describe('ServicesDecider, with batches of several seconds on their way', () => 
     const target: ScenarioTarget = {
       ...servicesNoting([]),
       clockOf: (path: string) =>
-        path.startsWith('/v1/security/')
-          ? 'security'
+        path === '/v1/security/presentations'
+          ? null
           : path.startsWith('/v1/boarding/')
             ? 'boarding'
             : 'checkin',

@@ -17,7 +17,9 @@ import type {
 import type { GateTouchpoint, ScenarioTarget, ServiceResponse } from '../replay/scenario-target';
 import { GateSettles } from './gate-settles';
 
-function boardingFlightPath(kind: 'OPEN_BOARDING' | 'CLOSE_BOARDING'): string {
+type BoardingChange = 'OPEN_BOARDING' | 'CLOSE_BOARDING';
+
+function boardingFlightPath(kind: BoardingChange): string {
   return `/v1/boarding/flights/${kind === 'OPEN_BOARDING' ? 'open' : 'close'}`;
 }
 
@@ -117,19 +119,24 @@ export class ServicesDecider implements AsyncStepDecider {
   }
 
   /**
-   * The clocks a batch moves, one per service it reaches; undefined where the target has one
-   * clock for all (embedded), or for an outage declared or cleared, which changes what every
-   * service decides and so is decided with nothing else on its way.
+   * The clocks a batch moves, one per service it reaches that decides at its clock (a security
+   * presentation is decided at the instant it carries); undefined where the target has one clock
+   * for all (embedded), or for an outage declared or cleared, which changes what every service
+   * decides and so is decided with nothing else on its way.
    */
   clocksOf(batch: DayBatch): readonly string[] | undefined {
     const target = this.target;
     if (target.clockOf === undefined) return undefined;
+    if (batch.actions.some((action) => 'outage' in action)) return undefined;
+    const paths = [
+      ...batch.actions.map((action) => boardingFlightPath(action.kind as BoardingChange)),
+      ...batch.steps.map((step) => STEP_PATHS[step.kind]),
+    ];
     const clocks = new Set<string>();
-    for (const action of batch.actions) {
-      if ('outage' in action) return undefined;
-      clocks.add(target.clockOf(boardingFlightPath(action.kind)));
+    for (const path of paths) {
+      const clock = target.clockOf(path);
+      if (clock !== null) clocks.add(clock);
     }
-    for (const step of batch.steps) clocks.add(target.clockOf(STEP_PATHS[step.kind]));
     return [...clocks];
   }
 

@@ -25,10 +25,11 @@ export interface ScenarioTarget {
   setClock(at: Instant): Promise<void>;
   /**
    * The clock a call to `path` moves, where each service keeps its own (distributed: the service
-   * that owns the path); absent where one clock serves them all. Calls on different clocks may be
-   * decided at different instants at the same time.
+   * that owns the path); null where the service decides the call at the instant it carries
+   * whatever its clock says (a security presentation); absent where one clock serves them all.
+   * Calls on different clocks, or on none, may be decided at different instants at the same time.
    */
-  clockOf?(path: string): string;
+  clockOf?(path: string): string | null;
   /**
    * Waits until the events written so far have reached every service; with `gates`, only until
    * they have reached those gates (what a step there may depend on), where the target can tell.
@@ -227,6 +228,9 @@ export class HttpScenarioTarget implements ScenarioTarget {
   }
 }
 
+/** Decided at the instant in the request's `x-qa-clock` (`QaInstant`), not at the gate's clock. */
+const SECURITY_PRESENTATIONS = '/v1/security/presentations';
+
 /**
  * The three services of distributed mode, each at its own URL: a call goes to the service that
  * owns its path; settling follows the events' way (check-in's outbox to Kafka, the security
@@ -298,7 +302,11 @@ export class DistributedScenarioTarget implements ScenarioTarget {
     return this.checkin.overrideIdentity(personalIdNumber, override);
   }
 
-  clockOf(path: string): string {
+  clockOf(path: string): string | null {
+    return path === SECURITY_PRESENTATIONS ? null : this.serviceOf(path);
+  }
+
+  private serviceOf(path: string): 'checkin' | 'security' | 'boarding' | 'operations' {
     if (path.startsWith('/v1/security/')) return 'security';
     if (path.startsWith('/v1/boarding/')) return 'boarding';
     if (path.startsWith('/v1/operations/') && this.operations !== undefined) return 'operations';
@@ -306,10 +314,10 @@ export class DistributedScenarioTarget implements ScenarioTarget {
   }
 
   private owner(path: string): ScenarioTarget {
-    const clock = this.clockOf(path);
-    if (clock === 'security') return this.security;
-    if (clock === 'boarding') return this.boarding;
-    if (clock === 'operations' && this.operations !== undefined) return this.operations;
+    const service = this.serviceOf(path);
+    if (service === 'security') return this.security;
+    if (service === 'boarding') return this.boarding;
+    if (service === 'operations' && this.operations !== undefined) return this.operations;
     return this.checkin;
   }
 }

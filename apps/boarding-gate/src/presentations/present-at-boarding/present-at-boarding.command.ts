@@ -1,3 +1,4 @@
+import type { Instant } from '@biogate/domain';
 import type { Principal } from '@biogate/service-runtime';
 import type { PresentAtBoardingRequestDto } from './present-at-boarding.request.dto';
 
@@ -6,5 +7,7 @@ export class PresentAtBoardingCommand {
     readonly principal: Principal,
     readonly request: PresentAtBoardingRequestDto,
     readonly correlationId: string,
+    /** The instant QA asked it to be decided at; the clock's now without. */
+    readonly at?: Instant,
   ) {}
 }
