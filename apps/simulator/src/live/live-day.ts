@@ -76,14 +76,14 @@ export async function playThroughServices(
 ): Promise<ServicesDay> {
   const started = performance.now();
   const deadLettersBefore = await target.deadLetters();
-  const population = new AirportDay(input).population;
+  const first = new AirportDay(input);
   const services = new ServicesDecider(
     target,
-    population,
+    first.population,
     input.policy.compiled.utcOffsetMinutes,
     options.watchOperators ?? false,
   );
-  const log = new DecisionLog(population.total);
+  const log = new DecisionLog(first.population.total);
   // As fast as the services answer, on a clock per service: several seconds on their way at once.
   const pipelined =
     target.clockOf !== undefined &&
@@ -91,8 +91,8 @@ export async function playThroughServices(
     options.watchOperators !== true &&
     options.queueSensors !== true;
   const day = pipelined
-    ? await playPipelined(input, services, log, options, population.total)
-    : await playInTurn(input, services, log, options, started);
+    ? await playPipelined(input, first, services, log, options)
+    : await playInTurn(input, first, services, log, options, started);
   // The last steps' events delivered and applied too, so that the count holds every event the
   // day caused (the day settles only before a gate step that needs it).
   await target.settle();
@@ -111,12 +111,12 @@ export async function playThroughServices(
 /** Each second's steps decided before the next second is asked: watched, or paced. */
 async function playInTurn(
   input: AirportDayInput,
+  day: AirportDay,
   services: ServicesDecider,
   log: DecisionLog,
   options: LiveDayOptions,
   started: number,
 ): Promise<AirportDay> {
-  const day = new AirportDay(input);
   let firstAt: number | undefined;
   let sensedMinute = -1;
   for (let batch = day.next(); batch !== undefined; batch = day.next()) {
@@ -138,15 +138,21 @@ async function playInTurn(
 /** The steps of several seconds on their way at once (`PipelinedPlay`). */
 function playPipelined(
   input: AirportDayInput,
+  day: AirportDay,
   services: ServicesDecider,
   log: DecisionLog,
   options: LiveDayOptions,
-  passengers: number,
 ): Promise<AirportDay> {
-  const play: PipelinedPlay = new PipelinedPlay(input, services, (batch, verdicts) => {
-    log.record(batch, verdicts);
-    return options.progress?.(batch.at, play.passengersThrough, passengers);
-  });
+  const passengers = day.population.total;
+  const play: PipelinedPlay = new PipelinedPlay(
+    input,
+    services,
+    (batch, verdicts) => {
+      log.record(batch, verdicts);
+      return options.progress?.(batch.at, play.passengersThrough, passengers);
+    },
+    day,
+  );
   return play.play();
 }
 

@@ -66,8 +66,10 @@ export class PipelinedPlay {
     private readonly decider: ClockedStepDecider,
     /** Each batch with its answers, in the day's order. */
     private readonly answered: (batch: DayBatch, verdicts: readonly StepVerdict[]) => unknown,
+    /** The day of `input`, not yet asked anything (a replay builds its own). */
+    day: AirportDay = new AirportDay(input),
   ) {
-    this.day = new AirportDay(input);
+    this.day = day;
     this.predictor = new ModelDecider(input.policy, this.day.population);
     this.unanswered = new Int32Array(this.day.population.total);
   }
@@ -134,9 +136,10 @@ export class PipelinedPlay {
         if (this.known.size > 0) throw new Error(skipped([...this.known.values()][0]?.at));
         return;
       }
-      const predicted = this.predictor.decide(batch);
+      // Once it no longer predicts, the day never replays again: the model has nothing to do.
+      const predicted = this.predicting ? this.predictor.decide(batch) : undefined;
       const known = this.knownAnswer(batch);
-      const assumed = known ?? (this.predicting ? predicted : undefined);
+      const assumed = known ?? predicted;
       if (assumed !== undefined) this.day.apply(batch, assumed);
       if (known === undefined) this.countUnanswered(batch, 1);
       this.asked.push({
