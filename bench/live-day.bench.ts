@@ -7,6 +7,8 @@
  * BENCH_AIRPORT, BENCH_DATE and BENCH_WINDOW (HH:MM-HH:MM, or "day") change the day.
  * BENCH_CONSOLE=1 (embedded) adds the operations service and the queue sensors, as a watched
  * run (`live --speed` or `--port`) has them: what watching costs.
+ * BENCH_PARTITIONS (distributed, default 12): partitions per topic of the mock cluster.
+ * BENCH_PROGRESS=1 prints every 10 s on stderr how far the day has come.
  * Last line: `live_journeys_per_s=N identical_decisions=K/M cpu_ms_per_journey=N max_rss_mb=N
  * driver_rss_mb=N day_minutes_projected=N` (max_rss_mb: the largest process; the driver is this
  * one, which embedded holds the services and their database too).
@@ -35,6 +37,8 @@ const DATE = process.env.BENCH_DATE ?? '2025-12-01';
 const WINDOW = process.env.BENCH_WINDOW ?? '07:00-08:00';
 const MODE = process.env.BENCH_MODE ?? 'embedded';
 const CONSOLE = process.env.BENCH_CONSOLE === '1';
+const PARTITIONS = Number(process.env.BENCH_PARTITIONS ?? 12);
+const PROGRESS = process.env.BENCH_PROGRESS === '1';
 const QA_KEY = 'demo-qa-key-000000000001';
 
 interface BenchServices {
@@ -57,7 +61,7 @@ async function embedded(clockStart: number): Promise<BenchServices> {
 
 /** Three service processes on a fresh PostgreSQL database and the Kafka mock cluster. */
 async function distributed(clockStart: number): Promise<BenchServices> {
-  const infrastructure = await startDistributedInfrastructure(12);
+  const infrastructure = await startDistributedInfrastructure(PARTITIONS);
   const env = {
     ...infrastructure.env,
     BIOGATE_CLOCK_START: new Date(clockStart).toISOString(),
@@ -128,7 +132,10 @@ async function playOnServices(input: AirportDayInput, clockStart: number) {
     const cpuBefore = process.cpuUsage();
     const started = performance.now();
     const servicesCpuBefore = services.cpuSeconds();
-    const played = await playThroughServices(input, services.target, { queueSensors: CONSOLE });
+    const played = await playThroughServices(input, services.target, {
+      queueSensors: CONSOLE,
+      ...(PROGRESS ? { progress: progressEvery(10_000, started) } : {}),
+    });
     return {
       played,
       cpuBefore,
@@ -139,6 +146,23 @@ async function playOnServices(input: AirportDayInput, clockStart: number) {
   } finally {
     await services.close();
   }
+}
+
+/**
+ * Every `everyMs` of wall time, on stderr: the seconds since the day began, the simulated instant
+ * reached and the passengers through (where the wall time goes: the bursts before the day, the
+ * peaks).
+ */
+function progressEvery(everyMs: number, started: number) {
+  let last = started;
+  return (at: number, done: number, total: number): void => {
+    const now = performance.now();
+    if (now - last < everyMs) return;
+    last = now;
+    process.stderr.write(
+      `${((now - started) / 1000).toFixed(0)} s: ${new Date(at).toISOString()}, ${done}/${total} passengers through\n`,
+    );
+  };
 }
 
 main().catch((error: unknown) => {

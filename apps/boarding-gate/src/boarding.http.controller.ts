@@ -35,9 +35,10 @@ export class BoardingHttpController {
   open(
     @CurrentPrincipal() principal: Principal,
     @Body() body: OpenBoardingRequestDto,
+    @QaInstant() at: Instant | undefined,
   ): Promise<FlightBoardingView> {
     return this.commands.execute(
-      new ChangeBoardingCommand(principal, body, { state: 'OPEN', gate: body.gate }),
+      new ChangeBoardingCommand(principal, body, { state: 'OPEN', gate: body.gate }, at),
     );
   }
 
@@ -47,8 +48,11 @@ export class BoardingHttpController {
   close(
     @CurrentPrincipal() principal: Principal,
     @Body() body: FlightAtAirportDto,
+    @QaInstant() at: Instant | undefined,
   ): Promise<FlightBoardingView> {
-    return this.commands.execute(new ChangeBoardingCommand(principal, body, { state: 'CLOSED' }));
+    return this.commands.execute(
+      new ChangeBoardingCommand(principal, body, { state: 'CLOSED' }, at),
+    );
   }
 
   /** Always 200: the decision (ALLOWED, REDIRECTED, REJECTED) is in the body. */

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { IsInstant, OptionalField } from '@biogate/contracts';
-import { parseInstant } from '@biogate/domain';
+import { parseInstant, type Instant } from '@biogate/domain';
 import {
   AllowRoles,
   ApiPathParam,
@@ -10,6 +10,7 @@ import {
   PATH_PARAMS,
   type Principal,
   CorrelationId,
+  QaInstant,
 } from '@biogate/service-runtime';
 import type { Response } from 'express';
 import type { BookingView } from './booking.view';
@@ -44,9 +45,10 @@ export class BookingsHttpController {
     @Body() body: CreateBookingRequestDto,
     @CorrelationId() correlationId: string,
     @Res({ passthrough: true }) response: Response,
+    @QaInstant() at: Instant | undefined,
   ): Promise<BookingView | PurchaseRefusalView> {
     const view: BookingView | PurchaseRefusalView = await this.commands.execute(
-      new CreateBookingCommand(principal, body, correlationId),
+      new CreateBookingCommand(principal, body, correlationId, at),
     );
     response.status(view.outcome === 'BOOKED' ? 201 : 200);
     return view;

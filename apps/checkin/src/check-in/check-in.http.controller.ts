@@ -6,7 +6,9 @@ import {
   CurrentPrincipal,
   type Principal,
   CorrelationId,
+  QaInstant,
 } from '@biogate/service-runtime';
+import type { Instant } from '@biogate/domain';
 import { CheckInPassengerCommand } from './check-in-passenger/check-in-passenger.command';
 import { CheckInPassengerRequestDto } from './check-in-passenger/check-in-passenger.request.dto';
 import type { CheckInView } from './check-in.view';
@@ -24,9 +26,10 @@ export class CheckInHttpController {
     @Body() body: CheckInPassengerRequestDto,
     @CorrelationId() correlationId: string,
     @Res({ passthrough: true }) response: Response,
+    @QaInstant() at: Instant | undefined,
   ): Promise<CheckInView> {
     const view: CheckInView = await this.commands.execute(
-      new CheckInPassengerCommand(principal, body, correlationId),
+      new CheckInPassengerCommand(principal, body, correlationId, at),
     );
     response.status(view.boardingPass !== undefined && !view.alreadyCheckedIn ? 201 : 200);
     return view;

@@ -8,7 +8,9 @@ import {
   PATH_PARAMS,
   type Principal,
   CorrelationId,
+  QaInstant,
 } from '@biogate/service-runtime';
+import type { Instant } from '@biogate/domain';
 import type { EnrolmentOutcome } from './enrolment-outcome';
 import { EnrolPassengerCommand } from './enrol-passenger/enrol-passenger.command';
 import { EnrolPassengerRequestDto } from './enrol-passenger/enrol-passenger.request.dto';
@@ -28,9 +30,10 @@ export class EnrolmentHttpController {
     @Body() body: EnrolPassengerRequestDto,
     @CorrelationId() correlationId: string,
     @Res({ passthrough: true }) response: Response,
+    @QaInstant() at: Instant | undefined,
   ): Promise<EnrolmentOutcome> {
     const outcome: EnrolmentOutcome = await this.commands.execute(
-      new EnrolPassengerCommand(principal, body, correlationId),
+      new EnrolPassengerCommand(principal, body, correlationId, at),
     );
     response.status(outcome.outcome === 'ENROLLED' && outcome.reason === 'OK' ? 201 : 200);
     return outcome;
@@ -43,7 +46,10 @@ export class EnrolmentHttpController {
     @CurrentPrincipal() principal: Principal,
     @Param('enrolmentId', PATH_PARAMS.uuid()) enrolmentId: string,
     @CorrelationId() correlationId: string,
+    @QaInstant() at: Instant | undefined,
   ): Promise<ConsentWithdrawal> {
-    return this.commands.execute(new WithdrawConsentCommand(principal, enrolmentId, correlationId));
+    return this.commands.execute(
+      new WithdrawConsentCommand(principal, enrolmentId, correlationId, at),
+    );
   }
 }

@@ -1,4 +1,4 @@
-import type { Outage } from '@biogate/domain';
+import type { Instant, Outage } from '@biogate/domain';
 import type { Principal } from '@biogate/service-runtime';
 
 export class ChangeOutageCommand {
@@ -7,5 +7,7 @@ export class ChangeOutageCommand {
     readonly airport: string,
     readonly outage: Outage,
     readonly inForce: boolean,
+    /** The instant QA asked it to be decided at; the clock's now without. */
+    readonly at?: Instant,
   ) {}
 }

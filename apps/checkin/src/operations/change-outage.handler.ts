@@ -37,9 +37,10 @@ export class ChangeOutageHandler implements ICommandHandler<
     airport,
     outage,
     inForce,
+    at: asked,
   }: ChangeOutageCommand): Promise<AirportOutagesView> {
     assertAirportScope(principal, airport);
-    const at = new Date(this.clock.now());
+    const at = new Date(asked ?? this.clock.now());
     const outages = await this.unitOfWork.transaction(async (em) => {
       const changed = await setOutage(em, CHECKIN_SCHEMA, airport, outage, inForce, at);
       if (changed) {

@@ -1,6 +1,6 @@
 import { Controller, Delete, Get, HttpCode, Inject, Param, Put } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { OUTAGES, type Outage } from '@biogate/domain';
+import { OUTAGES, type Instant, type Outage } from '@biogate/domain';
 import { UNIT_OF_WORK, type UnitOfWork } from '@biogate/persistence';
 import type { AirportRegistry } from '@biogate/reference-data';
 import { outagesAt } from '@biogate/airport-outages';
@@ -13,6 +13,7 @@ import {
   CurrentPrincipal,
   PATH_PARAMS,
   type Principal,
+  QaInstant,
 } from '@biogate/service-runtime';
 import { CHECKIN_SCHEMA } from '../persistence/checkin-persistence';
 import { ChangeOutageCommand } from './change-outage.command';
@@ -51,9 +52,10 @@ export class OperationsHttpController {
     @CurrentPrincipal() principal: Principal,
     @Param('airport', PATH_PARAMS.airport()) airport: string,
     @Param('outage', PATH_PARAMS.outage(OUTAGES)) outage: Outage,
+    @QaInstant() at: Instant | undefined,
   ): Promise<AirportOutagesView> {
     return this.commands.execute(
-      new ChangeOutageCommand(principal, checked(this.airports, airport), outage, true),
+      new ChangeOutageCommand(principal, checked(this.airports, airport), outage, true, at),
     );
   }
 
@@ -65,9 +67,10 @@ export class OperationsHttpController {
     @CurrentPrincipal() principal: Principal,
     @Param('airport', PATH_PARAMS.airport()) airport: string,
     @Param('outage', PATH_PARAMS.outage(OUTAGES)) outage: Outage,
+    @QaInstant() at: Instant | undefined,
   ): Promise<AirportOutagesView> {
     return this.commands.execute(
-      new ChangeOutageCommand(principal, checked(this.airports, airport), outage, false),
+      new ChangeOutageCommand(principal, checked(this.airports, airport), outage, false, at),
     );
   }
 }

@@ -37,6 +37,27 @@ function service(name: string, log: string[]): ServiceTarget {
 }
 
 describe('DistributedScenarioTarget', () => {
+  it.each<[string, string | null]>([
+    // Decided at the instant each call carries: no clock keeps them apart.
+    ['/v1/bookings', null],
+    ['/v1/enrolments', null],
+    ['/v1/check-ins', null],
+    ['/v1/security/presentations', null],
+    // Boarding's presentations must not overtake its openings and closings.
+    ['/v1/boarding/presentations', 'boarding'],
+    ['/v1/boarding/flights/open', 'boarding'],
+    ['/v1/boarding/flights/close', 'boarding'],
+    ['/v1/airports/SGN/outages/KIOSK', 'checkin'],
+  ])('keeps %s on the clock %s', (path, clock) => {
+    const log: string[] = [];
+    const target = new DistributedScenarioTarget(
+      service('checkin', log),
+      service('security', log),
+      service('boarding', log),
+    );
+    expect(target.clockOf(path)).toBe(clock);
+  });
+
   it("moves a service's clock with each call, never with a request of its own", async () => {
     const log: string[] = [];
     const target = new DistributedScenarioTarget(

@@ -26,7 +26,8 @@ export interface ScenarioTarget {
   /**
    * The clock a call to `path` moves, where each service keeps its own (distributed: the service
    * that owns the path); null where the service decides the call at the instant it carries
-   * whatever its clock says (a security presentation); absent where one clock serves them all.
+   * whatever its clock says (a booking, an enrolment, a check-in, a security presentation);
+   * absent where one clock serves them all.
    * Calls on different clocks, or on none, may be decided at different instants at the same time.
    */
   clockOf?(path: string): string | null;
@@ -228,8 +229,17 @@ export class HttpScenarioTarget implements ScenarioTarget {
   }
 }
 
-/** Decided at the instant in the request's `x-qa-clock` (`QaInstant`), not at the gate's clock. */
-const SECURITY_PRESENTATIONS = '/v1/security/presentations';
+/**
+ * Calls whose use case is decided at the instant the call carries (`x-qa-clock`), whatever its
+ * service's clock says meanwhile: they need no clock of their own. Boarding's presentations keep
+ * the boarding clock, which its openings and closings must not overtake.
+ */
+const DECIDED_AT_THEIR_INSTANT: ReadonlySet<string> = new Set([
+  '/v1/bookings',
+  '/v1/enrolments',
+  '/v1/check-ins',
+  '/v1/security/presentations',
+]);
 
 /**
  * The three services of distributed mode, each at its own URL: a call goes to the service that
@@ -303,7 +313,7 @@ export class DistributedScenarioTarget implements ScenarioTarget {
   }
 
   clockOf(path: string): string | null {
-    return path === SECURITY_PRESENTATIONS ? null : this.serviceOf(path);
+    return DECIDED_AT_THEIR_INSTANT.has(path) ? null : this.serviceOf(path);
   }
 
   private serviceOf(path: string): 'checkin' | 'security' | 'boarding' | 'operations' {

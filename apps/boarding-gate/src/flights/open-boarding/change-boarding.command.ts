@@ -1,3 +1,4 @@
+import type { Instant } from '@biogate/domain';
 import type { Principal } from '@biogate/service-runtime';
 import type { FlightAtAirportDto } from '../flight-key.dto';
 
@@ -8,5 +9,7 @@ export class ChangeBoardingCommand {
     readonly flight: FlightAtAirportDto,
     readonly change:
       { readonly state: 'OPEN'; readonly gate: string } | { readonly state: 'CLOSED' },
+    /** The instant QA asked it to be decided at; the clock's now without. */
+    readonly at?: Instant,
   ) {}
 }

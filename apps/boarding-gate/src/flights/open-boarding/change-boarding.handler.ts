@@ -36,7 +36,12 @@ export class ChangeBoardingHandler implements ICommandHandler<
     private readonly store: BoardingStore,
   ) {}
 
-  async execute({ principal, flight, change }: ChangeBoardingCommand): Promise<FlightBoardingView> {
+  async execute({
+    principal,
+    flight,
+    change,
+    at,
+  }: ChangeBoardingCommand): Promise<FlightBoardingView> {
     assertAirportScope(principal, flight.airport);
     assertKnownAirport(this.airports, flight.airport);
     const key = {
@@ -45,7 +50,7 @@ export class ChangeBoardingHandler implements ICommandHandler<
       departureDate: flight.date,
       origin: flight.airport,
     };
-    const changedAt = new Date(this.clock.now());
+    const changedAt = new Date(at ?? this.clock.now());
     const row = await this.unitOfWork.transaction(async (em) => {
       // Only a flight booked from this airport has a boarding to open or close.
       if (!(await this.store.isScheduled(em, key))) {

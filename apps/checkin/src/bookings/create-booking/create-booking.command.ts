@@ -1,3 +1,4 @@
+import type { Instant } from '@biogate/domain';
 import type { Principal } from '@biogate/service-runtime';
 import type { CreateBookingRequestDto } from './create-booking.request.dto';
 
@@ -6,5 +7,7 @@ export class CreateBookingCommand {
     readonly principal: Principal,
     readonly request: CreateBookingRequestDto,
     readonly correlationId: string,
+    /** The instant QA asked it to be decided at; the clock's now without. */
+    readonly at?: Instant,
   ) {}
 }

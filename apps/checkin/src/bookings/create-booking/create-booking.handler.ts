@@ -52,12 +52,13 @@ export class CreateBookingHandler implements ICommandHandler<
     principal,
     request,
     correlationId,
+    at,
   }: CreateBookingCommand): Promise<BookingView | PurchaseRefusalView> {
     assertAirlineScope(principal, request.flight.carrier);
     const offset = this.policy.compiled.utcOffsetMinutes;
     const problems = bookedFlightProblems(request.flight, this.airports, offset);
     if (problems.length > 0) throw new InputRejectedError('invalid booking', problems);
-    const now = new Date(this.clock.now());
+    const now = new Date(at ?? this.clock.now());
     const today = compactDateAt(now.getTime(), offset);
     const refusals = vneidPurchaseRefusals(request.passengers, this.register, today);
     if (refusals.length > 0) return { outcome: 'REFUSED', pnr: request.pnr, refusals };

@@ -1,3 +1,4 @@
+import type { Instant } from '@biogate/domain';
 import type { Principal } from '@biogate/service-runtime';
 import type { CheckInPassengerRequestDto } from './check-in-passenger.request.dto';
 
@@ -6,5 +7,7 @@ export class CheckInPassengerCommand {
     readonly principal: Principal,
     readonly request: CheckInPassengerRequestDto,
     readonly correlationId: string,
+    /** The instant QA asked it to be decided at; the clock's now without. */
+    readonly at?: Instant,
   ) {}
 }

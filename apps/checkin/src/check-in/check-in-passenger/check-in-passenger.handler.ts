@@ -53,9 +53,10 @@ export class CheckInPassengerHandler implements ICommandHandler<
     principal,
     request,
     correlationId,
+    at,
   }: CheckInPassengerCommand): Promise<CheckInView> {
     const capture = captureToMatch(request.channel === 'BIOMETRIC', request.capture);
-    const now = this.clock.now();
+    const now = at ?? this.clock.now();
     return this.unitOfWork.transaction(async (em): Promise<CheckInView> => {
       const record = await readPassengerInScope(
         this.store,

@@ -1,3 +1,4 @@
+import type { Instant } from '@biogate/domain';
 import type { Principal } from '@biogate/service-runtime';
 import type { EnrolPassengerRequestDto } from './enrol-passenger.request.dto';
 
@@ -6,5 +7,7 @@ export class EnrolPassengerCommand {
     readonly principal: Principal,
     readonly request: EnrolPassengerRequestDto,
     readonly correlationId: string,
+    /** The instant QA asked it to be decided at; the clock's now without. */
+    readonly at?: Instant,
   ) {}
 }

@@ -117,7 +117,7 @@ function setUp(patch: Partial<BookedPassengerRow> = {}, now = '2025-12-01T07:30:
     new EnrolmentStaging(cipher, GalleryCipher.ephemeral(), outbox, store),
     new ExistingEnrolmentMatch(faces, cipher, store),
   );
-  const enrol = (request: Record<string, unknown> = {}) =>
+  const enrol = (request: Record<string, unknown> = {}, at?: number) =>
     handler.execute(
       new EnrolPassengerCommand(
         qa,
@@ -129,12 +129,22 @@ function setUp(patch: Partial<BookedPassengerRow> = {}, now = '2025-12-01T07:30:
           ...request,
         } as never,
         'corr',
+        at,
       ),
     );
   return { enrol, enrolments, register, cipher, templateReads, announced };
 }
 
 describe('EnrolPassengerHandler (store mocked)', () => {
+  it('decides at the instant QA asked, not at the clock another request may have moved', async () => {
+    // The card expired on 30 Nov: refused at the clock (1 Dec), valid on the asked 29 Nov.
+    const atClock = setUp({ documentExpiresOn: '2025-11-30' });
+    expect(await atClock.enrol()).toMatchObject({ outcome: 'REFUSED', reason: 'INVALID_DOCUMENT' });
+    const asked = setUp({ documentExpiresOn: '2025-11-30' });
+    const outcome = await asked.enrol({}, Date.parse('2025-11-29T10:00:00+07:00'));
+    expect(outcome).toMatchObject({ outcome: 'ENROLLED', reason: 'OK' });
+  });
+
   it('enrols the genuine holder and seals the chip photo as the template', async () => {
     const { enrol, enrolments, cipher, announced } = setUp();
     const outcome = await enrol();

@@ -56,8 +56,9 @@ export class EnrolPassengerHandler implements ICommandHandler<
     principal,
     request,
     correlationId,
+    at,
   }: EnrolPassengerCommand): Promise<EnrolmentOutcome> {
-    const now = this.clock.now();
+    const now = at ?? this.clock.now();
     return this.unitOfWork.singleWrite(async (em): Promise<EnrolmentOutcome> => {
       const record = await readPassengerInScope(
         this.store,

@@ -1,3 +1,4 @@
+import type { Instant } from '@biogate/domain';
 import type { Principal } from '@biogate/service-runtime';
 
 export class WithdrawConsentCommand {
@@ -5,5 +6,7 @@ export class WithdrawConsentCommand {
     readonly principal: Principal,
     readonly enrolmentId: string,
     readonly correlationId: string,
+    /** The instant QA asked it to be decided at; the clock's now without. */
+    readonly at?: Instant,
   ) {}
 }

@@ -39,8 +39,9 @@ export class WithdrawConsentHandler implements ICommandHandler<
     principal,
     enrolmentId,
     correlationId,
+    at,
   }: WithdrawConsentCommand): Promise<ConsentWithdrawal> {
-    const now = new Date(this.clock.now()).toISOString();
+    const now = new Date(at ?? this.clock.now()).toISOString();
     return this.unitOfWork.transaction(async (em) => {
       const enrolment = await this.store.enrolment(em, enrolmentId);
       const record = enrolment && (await this.store.bookedPassenger(em, enrolment.passengerId));
