@@ -1,0 +1,92 @@
+import { SimulatedClock, SimulatedPopulationRegister } from '@biogate/domain';
+import type { OutboxEntry } from '@biogate/messaging';
+import { loadAirportRegistry, phasePolicyFor } from '@biogate/reference-data';
+import type { Principal } from '@biogate/service-runtime';
+import { NoDatabaseUnitOfWork } from '@biogate/testing';
+import type { CheckInOutbox } from '../../checkin-outbox';
+import type { CheckInStore } from '../../persistence/checkin-store';
+import type { BookingRow, FlightRow } from '../../persistence/checkin.entities';
+import { CreateBookingCommand } from './create-booking.command';
+import { CreateBookingHandler } from './create-booking.handler';
+
+const qa: Principal = { role: 'QA', name: 'QA' };
+const CLOCK_AT = Date.parse('2025-12-01T07:30:00+07:00');
+
+/** The handler on a store that keeps what it is given (its SQL runs in test/checkin). */
+function setUp() {
+  const written: { booking?: BookingRow; events: OutboxEntry[] } = { events: [] };
+  const store = {
+    scheduledFlight: (_em: unknown, flight: FlightRow) => Promise.resolve(flight),
+    addBooking: (
+      _em: unknown,
+      booking: BookingRow,
+      _passengers: unknown,
+      events: (first: number) => unknown,
+    ) => {
+      written.booking = booking;
+      events(7);
+      return Promise.resolve(true);
+    },
+  } as unknown as CheckInStore;
+  const outbox = {
+    within: (_em: unknown, entries: readonly OutboxEntry[]) => {
+      written.events.push(...entries);
+      return { sql: '', parameters: [] };
+    },
+  } as unknown as CheckInOutbox;
+  const airports = loadAirportRegistry();
+  const handler = new CreateBookingHandler(
+    new NoDatabaseUnitOfWork(),
+    new SimulatedClock(CLOCK_AT),
+    airports,
+    phasePolicyFor(airports),
+    new SimulatedPopulationRegister(),
+    outbox,
+    store,
+  );
+  const book = (at?: number) =>
+    handler.execute(
+      new CreateBookingCommand(
+        qa,
+        {
+          pnr: 'K7Q2ZD',
+          flight: {
+            carrier: 'VN',
+            number: '213',
+            date: '2025-12-02',
+            origin: 'SGN',
+            destination: 'HAN',
+            departureAt: '2025-12-02T09:00:00+07:00',
+            international: false,
+          },
+          passengers: [
+            {
+              surname: 'NGUYEN',
+              givenName: 'VAN AN',
+              document: { type: 'CITIZEN_ID_CARD', number: '079200001234' },
+              checkedBags: 0,
+            },
+          ],
+        } as never,
+        'corr',
+        at,
+      ),
+    );
+  return { book, written };
+}
+
+describe('CreateBookingHandler (store mocked)', () => {
+  it.each<[string, number | undefined, number]>([
+    ['at the clock without an asked instant', undefined, CLOCK_AT],
+    [
+      'at the instant QA asked, not at the clock another request may have moved',
+      Date.parse('2025-11-28T10:00:00+07:00'),
+      Date.parse('2025-11-28T10:00:00+07:00'),
+    ],
+  ])('books %s', async (_case, at, expected) => {
+    const { book, written } = setUp();
+    expect(await book(at)).toMatchObject({ outcome: 'BOOKED' });
+    expect(written.booking?.createdAt.getTime()).toBe(expected);
+    expect(written.events.map((e) => Date.parse(e.envelope.occurredAt))).toEqual([expected]);
+  });
+});
