@@ -119,10 +119,11 @@ export class ServicesDecider implements AsyncStepDecider {
   }
 
   /**
-   * The clocks a batch moves, one per service it reaches that decides at its clock (a security
-   * presentation is decided at the instant it carries); undefined where the target has one clock
-   * for all (embedded), or for an outage declared or cleared, which changes what every service
-   * decides and so is decided with nothing else on its way.
+   * The clocks a batch moves, one per service it reaches that decides at its clock (the target
+   * says which: distributed, only the boarding gate's; bookings, enrolments, check-ins and security
+   * presentations are decided at the instant they carry); undefined where the target has one
+   * clock for all (embedded), or for an outage declared or cleared, which changes what every
+   * service decides and so is decided with nothing else on its way.
    */
   clocksOf(batch: DayBatch): readonly string[] | undefined {
     const target = this.target;
