@@ -5,12 +5,34 @@
  * controller 0 while brokers start at 1), prints the bootstrap address on one line, and runs
  * until SIGTERM or SIGINT.
  */
+#define _GNU_SOURCE
+#include <dlfcn.h>
 #include <librdkafka/rdkafka.h>
 #include <librdkafka/rdkafka_mock.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/socket.h>
 #include <unistd.h>
+
+/*
+ * The mock brokers' connections without Nagle's algorithm, as Kafka's brokers accept theirs
+ * (TCP_NODELAY): librdkafka's mock leaves it on, so the second of two answers written back to
+ * back (a consumer's offset commits, one per partition) waited for the client's delayed ACK,
+ * 40 ms. librdkafka calls accept() for each connection; this definition comes first.
+ */
+int accept(int fd, struct sockaddr *address, socklen_t *length) {
+  static int (*accepted)(int, struct sockaddr *, socklen_t *) = NULL;
+  if (accepted == NULL) accepted = (int (*)(int, struct sockaddr *, socklen_t *))dlsym(RTLD_NEXT, "accept");
+  int socket = accepted(fd, address, length);
+  if (socket >= 0) {
+    int on = 1;
+    setsockopt(socket, IPPROTO_TCP, TCP_NODELAY, &on, sizeof on);
+  }
+  return socket;
+}
 
 static volatile sig_atomic_t stopping = 0;
 

@@ -1,5 +1,6 @@
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -60,22 +61,27 @@ export async function startTestKafka(
 }
 
 /**
- * The mock cluster program (on librdkafka's mock brokers), compiled into a cache folder, again
- * only when its source is newer.
+ * The mock cluster program (on librdkafka's mock brokers), compiled into a cache folder under a
+ * name that carries its source's hash: checkouts of other versions each build their own, and a
+ * program is never run with another version's source. Written under a temporary name, then
+ * renamed, so that test workers building it at once never run a half-written file.
  */
 function mockClusterBinary(): string {
   const directory = join(tmpdir(), 'biogate-kafka-mock');
-  const binary = join(directory, 'kafka-mock-cluster');
+  const source = readFileSync(SOURCE);
+  const version = createHash('sha256').update(source).digest('hex').slice(0, 16);
+  const binary = join(directory, `kafka-mock-cluster-${version}`);
+  if (existsSync(binary)) return binary;
   mkdirSync(directory, { recursive: true });
-  if (!existsSync(binary) || statSync(binary).mtimeMs < statSync(SOURCE).mtimeMs) {
-    try {
-      execFileSync('cc', ['-O2', '-o', binary, SOURCE, '-lrdkafka'], { stdio: 'pipe' });
-    } catch (error) {
-      const output = (error as { stderr?: Buffer }).stderr?.toString() ?? String(error);
-      throw new Error(
-        `cannot build the Kafka mock cluster helper (needs cc and Debian's librdkafka-dev): ${output}`,
-      );
-    }
+  const building = `${binary}.${process.pid}.tmp`;
+  try {
+    execFileSync('cc', ['-O2', '-o', building, SOURCE, '-lrdkafka'], { stdio: 'pipe' });
+  } catch (error) {
+    const output = (error as { stderr?: Buffer }).stderr?.toString() ?? String(error);
+    throw new Error(
+      `cannot build the Kafka mock cluster helper (needs cc and Debian's librdkafka-dev): ${output}`,
+    );
   }
+  renameSync(building, binary);
   return binary;
 }

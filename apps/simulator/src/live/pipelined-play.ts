@@ -37,8 +37,10 @@ const MOST_AHEAD = 256;
  * the same second): so the day runs ahead on the model's prediction of each verdict, and sends a
  * second's steps once every unanswered batch before it is less than the lookahead older and of an
  * earlier second, and no earlier unanswered batch moves a clock it moves (each service's clock
- * goes forward; the decider passes each batch's instant along). A batch whose clocks are not
- * known (an outage changed, which every service reads) goes alone. Batches further ahead whose
+ * goes forward; the decider passes each batch's instant along). A batch of the same second as the
+ * one before it (a redirect asked again) depends on that one's answers only: it goes once they
+ * are in and are what the day went on with, older batches answered or not. A batch whose clocks
+ * are not known (an outage changed, which every service reads) goes alone. Batches further ahead whose
  * passengers' earlier steps are answered are prepared (`prepare`: their settle may begin).
  *
  * The services' answers still decide. Answers are taken in the day's order; when one differs
@@ -202,7 +204,7 @@ export class PipelinedPlay {
     const before = this.asked[i - 1] as AskedBatch;
     const oldest = this.asked[0] as AskedBatch;
     return (
-      before.batch.at < entry.batch.at &&
+      (before.batch.at < entry.batch.at || answeredAsAssumed(before)) &&
       oldest.batch.at + this.lookaheadMs > entry.batch.at &&
       entry.clocks.every((clock) => !taken.has(clock))
     );
@@ -285,6 +287,18 @@ function passengersOf(batch: DayBatch): readonly number[] {
 /** A batch as the services receive it: its instant, actions and steps. */
 function keyOf(batch: DayBatch): string {
   return JSON.stringify(batch);
+}
+
+/**
+ * Whether a batch's answers are in and are what the day went on with: a batch of the same second
+ * after it (a redirect asked again) depends on nothing else of its second.
+ */
+function answeredAsAssumed(entry: AskedBatch): boolean {
+  return (
+    entry.verdicts !== undefined &&
+    entry.assumed !== undefined &&
+    sameVerdicts(entry.assumed, entry.verdicts)
+  );
 }
 
 function sameVerdicts(a: readonly StepVerdict[], b: readonly StepVerdict[]): boolean {
