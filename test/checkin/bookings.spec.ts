@@ -346,6 +346,18 @@ describe.each<DatabaseKind>(['PGlite', 'PostgreSQL'])('check-in bookings API on 
       });
     });
 
+    it("judges at the request's x-qa-clock when no instant is given", async () => {
+      services.clock.set(Date.parse('2025-12-01T00:30:00Z'));
+      const response = await services.http
+        .get(`/v1/passengers/${passengerId}/channels`)
+        .set('x-api-key', KEYS.qa)
+        .set('x-qa-clock', '2025-11-30T23:59:59+07:00');
+      expect(response.body).toMatchObject({
+        at: '2025-11-30T16:59:59.000Z',
+        phase: 'BIOMETRIC_ENROLMENT',
+      });
+    });
+
     it('is open to the operator of the departure airport only', async () => {
       const url = `/v1/passengers/${passengerId}/channels`;
       expect((await services.http.get(url).set('x-api-key', KEYS.operatorSGN)).status).toBe(200);

@@ -7,7 +7,7 @@ import {
   CurrentPrincipal,
   type Principal,
   CorrelationId,
-  QaInstant,
+  DecisionInstant,
 } from '@biogate/service-runtime';
 import type { Instant } from '@biogate/domain';
 import type { BoardingAlertView } from './alerts/boarding-alert';
@@ -35,7 +35,7 @@ export class BoardingHttpController {
   open(
     @CurrentPrincipal() principal: Principal,
     @Body() body: OpenBoardingRequestDto,
-    @QaInstant() at: Instant | undefined,
+    @DecisionInstant() at: Instant,
   ): Promise<FlightBoardingView> {
     return this.commands.execute(
       new ChangeBoardingCommand(principal, body, { state: 'OPEN', gate: body.gate }, at),
@@ -48,7 +48,7 @@ export class BoardingHttpController {
   close(
     @CurrentPrincipal() principal: Principal,
     @Body() body: FlightAtAirportDto,
-    @QaInstant() at: Instant | undefined,
+    @DecisionInstant() at: Instant,
   ): Promise<FlightBoardingView> {
     return this.commands.execute(
       new ChangeBoardingCommand(principal, body, { state: 'CLOSED' }, at),
@@ -63,7 +63,7 @@ export class BoardingHttpController {
     @CurrentPrincipal() principal: Principal,
     @Body() body: PresentAtBoardingRequestDto,
     @CorrelationId() correlationId: string,
-    @QaInstant() at: Instant | undefined,
+    @DecisionInstant() at: Instant,
   ): Promise<BoardingPresentationView> {
     return this.commands.execute(new PresentAtBoardingCommand(principal, body, correlationId, at));
   }

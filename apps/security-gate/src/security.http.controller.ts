@@ -7,7 +7,7 @@ import {
   CurrentPrincipal,
   type Principal,
   CorrelationId,
-  QaInstant,
+  DecisionInstant,
 } from '@biogate/service-runtime';
 import type { Instant } from '@biogate/domain';
 import { ListSecurityAlertsQuery } from './alerts/list-security-alerts.query';
@@ -32,7 +32,7 @@ export class SecurityHttpController {
     @CurrentPrincipal() principal: Principal,
     @Body() body: PresentAtSecurityRequestDto,
     @CorrelationId() correlationId: string,
-    @QaInstant() at: Instant | undefined,
+    @DecisionInstant() at: Instant,
   ): Promise<SecurityPresentationView> {
     return this.commands.execute(new PresentAtSecurityCommand(principal, body, correlationId, at));
   }

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { captureToMatch, type GalleryCipher } from '@biogate/biometrics';
 import type { FaceCaptureDto, PresentedDocumentDto, StepDecision } from '@biogate/contracts';
-import type { Clock, FaceModel, Instant, Lane, PhasePolicy } from '@biogate/domain';
+import type { FaceModel, Instant, Lane, PhasePolicy } from '@biogate/domain';
 import {
   EventStamp,
   type OutboxEntry,
@@ -15,7 +15,6 @@ import {
   AIRPORT_REGISTRY,
   assertAirportScope,
   assertKnownAirport,
-  CLOCK,
   FACE_MODEL,
   GALLERY_CIPHER,
   PHASE_POLICY,
@@ -50,8 +49,8 @@ export interface LanePresentationCommand<R extends LanePresentationRequest> {
   readonly principal: Principal;
   readonly request: R;
   readonly correlationId: string;
-  /** The instant QA asked it to be decided at (`x-qa-clock`); the clock's now without. */
-  readonly at?: Instant;
+  /** The instant it is decided at (`DecisionInstant`: QA's, or the request's arrival). */
+  readonly at: Instant;
 }
 
 /** A presentation decided: what the gate keeps of it, and then answers from. */
@@ -116,7 +115,6 @@ export interface GateLanes<
 export class GatePresentation {
   constructor(
     @Inject(UNIT_OF_WORK) private readonly unitOfWork: UnitOfWork,
-    @Inject(CLOCK) private readonly clock: Clock,
     @Inject(PHASE_POLICY) private readonly policy: PhasePolicy,
     @Inject(AIRPORT_REGISTRY) private readonly airports: AirportRegistry,
     @Inject(FACE_MODEL) private readonly faces: FaceModel,
@@ -130,7 +128,7 @@ export class GatePresentation {
     assertAirportScope(principal, request.airport);
     assertKnownAirport(this.airports, request.airport);
     const capture = captureToMatch(request.lane === 'AUTOMATED', request.capture);
-    const at = new Date(asked ?? this.clock.now());
+    const at = new Date(asked);
     const place = gate.placeOf(request);
     // One read (the lane's context) and one write (`record`, the events in it): no transaction.
     return this.unitOfWork.singleWrite(async (em) => {

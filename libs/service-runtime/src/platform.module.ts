@@ -13,7 +13,7 @@ import {
 import { UNIT_OF_WORK, type UnitOfWork } from '@biogate/persistence';
 import type { AirportRegistry } from '@biogate/reference-data';
 import { API_KEY_RING, ApiKeyGuard } from './access-control';
-import { QaClockHeaderGuard } from './qa-clock-header';
+import { DecisionInstantGuard } from './qa-clock-header';
 import type { ApiKeyRing } from './api-keys';
 import { HttpErrorFilter } from './http-error.filter';
 import { InputValidationPipe } from './input-validation.pipe';
@@ -87,7 +87,7 @@ export class PlatformModule {
         PlatformMetrics,
         // In this order: the clock header needs to know the caller.
         { provide: APP_GUARD, useClass: ApiKeyGuard },
-        { provide: APP_GUARD, useClass: QaClockHeaderGuard },
+        { provide: APP_GUARD, useClass: DecisionInstantGuard },
         { provide: APP_PIPE, useClass: InputValidationPipe },
         { provide: APP_FILTER, useClass: HttpErrorFilter },
       ],

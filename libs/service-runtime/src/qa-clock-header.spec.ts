@@ -2,7 +2,7 @@ import type { ExecutionContext } from '@nestjs/common';
 import { AccessDeniedError, ConflictError, InputRejectedError } from '@biogate/contracts';
 import { SimulatedClock, type Clock } from '@biogate/domain';
 import type { Principal, Role } from './api-keys';
-import { QaClockHeaderGuard } from './qa-clock-header';
+import { DecisionInstantGuard } from './qa-clock-header';
 
 const START = Date.parse('2025-11-30T23:00:00Z');
 const principal = (role: Role) => ({ name: `a ${role} key`, role }) as Principal;
@@ -10,7 +10,7 @@ const principal = (role: Role) => ({ name: `a ${role} key`, role }) as Principal
 /** A request with these headers and caller, and the answer's headers. */
 function exchange(headers: Record<string, string | string[]>, caller?: Principal) {
   const answered: Record<string, string> = {};
-  const request: { headers: typeof headers; principal?: Principal; qaInstant?: number } = {
+  const request: { headers: typeof headers; principal?: Principal; decisionInstant?: number } = {
     headers,
     ...(caller === undefined ? {} : { principal: caller }),
   };
@@ -27,13 +27,16 @@ function exchange(headers: Record<string, string | string[]>, caller?: Principal
   return { context, answered, request };
 }
 
-describe('QaClockHeaderGuard', () => {
-  it('leaves the clock alone without the header', () => {
+describe('DecisionInstantGuard', () => {
+  it("decides a request without the header at the clock's instant, and leaves the clock alone", () => {
     const clock = new SimulatedClock(START);
-    const { context, answered } = exchange({}, principal('AIRLINE'));
-    expect(new QaClockHeaderGuard(clock).canActivate(context)).toBe(true);
+    const { context, answered, request } = exchange({}, principal('AIRLINE'));
+    expect(new DecisionInstantGuard(clock).canActivate(context)).toBe(true);
     expect(clock.now()).toBe(START);
     expect(answered).toEqual({});
+    // Fixed on arrival: moving the clock afterwards does not move the request's instant.
+    clock.set(START + 60_000);
+    expect(request.decisionInstant).toBe(START);
   });
 
   it.each([
@@ -42,11 +45,11 @@ describe('QaClockHeaderGuard', () => {
   ])("moves a QA caller's clock to an instant %s, and answers it", (_case, header, iso) => {
     const clock = new SimulatedClock(START);
     const { context, answered, request } = exchange({ 'x-qa-clock': header }, principal('QA'));
-    expect(new QaClockHeaderGuard(clock).canActivate(context)).toBe(true);
+    expect(new DecisionInstantGuard(clock).canActivate(context)).toBe(true);
     expect(clock.now()).toBe(Date.parse(iso));
     expect(answered).toEqual({ 'x-qa-clock': iso });
     // The request keeps its own instant, whatever moves the clock before it is decided.
-    expect(request.qaInstant).toBe(Date.parse(iso));
+    expect(request.decisionInstant).toBe(Date.parse(iso));
   });
 
   it.each<[string, string | string[], Principal | undefined]>([
@@ -61,7 +64,7 @@ describe('QaClockHeaderGuard', () => {
     const { context, answered, request } = exchange({ 'x-qa-clock': header }, caller);
     let refusal: unknown;
     try {
-      new QaClockHeaderGuard(clock).canActivate(context);
+      new DecisionInstantGuard(clock).canActivate(context);
     } catch (error) {
       refusal = error;
     }
@@ -74,7 +77,7 @@ describe('QaClockHeaderGuard', () => {
     ]);
     expect(clock.now()).toBe(START);
     expect(answered).toEqual({});
-    expect(request.qaInstant).toBeUndefined();
+    expect(request.decisionInstant).toBeUndefined();
   });
 
   it.each<[string, Principal | undefined]>([
@@ -84,7 +87,7 @@ describe('QaClockHeaderGuard', () => {
   ])('refuses the header from %s with a 403', (_case, caller) => {
     const clock = new SimulatedClock(START);
     const { context } = exchange({ 'x-qa-clock': '2025-12-01T07:30:05Z' }, caller);
-    expect(() => new QaClockHeaderGuard(clock).canActivate(context)).toThrow(
+    expect(() => new DecisionInstantGuard(clock).canActivate(context)).toThrow(
       new AccessDeniedError('only a QA key may set the x-qa-clock header'),
     );
     expect(clock.now()).toBe(START);
@@ -93,6 +96,6 @@ describe('QaClockHeaderGuard', () => {
   it('refuses to move a wall clock with a 409', () => {
     const wall: Clock = { now: () => START };
     const { context } = exchange({ 'x-qa-clock': '2025-12-01T07:30:05Z' }, principal('QA'));
-    expect(() => new QaClockHeaderGuard(wall).canActivate(context)).toThrow(ConflictError);
+    expect(() => new DecisionInstantGuard(wall).canActivate(context)).toThrow(ConflictError);
   });
 });

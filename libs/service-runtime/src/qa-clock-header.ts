@@ -19,24 +19,31 @@ import { moveQaClock } from './scenario-control';
  */
 export const QA_CLOCK_HEADER = 'x-qa-clock';
 
-/** A request whose `x-qa-clock` the guard took: the instant it is decided at. */
-interface QaTimedRequest extends Request {
+/** A request the guard has seen: the instant it is decided at. */
+interface TimedRequest extends Request {
   principal?: Principal;
-  qaInstant?: Instant;
+  decisionInstant?: Instant;
 }
 
 /**
- * The instant QA asked the request to be decided at (`x-qa-clock`), undefined without it. A use
- * case that reads its instant from here rather than from the clock is decided at it even while
- * other requests move the clock to other instants (a live day sends several seconds at once).
+ * The instant the request is decided at: the one QA asked for (`x-qa-clock`), else the clock's
+ * when the request arrived, both fixed by `DecisionInstantGuard` before the handler runs. A use case
+ * takes it in its command and never reads the clock itself, so that it is decided at its own
+ * instant even while other requests move the clock to theirs (a live day sends several seconds
+ * at once).
  */
-export const QaInstant = createParamDecorator(
-  (_data: unknown, context: ExecutionContext): Instant | undefined =>
-    context.switchToHttp().getRequest<QaTimedRequest>().qaInstant,
+export const DecisionInstant = createParamDecorator(
+  (_data: unknown, context: ExecutionContext): Instant => {
+    const at = context.switchToHttp().getRequest<TimedRequest>().decisionInstant;
+    // Only a module without the platform's guards gets here without one: a wiring mistake.
+    if (at === undefined) throw new Error('no decision instant: DecisionInstantGuard did not run');
+    return at;
+  },
 );
 
 /**
- * Sets the service's clock to `x-qa-clock` before the request is handled, as
+ * Fixes the instant each request is decided at (`DecisionInstant`): the clock's when it arrives,
+ * or the one QA asks for in `x-qa-clock`. That header also sets the service's clock, as
  * `PUT /v1/maintenance/clock` does (`moveQaClock`): a malformed instant is a 400 naming the
  * header, a caller other than QA a 403, a service on the wall clock a 409. The answer carries the
  * clock back in the same header, so that a caller knows the service took it (one that ignored
@@ -44,14 +51,17 @@ export const QaInstant = createParamDecorator(
  * caller.
  */
 @Injectable()
-export class QaClockHeaderGuard implements CanActivate {
+export class DecisionInstantGuard implements CanActivate {
   constructor(@Inject(CLOCK) private readonly clock: Clock) {}
 
   canActivate(context: ExecutionContext): boolean {
     const http = context.switchToHttp();
-    const request = http.getRequest<QaTimedRequest>();
+    const request = http.getRequest<TimedRequest>();
     const header = request.headers[QA_CLOCK_HEADER];
-    if (header === undefined) return true;
+    if (header === undefined) {
+      request.decisionInstant = this.clock.now();
+      return true;
+    }
     const at = typeof header === 'string' ? parseInstant(header) : undefined;
     if (at === undefined) {
       throw new InputRejectedError('invalid request headers', [
@@ -64,7 +74,7 @@ export class QaClockHeaderGuard implements CanActivate {
     if (request.principal?.role !== 'QA')
       throw new AccessDeniedError(`only a QA key may set the ${QA_CLOCK_HEADER} header`);
     moveQaClock(this.clock, at);
-    request.qaInstant = at;
+    request.decisionInstant = at;
     http.getResponse<Response>().setHeader(QA_CLOCK_HEADER, new Date(at).toISOString());
     return true;
   }

@@ -10,7 +10,7 @@ import {
   PATH_PARAMS,
   type Principal,
   CorrelationId,
-  QaInstant,
+  DecisionInstant,
 } from '@biogate/service-runtime';
 import type { Response } from 'express';
 import type { BookingView } from './booking.view';
@@ -45,7 +45,7 @@ export class BookingsHttpController {
     @Body() body: CreateBookingRequestDto,
     @CorrelationId() correlationId: string,
     @Res({ passthrough: true }) response: Response,
-    @QaInstant() at: Instant | undefined,
+    @DecisionInstant() at: Instant,
   ): Promise<BookingView | PurchaseRefusalView> {
     const view: BookingView | PurchaseRefusalView = await this.commands.execute(
       new CreateBookingCommand(principal, body, correlationId, at),
@@ -74,8 +74,9 @@ export class BookingsHttpController {
     @CurrentPrincipal() principal: Principal,
     @Param('passengerId', PATH_PARAMS.uuid()) passengerId: string,
     @Query() query: InstantQueryDto,
+    @DecisionInstant() now: Instant,
   ): Promise<PassengerChannelsView> {
-    const at = query.at === undefined ? undefined : parseInstant(query.at);
+    const at = query.at === undefined ? now : (parseInstant(query.at) ?? now);
     return this.queries.execute(new PassengerChannelsQuery(principal, passengerId, at));
   }
 

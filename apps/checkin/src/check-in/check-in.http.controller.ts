@@ -6,7 +6,7 @@ import {
   CurrentPrincipal,
   type Principal,
   CorrelationId,
-  QaInstant,
+  DecisionInstant,
 } from '@biogate/service-runtime';
 import type { Instant } from '@biogate/domain';
 import { CheckInPassengerCommand } from './check-in-passenger/check-in-passenger.command';
@@ -26,7 +26,7 @@ export class CheckInHttpController {
     @Body() body: CheckInPassengerRequestDto,
     @CorrelationId() correlationId: string,
     @Res({ passthrough: true }) response: Response,
-    @QaInstant() at: Instant | undefined,
+    @DecisionInstant() at: Instant,
   ): Promise<CheckInView> {
     const view: CheckInView = await this.commands.execute(
       new CheckInPassengerCommand(principal, body, correlationId, at),

@@ -8,7 +8,7 @@ import {
   PATH_PARAMS,
   type Principal,
   CorrelationId,
-  QaInstant,
+  DecisionInstant,
 } from '@biogate/service-runtime';
 import type { Instant } from '@biogate/domain';
 import type { EnrolmentOutcome } from './enrolment-outcome';
@@ -30,7 +30,7 @@ export class EnrolmentHttpController {
     @Body() body: EnrolPassengerRequestDto,
     @CorrelationId() correlationId: string,
     @Res({ passthrough: true }) response: Response,
-    @QaInstant() at: Instant | undefined,
+    @DecisionInstant() at: Instant,
   ): Promise<EnrolmentOutcome> {
     const outcome: EnrolmentOutcome = await this.commands.execute(
       new EnrolPassengerCommand(principal, body, correlationId, at),
@@ -46,7 +46,7 @@ export class EnrolmentHttpController {
     @CurrentPrincipal() principal: Principal,
     @Param('enrolmentId', PATH_PARAMS.uuid()) enrolmentId: string,
     @CorrelationId() correlationId: string,
-    @QaInstant() at: Instant | undefined,
+    @DecisionInstant() at: Instant,
   ): Promise<ConsentWithdrawal> {
     return this.commands.execute(
       new WithdrawConsentCommand(principal, enrolmentId, correlationId, at),

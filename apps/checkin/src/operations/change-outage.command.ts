@@ -7,7 +7,7 @@ export class ChangeOutageCommand {
     readonly airport: string,
     readonly outage: Outage,
     readonly inForce: boolean,
-    /** The instant QA asked it to be decided at; the clock's now without. */
-    readonly at?: Instant,
+    /** The instant it is decided at (`DecisionInstant`: QA's, or the request's arrival). */
+    readonly at: Instant,
   ) {}
 }

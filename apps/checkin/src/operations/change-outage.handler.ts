@@ -2,11 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { AIRPORT_OUTAGE_CHANGED, TOPICS, type AirportOutageChangedV1 } from '@biogate/contracts';
-import type { Clock, Outage } from '@biogate/domain';
+import type { Outage } from '@biogate/domain';
 import { EventStamp } from '@biogate/messaging';
 import { UNIT_OF_WORK, type UnitOfWork } from '@biogate/persistence';
 import { outagesAt, setOutage } from '@biogate/airport-outages';
-import { assertAirportScope, CLOCK } from '@biogate/service-runtime';
+import { assertAirportScope } from '@biogate/service-runtime';
 import { CheckInOutbox } from '../checkin-outbox';
 import { CHECKIN_SCHEMA } from '../persistence/checkin-persistence';
 import { ChangeOutageCommand } from './change-outage.command';
@@ -28,7 +28,6 @@ export class ChangeOutageHandler implements ICommandHandler<
 > {
   constructor(
     @Inject(UNIT_OF_WORK) private readonly unitOfWork: UnitOfWork,
-    @Inject(CLOCK) private readonly clock: Clock,
     private readonly outbox: CheckInOutbox,
   ) {}
 
@@ -40,7 +39,7 @@ export class ChangeOutageHandler implements ICommandHandler<
     at: asked,
   }: ChangeOutageCommand): Promise<AirportOutagesView> {
     assertAirportScope(principal, airport);
-    const at = new Date(asked ?? this.clock.now());
+    const at = new Date(asked);
     const outages = await this.unitOfWork.transaction(async (em) => {
       const changed = await setOutage(em, CHECKIN_SCHEMA, airport, outage, inForce, at);
       if (changed) {

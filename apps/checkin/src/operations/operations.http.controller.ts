@@ -13,7 +13,7 @@ import {
   CurrentPrincipal,
   PATH_PARAMS,
   type Principal,
-  QaInstant,
+  DecisionInstant,
 } from '@biogate/service-runtime';
 import { CHECKIN_SCHEMA } from '../persistence/checkin-persistence';
 import { ChangeOutageCommand } from './change-outage.command';
@@ -52,7 +52,7 @@ export class OperationsHttpController {
     @CurrentPrincipal() principal: Principal,
     @Param('airport', PATH_PARAMS.airport()) airport: string,
     @Param('outage', PATH_PARAMS.outage(OUTAGES)) outage: Outage,
-    @QaInstant() at: Instant | undefined,
+    @DecisionInstant() at: Instant,
   ): Promise<AirportOutagesView> {
     return this.commands.execute(
       new ChangeOutageCommand(principal, checked(this.airports, airport), outage, true, at),
@@ -67,7 +67,7 @@ export class OperationsHttpController {
     @CurrentPrincipal() principal: Principal,
     @Param('airport', PATH_PARAMS.airport()) airport: string,
     @Param('outage', PATH_PARAMS.outage(OUTAGES)) outage: Outage,
-    @QaInstant() at: Instant | undefined,
+    @DecisionInstant() at: Instant,
   ): Promise<AirportOutagesView> {
     return this.commands.execute(
       new ChangeOutageCommand(principal, checked(this.airports, airport), outage, false, at),

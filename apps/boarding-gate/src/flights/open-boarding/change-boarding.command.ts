@@ -9,7 +9,7 @@ export class ChangeBoardingCommand {
     readonly flight: FlightAtAirportDto,
     readonly change:
       { readonly state: 'OPEN'; readonly gate: string } | { readonly state: 'CLOSED' },
-    /** The instant QA asked it to be decided at; the clock's now without. */
-    readonly at?: Instant,
+    /** The instant it is decided at (`DecisionInstant`: QA's, or the request's arrival). */
+    readonly at: Instant,
   ) {}
 }

@@ -9,15 +9,9 @@ import {
   type BoardingChangedV1,
 } from '@biogate/contracts';
 import { EventStamp } from '@biogate/messaging';
-import type { Clock } from '@biogate/domain';
 import { UNIT_OF_WORK, type UnitOfWork } from '@biogate/persistence';
 import type { AirportRegistry } from '@biogate/reference-data';
-import {
-  AIRPORT_REGISTRY,
-  assertAirportScope,
-  assertKnownAirport,
-  CLOCK,
-} from '@biogate/service-runtime';
+import { AIRPORT_REGISTRY, assertAirportScope, assertKnownAirport } from '@biogate/service-runtime';
 import { BoardingStore, type FlightBoarding } from '../../persistence/boarding-store';
 import { BoardingOutbox } from '../../boarding-outbox';
 import type { FlightBoardingView } from '../flight-boarding.view';
@@ -30,7 +24,6 @@ export class ChangeBoardingHandler implements ICommandHandler<
 > {
   constructor(
     @Inject(UNIT_OF_WORK) private readonly unitOfWork: UnitOfWork,
-    @Inject(CLOCK) private readonly clock: Clock,
     @Inject(AIRPORT_REGISTRY) private readonly airports: AirportRegistry,
     private readonly outbox: BoardingOutbox,
     private readonly store: BoardingStore,
@@ -50,7 +43,7 @@ export class ChangeBoardingHandler implements ICommandHandler<
       departureDate: flight.date,
       origin: flight.airport,
     };
-    const changedAt = new Date(at ?? this.clock.now());
+    const changedAt = new Date(at);
     const row = await this.unitOfWork.transaction(async (em) => {
       // Only a flight booked from this airport has a boarding to open or close.
       if (!(await this.store.isScheduled(em, key))) {

@@ -7,7 +7,7 @@ export class PresentAtBoardingCommand {
     readonly principal: Principal,
     readonly request: PresentAtBoardingRequestDto,
     readonly correlationId: string,
-    /** The instant QA asked it to be decided at; the clock's now without. */
-    readonly at?: Instant,
+    /** The instant it is decided at (`DecisionInstant`: QA's, or the request's arrival). */
+    readonly at: Instant,
   ) {}
 }

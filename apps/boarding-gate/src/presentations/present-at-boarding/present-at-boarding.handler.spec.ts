@@ -1,4 +1,4 @@
-import { FaceModel, SimulatedClock } from '@biogate/domain';
+import { FaceModel } from '@biogate/domain';
 import { GatePresentation, type LaneContext } from '@biogate/lane-gate';
 import { loadAirportRegistry, phasePolicyFor } from '@biogate/reference-data';
 import { type Principal } from '@biogate/service-runtime';
@@ -77,7 +77,6 @@ function setUp(world: World) {
   const handler = new PresentAtBoardingHandler(
     new GatePresentation(
       new NoDatabaseUnitOfWork(),
-      new SimulatedClock(Date.parse('2025-12-01T08:20:00+07:00')),
       phasePolicyFor(airports),
       airports,
       faces,
@@ -98,6 +97,7 @@ function setUp(world: World) {
           ...patch,
         } as never,
         'corr',
+        Date.parse('2025-12-01T08:20:00+07:00'),
       ),
     );
   return { present, records, announced };

@@ -2,19 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ConflictError, InputRejectedError } from '@biogate/contracts';
-import {
-  compactDateAt,
-  type Clock,
-  type PhasePolicy,
-  type PopulationRegister,
-} from '@biogate/domain';
+import { compactDateAt, type PhasePolicy, type PopulationRegister } from '@biogate/domain';
 import { EventStamp } from '@biogate/messaging';
 import { UNIT_OF_WORK, type UnitOfWork } from '@biogate/persistence';
 import type { AirportRegistry } from '@biogate/reference-data';
 import {
   AIRPORT_REGISTRY,
   assertAirlineScope,
-  CLOCK,
   PHASE_POLICY,
   POPULATION_REGISTER,
 } from '@biogate/service-runtime';
@@ -40,7 +34,6 @@ export class CreateBookingHandler implements ICommandHandler<
 > {
   constructor(
     @Inject(UNIT_OF_WORK) private readonly unitOfWork: UnitOfWork,
-    @Inject(CLOCK) private readonly clock: Clock,
     @Inject(AIRPORT_REGISTRY) private readonly airports: AirportRegistry,
     @Inject(PHASE_POLICY) private readonly policy: PhasePolicy,
     @Inject(POPULATION_REGISTER) private readonly register: PopulationRegister,
@@ -58,7 +51,7 @@ export class CreateBookingHandler implements ICommandHandler<
     const offset = this.policy.compiled.utcOffsetMinutes;
     const problems = bookedFlightProblems(request.flight, this.airports, offset);
     if (problems.length > 0) throw new InputRejectedError('invalid booking', problems);
-    const now = new Date(at ?? this.clock.now());
+    const now = new Date(at);
     const today = compactDateAt(now.getTime(), offset);
     const refusals = vneidPurchaseRefusals(request.passengers, this.register, today);
     if (refusals.length > 0) return { outcome: 'REFUSED', pnr: request.pnr, refusals };

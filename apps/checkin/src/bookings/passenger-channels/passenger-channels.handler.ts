@@ -4,14 +4,13 @@ import {
   CHECK_IN_CHANNELS,
   LANES,
   type CheckInChannel,
-  type Clock,
   type Lane,
   type Phase,
   type PhasePolicy,
   type PolicyDecision,
 } from '@biogate/domain';
 import { UNIT_OF_WORK, type UnitOfWork } from '@biogate/persistence';
-import { CLOCK, PHASE_POLICY } from '@biogate/service-runtime';
+import { PHASE_POLICY } from '@biogate/service-runtime';
 import { passengerFacts } from '../passenger-facts';
 import { readPassengerInScope } from '../passenger-scope';
 import { PassengerChannelsQuery } from './passenger-channels.query';
@@ -36,7 +35,6 @@ export class PassengerChannelsHandler implements IQueryHandler<
 > {
   constructor(
     @Inject(UNIT_OF_WORK) private readonly unitOfWork: UnitOfWork,
-    @Inject(CLOCK) private readonly clock: Clock,
     @Inject(PHASE_POLICY) private readonly policy: PhasePolicy,
     private readonly store: CheckInStore,
   ) {}
@@ -50,10 +48,9 @@ export class PassengerChannelsHandler implements IQueryHandler<
       readPassengerInScope(this.store, em, principal, passengerId, 'see the channels of'),
     );
     const biometricEnrolled = record.enrolment !== null;
-    const instant = at ?? this.clock.now();
     const { flight } = record;
     const step = {
-      at: instant,
+      at,
       airport: flight.origin,
       international: flight.international,
       passenger: passengerFacts(record),
@@ -65,9 +62,9 @@ export class PassengerChannelsHandler implements IQueryHandler<
       ) as Record<Lane, PolicyDecision>;
     return {
       passengerId,
-      at: new Date(instant).toISOString(),
+      at: new Date(at).toISOString(),
       airport: flight.origin,
-      phase: this.policy.phaseAt(instant),
+      phase: this.policy.phaseAt(at),
       biometricEnrolled,
       checkIn: Object.fromEntries(
         CHECK_IN_CHANNELS.map((channel) => [

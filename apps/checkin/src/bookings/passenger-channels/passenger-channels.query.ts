@@ -1,10 +1,11 @@
+import type { Instant } from '@biogate/domain';
 import type { Principal } from '@biogate/service-runtime';
 
 export class PassengerChannelsQuery {
   constructor(
     readonly principal: Principal,
     readonly passengerId: string,
-    /** Epoch ms; the clock's now when the caller gives no instant. */
-    readonly at: number | undefined,
+    /** The instant asked about (`?at=`), else the request's (`DecisionInstant`). */
+    readonly at: Instant,
   ) {}
 }

@@ -3,11 +3,10 @@ import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { EntityManager } from 'typeorm';
 import type { StepDecision } from '@biogate/contracts';
-import type { Clock, FaceModel, PhasePolicy } from '@biogate/domain';
+import type { FaceModel, PhasePolicy } from '@biogate/domain';
 import { EventStamp } from '@biogate/messaging';
 import { UNIT_OF_WORK, type UnitOfWork } from '@biogate/persistence';
 import {
-  CLOCK,
   FACE_MODEL,
   GALLERY_CIPHER,
   PHASE_POLICY,
@@ -27,7 +26,7 @@ import { flightGalleryEntry } from '../flight-gallery';
 import { CheckInPassengerCommand } from './check-in-passenger.command';
 
 /**
- * Check-in on a channel, decided at the clock's instant (`checkInDecision`: the policy, and at a
+ * Check-in on a channel, decided at its instant (`checkInDecision`: the policy, and at a
  * biometric check-in the 1:1 face match against the enrolled template). An allowed check-in
  * issues a seat, a sequence number and an IATA BCBP boarding pass, and stages an enrolled
  * passenger's template into the flight's gallery; every attempt is logged and announced. A
@@ -40,7 +39,6 @@ export class CheckInPassengerHandler implements ICommandHandler<
 > {
   constructor(
     @Inject(UNIT_OF_WORK) private readonly unitOfWork: UnitOfWork,
-    @Inject(CLOCK) private readonly clock: Clock,
     @Inject(PHASE_POLICY) private readonly policy: PhasePolicy,
     @Inject(FACE_MODEL) private readonly faces: FaceModel,
     @Inject(TEMPLATE_CIPHER) private readonly cipher: TemplateCipher,
@@ -56,7 +54,7 @@ export class CheckInPassengerHandler implements ICommandHandler<
     at,
   }: CheckInPassengerCommand): Promise<CheckInView> {
     const capture = captureToMatch(request.channel === 'BIOMETRIC', request.capture);
-    const now = at ?? this.clock.now();
+    const now = at;
     return this.unitOfWork.transaction(async (em): Promise<CheckInView> => {
       const record = await readPassengerInScope(
         this.store,

@@ -2,7 +2,6 @@ import {
   DIRECTIVE_POLICY,
   FaceModel,
   PhasePolicy,
-  SimulatedClock,
   SimulatedPopulationRegister,
 } from '@biogate/domain';
 import { type Principal } from '@biogate/service-runtime';
@@ -108,7 +107,6 @@ function setUp(patch: Partial<BookedPassengerRow> = {}, now = '2025-12-01T07:30:
   const faces = new FaceModel();
   const handler = new EnrolPassengerHandler(
     new NoDatabaseUnitOfWork(),
-    new SimulatedClock(Date.parse(now)),
     faces,
     register,
     cipher,
@@ -117,7 +115,7 @@ function setUp(patch: Partial<BookedPassengerRow> = {}, now = '2025-12-01T07:30:
     new EnrolmentStaging(cipher, GalleryCipher.ephemeral(), outbox, store),
     new ExistingEnrolmentMatch(faces, cipher, store),
   );
-  const enrol = (request: Record<string, unknown> = {}, at?: number) =>
+  const enrol = (request: Record<string, unknown> = {}, at = Date.parse(now)) =>
     handler.execute(
       new EnrolPassengerCommand(
         qa,
@@ -136,12 +134,13 @@ function setUp(patch: Partial<BookedPassengerRow> = {}, now = '2025-12-01T07:30:
 }
 
 describe('EnrolPassengerHandler (store mocked)', () => {
-  it('decides at the instant QA asked, not at the clock another request may have moved', async () => {
-    // The card expired on 30 Nov: refused at the clock (1 Dec), valid on the asked 29 Nov.
-    const atClock = setUp({ documentExpiresOn: '2025-11-30' });
-    expect(await atClock.enrol()).toMatchObject({ outcome: 'REFUSED', reason: 'INVALID_DOCUMENT' });
-    const asked = setUp({ documentExpiresOn: '2025-11-30' });
-    const outcome = await asked.enrol({}, Date.parse('2025-11-29T10:00:00+07:00'));
+  it('decides at the instant it is decided at', async () => {
+    // The card expired on 30 Nov: refused on 1 Dec, valid on 29 Nov.
+    const late = setUp({ documentExpiresOn: '2025-11-30' });
+    const refused = await late.enrol({}, Date.parse('2025-12-01T10:00:00+07:00'));
+    expect(refused).toMatchObject({ outcome: 'REFUSED', reason: 'INVALID_DOCUMENT' });
+    const early = setUp({ documentExpiresOn: '2025-11-30' });
+    const outcome = await early.enrol({}, Date.parse('2025-11-29T10:00:00+07:00'));
     expect(outcome).toMatchObject({ outcome: 'ENROLLED', reason: 'OK' });
   });
 

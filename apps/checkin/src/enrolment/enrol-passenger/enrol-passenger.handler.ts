@@ -5,14 +5,12 @@ import {
   compactDateAt,
   enrolmentDocumentRefusal,
   enrolmentIdentityRefusal,
-  type Clock,
   type FaceModel,
   type PhasePolicy,
   type PopulationRegister,
 } from '@biogate/domain';
 import { UNIT_OF_WORK, type UnitOfWork } from '@biogate/persistence';
 import {
-  CLOCK,
   FACE_MODEL,
   PHASE_POLICY,
   POPULATION_REGISTER,
@@ -42,7 +40,6 @@ export class EnrolPassengerHandler implements ICommandHandler<
 > {
   constructor(
     @Inject(UNIT_OF_WORK) private readonly unitOfWork: UnitOfWork,
-    @Inject(CLOCK) private readonly clock: Clock,
     @Inject(FACE_MODEL) private readonly faces: FaceModel,
     @Inject(POPULATION_REGISTER) private readonly register: PopulationRegister,
     @Inject(TEMPLATE_CIPHER) private readonly cipher: TemplateCipher,
@@ -58,7 +55,7 @@ export class EnrolPassengerHandler implements ICommandHandler<
     correlationId,
     at,
   }: EnrolPassengerCommand): Promise<EnrolmentOutcome> {
-    const now = at ?? this.clock.now();
+    const now = at;
     return this.unitOfWork.singleWrite(async (em): Promise<EnrolmentOutcome> => {
       const record = await readPassengerInScope(
         this.store,

@@ -6,7 +6,7 @@ export class WithdrawConsentCommand {
     readonly principal: Principal,
     readonly enrolmentId: string,
     readonly correlationId: string,
-    /** The instant QA asked it to be decided at; the clock's now without. */
-    readonly at?: Instant,
+    /** The instant it is decided at (`DecisionInstant`: QA's, or the request's arrival). */
+    readonly at: Instant,
   ) {}
 }

@@ -7,10 +7,8 @@ import {
   type ConsentWithdrawnV1,
   type TemplateDeletedV1,
 } from '@biogate/contracts';
-import type { Clock } from '@biogate/domain';
 import { EventStamp } from '@biogate/messaging';
 import { UNIT_OF_WORK, type UnitOfWork } from '@biogate/persistence';
-import { CLOCK } from '@biogate/service-runtime';
 import { inScope, outOfScope } from '../../bookings/passenger-scope';
 import { CheckInOutbox } from '../../checkin-outbox';
 import { WithdrawConsentCommand } from './withdraw-consent.command';
@@ -30,7 +28,6 @@ export class WithdrawConsentHandler implements ICommandHandler<
 > {
   constructor(
     @Inject(UNIT_OF_WORK) private readonly unitOfWork: UnitOfWork,
-    @Inject(CLOCK) private readonly clock: Clock,
     private readonly outbox: CheckInOutbox,
     private readonly store: CheckInStore,
   ) {}
@@ -41,7 +38,7 @@ export class WithdrawConsentHandler implements ICommandHandler<
     correlationId,
     at,
   }: WithdrawConsentCommand): Promise<ConsentWithdrawal> {
-    const now = new Date(at ?? this.clock.now()).toISOString();
+    const now = new Date(at).toISOString();
     return this.unitOfWork.transaction(async (em) => {
       const enrolment = await this.store.enrolment(em, enrolmentId);
       const record = enrolment && (await this.store.bookedPassenger(em, enrolment.passengerId));

@@ -6,7 +6,7 @@ import { PresentAtSecurityCommand } from './present-at-security.command';
 
 /**
  * A presentation at a security lane (the use case both gates run, `GatePresentation`): a pass
- * this system issued for a flight from this airport, the policy at the clock's instant, and at an
+ * this system issued for a flight from this airport, the policy at its instant, and at an
  * AUTOMATED lane the 1:1 match against the flight's gallery. An allowed presentation clears the
  * passenger for boarding; a face that fails sends them to the manual lane with an alert.
  */
