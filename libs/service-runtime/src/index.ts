@@ -15,7 +15,7 @@ export * from './platform.module';
 export * from './platform-tokens';
 export * from './request-body';
 export * from './scenario-control';
-export * from './qa-clock-header';
+export * from './decision-instant';
 export * from './service-application';
 export * from './service-environment';
 export * from './service-event-consumer';

@@ -13,7 +13,7 @@ import {
 import { UNIT_OF_WORK, type UnitOfWork } from '@biogate/persistence';
 import type { AirportRegistry } from '@biogate/reference-data';
 import { API_KEY_RING, ApiKeyGuard } from './access-control';
-import { DecisionInstantGuard } from './qa-clock-header';
+import { DecisionInstantGuard } from './decision-instant';
 import type { ApiKeyRing } from './api-keys';
 import { HttpErrorFilter } from './http-error.filter';
 import { InputValidationPipe } from './input-validation.pipe';

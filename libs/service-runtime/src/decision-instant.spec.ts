@@ -2,7 +2,7 @@ import type { ExecutionContext } from '@nestjs/common';
 import { AccessDeniedError, ConflictError, InputRejectedError } from '@biogate/contracts';
 import { SimulatedClock, type Clock } from '@biogate/domain';
 import type { Principal, Role } from './api-keys';
-import { DecisionInstantGuard } from './qa-clock-header';
+import { DecisionInstantGuard } from './decision-instant';
 
 const START = Date.parse('2025-11-30T23:00:00Z');
 const principal = (role: Role) => ({ name: `a ${role} key`, role }) as Principal;
