@@ -27,10 +27,10 @@ interface TimedRequest extends Request {
 
 /**
  * The instant the request is decided at: the one QA asked for (`x-qa-clock`), else the clock's
- * when the request arrived, both fixed by `DecisionInstantGuard` before the handler runs. A use case
- * takes it in its command and never reads the clock itself, so that it is decided at its own
- * instant even while other requests move the clock to theirs (a live day sends several seconds
- * at once).
+ * when the request arrived, both fixed by `DecisionInstantGuard` before the handler runs. A use
+ * case takes it in its command and never reads the clock itself, so that it is decided at its own
+ * instant even while other requests move the clock to theirs (a live day sends several seconds at
+ * once).
  */
 export const DecisionInstant = createParamDecorator(
   (_data: unknown, context: ExecutionContext): Instant => {

@@ -40,8 +40,8 @@ const MOST_AHEAD = 256;
  * goes forward; the decider passes each batch's instant along). A batch of the same second as the
  * one before it (a redirect asked again) depends on that one's answers only: it goes once they
  * are in and are what the day went on with, older batches answered or not. A batch whose clocks
- * are not known (an outage changed, which every service reads) goes alone. Batches further ahead whose
- * passengers' earlier steps are answered are prepared (`prepare`: their settle may begin).
+ * are not known (an outage changed, which every service reads) goes alone. Batches further ahead
+ * whose passengers' earlier steps are answered are prepared (`prepare`: their settle may begin).
  *
  * The services' answers still decide. Answers are taken in the day's order; when one differs
  * from the prediction the day ran on, the batches already sent stand (none of them depends on

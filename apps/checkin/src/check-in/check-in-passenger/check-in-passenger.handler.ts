@@ -51,10 +51,9 @@ export class CheckInPassengerHandler implements ICommandHandler<
     principal,
     request,
     correlationId,
-    at,
+    at: now,
   }: CheckInPassengerCommand): Promise<CheckInView> {
     const capture = captureToMatch(request.channel === 'BIOMETRIC', request.capture);
-    const now = at;
     return this.unitOfWork.transaction(async (em): Promise<CheckInView> => {
       const record = await readPassengerInScope(
         this.store,

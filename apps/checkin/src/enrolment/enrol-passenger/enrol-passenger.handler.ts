@@ -53,9 +53,8 @@ export class EnrolPassengerHandler implements ICommandHandler<
     principal,
     request,
     correlationId,
-    at,
+    at: now,
   }: EnrolPassengerCommand): Promise<EnrolmentOutcome> {
-    const now = at;
     return this.unitOfWork.singleWrite(async (em): Promise<EnrolmentOutcome> => {
       const record = await readPassengerInScope(
         this.store,
