@@ -6,8 +6,11 @@
  *    at boarding), in stages with C concurrent clients; each stage waits until the events it
  *    caused have reached the services that need them (read from PostgreSQL), and the clock runs
  *    from the first booking to the last journey step recorded at check-in.
- * 2. Latency: security e-gate decisions sent open-loop at a steady rate (default 100/s) to
- *    passengers already known to the gate; p50/p99 of each decision's round trip.
+ * 2. Latency: security e-gate decisions sent open-loop at steady rates (BENCH_DECISIONS_PER_S,
+ *    default 100 and then 200 a second, #13's two goals) for BENCH_LOAD_SECONDS each (60), to
+ *    BENCH_DECISIONS passengers already known to the gate (1,000, each presented again in turn, as
+ *    a passenger screened twice is); p50/p99 of each decision's round trip over the run, and the
+ *    p99 of each 10 s of it (the goal is a flat one).
  *
  * The services log as deployed (JSON lines at info, read by this process); BENCH_LOG_LEVEL=warn
  * runs them without the line per request and per event, to show what the logs cost.
@@ -27,8 +30,9 @@
  * The figures are of warm services: BENCH_WARMUP journeys (default 500) go through every step
  * first, uncounted (a fresh process spends a third of its CPU compiling its hot code).
  *
- * Last line: `journeys_per_s=N decision_p99_ms=N cpu_ms_per_journey=N idle_cpu_ms_per_journey=N
- * max_rss_mb=N`, with `_xK` figures for each further instance count.
+ * Last line: `journeys_per_s=N decision_p99_ms=N decision_p99_ms_200=N cpu_ms_per_journey=N
+ * idle_cpu_ms_per_journey=N max_rss_mb=N` (`decision_p99_ms` at the first rate, `_R` at each
+ * further rate R), with `_xK` figures for each further instance count.
  */
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
@@ -56,7 +60,10 @@ const JOURNEYS = Number(process.env.BENCH_JOURNEYS ?? 1000);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 500);
 const IDLE_MS = Number(process.env.BENCH_IDLE_MS ?? 5_000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
-const RATE = Number(process.env.BENCH_DECISIONS_PER_S ?? 100);
+const RATES = (process.env.BENCH_DECISIONS_PER_S ?? '100,200').split(',').map(Number);
+const LOAD_SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 60);
+/** The p99 of each slice of this many seconds of a load: flat, or growing with a queue. */
+const SLICE_SECONDS = 10;
 const DECISIONS = Number(process.env.BENCH_DECISIONS ?? 1000);
 const INSTANCES = (process.env.BENCH_GATE_INSTANCES ?? '1').split(',').map(Number);
 const PARTITIONS = Number(process.env.BENCH_PARTITIONS ?? 12);
@@ -64,9 +71,16 @@ const QA_KEY = 'demo-qa-key-000000000001';
 const seconds = (from: bigint) => Number(process.hrtime.bigint() - from) / 1e9;
 const log = (line: string) => process.stdout.write(`${line}\n`);
 
+/** The round trips of a steady load's decisions. */
+interface LoadFigures {
+  readonly rate: number;
+  readonly p99Ms: number;
+}
+
 interface RunFigures {
   readonly journeysPerSecond: number;
-  readonly decisionP99Ms: number;
+  /** One per rate of `RATES`, in its order. */
+  readonly decisions: readonly LoadFigures[];
   readonly cpuMsPerJourney: number;
   /** Of `cpuMsPerJourney`, what the services spend with no traffic in as long. */
   readonly idleCpuMsPerJourney: number;
@@ -78,13 +92,21 @@ async function main(): Promise<void> {
   if (INSTANCES.some((n) => !Number.isInteger(n) || n < 1 || n > 4)) {
     throw new Error(`BENCH_GATE_INSTANCES: expected counts from 1 to 4, e.g. 1,2`);
   }
+  if (RATES.some((rate) => !Number.isInteger(rate) || rate < 1 || rate > 2000)) {
+    throw new Error(`BENCH_DECISIONS_PER_S: expected rates from 1 to 2000 a second, e.g. 100,200`);
+  }
+  if (!(LOAD_SECONDS >= 1 && LOAD_SECONDS <= 3600)) {
+    throw new Error(`BENCH_LOAD_SECONDS: expected seconds from 1 to 3600, e.g. 60`);
+  }
   const runs: [number, RunFigures][] = [];
   for (const instances of INSTANCES) runs.push([instances, await runWith(instances)]);
   if (runs.length > 1) {
-    log('gate instances  journeys/s  decision p99 ms  CPU ms/journey  max RSS MB');
+    log(
+      `gate instances  journeys/s  ${RATES.map((rate) => `p99 ms at ${rate}/s`.padStart(15)).join('  ')}  CPU ms/journey  max RSS MB`,
+    );
     for (const [n, f] of runs) {
       log(
-        `${String(n).padStart(14)}  ${f.journeysPerSecond.toFixed(1).padStart(10)}  ${f.decisionP99Ms.toFixed(1).padStart(15)}  ${f.cpuMsPerJourney.toFixed(1).padStart(14)}  ${f.maxRssMb.toFixed(0).padStart(10)}`,
+        `${String(n).padStart(14)}  ${f.journeysPerSecond.toFixed(1).padStart(10)}  ${f.decisions.map((d) => d.p99Ms.toFixed(1).padStart(15)).join('  ')}  ${f.cpuMsPerJourney.toFixed(1).padStart(14)}  ${f.maxRssMb.toFixed(0).padStart(10)}`,
       );
     }
   }
@@ -92,13 +114,18 @@ async function main(): Promise<void> {
     runs
       .map(([n, f], i) => {
         const suffix = i === 0 ? '' : `_x${n}`;
-        return `journeys_per_s${suffix}=${f.journeysPerSecond.toFixed(1)} decision_p99_ms${suffix}=${f.decisionP99Ms.toFixed(1)} cpu_ms_per_journey${suffix}=${f.cpuMsPerJourney.toFixed(1)} idle_cpu_ms_per_journey${suffix}=${f.idleCpuMsPerJourney.toFixed(1)} max_rss_mb${suffix}=${f.maxRssMb.toFixed(0)}`;
+        const p99s = f.decisions
+          .map(
+            (d, r) =>
+              `decision_p99_ms${r === 0 ? '' : `_${d.rate}`}${suffix}=${d.p99Ms.toFixed(1)}`,
+          )
+          .join(' ');
+        return `journeys_per_s${suffix}=${f.journeysPerSecond.toFixed(1)} ${p99s} cpu_ms_per_journey${suffix}=${f.cpuMsPerJourney.toFixed(1)} idle_cpu_ms_per_journey${suffix}=${f.idleCpuMsPerJourney.toFixed(1)} max_rss_mb${suffix}=${f.maxRssMb.toFixed(0)}`;
       })
       .join(' '),
   );
 }
 
-/** One whole run with `instances` instances of each gate service. */
 /** An OTLP/HTTP endpoint that accepts every export and keeps nothing (the cost of tracing). */
 async function startDiscardingCollector(): Promise<{
   url: string;
@@ -118,6 +145,7 @@ async function startDiscardingCollector(): Promise<{
   return { url: `http://127.0.0.1:${port}`, exports: () => exports, close: () => server.close() };
 }
 
+/** One whole run with `instances` instances of each gate service. */
 async function runWith(instances: number): Promise<RunFigures> {
   const collector =
     process.env.BENCH_TRACING === '1' ? await startDiscardingCollector() : undefined;
@@ -258,25 +286,24 @@ async function runWith(instances: number): Promise<RunFigures> {
     ])
       await waitFor(table, WARMUP + JOURNEYS + DECISIONS);
     await waitFor('checkin.journey_step', (WARMUP + JOURNEYS) * 3 + DECISIONS);
-    const latencies: number[] = [];
-    const t0 = process.hrtime.bigint();
-    await Promise.all(
-      probes.map(async (p, i) => {
-        // Open loop: the i-th decision is sent at i / RATE s whatever happened to the others.
-        const due = (i * 1000) / RATE - Number(process.hrtime.bigint() - t0) / 1e6;
-        if (due > 0) await new Promise((resolve) => setTimeout(resolve, due));
-        const sent = process.hrtime.bigint();
+    const loads: LoadFigures[] = [];
+    const loadLines: string[] = [];
+    let presented = 0;
+    for (const rate of RATES) {
+      const decisions = await openLoop(rate, LOAD_SECONDS, async () => {
+        const i = presented++;
+        const p = probes[i % probes.length] as Passenger;
         const body = expectStatus(
           'probe',
           await presentAtEGate(client, instanceFor(security, i), '/v1/security/presentations', p),
           200,
         );
-        latencies.push(Number(process.hrtime.bigint() - sent) / 1e6);
         if (body.cleared !== true) throw new Error(`probe not cleared: ${JSON.stringify(body)}`);
-      }),
-    );
-    const loadSeconds = seconds(t0);
-    latencies.sort((a, b) => a - b);
+      });
+      const { line, p99Ms } = describeLoad(rate, decisions);
+      loads.push({ rate, p99Ms });
+      loadLines.push(line);
+    }
     const rss = services.map((s) =>
       s.child.pid === undefined ? 0 : residentMegabytes(s.child.pid),
     );
@@ -304,14 +331,10 @@ async function runWith(instances: number): Promise<RunFigures> {
     log(
       `  RSS at the end: ${services.map((s, i) => `${s.name} ${(rss[i] ?? 0).toFixed(0)}`).join(', ')} MB`,
     );
-    log(
-      `${latencies.length} security e-gate decisions at ${RATE}/s (open loop, ${loadSeconds.toFixed(1)} s): ` +
-        `p50 ${percentile(latencies, 50).toFixed(1)} ms, p95 ${percentile(latencies, 95).toFixed(1)} ms, ` +
-        `p99 ${percentile(latencies, 99).toFixed(1)} ms, max ${percentile(latencies, 100).toFixed(1)} ms`,
-    );
+    for (const line of loadLines) log(line);
     return {
       journeysPerSecond,
-      decisionP99Ms: percentile(latencies, 99),
+      decisions: loads,
       cpuMsPerJourney: cpuMsTotal,
       idleCpuMsPerJourney: idleMsPerJourney,
       maxRssMb: Math.max(...rss),
@@ -324,6 +347,61 @@ async function runWith(instances: number): Promise<RunFigures> {
     await database.drop();
     await kafka.stop();
   }
+}
+
+/** A decision sent at `sentMs` from the start of its load, answered `latencyMs` later. */
+interface TimedDecision {
+  readonly sentMs: number;
+  readonly latencyMs: number;
+}
+
+/**
+ * Open loop: the i-th call starts at i / rate s whatever happened to the others, so a slow answer
+ * delays no later call (a closed loop would hide the queue it builds).
+ */
+async function openLoop(
+  rate: number,
+  durationSeconds: number,
+  call: () => Promise<void>,
+): Promise<TimedDecision[]> {
+  const decisions: TimedDecision[] = [];
+  const calls: Promise<void>[] = [];
+  const t0 = process.hrtime.bigint();
+  const elapsedMs = () => Number(process.hrtime.bigint() - t0) / 1e6;
+  for (let i = 0; i < rate * durationSeconds; i++) {
+    const due = (i * 1000) / rate - elapsedMs();
+    if (due > 0) await new Promise((resolve) => setTimeout(resolve, due));
+    const sentMs = elapsedMs();
+    calls.push(call().then(() => void decisions.push({ sentMs, latencyMs: elapsedMs() - sentMs })));
+  }
+  await Promise.all(calls);
+  return decisions;
+}
+
+/** A load's line: its percentiles over the run, and the p99 of each slice of it. */
+function describeLoad(
+  rate: number,
+  decisions: readonly TimedDecision[],
+): { line: string; p99Ms: number } {
+  const sorted = decisions.map((d) => d.latencyMs).sort((a, b) => a - b);
+  const slices: number[][] = [];
+  for (const { sentMs, latencyMs } of decisions)
+    (slices[Math.floor(sentMs / 1000 / SLICE_SECONDS)] ??= []).push(latencyMs);
+  const sliceP99s = slices.map((slice) =>
+    percentile(
+      [...slice].sort((a, b) => a - b),
+      99,
+    ).toFixed(1),
+  );
+  const p99Ms = percentile(sorted, 99);
+  return {
+    p99Ms,
+    line:
+      `${decisions.length} security e-gate decisions at ${rate}/s (open loop, ${LOAD_SECONDS} s): ` +
+      `p50 ${percentile(sorted, 50).toFixed(1)} ms, p95 ${percentile(sorted, 95).toFixed(1)} ms, ` +
+      `p99 ${p99Ms.toFixed(1)} ms, max ${percentile(sorted, 100).toFixed(1)} ms; ` +
+      `p99 of each ${SLICE_SECONDS} s: ${sliceP99s.join(', ')} ms`,
+  };
 }
 
 main().catch((error: unknown) => {
