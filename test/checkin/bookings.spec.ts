@@ -348,14 +348,29 @@ describe.each<DatabaseKind>(['PGlite', 'PostgreSQL'])('check-in bookings API on 
 
     it("judges at the request's x-qa-clock when no instant is given", async () => {
       services.clock.set(Date.parse('2025-12-01T00:30:00Z'));
-      const response = await services.http
-        .get(`/v1/passengers/${passengerId}/channels`)
-        .set('x-api-key', KEYS.qa)
-        .set('x-qa-clock', '2025-11-30T23:59:59+07:00');
-      expect(response.body).toMatchObject({
-        at: '2025-11-30T16:59:59.000Z',
-        phase: 'BIOMETRIC_ENROLMENT',
+      // Another request moves the clock on as soon as this one has set it (a live day sends
+      // several seconds at once): the answer must stay at this request's instant.
+      const set = services.clock.set.bind(services.clock);
+      const moved = jest.spyOn(services.clock, 'set').mockImplementation((instant) => {
+        set(instant);
+        queueMicrotask(() => {
+          set(Date.parse('2025-12-01T02:00:00Z'));
+        });
       });
+      try {
+        const response = await services.http
+          .get(`/v1/passengers/${passengerId}/channels`)
+          .set('x-api-key', KEYS.qa)
+          .set('x-qa-clock', '2025-11-30T23:59:59+07:00');
+        expect(moved).toHaveBeenCalledWith(Date.parse('2025-11-30T16:59:59Z'));
+        expect(services.clock.now()).toBe(Date.parse('2025-12-01T02:00:00Z'));
+        expect(response.body).toMatchObject({
+          at: '2025-11-30T16:59:59.000Z',
+          phase: 'BIOMETRIC_ENROLMENT',
+        });
+      } finally {
+        moved.mockRestore();
+      }
     });
 
     it('is open to the operator of the departure airport only', async () => {

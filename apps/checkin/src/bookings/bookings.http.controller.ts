@@ -76,7 +76,9 @@ export class BookingsHttpController {
     @Query() query: InstantQueryDto,
     @DecisionInstant() now: Instant,
   ): Promise<PassengerChannelsView> {
-    const at = query.at === undefined ? now : (parseInstant(query.at) ?? now);
+    // Given, the pipe has validated it as an instant (IsInstant); else the request's own.
+    const at = query.at === undefined ? now : parseInstant(query.at);
+    if (at === undefined) throw new Error(`?at= passed validation but is no instant: ${query.at}`);
     return this.queries.execute(new PassengerChannelsQuery(principal, passengerId, at));
   }
 
