@@ -222,3 +222,80 @@ describe.each(BOTH_DATABASES)('prepared statements through TypeORM on %s', (_nam
     });
   });
 });
+
+/** node-postgres's connection under a TypeORM query runner: what it sends. */
+interface WireConnection {
+  describe(message: unknown): void;
+}
+
+/**
+ * On PostgreSQL a prepared statement's rows are described once (`PreparedStatementClient`): later
+ * runs only bind and execute it, and node-postgres reads their rows through the first
+ * description. The same answers, every value's type included.
+ */
+describe('rows described once, on PostgreSQL', () => {
+  let db: OpenDatabase;
+  let cleanup: () => Promise<void>;
+
+  beforeAll(async () => {
+    const provisioned = await (
+      BOTH_DATABASES.find(([name]) => name === 'PostgreSQL') as [
+        string,
+        () => ReturnType<(typeof BOTH_DATABASES)[number][1]>,
+      ]
+    )[1]();
+    cleanup = provisioned.cleanup;
+    db = await openDatabase(provisioned.config, [unit]);
+  }, 60_000);
+
+  afterAll(async () => {
+    await db.close();
+    await cleanup();
+  });
+
+  it('sends the Describe once per statement, and reads every later run the same', async () => {
+    const ids = [randomUUID(), randomUUID(), randomUUID()];
+    const runner = db.dataSource.createQueryRunner();
+    const client = (await runner.connect()) as { connection: WireConnection };
+    const describe = jest.spyOn(client.connection, 'describe');
+    try {
+      for (const [i, id] of ids.entries()) {
+        await runner.query(INSERT, [
+          id,
+          `item ${i}`,
+          new Date(Date.UTC(2025, 11, 1, i)),
+          '2025-12-01',
+          i === 1 ? null : i === 0,
+          JSON.stringify({ i }),
+          [`t${i}`],
+          String(2 ** 53 + i),
+        ]);
+      }
+      const read = 'SELECT label, at, ok, facts, tags, n, day FROM statements.item WHERE id = $1';
+      const rows = [];
+      for (const id of ids)
+        rows.push(...((await runner.query(read, [id])) as Record<string, unknown>[]));
+      // A statement that returns no rows, described as such once.
+      const none = 'SELECT label FROM statements.item WHERE id = $1 AND false';
+      expect(await runner.query(none, [ids[0]])).toEqual([]);
+      expect(await runner.query(none, [ids[1]])).toEqual([]);
+
+      expect(rows).toEqual(
+        ids.map((_, i) => ({
+          label: `item ${i}`,
+          at: new Date(Date.UTC(2025, 11, 1, i)),
+          ok: i === 1 ? null : i === 0,
+          facts: { i },
+          tags: [`t${i}`],
+          n: String(2 ** 53 + i),
+          day: expect.any(Date) as unknown,
+        })),
+      );
+      // The insert, the read and the empty read, each once; unpatched, every run describes.
+      expect(describe).toHaveBeenCalledTimes(3);
+    } finally {
+      describe.mockRestore();
+      await runner.release();
+    }
+  });
+});
