@@ -1,7 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { openDatabase, type OpenDatabase, type PersistenceUnit } from '@biogate/persistence';
-import { BOTH_DATABASES } from '../support/both-databases';
+import {
+  BOTH_DATABASES,
+  postgresDatabase,
+  type ProvisionedDatabase,
+} from '../support/both-databases';
 
 class StatementsSchema1700000000001 implements MigrationInterface {
   async up(q: QueryRunner): Promise<void> {
@@ -25,30 +29,34 @@ const unit: PersistenceUnit = {
 const INSERT = `INSERT INTO statements.item (id, label, at, day, ok, facts, tags, n)
   VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`;
 
+/** The statements' schema on a database of `provision`, open during the suite's tests. */
+function openedForTheSuite(provision: () => Promise<ProvisionedDatabase>): { db: OpenDatabase } {
+  const opened = {} as { db: OpenDatabase };
+  let cleanup: () => Promise<void> = () => Promise.resolve();
+  beforeAll(async () => {
+    const provisioned = await provision();
+    cleanup = provisioned.cleanup;
+    opened.db = await openDatabase(provisioned.config, [unit]);
+  }, 60_000);
+  afterAll(async () => {
+    await opened.db.close();
+    await cleanup();
+  });
+  return opened;
+}
+
 /**
  * Statements with parameters are prepared once per text and then only bound (PGlitePool on
  * PGlite, PreparedStatementClient on PostgreSQL): the same values, answers and errors as
  * before, on both databases.
  */
 describe.each(BOTH_DATABASES)('prepared statements through TypeORM on %s', (_name, provision) => {
-  let db: OpenDatabase;
-  let cleanup: () => Promise<void>;
-
-  beforeAll(async () => {
-    const provisioned = await provision();
-    cleanup = provisioned.cleanup;
-    db = await openDatabase(provisioned.config, [unit]);
-  }, 60_000);
-
-  afterAll(async () => {
-    await db.close();
-    await cleanup();
-  });
+  const opened = openedForTheSuite(provision);
 
   it('stores and reads every kind of value the services send, the same on both', async () => {
     const id = randomUUID();
     const at = new Date('2025-11-30T17:30:00.000Z');
-    await db.dataSource.query(INSERT, [
+    await opened.db.dataSource.query(INSERT, [
       id,
       'first',
       at,
@@ -58,7 +66,7 @@ describe.each(BOTH_DATABASES)('prepared statements through TypeORM on %s', (_nam
       ['a', 'b c'],
       '9007199254740993',
     ]);
-    const rows = await db.dataSource.query<Record<string, unknown>[]>(
+    const rows = await opened.db.dataSource.query<Record<string, unknown>[]>(
       `SELECT label, at, to_char(day, 'YYYY-MM-DD') AS day, ok, facts, tags, n::text AS n
          FROM statements.item WHERE id = $1`,
       [id],
@@ -81,18 +89,20 @@ describe.each(BOTH_DATABASES)('prepared statements through TypeORM on %s', (_nam
     for (const [i, id] of ids.entries()) {
       const values = [id, `n${i}`, null, null, i % 2 === 0, null, null, i];
       if (i % 3 === 0)
-        await db.unitOfWork.transaction((em) => em.query(INSERT, values).then(() => undefined));
-      else await db.dataSource.query(INSERT, values);
+        await opened.db.unitOfWork.transaction((em) =>
+          em.query(INSERT, values).then(() => undefined),
+        );
+      else await opened.db.dataSource.query(INSERT, values);
     }
     for (const [i, id] of ids.entries()) {
-      const [row] = await db.dataSource.query<{ label: string; ok: boolean }[]>(
+      const [row] = await opened.db.dataSource.query<{ label: string; ok: boolean }[]>(
         'SELECT label, ok FROM statements.item WHERE id = $1',
         [id],
       );
       expect(row).toEqual({ label: `n${i}`, ok: i % 2 === 0 });
     }
     // Prepared in the session, not parsed afresh each time.
-    const runner = db.dataSource.createQueryRunner();
+    const runner = opened.db.dataSource.createQueryRunner();
     try {
       await runner.query('SELECT label, ok FROM statements.item WHERE id = $1', [ids[0]]);
       const prepared = (await runner.query(
@@ -110,37 +120,38 @@ describe.each(BOTH_DATABASES)('prepared statements through TypeORM on %s', (_nam
   it('keeps the error codes the unit of work reads (a lost race runs again)', async () => {
     const id = randomUUID();
     const values = [id, 'once', null, null, null, null, null, null];
-    await db.dataSource.query(INSERT, values);
-    await expect(db.dataSource.query(INSERT, values)).rejects.toMatchObject({
+    await opened.db.dataSource.query(INSERT, values);
+    await expect(opened.db.dataSource.query(INSERT, values)).rejects.toMatchObject({
       driverError: expect.objectContaining({ code: '23505' }),
     });
     // A value the server refuses at Bind, then the same text with a good one.
     const select = 'SELECT label FROM statements.item WHERE id = $1';
-    await expect(db.dataSource.query(select, ['not-a-uuid'])).rejects.toMatchObject({
+    await expect(opened.db.dataSource.query(select, ['not-a-uuid'])).rejects.toMatchObject({
       driverError: expect.objectContaining({ code: '22P02' }),
     });
-    expect(await db.dataSource.query(select, [id])).toEqual([{ label: 'once' }]);
+    expect(await opened.db.dataSource.query(select, [id])).toEqual([{ label: 'once' }]);
   });
 
   it('rolls a failed unit back and leaves the connection usable', async () => {
     const id = randomUUID();
     await expect(
-      db.unitOfWork.transaction(async (em) => {
+      opened.db.unitOfWork.transaction(async (em) => {
         await em.query(INSERT, [id, 'rolled back', null, null, null, null, null, null]);
         await em.query('SELECT $1::int', ['x']);
       }),
     ).rejects.toMatchObject({ driverError: expect.objectContaining({ code: '22P02' }) });
     expect(
-      await db.dataSource.query('SELECT count(*)::int AS n FROM statements.item WHERE id = $1', [
-        id,
-      ]),
+      await opened.db.dataSource.query(
+        'SELECT count(*)::int AS n FROM statements.item WHERE id = $1',
+        [id],
+      ),
     ).toEqual([{ n: 0 }]);
   });
 
   describe('a transaction opened with its first statement', () => {
     /** A connection of its own, with the insert and the probe prepared on it already. */
     async function preparedRunner() {
-      const runner = db.dataSource.createQueryRunner();
+      const runner = opened.db.dataSource.createQueryRunner();
       await runner.connect();
       await runner.query(INSERT, [randomUUID(), 'warm', null, null, null, null, null, null]);
       await runner.query(PROBE, [0]);
@@ -149,7 +160,7 @@ describe.each(BOTH_DATABASES)('prepared statements through TypeORM on %s', (_nam
     const PROBE = 'SELECT txid_current()::text AS tx, $1::int AS n';
     const count = async (id: string) =>
       (
-        await db.dataSource.query<{ n: number }[]>(
+        await opened.db.dataSource.query<{ n: number }[]>(
           'SELECT count(*)::int AS n FROM statements.item WHERE id = $1',
           [id],
         )
@@ -234,28 +245,11 @@ interface WireConnection {
  * description. The same answers, every value's type included.
  */
 describe('rows described once, on PostgreSQL', () => {
-  let db: OpenDatabase;
-  let cleanup: () => Promise<void>;
-
-  beforeAll(async () => {
-    const provisioned = await (
-      BOTH_DATABASES.find(([name]) => name === 'PostgreSQL') as [
-        string,
-        () => ReturnType<(typeof BOTH_DATABASES)[number][1]>,
-      ]
-    )[1]();
-    cleanup = provisioned.cleanup;
-    db = await openDatabase(provisioned.config, [unit]);
-  }, 60_000);
-
-  afterAll(async () => {
-    await db.close();
-    await cleanup();
-  });
+  const opened = openedForTheSuite(postgresDatabase);
 
   it('sends the Describe once per statement, and reads every later run the same', async () => {
     const ids = [randomUUID(), randomUUID(), randomUUID()];
-    const runner = db.dataSource.createQueryRunner();
+    const runner = opened.db.dataSource.createQueryRunner();
     const client = (await runner.connect()) as { connection: WireConnection };
     const describe = jest.spyOn(client.connection, 'describe');
     try {

@@ -7,20 +7,20 @@ export interface ProvisionedDatabase {
   readonly cleanup: () => Promise<void>;
 }
 
+/** A fresh database on the PostgreSQL server (dropped by `cleanup`). */
+export async function postgresDatabase(): Promise<ProvisionedDatabase> {
+  const database = await createTestPostgresDatabase();
+  return { config: { kind: 'postgres', url: database.url }, cleanup: () => database.drop() };
+}
+
 /**
  * The two databases biogate runs on, for `describe.each`: PGlite in memory, and a fresh
- * database on the PostgreSQL server (dropped by `cleanup`).
+ * database on the PostgreSQL server.
  */
 export const BOTH_DATABASES: [string, () => Promise<ProvisionedDatabase>][] = [
   [
     'PGlite',
     () => Promise.resolve({ config: { kind: 'pglite' }, cleanup: () => Promise.resolve() }),
   ],
-  [
-    'PostgreSQL',
-    async () => {
-      const database = await createTestPostgresDatabase();
-      return { config: { kind: 'postgres', url: database.url }, cleanup: () => database.drop() };
-    },
-  ],
+  ['PostgreSQL', postgresDatabase],
 ];
