@@ -67,7 +67,12 @@ async function distributed(clockStart: number): Promise<BenchServices> {
     BIOGATE_CLOCK_START: new Date(clockStart).toISOString(),
     KAFKA_FETCH_MAX_WAIT_MS: BENCH_FETCH_MAX_WAIT_MS,
   };
-  const processes = await startThreeServices(env, [3851, 3852, 3853], 'build');
+  const processes = await startThreeServices(env, [3851, 3852, 3853], 'build').catch(
+    async (error: unknown) => {
+      await infrastructure.stop();
+      throw error;
+    },
+  );
   const [checkin, security, boarding] = processes.map(
     (p) => new HttpScenarioTarget(p.url, QA_KEY),
   ) as [HttpScenarioTarget, HttpScenarioTarget, HttpScenarioTarget];
@@ -95,6 +100,8 @@ async function main(): Promise<void> {
   const sampler = setInterval(() => {
     maxRss = Math.max(maxRss, process.memoryUsage().rss);
   }, 500);
+  // A day that fails must not be kept alive by its sampler: the error is printed and it exits.
+  sampler.unref();
   const clockStart = Date.parse(`${DATE}T00:00:00+07:00`) - 2 * 86_400_000;
   const { played, servicesCpu, servicesRssMb, cpuBefore, started } = await playOnServices(
     input,

@@ -68,8 +68,14 @@ export async function startThreeServices(
 ): Promise<ServiceProcess[]> {
   const processes: ServiceProcess[] = [];
   const apps = ['checkin', 'security-gate', 'boarding-gate'] as const;
-  for (const [i, app] of apps.entries())
-    processes.push(await startServiceProcess(app, ports[i] as number, env, [], code));
+  try {
+    for (const [i, app] of apps.entries())
+      processes.push(await startServiceProcess(app, ports[i] as number, env, [], code));
+  } catch (error) {
+    // Those started stop with the failure, or they would keep the caller's process alive.
+    for (const started of processes) await started.stop();
+    throw error;
+  }
   return processes;
 }
 

@@ -60,7 +60,8 @@ export async function startServiceProcess(
   for (;;) {
     if (child.exitCode !== null) throw new Error(`${app} exited with ${child.exitCode}: ${stderr}`);
     try {
-      const response = await fetch(`${url}/health`);
+      // Bounded: whatever else holds the port may accept and never answer.
+      const response = await fetch(`${url}/health`, { signal: AbortSignal.timeout(2_000) });
       if (response.ok) break;
     } catch {
       // not listening yet
