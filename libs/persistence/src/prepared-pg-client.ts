@@ -84,6 +84,11 @@ class NamedStatement extends Query {
     this.parameters = config.values ?? [];
   }
 
+  /** node-postgres's result of this run, which the row shape sets up or is learnt from. */
+  private get result(): ResultInternals {
+    return (this as unknown as { _result: ResultInternals })._result;
+  }
+
   prepare(connection: WireConnection): void {
     if (this.opening !== undefined) {
       connection.parse({ text: this.opening, name: '', types: [] });
@@ -110,7 +115,7 @@ class NamedStatement extends Query {
       return;
     }
     if (shape !== null) {
-      const result = (this as unknown as { _result: ResultInternals })._result;
+      const result = this.result;
       result.fields = shape.fields;
       result._parsers = shape.parsers;
       result._prebuiltEmptyResultObject = shape.emptyRow;
@@ -124,7 +129,7 @@ class NamedStatement extends Query {
   handleRowDescription(message: unknown): void {
     query.handleRowDescription.call(this, message);
     if (!this.describing) return;
-    const result = (this as unknown as { _result: ResultInternals })._result;
+    const result = this.result;
     shapes.set(this.statement, {
       fields: result.fields,
       parsers: result._parsers,
