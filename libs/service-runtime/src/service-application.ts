@@ -10,6 +10,7 @@ import { httpRequestTiming } from './service-metrics.http';
 import { NestLogBridge, requestLogging } from './service-log.http';
 import { dtoJsonSchemas } from './dto-json-schemas';
 import { checkCorrelationId } from './correlation-id';
+import { answerJsonInOneWrite } from './json-answer';
 import { bodyParserErrors, requireJsonBody } from './request-body';
 import { PlatformModule, type Platform } from './platform.module';
 import { ServiceRuntimeModule } from './service-module';
@@ -64,6 +65,7 @@ export async function createServiceApplication(
   // an ETag (0.5% of a live day's CPU). Nor does the API tell what runs it.
   app.set('etag', false);
   app.disable('x-powered-by');
+  answerJsonInOneWrite(app.getHttpAdapter().getInstance());
   const traced = tracer();
   if (traced !== undefined) app.use(httpTracing(traced));
   if (options.log !== false) app.use(requestLogging(log));
