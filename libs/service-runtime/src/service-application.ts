@@ -10,6 +10,7 @@ import { httpRequestTiming } from './service-metrics.http';
 import { NestLogBridge, requestLogging } from './service-log.http';
 import { dtoJsonSchemas } from './dto-json-schemas';
 import { checkCorrelationId } from './correlation-id';
+import { ExpressShapedAdapter } from './express-shaped-adapter';
 import { answerJsonInOneWrite } from './json-answer';
 import { bodyParserErrors, requireJsonBody } from './request-body';
 import { PlatformModule, type Platform } from './platform.module';
@@ -59,6 +60,7 @@ export async function createServiceApplication(
       : new ServiceLog(options.name, options.log ?? {});
   const app = await NestFactory.create<NestExpressApplication>(
     serviceRootModule(platform, options, log),
+    new ExpressShapedAdapter(),
     { bodyParser: false, logger: options.log === false ? false : new NestLogBridge(log) },
   );
   // Answers are decisions and live state that nobody revalidates: Express hashed every body for
