@@ -47,7 +47,7 @@ describe('ExpressShapedAdapter', () => {
 
   it("builds each request and response with Express's prototypes already", async () => {
     arrived.length = 0;
-    const express = app.getHttpAdapter().getInstance<Express>();
+    const express = app.getHttpAdapter().getInstance() as Express;
 
     await fetch(`${url}/echo`, { method: 'POST' });
 
