@@ -66,7 +66,11 @@ export async function startServiceProcess(
     } catch {
       // not listening yet
     }
-    if (Date.now() > deadline) throw new Error(`${app} did not answer /health: ${stderr}`);
+    if (Date.now() > deadline) {
+      // Not left running: a child that never answered would keep the caller's process alive.
+      child.kill('SIGKILL');
+      throw new Error(`${app} did not answer /health: ${stderr}`);
+    }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   const exited = () =>

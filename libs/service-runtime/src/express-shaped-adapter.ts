@@ -1,5 +1,4 @@
 import { IncomingMessage, ServerResponse, createServer } from 'node:http';
-import type { Socket } from 'node:net';
 import type { NestApplicationOptions } from '@nestjs/common';
 import { ExpressAdapter } from '@nestjs/platform-express';
 import type { Express } from 'express';
@@ -22,27 +21,26 @@ export class ExpressShapedAdapter extends ExpressAdapter {
     }
     const app = this.getInstance<Express>();
     this.httpServer = createServer(
-      { IncomingMessage: requestsOf(app), ServerResponse: responsesOf(app) },
+      {
+        IncomingMessage: constructing(IncomingMessage, app.request),
+        ServerResponse: constructing(ServerResponse, app.response),
+      },
       app,
     );
   }
 }
 
-/** node's IncomingMessage, constructing objects whose prototype is Express's `app.request`. */
-function requestsOf(app: Express): typeof IncomingMessage {
-  function ExpressRequest(this: IncomingMessage, socket: Socket): void {
-    // node's IncomingMessage is a plain constructor function, not a class: it can be applied.
-    Reflect.apply(IncomingMessage, this, [socket]);
+/**
+ * A constructor that runs node's `base` (IncomingMessage or ServerResponse: plain constructor
+ * functions, not classes, so they can be applied) on objects whose prototype is `prototype`.
+ */
+function constructing<C extends typeof IncomingMessage | typeof ServerResponse>(
+  base: C,
+  prototype: object,
+): C {
+  function Constructed(this: object, ...args: unknown[]): void {
+    Reflect.apply(base, this, args);
   }
-  ExpressRequest.prototype = app.request;
-  return ExpressRequest as unknown as typeof IncomingMessage;
-}
-
-/** node's ServerResponse, constructing objects whose prototype is Express's `app.response`. */
-function responsesOf(app: Express): typeof ServerResponse {
-  function ExpressResponse(this: ServerResponse, request: IncomingMessage, options: unknown): void {
-    Reflect.apply(ServerResponse, this, [request, options]);
-  }
-  ExpressResponse.prototype = app.response;
-  return ExpressResponse as unknown as typeof ServerResponse;
+  Constructed.prototype = prototype;
+  return Constructed as unknown as C;
 }
