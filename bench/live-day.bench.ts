@@ -29,7 +29,12 @@ import {
   startDistributedInfrastructure,
   startThreeServices,
 } from '../test/support/distributed-journeys';
-import { processCpuSeconds, residentMegabytes } from './process-cpu';
+import {
+  commandCpuSeconds,
+  machineBusySeconds,
+  processCpuSeconds,
+  residentMegabytes,
+} from './process-cpu';
 import { BENCH_FETCH_MAX_WAIT_MS } from './kafka-fetch-wait';
 
 const AIRPORT = process.env.BENCH_AIRPORT ?? 'SGN';
@@ -40,11 +45,13 @@ const CONSOLE = process.env.BENCH_CONSOLE === '1';
 const PARTITIONS = Number(process.env.BENCH_PARTITIONS ?? 12);
 const PROGRESS = process.env.BENCH_PROGRESS === '1';
 const QA_KEY = 'demo-qa-key-000000000001';
+/** What else the live day's CPU goes to, by command name: the database and the Kafka mock cluster. */
+const OTHER_PROCESSES = ['postgres', 'kafka-mock-clus'];
 
 interface BenchServices {
   readonly target: ScenarioTarget;
-  /** CPU seconds of service processes other than this one. */
-  cpuSeconds(): number;
+  /** CPU seconds so far of each service process other than this one, by service. */
+  cpuSeconds(): ReadonlyMap<string, number>;
   rssMb(): number;
   close(): Promise<void>;
 }
@@ -53,7 +60,7 @@ async function embedded(clockStart: number): Promise<BenchServices> {
   const services = await startEmbeddedServices(clockStart, { console: CONSOLE });
   return {
     target: services.target,
-    cpuSeconds: () => 0,
+    cpuSeconds: () => new Map(),
     rssMb: () => 0,
     close: () => services.close(),
   };
@@ -79,7 +86,7 @@ async function distributed(clockStart: number): Promise<BenchServices> {
   const pids = processes.map((p) => p.child.pid ?? 0);
   return {
     target: new DistributedScenarioTarget(checkin, security, boarding),
-    cpuSeconds: () => pids.reduce((sum, pid) => sum + processCpuSeconds(pid), 0),
+    cpuSeconds: () => new Map(processes.map((p) => [p.name, processCpuSeconds(p.child.pid ?? 0)])),
     rssMb: () => Math.max(...pids.map((pid) => residentMegabytes(pid))),
     close: async () => {
       for (const p of processes) await p.stop();
@@ -103,7 +110,7 @@ async function main(): Promise<void> {
   // A day that fails must not be kept alive by its sampler: the error is printed and it exits.
   sampler.unref();
   const clockStart = Date.parse(`${DATE}T00:00:00+07:00`) - 2 * 86_400_000;
-  const { played, servicesCpu, servicesRssMb, cpuBefore, started } = await playOnServices(
+  const { played, servicesCpu, servicesRssMb, cpuBefore, started, split } = await playOnServices(
     input,
     clockStart,
   );
@@ -125,6 +132,7 @@ async function main(): Promise<void> {
     `${MODE}${CONSOLE ? ' with the console' : ''}: ${AIRPORT} ${DATE} ${WINDOW}: ${report.passengers} passengers, ${facts.requests} requests, ${facts.settles} settles, live then model in ${seconds.toFixed(1)} s\n` +
       `  live: ${result.wallSeconds.toFixed(1)} s, ${result.journeysPerSecond.toFixed(1)} passengers/s; identical decisions ${crossCheck.identical}/${crossCheck.decisions}\n` +
       `  CPU per passenger ${cpuMs.toFixed(1)} ms (driver, services and the model's rerun); peak RSS ${rssMb.toFixed(0)} MB, the driver's ${driverRssMb.toFixed(0)} MB\n` +
+      `  the live part's CPU per passenger: ${split(report.passengers)}\n` +
       `  the whole day (about ${Math.round(dayPassengers)} passengers) at this rate: ${projected.toFixed(1)} min (goal: under ${MODE === 'distributed' ? 4 : 10})\n` +
       `live_journeys_per_s=${result.journeysPerSecond.toFixed(1)} identical_decisions=${crossCheck.identical}/${crossCheck.decisions} cpu_ms_per_journey=${cpuMs.toFixed(1)} max_rss_mb=${rssMb.toFixed(0)} driver_rss_mb=${driverRssMb.toFixed(0)} day_minutes_projected=${projected.toFixed(1)}\n`,
   );
@@ -139,20 +147,55 @@ async function playOnServices(input: AirportDayInput, clockStart: number) {
     const cpuBefore = process.cpuUsage();
     const started = performance.now();
     const servicesCpuBefore = services.cpuSeconds();
+    const machineBefore = machineBusySeconds();
+    const othersBefore = commandCpuSeconds(OTHER_PROCESSES);
     const played = await playThroughServices(input, services.target, {
       queueSensors: CONSOLE,
       ...(PROGRESS ? { progress: progressEvery(10_000, started) } : {}),
     });
+    const machine = machineBusySeconds() - machineBefore;
+    const others = [...commandCpuSeconds(OTHER_PROCESSES)].map(
+      ([name, seconds]) => [name, seconds - (othersBefore.get(name) ?? 0)] as const,
+    );
+    const driver = process.cpuUsage(cpuBefore);
+    const servicesCpu = [...services.cpuSeconds()].map(
+      ([name, seconds]) => [name, seconds - (servicesCpuBefore.get(name) ?? 0)] as const,
+    );
     return {
       played,
       cpuBefore,
       started,
-      servicesCpu: services.cpuSeconds() - servicesCpuBefore,
+      servicesCpu: servicesCpu.reduce((sum, [, seconds]) => sum + seconds, 0),
       servicesRssMb: services.rssMb(),
+      split: cpuSplit(machine, (driver.user + driver.system) / 1e6, [...servicesCpu, ...others]),
     };
   } finally {
     await services.close();
   }
+}
+
+/**
+ * Where the machine's CPU went while the day was played, in ms a passenger: this process (the
+ * driver; embedded, the services and their database too), each service process, PostgreSQL and
+ * the Kafka mock cluster (distributed), and the rest of the machine (whatever else ran).
+ */
+function cpuSplit(
+  machineSeconds: number,
+  driverSeconds: number,
+  processes: readonly (readonly [string, number])[],
+) {
+  return (passengers: number): string => {
+    const ms = (seconds: number) => ((seconds * 1000) / passengers).toFixed(1);
+    const rest = machineSeconds - driverSeconds - processes.reduce((sum, [, s]) => sum + s, 0);
+    const parts = [
+      `driver ${ms(driverSeconds)}`,
+      ...processes
+        .filter(([, seconds]) => seconds > 0)
+        .map(([name, seconds]) => `${name} ${ms(seconds)}`),
+      `the rest of the machine ${ms(Math.max(0, rest))}`,
+    ];
+    return `${parts.join(', ')} (the machine ${ms(machineSeconds)} ms)`;
+  };
 }
 
 /**
