@@ -78,8 +78,19 @@ describe.each<DatabaseKind>(['PGlite', 'PostgreSQL'])('check-in bookings API on 
     const response = await post(booking('K7Q2ZD'));
     expect(response.status).toBe(409);
     expect(response.body).toMatchObject({ message: 'booking VN K7Q2ZD already exists' });
-    // The statement wrote the refused booking's events; its transaction rolled them back.
+    // The booking's one statement abandoned itself: none of it, events included, was written.
     expect([await bookings(), await events()]).toEqual(before);
+  });
+
+  it('refuses a PNR that exists with 409 on a flight not yet scheduled, and schedules no flight', async () => {
+    const flights = () => services.count('SELECT count(*) AS n FROM checkin.flight');
+    const events = () => services.count('SELECT count(*) AS n FROM checkin.outbox');
+    await services.app.get(CheckInOutbox).drain();
+    const before = [await bookings(), await flights(), await events()];
+    const response = await post(booking('K7Q2ZD', { flight: { number: '9213' } }));
+    expect(response.status).toBe(409);
+    expect(response.body).toMatchObject({ message: 'booking VN K7Q2ZD already exists' });
+    expect([await bookings(), await flights(), await events()]).toEqual(before);
   });
 
   it('refuses a booking that reschedules a known flight with 409', async () => {

@@ -4,11 +4,13 @@ import { EnrolmentRetention } from './enrolment/enrolment-retention';
 import { Module } from '@nestjs/common';
 import { BookingsHttpController } from './bookings/bookings.http.controller';
 import { CreateBookingHandler } from './bookings/create-booking/create-booking.handler';
+import { ScheduledFlights } from './bookings/create-booking/scheduled-flights';
 import { GetBookingHandler } from './bookings/get-booking/get-booking.handler';
 import { PassengerChannelsHandler } from './bookings/passenger-channels/passenger-channels.handler';
 import { CheckInHttpController } from './check-in/check-in.http.controller';
 import { CheckInPassengerHandler } from './check-in/check-in-passenger/check-in-passenger.handler';
 import { CheckInOutbox } from './checkin-outbox';
+import { FlightCheckInCounts } from './check-in/flight-check-in-counts';
 import { CheckInStore } from './persistence/checkin-store';
 import { EnrolPassengerHandler } from './enrolment/enrol-passenger/enrol-passenger.handler';
 import { EnrolmentHttpController } from './enrolment/enrolment.http.controller';
@@ -41,6 +43,8 @@ const queryHandlers = [GetBookingHandler, PassengerChannelsHandler, PassengerJou
     EnrolmentRetention,
     CheckInOutbox,
     CheckInStore,
+    ScheduledFlights,
+    FlightCheckInCounts,
     EnrolmentStaging,
     ExistingEnrolmentMatch,
     JourneyStepsConsumer,

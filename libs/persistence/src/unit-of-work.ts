@@ -112,7 +112,16 @@ const MAX_ATTEMPTS = 3;
 const RACE_CODES = new Set(['23505', '40001', '40P01']);
 
 function lostARace(error: unknown): boolean {
+  const code = sqlStateOf(error);
+  return code !== undefined && RACE_CODES.has(code);
+}
+
+/**
+ * The SQLSTATE of a database error, as node-postgres and PGlite give it, bare or wrapped in
+ * TypeORM's QueryFailedError; undefined for any other error.
+ */
+export function sqlStateOf(error: unknown): string | undefined {
   const failure = error as { code?: unknown; driverError?: { code?: unknown } } | null;
   const code = failure?.driverError?.code ?? failure?.code;
-  return typeof code === 'string' && RACE_CODES.has(code);
+  return typeof code === 'string' ? code : undefined;
 }

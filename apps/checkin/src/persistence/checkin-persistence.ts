@@ -15,6 +15,7 @@ import {
 import { CheckinEnrolment1764000000002 } from './enrolment-schema.migration';
 import { CheckinDocumentNumbers1764000000005 } from './document-number.migration';
 import { CheckinTicketPurchase1764000000006 } from './ticket-purchase.migration';
+import { CheckinStatementGuard1764000000008 } from './statement-guard.migration';
 
 export const CHECKIN_SCHEMA = 'checkin';
 
@@ -37,5 +38,6 @@ export const checkinPersistence: PersistenceUnit = {
     CheckinDocumentNumbers1764000000005,
     CheckinTicketPurchase1764000000006,
     CheckinOutboxTraceContext1764000000007,
+    CheckinStatementGuard1764000000008,
   ],
 };

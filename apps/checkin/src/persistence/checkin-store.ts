@@ -4,7 +4,7 @@ import { NATIONAL_EID_TYPES, type Outage } from '@biogate/domain';
 import { knownOutages } from '@biogate/airport-outages';
 import type { StepDecision } from '@biogate/contracts';
 import { NO_EVENTS, type PendingEvents } from '@biogate/messaging';
-import type { RowsStatement } from '@biogate/persistence';
+import { sqlStateOf, type RowsStatement } from '@biogate/persistence';
 import type { TemplateRead } from '../enrolment/enrolled-template.reader';
 import {
   BookedPassengerRow,
@@ -29,7 +29,23 @@ export interface BookedPassengerRecord {
   readonly checkIn: CheckInRow | null;
   /** The outages in force at the departure airport. */
   readonly outages: readonly Outage[];
+  /** How many passengers had checked in on the flight when this was read. */
+  readonly checkInsOnFlight: number;
 }
+
+/**
+ * A check-in's sequence number that another check-in on the flight took between the read and
+ * the write: nothing of the attempt was written.
+ */
+export class CheckInSequenceTaken extends Error {
+  constructor(flightId: string, sequence: number) {
+    super(`check-in sequence ${sequence} of flight ${flightId} was taken`);
+  }
+}
+
+/** What `checkin.abandon_statement` raises for each condition a one-statement change checks. */
+const BOOKING_EXISTS = 'BG001';
+const SEQUENCE_TAKEN = 'BG002';
 
 /** A flight's columns as `FlightSqlColumns` names them. */
 const FLIGHT_COLUMNS = `id AS flight_id, carrier, flight_number,
@@ -80,6 +96,7 @@ interface BookedPassengerSqlRow extends FlightSqlColumns {
   readonly boarding_pass: string | null;
   readonly checked_in_at: Date | string | null;
   readonly outages: string[];
+  readonly checked_in: number;
 }
 
 /**
@@ -102,7 +119,7 @@ export class CheckInStore {
               b.pnr, b.carrier AS booking_carrier, b.created_at AS booking_created_at,
               f.id AS flight_id, f.carrier, f.flight_number,
               to_char(f.departure_date, 'YYYY-MM-DD') AS departure_date, f.origin, f.destination,
-              f.departure_at, f.international,
+              f.departure_at, f.international, f.checked_in,
               e.id AS enrolment_id, e.passenger_id AS enrolment_passenger_id,
               e.channel AS enrolment_channel, e.consent_at, e.enrolled_at, e.template_id,
               e.template_ciphertext, e.template_iv, e.template_tag,
@@ -155,9 +172,9 @@ export class CheckInStore {
   }
 
   /**
-   * A booking, its passengers and its events, in one statement; false, and neither booking nor
-   * passengers written, when the airline already has a booking with this PNR (the events are
-   * written all the same: the caller's transaction rolls them back on a false).
+   * A booking, its passengers and its events, in one statement; false, and nothing written, when
+   * the airline already has a booking with this PNR. One statement, so it needs no transaction
+   * of its own.
    */
   async addBooking(
     em: EntityManager,
@@ -166,8 +183,10 @@ export class CheckInStore {
     events: PendingEvents = NO_EVENTS,
   ): Promise<boolean> {
     const outbox = events(7);
-    const [added] = await em.query<{ n: number }[]>(
-      `WITH booking AS (
+    const added = await abandonedAs(
+      BOOKING_EXISTS,
+      em.query<{ n: number }[]>(
+        `WITH booking AS (
          INSERT INTO checkin.booking (id, carrier, pnr, flight_id, created_at)
          VALUES ($1, $2, $3, $4, $5)
          ON CONFLICT (carrier, pnr) DO NOTHING
@@ -187,33 +206,35 @@ export class CheckInStore {
                   purchase_channel varchar, identity_consent_at timestamptz)
          RETURNING id
        )${outbox === undefined ? '' : `, events AS (${outbox.sql})`}
-       SELECT count(*)::integer AS n FROM passengers`,
-      [
-        booking.id,
-        booking.carrier,
-        booking.pnr,
-        booking.flightId,
-        booking.createdAt,
-        JSON.stringify(
-          passengers.map((p) => ({
-            id: p.id,
-            position: p.position,
-            surname: p.surname,
-            given_name: p.givenName,
-            birth_date: p.birthDate,
-            document_type: p.documentType,
-            document_number: p.documentNumber,
-            document_expires_on: p.documentExpiresOn,
-            checked_bags: p.checkedBags,
-            ssr: p.ssr,
-            purchase_channel: p.purchaseChannel,
-            identity_consent_at: p.identityConsentAt?.toISOString() ?? null,
-          })),
-        ),
-        ...(outbox?.parameters ?? []),
-      ],
+       SELECT CASE WHEN EXISTS (SELECT 1 FROM booking) THEN (SELECT count(*)::integer FROM passengers)
+                   ELSE checkin.abandon_statement('${BOOKING_EXISTS}', 'the booking exists') END AS n`,
+        [
+          booking.id,
+          booking.carrier,
+          booking.pnr,
+          booking.flightId,
+          booking.createdAt,
+          JSON.stringify(
+            passengers.map((p) => ({
+              id: p.id,
+              position: p.position,
+              surname: p.surname,
+              given_name: p.givenName,
+              birth_date: p.birthDate,
+              document_type: p.documentType,
+              document_number: p.documentNumber,
+              document_expires_on: p.documentExpiresOn,
+              checked_bags: p.checkedBags,
+              ssr: p.ssr,
+              purchase_channel: p.purchaseChannel,
+              identity_consent_at: p.identityConsentAt?.toISOString() ?? null,
+            })),
+          ),
+          ...(outbox?.parameters ?? []),
+        ],
+      ),
     );
-    return (added?.n ?? 0) > 0;
+    return added !== BOOKING_EXISTS;
   }
 
   /** A booking by its airline and PNR, with its flight and passengers (in booking order). */
@@ -314,21 +335,25 @@ export class CheckInStore {
     return step.decision;
   }
 
-  /** The next check-in sequence number of a flight, under the flight row's lock. */
-  async nextCheckInSequence(em: EntityManager, flightId: string): Promise<number> {
-    // Wrapped in a SELECT: TypeORM shapes UPDATE results differently on pg and on PGlite.
-    const [bumped] = await em.query<{ checked_in: number }[]>(
-      `WITH bumped AS (UPDATE checkin.flight SET checked_in = checked_in + 1 WHERE id = $1 RETURNING checked_in)
-       SELECT checked_in FROM bumped`,
+  /**
+   * How many passengers have checked in on a flight, the flight's row locked until the
+   * transaction ends: no other check-in on it can take the next sequence number meanwhile.
+   */
+  async lockedCheckInsOnFlight(em: EntityManager, flightId: string): Promise<number> {
+    const [flight] = await em.query<{ checked_in: number }[]>(
+      `SELECT checked_in FROM checkin.flight WHERE id = $1 FOR UPDATE`,
       [flightId],
     );
-    if (bumped === undefined) throw new Error(`flight ${flightId} vanished`);
-    return bumped.checked_in;
+    if (flight === undefined) throw new Error(`flight ${flightId} vanished`);
+    return flight.checked_in;
   }
 
   /**
    * What a check-in attempt leaves, in one statement: the journey step, the check-in when a pass
-   * was issued, the template reads it made (the 1:1 check, the gallery staging) and its events.
+   * was issued (taking its sequence number on the flight), the template reads it made (the 1:1
+   * check, the gallery staging) and its events. The sequence number is taken only if it is the
+   * flight's next; if another check-in took it first, nothing is written and this throws
+   * `CheckInSequenceTaken`.
    */
   async recordCheckIn(
     em: EntityManager,
@@ -354,8 +379,12 @@ export class CheckInStore {
       ...templateReadColumns(attempt.reads),
     ];
     const outbox = events(parameters.length + 1);
-    await em.query(
-      `WITH step AS (
+    const written = em.query(
+      `WITH taken AS (
+         UPDATE checkin.flight SET checked_in = $8::integer
+          WHERE id = $7::uuid AND checked_in = $8::integer - 1
+         RETURNING id
+       ), step AS (
          INSERT INTO checkin.journey_step (id, passenger_id, touchpoint, point, at, decision)
          VALUES ($1, $2, 'CHECK_IN', $3, $4, $5)
        ), issued AS (
@@ -364,10 +393,15 @@ export class CheckInStore {
          SELECT $6::uuid, $2::uuid, $7::uuid, $3::varchar, $8::integer, $9::varchar,
                 $10::varchar, $4::timestamptz
           WHERE $6::uuid IS NOT NULL
+       ), reads AS (
+         ${templateAccessInsert(11)}
        )${outbox === undefined ? '' : `, events AS (${outbox.sql})`}
-       ${templateAccessInsert(11)}`,
+       SELECT checkin.abandon_statement('${SEQUENCE_TAKEN}', 'the sequence number was taken')
+        WHERE $6::uuid IS NOT NULL AND NOT EXISTS (SELECT 1 FROM taken)`,
       [...parameters, ...(outbox?.parameters ?? [])],
     );
+    if ((await abandonedAs(SEQUENCE_TAKEN, written)) === SEQUENCE_TAKEN && checkIn !== undefined)
+      throw new CheckInSequenceTaken(checkIn.flightId, checkIn.sequence);
   }
 
   /**
@@ -397,6 +431,19 @@ export class CheckInStore {
   async recordTemplateReads(em: EntityManager, reads: readonly TemplateRead[]): Promise<void> {
     if (reads.length === 0) return;
     await em.query(templateAccessInsert(1), templateReadColumns(reads));
+  }
+}
+
+/**
+ * A statement's result, or `code` if it abandoned itself with that code
+ * (`checkin.abandon_statement`); any other failure is thrown.
+ */
+async function abandonedAs<T>(code: string, statement: Promise<T>): Promise<T | typeof code> {
+  try {
+    return await statement;
+  } catch (error) {
+    if (sqlStateOf(error) === code) return code;
+    throw error;
   }
 }
 
@@ -496,6 +543,7 @@ function bookedPassengerOf(row: BookedPassengerSqlRow): BookedPassengerRecord {
             checkedInAt: new Date(row.checked_in_at as Date | string),
           },
     outages: knownOutages(row.outages),
+    checkInsOnFlight: row.checked_in,
   };
 }
 

@@ -8,14 +8,23 @@ import type { CheckInStore } from '../../persistence/checkin-store';
 import type { BookingRow, FlightRow } from '../../persistence/checkin.entities';
 import { CreateBookingCommand } from './create-booking.command';
 import { CreateBookingHandler } from './create-booking.handler';
+import { ScheduledFlights } from './scheduled-flights';
 
 const qa: Principal = { role: 'QA', name: 'QA' };
 
 /** The handler on a store that keeps what it is given (its SQL runs in test/checkin). */
 function setUp() {
-  const written: { booking?: BookingRow; events: OutboxEntry[] } = { events: [] };
+  const written: {
+    booking?: BookingRow;
+    bookings: BookingRow[];
+    events: OutboxEntry[];
+    lookups: number;
+  } = { bookings: [], events: [], lookups: 0 };
   const store = {
-    scheduledFlight: (_em: unknown, flight: FlightRow) => Promise.resolve(flight),
+    scheduledFlight: (_em: unknown, flight: FlightRow) => {
+      written.lookups++;
+      return Promise.resolve(flight);
+    },
     addBooking: (
       _em: unknown,
       booking: BookingRow,
@@ -23,6 +32,7 @@ function setUp() {
       events: (first: number) => unknown,
     ) => {
       written.booking = booking;
+      written.bookings.push(booking);
       events(7);
       return Promise.resolve(true);
     },
@@ -41,13 +51,14 @@ function setUp() {
     new SimulatedPopulationRegister(),
     outbox,
     store,
+    new ScheduledFlights(),
   );
-  const book = (at: number) =>
+  const book = (at: number, pnr = 'K7Q2ZD') =>
     handler.execute(
       new CreateBookingCommand(
         qa,
         {
-          pnr: 'K7Q2ZD',
+          pnr,
           flight: {
             carrier: 'VN',
             number: '213',
@@ -82,5 +93,15 @@ describe('CreateBookingHandler (store mocked)', () => {
     expect(await book(at)).toMatchObject({ outcome: 'BOOKED' });
     expect(written.booking?.createdAt.getTime()).toBe(at);
     expect(written.events.map((e) => Date.parse(e.envelope.occurredAt))).toEqual([at]);
+  });
+
+  it('looks a flight up (and schedules it) only on its first booking', async () => {
+    const { book, written } = setUp();
+    const at = Date.parse('2025-12-01T07:30:00+07:00');
+    await book(at, 'K7Q2ZD');
+    await book(at, 'K7Q2ZE');
+    await book(at, 'K7Q2ZF');
+    expect(written.lookups).toBe(1);
+    expect(new Set(written.bookings.map((b) => b.flightId)).size).toBe(1);
   });
 });

@@ -3,6 +3,7 @@ import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ConflictError, InputRejectedError } from '@biogate/contracts';
 import { compactDateAt, type PhasePolicy, type PopulationRegister } from '@biogate/domain';
+import type { EntityManager } from 'typeorm';
 import { EventStamp } from '@biogate/messaging';
 import { UNIT_OF_WORK, type UnitOfWork } from '@biogate/persistence';
 import type { AirportRegistry } from '@biogate/reference-data';
@@ -17,15 +18,17 @@ import { CheckInStore } from '../../persistence/checkin-store';
 import { bookingView, type BookingView } from '../booking.view';
 import { vneidPurchaseRefusals, type PurchaseRefusalView } from '../ticket-purchase';
 import { bookedFlightProblems, flightOfBooking, flightRedefinition } from './booked-flight';
+import type { FlightRow } from '../../persistence/checkin.entities';
 import { bookingEvents } from './booking-events';
 import { CreateBookingCommand } from './create-booking.command';
 import { newBooking } from './new-booking';
+import { ScheduledFlights } from './scheduled-flights';
 
 /**
  * A booking of one PNR on one flight, posted by an airline. Passengers who bought in the VNeID
  * app are checked against the population register first; one refusal refuses the booking, as a
- * value, and nothing of it is created. The flight is scheduled by its first booking; a later
- * booking may not redefine it.
+ * value, and nothing of it is created. The flight is scheduled by its first booking, in the same
+ * transaction; a later booking may not redefine it, and is one statement.
  */
 @CommandHandler(CreateBookingCommand)
 export class CreateBookingHandler implements ICommandHandler<
@@ -39,6 +42,7 @@ export class CreateBookingHandler implements ICommandHandler<
     @Inject(POPULATION_REGISTER) private readonly register: PopulationRegister,
     private readonly outbox: CheckInOutbox,
     private readonly store: CheckInStore,
+    private readonly flights: ScheduledFlights,
   ) {}
 
   async execute({
@@ -57,10 +61,8 @@ export class CreateBookingHandler implements ICommandHandler<
     if (refusals.length > 0) return { outcome: 'REFUSED', pnr: request.pnr, refusals };
     const events = new EventStamp('checkin', now.toISOString(), correlationId);
     const incentiveWindow = this.policy.inIncentiveWindow(now.getTime());
-
-    return this.unitOfWork.transaction(async (em) => {
-      const booked = flightOfBooking(request.flight, randomUUID());
-      const flight = await this.store.scheduledFlight(em, booked);
+    const booked = flightOfBooking(request.flight, randomUUID());
+    const book = async (em: EntityManager, flight: FlightRow) => {
       const redefinition = flightRedefinition(flight, booked);
       if (redefinition !== undefined) throw new ConflictError(redefinition);
       const { booking, passengers } = newBooking(
@@ -71,14 +73,25 @@ export class CreateBookingHandler implements ICommandHandler<
         now,
       );
       const announced = bookingEvents(events, booking, flight, passengers, incentiveWindow);
-      // The events go in the booking's statement; a booking that exists already writes none
-      // of its own, and the conflict rolls its events back.
+      // The events go in the booking's statement, which writes nothing if the booking exists.
       const added = await this.store.addBooking(em, booking, passengers, (first) =>
         this.outbox.within(em, announced, first),
       );
       if (!added)
         throw new ConflictError(`booking ${flight.carrier} ${request.pnr} already exists`);
       return bookingView(booking, flight, passengers);
-    });
+    };
+    return this.flights.book(
+      booked,
+      (flight) => this.unitOfWork.singleWrite((em) => book(em, flight)),
+      () =>
+        this.unitOfWork.transaction(async (em) => {
+          const flight = await this.store.scheduledFlight(em, booked);
+          this.unitOfWork.afterCommit(em, () => {
+            this.flights.remember(flight);
+          });
+          return book(em, flight);
+        }),
+    );
   }
 }

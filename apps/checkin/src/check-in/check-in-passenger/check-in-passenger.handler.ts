@@ -17,12 +17,13 @@ import { readPassengerInScope } from '../../bookings/passenger-scope';
 import { CheckInOutbox } from '../../checkin-outbox';
 import { TemplateReads } from '../../enrolment/enrolled-template.reader';
 import type { CheckInRow } from '../../persistence/checkin.entities';
-import { CheckInStore } from '../../persistence/checkin-store';
+import { CheckInSequenceTaken, CheckInStore } from '../../persistence/checkin-store';
 import { checkInDecided, issueBoardingPass, issued } from '../boarding-pass-issue';
 import { assertCheckInOpen } from '../check-in-window';
 import { checkInDecision, type CheckInAttempt } from '../check-in-decision';
 import type { CheckInView } from '../check-in.view';
 import { flightGalleryEntry } from '../flight-gallery';
+import { FlightCheckInCounts } from '../flight-check-in-counts';
 import { CheckInPassengerCommand } from './check-in-passenger.command';
 
 /**
@@ -31,6 +32,11 @@ import { CheckInPassengerCommand } from './check-in-passenger.command';
  * issues a seat, a sequence number and an IATA BCBP boarding pass, and stages an enrolled
  * passenger's template into the flight's gallery; every attempt is logged and announced. A
  * passenger checked in already gets the pass they were issued.
+ *
+ * The sequence number is the flight's next as the passenger's read found it (and this process's
+ * check-ins since: `FlightCheckInCounts`), taken by the attempt's one write: no transaction, two
+ * round trips. If another check-in on the flight took it first, nothing was written, and the
+ * attempt runs again holding the flight's row.
  */
 @CommandHandler(CheckInPassengerCommand)
 export class CheckInPassengerHandler implements ICommandHandler<
@@ -45,60 +51,72 @@ export class CheckInPassengerHandler implements ICommandHandler<
     @Inject(GALLERY_CIPHER) private readonly galleryCipher: GalleryCipher,
     private readonly outbox: CheckInOutbox,
     private readonly store: CheckInStore,
+    private readonly counts: FlightCheckInCounts,
   ) {}
 
-  async execute({
-    principal,
-    request,
-    correlationId,
-    at: now,
-  }: CheckInPassengerCommand): Promise<CheckInView> {
+  async execute(command: CheckInPassengerCommand): Promise<CheckInView> {
+    try {
+      return await this.unitOfWork.singleWrite((em) => this.checkIn(em, command, 'AS_READ'));
+    } catch (error) {
+      if (!(error instanceof CheckInSequenceTaken)) throw error;
+    }
+    return this.unitOfWork.transaction((em) => this.checkIn(em, command, 'LOCKED'));
+  }
+
+  /**
+   * One attempt. Its sequence number, if it issues a pass: the flight's next `AS_READ` with the
+   * passenger, or `LOCKED`, read under the flight row's lock (in a transaction).
+   */
+  private async checkIn(
+    em: EntityManager,
+    { principal, request, correlationId, at: now }: CheckInPassengerCommand,
+    sequenceFrom: 'AS_READ' | 'LOCKED',
+  ): Promise<CheckInView> {
     const capture = captureToMatch(request.channel === 'BIOMETRIC', request.capture);
-    return this.unitOfWork.transaction(async (em): Promise<CheckInView> => {
-      const record = await readPassengerInScope(
-        this.store,
-        em,
-        principal,
-        request.passengerId,
-        'check in',
-      );
-      const { passenger, flight } = record;
-      if (record.checkIn !== null) {
-        const decision = await this.store.decisionThatIssued(em, record.checkIn);
-        const boardingPass = issued(record.checkIn);
-        return { passengerId: passenger.id, decision, boardingPass, alreadyCheckedIn: true };
-      }
-      assertCheckInOpen(now, flight, this.policy.compiled.utcOffsetMinutes);
-      const attempt: CheckInAttempt = { record, channel: request.channel, capture, at: now };
-      const reads = new TemplateReads(this.cipher);
-      const decision = checkInDecision(
-        { policy: this.policy, faces: this.faces },
-        attempt,
-        (enrolment) =>
-          reads.open(enrolment, {
-            accessor: principal.name,
-            touchpoint: 'CHECK_IN',
-            purpose: 'biometric check-in 1:1',
-            at: new Date(now),
-          }),
-      );
-      const checkIn =
-        decision.outcome === 'ALLOWED'
-          ? issueBoardingPass(
-              record,
-              request.channel,
-              await this.store.nextCheckInSequence(em, flight.id),
-              new Date(now),
-            )
-          : undefined;
+    const record = await readPassengerInScope(
+      this.store,
+      em,
+      principal,
+      request.passengerId,
+      'check in',
+    );
+    const { passenger, flight } = record;
+    if (record.checkIn !== null) {
+      const decision = await this.store.decisionThatIssued(em, record.checkIn);
+      const boardingPass = issued(record.checkIn);
+      return { passengerId: passenger.id, decision, boardingPass, alreadyCheckedIn: true };
+    }
+    assertCheckInOpen(now, flight, this.policy.compiled.utcOffsetMinutes);
+    const attempt: CheckInAttempt = { record, channel: request.channel, capture, at: now };
+    const reads = new TemplateReads(this.cipher);
+    const decision = checkInDecision(
+      { policy: this.policy, faces: this.faces },
+      attempt,
+      (enrolment) =>
+        reads.open(enrolment, {
+          accessor: principal.name,
+          touchpoint: 'CHECK_IN',
+          purpose: 'biometric check-in 1:1',
+          at: new Date(now),
+        }),
+    );
+    if (decision.outcome !== 'ALLOWED') {
+      await this.recordAttempt(em, attempt, { decision, checkIn: undefined, reads }, correlationId);
+      return { passengerId: passenger.id, decision, alreadyCheckedIn: false };
+    }
+    const issue = async (sequence: number): Promise<CheckInView> => {
+      const checkIn = issueBoardingPass(record, request.channel, sequence, new Date(now));
       await this.recordAttempt(em, attempt, { decision, checkIn, reads }, correlationId);
-      return {
-        passengerId: passenger.id,
-        decision,
-        ...(checkIn === undefined ? {} : { boardingPass: issued(checkIn) }),
-        alreadyCheckedIn: false,
-      };
+      const boardingPass = issued(checkIn);
+      return { passengerId: passenger.id, decision, boardingPass, alreadyCheckedIn: false };
+    };
+    if (sequenceFrom === 'AS_READ')
+      return this.counts.next(flight.id, record.checkInsOnFlight, issue);
+    const sequence = (await this.store.lockedCheckInsOnFlight(em, flight.id)) + 1;
+    this.unitOfWork.afterCommit(em, () => {
+      this.counts.taken(flight.id, sequence);
     });
+    return issue(sequence);
   }
 
   /**

@@ -1,0 +1,63 @@
+import { Injectable } from '@nestjs/common';
+import type { FlightRow } from '../../persistence/checkin.entities';
+
+/** Flights remembered at most: far more than an airport schedules for the days it books. */
+const REMEMBERED_FLIGHTS = 20_000;
+
+/**
+ * The flights this service has seen committed, by their key (carrier, number, date, origin), so
+ * that a booking on a flight scheduled already is one statement, without looking it up first.
+ * Safe to keep: a flight's row never changes once scheduled (a later booking may not redefine
+ * it) and is never deleted; a flight not remembered is looked up, and added if it is new.
+ */
+@Injectable()
+export class ScheduledFlights {
+  private readonly flights = new Map<string, FlightRow>();
+  /** The booking looking up (or scheduling) each flight not remembered yet, settled or not. */
+  private readonly lookups = new Map<string, Promise<void>>();
+
+  /**
+   * A booking on the flight with the key of `booked`: `onScheduled` with the flight if it is
+   * remembered; otherwise `lookingUp`, which finds or schedules it, one booking at a time for
+   * each flight: those that come meanwhile (an airline's burst of bookings on a new flight)
+   * wait for it and, once it has committed the flight, book on it in one statement each.
+   */
+  async book<T>(
+    booked: FlightRow,
+    onScheduled: (flight: FlightRow) => Promise<T>,
+    lookingUp: () => Promise<T>,
+  ): Promise<T> {
+    const key = keyOf(booked);
+    for (;;) {
+      const flight = this.flights.get(key);
+      if (flight !== undefined) return onScheduled(flight);
+      const lookup = this.lookups.get(key);
+      if (lookup === undefined) break;
+      await lookup;
+    }
+    const booking = lookingUp().finally(() => this.lookups.delete(key));
+    this.lookups.set(
+      key,
+      booking.then(
+        () => undefined,
+        () => undefined,
+      ),
+    );
+    return booking;
+  }
+
+  /** A flight that is committed: the oldest remembered is forgotten past the bound. */
+  remember(flight: FlightRow): void {
+    const key = keyOf(flight);
+    if (this.flights.has(key)) return;
+    if (this.flights.size >= REMEMBERED_FLIGHTS) {
+      const oldest = this.flights.keys().next();
+      if (oldest.done !== true) this.flights.delete(oldest.value);
+    }
+    this.flights.set(key, flight);
+  }
+}
+
+function keyOf(flight: FlightRow): string {
+  return `${flight.carrier} ${flight.flightNumber} ${flight.departureDate} ${flight.origin}`;
+}
