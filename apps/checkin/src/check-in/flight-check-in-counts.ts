@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { RememberedEntries } from '../remembered-entries';
 
 /** Flights whose count is remembered at most (the oldest is forgotten first). */
 const REMEMBERED_FLIGHTS = 20_000;
@@ -15,7 +16,7 @@ const REMEMBERED_FLIGHTS = 20_000;
 export class FlightCheckInCounts {
   /** Each flight's last turn, settled or not. */
   private readonly turns = new Map<string, Promise<void>>();
-  private readonly counts = new Map<string, number>();
+  private readonly counts = new RememberedEntries<string, number>(REMEMBERED_FLIGHTS);
 
   /**
    * Runs `issue` with the flight's next sequence number: after `countAsRead` (read with the
@@ -44,10 +45,6 @@ export class FlightCheckInCounts {
   taken(flightId: string, sequence: number): void {
     const count = this.counts.get(flightId);
     if (count !== undefined && count >= sequence) return;
-    if (count === undefined && this.counts.size >= REMEMBERED_FLIGHTS) {
-      const oldest = this.counts.keys().next();
-      if (oldest.done !== true) this.counts.delete(oldest.value);
-    }
     this.counts.set(flightId, sequence);
   }
 }

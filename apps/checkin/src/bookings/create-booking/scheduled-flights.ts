@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { FlightRow } from '../../persistence/checkin.entities';
+import { RememberedEntries } from '../../remembered-entries';
 
 /** Flights remembered at most: far more than an airport schedules for the days it books. */
 const REMEMBERED_FLIGHTS = 20_000;
@@ -12,7 +13,7 @@ const REMEMBERED_FLIGHTS = 20_000;
  */
 @Injectable()
 export class ScheduledFlights {
-  private readonly flights = new Map<string, FlightRow>();
+  private readonly flights = new RememberedEntries<string, FlightRow>(REMEMBERED_FLIGHTS);
   /** The booking looking up (or scheduling) each flight not remembered yet, settled or not. */
   private readonly lookups = new Map<string, Promise<void>>();
 
@@ -46,15 +47,9 @@ export class ScheduledFlights {
     return booking;
   }
 
-  /** A flight that is committed: the oldest remembered is forgotten past the bound. */
+  /** A flight that is committed. */
   remember(flight: FlightRow): void {
-    const key = keyOf(flight);
-    if (this.flights.has(key)) return;
-    if (this.flights.size >= REMEMBERED_FLIGHTS) {
-      const oldest = this.flights.keys().next();
-      if (oldest.done !== true) this.flights.delete(oldest.value);
-    }
-    this.flights.set(key, flight);
+    this.flights.set(keyOf(flight), flight);
   }
 }
 

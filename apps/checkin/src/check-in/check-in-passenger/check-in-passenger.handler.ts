@@ -88,27 +88,16 @@ export class CheckInPassengerHandler implements ICommandHandler<
     }
     assertCheckInOpen(now, flight, this.policy.compiled.utcOffsetMinutes);
     const attempt: CheckInAttempt = { record, channel: request.channel, capture, at: now };
-    const reads = new TemplateReads(this.cipher);
-    const decision = checkInDecision(
-      { policy: this.policy, faces: this.faces },
-      attempt,
-      (enrolment) =>
-        reads.open(enrolment, {
-          accessor: principal.name,
-          touchpoint: 'CHECK_IN',
-          purpose: 'biometric check-in 1:1',
-          at: new Date(now),
-        }),
-    );
+    const { decision, reads } = this.decide(attempt, principal.name);
+    const answer = { passengerId: passenger.id, decision, alreadyCheckedIn: false };
     if (decision.outcome !== 'ALLOWED') {
       await this.recordAttempt(em, attempt, { decision, checkIn: undefined, reads }, correlationId);
-      return { passengerId: passenger.id, decision, alreadyCheckedIn: false };
+      return answer;
     }
     const issue = async (sequence: number): Promise<CheckInView> => {
       const checkIn = issueBoardingPass(record, request.channel, sequence, new Date(now));
       await this.recordAttempt(em, attempt, { decision, checkIn, reads }, correlationId);
-      const boardingPass = issued(checkIn);
-      return { passengerId: passenger.id, decision, boardingPass, alreadyCheckedIn: false };
+      return { ...answer, boardingPass: issued(checkIn) };
     };
     if (sequenceFrom === 'AS_READ')
       return this.counts.next(flight.id, record.checkInsOnFlight, issue);
@@ -117,6 +106,23 @@ export class CheckInPassengerHandler implements ICommandHandler<
       this.counts.taken(flight.id, sequence);
     });
     return issue(sequence);
+  }
+
+  /** The policy's decision, with the 1:1 face match at a biometric check-in (its read audited). */
+  private decide(attempt: CheckInAttempt, accessor: string) {
+    const reads = new TemplateReads(this.cipher);
+    const decision = checkInDecision(
+      { policy: this.policy, faces: this.faces },
+      attempt,
+      (enrolment) =>
+        reads.open(enrolment, {
+          accessor,
+          touchpoint: 'CHECK_IN',
+          purpose: 'biometric check-in 1:1',
+          at: new Date(attempt.at),
+        }),
+    );
+    return { decision, reads };
   }
 
   /**
