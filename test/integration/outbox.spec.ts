@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { MigrationInterface, QueryRunner } from 'typeorm';
+import type { EntityManager, MigrationInterface, QueryRunner } from 'typeorm';
 import {
   IdempotentConsumer,
   InProcessTransport,
@@ -15,6 +15,10 @@ import {
 } from '@biogate/messaging';
 import {
   openDatabase,
+  statementGuardSql,
+  type DeferredRows,
+  type RowsStatement,
+  type UnitOfWork,
   type DatabaseConfig,
   type OpenDatabase,
   type PersistenceUnit,
@@ -27,6 +31,7 @@ class SampleSchema1700000000000 implements MigrationInterface {
     await q.query('CREATE TABLE sample.item (id uuid PRIMARY KEY, name text NOT NULL)');
     for (const sql of outboxTablesSql('sample')) await q.query(sql);
     await q.query(outboxTraceContextSql('sample'));
+    await q.query(statementGuardSql('sample'));
   }
   async down(q: QueryRunner): Promise<void> {
     await q.query('DROP SCHEMA sample CASCADE');
@@ -335,6 +340,56 @@ describe.each(BOTH_DATABASES)('outbox, relay and idempotent consumer on %s', (na
     expect(await consumer.processInOrder(failing, insert)).toBe(2);
   });
 
+  it('applies a run of rows as one statement, or in a transaction when an event came before', async () => {
+    const { units, noted } = notingUnits(db.unitOfWork);
+    const consumer = new IdempotentConsumer('sample', 'rows-reader', noted);
+    const items: RowsStatement<{ id: string; name: string }> = {
+      table: 'sample.item',
+      key: (item) => item.id,
+      sql: (rows) =>
+        `INSERT INTO sample.item (id, name)
+         SELECT id, name FROM jsonb_to_recordset(${rows}::jsonb) AS r(id uuid, name text)`,
+    };
+    const itemIds = new Map<string, string>();
+    const addItem =
+      (run: EventEnvelope[]) => (_em: unknown, index: number, later: DeferredRows) => {
+        const event = run[index]!;
+        const id = itemIds.get(event.eventId) ?? randomUUID();
+        itemIds.set(event.eventId, id);
+        later.add(items, { id, name: `rows ${event.key}` });
+        return Promise.resolve();
+      };
+    const rowsWritten = () =>
+      count(db, "SELECT count(*) AS n FROM sample.item WHERE name LIKE 'rows %'");
+
+    const first = [envelope('r1'), envelope('r2')];
+    const twice = [first[0]!, first[1]!, first[0]!];
+    expect(await consumer.applyNew(twice, addItem(twice), { asRows: true })).toEqual([0, 1]);
+    expect(units.splice(0)).toEqual([['statement', 'WITH']]);
+    expect(await rowsWritten()).toBe(2);
+
+    // One applied before, one new: the statement abandons itself, the transaction applies the new.
+    const mixed = [first[1]!, envelope('r3')];
+    expect(await consumer.applyNew(mixed, addItem(mixed), { asRows: true })).toEqual([1]);
+    expect(units.splice(0)).toEqual([
+      ['statement', 'WITH'],
+      ['transaction', 'INSERT', 'INSERT'],
+    ]);
+    expect(await rowsWritten()).toBe(3);
+    expect(await consumer.applyNew(mixed, addItem(mixed), { asRows: true })).toEqual([]);
+    expect(await rowsWritten()).toBe(3);
+
+    // A part that fails takes the ids with it: the event is applied when it comes again.
+    const clash = [envelope('r4')];
+    itemIds.set(clash[0]!.eventId, itemIds.get(first[0]!.eventId)!);
+    await expect(consumer.applyNew(clash, addItem(clash), { asRows: true })).rejects.toThrow(
+      /duplicate key|unique/,
+    );
+    itemIds.delete(clash[0]!.eventId);
+    expect(await consumer.applyNew(clash, addItem(clash), { asRows: true })).toEqual([0]);
+    expect(await rowsWritten()).toBe(4);
+  });
+
   it('keeps concurrent transactions apart', async () => {
     const attempts = Array.from({ length: 30 }, (_, i) =>
       db.unitOfWork.transaction(async (em) => {
@@ -613,3 +668,32 @@ describe.each(BOTH_DATABASES)('outbox, relay and idempotent consumer on %s', (na
       expect(await count(db, 'SELECT count(*) AS n FROM biogate_migrations')).toBe(1);
     }, 30_000);
 });
+
+/** The unit of work, noting each unit it ran (a transaction or a statement) and its statements. */
+function notingUnits(unitOfWork: UnitOfWork): { units: string[][]; noted: UnitOfWork } {
+  const units: string[][] = [];
+  const watched = (kind: string, em: EntityManager): EntityManager => {
+    const unit = [kind];
+    units.push(unit);
+    return new Proxy(em, {
+      get: (target, key, receiver): unknown =>
+        key === 'query'
+          ? (sql: string, parameters?: unknown[]): Promise<unknown> => {
+              unit.push(sql.trim().split(/\s+/)[0] ?? '');
+              return target.query(sql, parameters);
+            }
+          : Reflect.get(target, key, receiver),
+    });
+  };
+  return {
+    units,
+    noted: {
+      transaction: (work) => unitOfWork.transaction((em) => work(watched('transaction', em))),
+      singleWrite: (work) => unitOfWork.singleWrite((em) => work(watched('statement', em))),
+      read: (work) => unitOfWork.read(work),
+      afterCommit: (em, effect) => {
+        unitOfWork.afterCommit(em, effect);
+      },
+    },
+  };
+}

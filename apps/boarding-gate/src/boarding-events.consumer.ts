@@ -8,7 +8,7 @@ import {
 import { EVENT_TRANSPORT, type EventTransport } from '@biogate/messaging';
 import { UNIT_OF_WORK, type DeferredRows, type UnitOfWork } from '@biogate/persistence';
 import { ServiceEventConsumer, type ConsumedEvent } from '@biogate/service-runtime';
-import { applyGateEvent } from '@biogate/lane-gate';
+import { applyGateEvent, GATE_EVENTS_AS_ROWS } from '@biogate/lane-gate';
 import { BOARDING_SCHEMA } from './persistence/boarding-persistence';
 import { SCHEDULED_FLIGHTS, SECURITY_CLEARANCES } from './persistence/boarding-store';
 
@@ -25,6 +25,12 @@ export class BoardingEventsConsumer extends ServiceEventConsumer {
   ) {
     const reads = eventsReadBy('boarding-gate');
     super(BOARDING_SCHEMA, 'boarding-gate', reads.topics, reads.accepted, unitOfWork, transport);
+  }
+
+  protected override appliesAsRows(type: string): boolean {
+    return (
+      type === 'PassengerBooked' || type === 'SecurityDecided' || GATE_EVENTS_AS_ROWS.has(type)
+    );
   }
 
   protected async apply(

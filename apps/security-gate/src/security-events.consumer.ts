@@ -4,7 +4,7 @@ import { eventsReadBy } from '@biogate/contracts';
 import { EVENT_TRANSPORT, type EventTransport } from '@biogate/messaging';
 import { UNIT_OF_WORK, type DeferredRows, type UnitOfWork } from '@biogate/persistence';
 import { ServiceEventConsumer, type ConsumedEvent } from '@biogate/service-runtime';
-import { applyGateEvent } from '@biogate/lane-gate';
+import { applyGateEvent, GATE_EVENTS_AS_ROWS } from '@biogate/lane-gate';
 import { SECURITY_SCHEMA } from './persistence/security-persistence';
 
 /**
@@ -19,6 +19,10 @@ export class SecurityEventsConsumer extends ServiceEventConsumer {
   ) {
     const reads = eventsReadBy('security-gate');
     super(SECURITY_SCHEMA, 'security-gate', reads.topics, reads.accepted, unitOfWork, transport);
+  }
+
+  protected override appliesAsRows(type: string): boolean {
+    return GATE_EVENTS_AS_ROWS.has(type);
   }
 
   protected async apply(

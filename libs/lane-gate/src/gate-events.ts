@@ -18,6 +18,12 @@ import {
   type GateSchema,
 } from './gate-read-model';
 
+/** The gates' events whose effect is only rows for `later` (`applyGateEvent`). */
+export const GATE_EVENTS_AS_ROWS: ReadonlySet<string> = new Set([
+  'CheckInDecided',
+  'GalleryEntryStaged',
+]);
+
 /**
  * What both gates learn from other services' events, into the same tables of their own schema:
  * the boarding passes issued, the sealed gallery of each flight, templates deleted (withdrawn

@@ -69,15 +69,15 @@ export function galleryEntryOf(
 
 function issuedPassesIn(schema: GateSchema): RowsStatement<IssuedPass> {
   return {
+    table: `${schema}.boarding_pass`,
     key: (pass) => pass.passengerId,
-    write: async (em, passes) => {
-      await em.query(
-        `INSERT INTO ${schema}.boarding_pass
+    sql: (rows) =>
+      `INSERT INTO ${schema}.boarding_pass
            (passenger_id, bcbp, flight_id, carrier, flight_number, departure_date, origin,
             destination, departure_at, international, seat, issued_at)
          SELECT "passengerId", bcbp, "flightId", carrier, "flightNumber", "departureDate",
                 origin, destination, "departureAt", international, seat, "issuedAt"
-           FROM jsonb_to_recordset($1::jsonb) AS pass(
+           FROM jsonb_to_recordset(${rows}::jsonb) AS pass(
                 "passengerId" uuid, bcbp varchar, "flightId" uuid, carrier varchar,
                 "flightNumber" varchar, "departureDate" date, origin varchar,
                 destination varchar, "departureAt" timestamptz, international boolean,
@@ -88,29 +88,23 @@ function issuedPassesIn(schema: GateSchema): RowsStatement<IssuedPass> {
            origin = excluded.origin, destination = excluded.destination,
            departure_at = excluded.departure_at, international = excluded.international,
            seat = excluded.seat, issued_at = excluded.issued_at`,
-        [JSON.stringify(passes)],
-      );
-    },
   };
 }
 
 function stagedGalleryEntriesIn(schema: GateSchema): RowsStatement<StagedGalleryEntry> {
   return {
+    table: `${schema}.gallery_entry`,
     key: (entry) => `${entry.passengerId} ${entry.flightId}`,
-    write: async (em, entries) => {
-      await em.query(
-        `INSERT INTO ${schema}.gallery_entry
+    sql: (rows) =>
+      `INSERT INTO ${schema}.gallery_entry
            (passenger_id, flight_id, template_id, sealed, departure_at, staged_at)
          SELECT "passengerId", "flightId", "templateId", sealed, "departureAt", "stagedAt"
-           FROM jsonb_to_recordset($1::jsonb) AS entry(
+           FROM jsonb_to_recordset(${rows}::jsonb) AS entry(
                 "passengerId" uuid, "flightId" uuid, "templateId" uuid, sealed jsonb,
                 "departureAt" timestamptz, "stagedAt" timestamptz)
          ON CONFLICT (passenger_id, flight_id) DO UPDATE SET
            template_id = excluded.template_id, sealed = excluded.sealed,
            departure_at = excluded.departure_at, staged_at = excluded.staged_at`,
-        [JSON.stringify(entries)],
-      );
-    },
   };
 }
 

@@ -1,19 +1,43 @@
 import type { EntityManager } from 'typeorm';
-import { DeferredRows, type UnitOfWork } from '@biogate/persistence';
+import { abandonedAs, DeferredRows, type UnitOfWork } from '@biogate/persistence';
 import type { EventEnvelope } from './event-envelope';
 import { assertSchemaName } from './outbox-schema';
 
+/** What a batch applied as one statement raises when one of its events was applied before. */
+const APPLIED_BEFORE = 'BG003';
+
+/** A batch whose rows cannot be parts of one statement (two kinds write one table). */
+class RowsNotJoined extends Error {}
+
+export type EventEffect = (em: EntityManager, index: number, later: DeferredRows) => Promise<void>;
+
+export interface ApplyOptions {
+  /**
+   * Every effect only adds rows to `later` and runs no statement of its own: the batch may then
+   * be one statement, its ids and its rows together, with no transaction around it (one round
+   * trip instead of four or more). An effect given this must not use `em` but to register
+   * `afterCommit` effects: a statement of its own would commit by itself.
+   */
+  readonly asRows?: boolean;
+}
+
 /**
  * Applies an event at most once per consumer: the event id is recorded in the same transaction
- * as the effect, so a redelivered event finds its id and changes nothing.
+ * (or the same statement) as the effect, so a redelivered event finds its id and changes nothing.
  */
 export class IdempotentConsumer {
+  /** A batch as one statement, before the kinds of rows its parts write ($4 on). */
+  private readonly recordIds: string;
+
   constructor(
     private readonly schema: string,
     private readonly consumer: string,
     private readonly unitOfWork: UnitOfWork,
   ) {
     assertSchemaName(schema);
+    this.recordIds = `INSERT INTO ${schema}.processed_events (consumer, event_id)
+         SELECT $1, id FROM unnest($2::uuid[]) AS id
+         ON CONFLICT DO NOTHING RETURNING event_id`;
   }
 
   /** Returns false when the event had already been processed. */
@@ -30,27 +54,57 @@ export class IdempotentConsumer {
    * The rows the effects defer are written after the last of them, before the commit.
    * Returns how many were applied.
    */
-  async processInOrder(
-    envelopes: readonly EventEnvelope[],
-    effect: (em: EntityManager, index: number, later: DeferredRows) => Promise<void>,
-  ): Promise<number> {
+  async processInOrder(envelopes: readonly EventEnvelope[], effect: EventEffect): Promise<number> {
     return (await this.applyNew(envelopes, effect)).length;
   }
 
-  /** As `processInOrder`, answering which of the envelopes (by index) the committed unit applied. */
-  applyNew(
+  /**
+   * As `processInOrder`, answering which of the envelopes (by index) the committed unit applied.
+   * With `asRows`, a batch none of whose events was applied before is one statement; one that
+   * holds such an event abandons it, and is applied in a transaction as without.
+   */
+  async applyNew(
     envelopes: readonly EventEnvelope[],
-    effect: (em: EntityManager, index: number, later: DeferredRows) => Promise<void>,
+    effect: EventEffect,
+    options: ApplyOptions = {},
   ): Promise<number[]> {
     // PostgreSQL answers uuids in lower case; a producer may have written them otherwise.
     const ids = envelopes.map((envelope) => envelope.eventId.toLowerCase());
-    return this.unitOfWork.transaction(async (em) => {
-      const inserted = await em.query<{ event_id: string }[]>(
-        `INSERT INTO ${this.schema}.processed_events (consumer, event_id)
-         SELECT $1, id FROM unnest($2::uuid[]) AS id
-         ON CONFLICT DO NOTHING RETURNING event_id`,
-        [this.consumer, ids],
+    if (options.asRows === true) {
+      try {
+        const applied = await abandonedAs(APPLIED_BEFORE, this.applyAsOneStatement(ids, effect));
+        if (applied !== APPLIED_BEFORE) return applied;
+      } catch (error) {
+        if (!(error instanceof RowsNotJoined)) throw error;
+      }
+    }
+    return this.applyInTransaction(ids, effect);
+  }
+
+  private applyAsOneStatement(ids: readonly string[], effect: EventEffect): Promise<number[]> {
+    const firsts = firstOfEach(ids);
+    return this.unitOfWork.singleWrite(async (em) => {
+      const later = new DeferredRows();
+      for (const index of firsts) await effect(em, index, later);
+      const rows = later.joined(4);
+      if (rows === undefined) throw new RowsNotJoined();
+      const parts = rows.parts.map((sql, n) => `, rows_${n + 1} AS (${sql})`).join('');
+      // Every part runs whatever the SELECT reads; the CASE abandons them all, ids included.
+      await em.query(
+        `WITH fresh AS (${this.recordIds})${parts}
+         SELECT CASE WHEN count(*) = $3 THEN count(*)
+                ELSE ${this.schema}.abandon_statement('${APPLIED_BEFORE}',
+                       'an event of the batch was applied before') END AS applied
+           FROM fresh`,
+        [this.consumer, ids, firsts.length, ...rows.parameters],
       );
+      return firsts;
+    });
+  }
+
+  private applyInTransaction(ids: readonly string[], effect: EventEffect): Promise<number[]> {
+    return this.unitOfWork.transaction(async (em) => {
+      const inserted = await em.query<{ event_id: string }[]>(this.recordIds, [this.consumer, ids]);
       const fresh = new Set(inserted.map((row) => row.event_id));
       // Per attempt: a unit that lost a race runs again, and only the last attempt committed.
       const applied: number[] = [];
@@ -64,4 +118,16 @@ export class IdempotentConsumer {
       return applied;
     });
   }
+}
+
+/** The index of each id's first place in the list (an id twice in a batch is applied once). */
+function firstOfEach(ids: readonly string[]): number[] {
+  const seen = new Set<string>();
+  const firsts: number[] = [];
+  for (const [index, id] of ids.entries()) {
+    if (seen.has(id)) continue;
+    seen.add(id);
+    firsts.push(index);
+  }
+  return firsts;
 }

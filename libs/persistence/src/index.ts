@@ -3,4 +3,5 @@ export * from './async-mutex';
 export * from './data-source-factory';
 export * from './database-config';
 export * from './deferred-rows';
+export * from './statement-guard';
 export * from './unit-of-work';

@@ -87,6 +87,16 @@ export abstract class ServiceEventConsumer
     later: DeferredRows,
   ): Promise<void>;
 
+  /**
+   * True when the effect of events of this type is only rows added to `later` (no statement of
+   * its own, `em` used for nothing but `afterCommit`): a batch of such events is then one
+   * statement with its ids, without a transaction (`IdempotentConsumer.applyNew`). False unless
+   * a consumer says so.
+   */
+  protected appliesAsRows(_type: string): boolean {
+    return false;
+  }
+
   /** Handles one message as the transport delivers it; exposed for tests of poison messages. */
   async handle(message: TransportMessage): Promise<void> {
     const parsed = parseEventMessage(message.value, this.accepted);
@@ -150,6 +160,7 @@ export abstract class ServiceEventConsumer
             ? this.apply(em, event, later)
             : withSpan(span.span, span.parent, () => this.apply(em, event, later));
         },
+        { asRows: events.every((event) => this.appliesAsRows(event.type)) },
       );
     } catch (error) {
       for (const span of traced ?? []) if (span !== undefined) endSpan(span.span, error);

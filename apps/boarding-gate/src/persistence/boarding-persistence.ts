@@ -1,3 +1,4 @@
+import { BoardingStatementGuard1764000000206 } from './statement-guard.migration';
 import { BoardingOutboxTraceContext1764000000205 } from './outbox-trace-context.migration';
 import { BoardingGateReadModel1764000000204 } from './gate-read-model.migration';
 import { BoardingOutages1764000000202 } from './boarding-outages.migration';
@@ -17,5 +18,6 @@ export const boardingPersistence: PersistenceUnit = {
     BoardingScheduledFlights1764000000203,
     BoardingGateReadModel1764000000204,
     BoardingOutboxTraceContext1764000000205,
+    BoardingStatementGuard1764000000206,
   ],
 };

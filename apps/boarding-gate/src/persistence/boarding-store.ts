@@ -217,35 +217,29 @@ export interface ScheduledFlight {
 
 /** The clearances learnt, written a batch at a time (`DeferredRows`). */
 export const SECURITY_CLEARANCES: RowsStatement<SecurityClearance> = {
+  table: 'boarding.security_clearance',
   key: (clearance) => `${clearance.passengerId} ${clearance.flightId}`,
-  write: async (em, clearances) => {
-    await em.query(
-      `INSERT INTO boarding.security_clearance (passenger_id, flight_id, cleared_at)
+  sql: (rows) =>
+    `INSERT INTO boarding.security_clearance (passenger_id, flight_id, cleared_at)
        SELECT "passengerId", "flightId", "clearedAt"
-         FROM jsonb_to_recordset($1::jsonb)
+         FROM jsonb_to_recordset(${rows}::jsonb)
               AS clearance("passengerId" uuid, "flightId" uuid, "clearedAt" timestamptz)
        ON CONFLICT (passenger_id, flight_id) DO UPDATE SET cleared_at = excluded.cleared_at`,
-      [JSON.stringify(clearances)],
-    );
-  },
 };
 
 /** The flights booked, written a batch at a time (`DeferredRows`). */
 export const SCHEDULED_FLIGHTS: RowsStatement<ScheduledFlight> = {
+  table: 'boarding.scheduled_flight',
   key: (flight) => flight.flightId,
-  write: async (em, flights) => {
-    // DO NOTHING takes no lock on a flight already known, so the batches of other partitions
-    // booking the same flight do not wait for this one.
-    await em.query(
-      `INSERT INTO boarding.scheduled_flight
+  // DO NOTHING takes no lock on a flight already known, so the batches of other partitions
+  // booking the same flight do not wait for this one.
+  sql: (rows) =>
+    `INSERT INTO boarding.scheduled_flight
          (flight_id, carrier, flight_number, departure_date, origin)
        SELECT "flightId", carrier, number, date, origin
-         FROM jsonb_to_recordset($1::jsonb) AS flight(
+         FROM jsonb_to_recordset(${rows}::jsonb) AS flight(
               "flightId" uuid, carrier varchar, number varchar, date date, origin varchar)
        ON CONFLICT DO NOTHING`,
-      [JSON.stringify(flights)],
-    );
-  },
 };
 
 function keyParameters(flight: FlightKey): string[] {

@@ -23,6 +23,11 @@ export class JourneyStepsConsumer extends ServiceEventConsumer {
     super(CHECKIN_SCHEMA, 'checkin-journey', reads.topics, reads.accepted, unitOfWork, transport);
   }
 
+  /** A gate's decision is a step for the journey log, nothing else. */
+  protected override appliesAsRows(): boolean {
+    return true;
+  }
+
   protected apply(_em: EntityManager, event: ConsumedEvent, later: DeferredRows): Promise<void> {
     const step = event.payload as SecurityDecidedPayloadDto | BoardingDecidedPayloadDto;
     later.add(GATE_STEPS, {

@@ -4,7 +4,7 @@ import { NATIONAL_EID_TYPES, type Outage } from '@biogate/domain';
 import { knownOutages } from '@biogate/airport-outages';
 import type { StepDecision } from '@biogate/contracts';
 import { NO_EVENTS, type PendingEvents } from '@biogate/messaging';
-import { sqlStateOf, type RowsStatement } from '@biogate/persistence';
+import { abandonedAs, type RowsStatement } from '@biogate/persistence';
 import type { TemplateRead } from '../enrolment/enrolled-template.reader';
 import {
   BookedPassengerRow,
@@ -434,19 +434,6 @@ export class CheckInStore {
   }
 }
 
-/**
- * A statement's result, or `code` if it abandoned itself with that code
- * (`checkin.abandon_statement`); any other failure is thrown.
- */
-async function abandonedAs<T>(code: string, statement: Promise<T>): Promise<T | typeof code> {
-  try {
-    return await statement;
-  } catch (error) {
-    if (sqlStateOf(error) === code) return code;
-    throw error;
-  }
-}
-
 /** A check-in attempt as the journey log keeps it. */
 export interface CheckInStep {
   readonly id: string;
@@ -555,15 +542,12 @@ function bookedPassengerOf(row: BookedPassengerSqlRow): BookedPassengerRecord {
  * function's rows are estimated at 100), a cost that grew with the day.
  */
 export const GATE_STEPS: RowsStatement<JourneyStepRow> = {
-  write: async (em, steps) => {
-    await em.query(
-      `INSERT INTO checkin.journey_step (id, passenger_id, touchpoint, point, at, decision)
+  table: 'checkin.journey_step',
+  sql: (rows) =>
+    `INSERT INTO checkin.journey_step (id, passenger_id, touchpoint, point, at, decision)
        SELECT step.id, step."passengerId", step.touchpoint, step.point, step.at, step.decision
-         FROM jsonb_to_recordset($1::jsonb) AS step(
+         FROM jsonb_to_recordset(${rows}::jsonb) AS step(
               id uuid, "passengerId" uuid, touchpoint varchar, point varchar,
               at timestamptz, decision jsonb)
         WHERE (SELECT true FROM checkin.booked_passenger p WHERE p.id = step."passengerId")`,
-      [JSON.stringify(steps)],
-    );
-  },
 };

@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { dropStatementGuardSql, statementGuardSql } from '@biogate/persistence';
 
 /**
  * `checkin.abandon_statement`: raises the error it is given, so that a one-statement change can
@@ -10,17 +11,10 @@ export class CheckinStatementGuard1764000000008 implements MigrationInterface {
   name = 'CheckinStatementGuard1764000000008';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query(
-      `CREATE FUNCTION checkin.abandon_statement(code text, message text) RETURNS integer
-         LANGUAGE plpgsql VOLATILE AS $$
-       BEGIN
-         RAISE EXCEPTION USING ERRCODE = code, MESSAGE = message;
-       END
-       $$`,
-    );
+    await q.query(statementGuardSql('checkin'));
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query(`DROP FUNCTION checkin.abandon_statement(text, text)`);
+    await q.query(dropStatementGuardSql('checkin'));
   }
 }

@@ -1,3 +1,4 @@
+import { OperationsStatementGuard1764000000404 } from './statement-guard.migration';
 import { OperationsOutboxTraceContext1764000000402 } from './outbox-trace-context.migration';
 import type { PersistenceUnit } from '@biogate/persistence';
 import { OperationsSchema1764000000401 } from './operations-schema.migration';
@@ -12,5 +13,6 @@ export const operationsPersistence: PersistenceUnit = {
     OperationsSchema1764000000401,
     OperationsOutboxTraceContext1764000000402,
     OperationsAlertOrder1764000000403,
+    OperationsStatementGuard1764000000404,
   ],
 };

@@ -26,21 +26,18 @@ const flightKey = (f: { airport: string; carrier: string; number: string; date: 
 
 /** The first booking of a flight says where it goes and when (a later one changes nothing). */
 export const BOOKED_FLIGHTS: RowsStatement<BookedFlightRow> = {
+  table: 'operations.flight',
   key: flightKey,
   merge: (earlier) => earlier,
-  write: async (em, flights) => {
-    await em.query(
-      `INSERT INTO operations.flight AS f
+  sql: (rows) =>
+    `INSERT INTO operations.flight AS f
          (airport, carrier, flight_number, departure_date, destination, departure_at)
        SELECT airport, carrier, number, date, destination, "departureAt"
-         FROM jsonb_to_recordset($1::jsonb) AS r(airport varchar, carrier varchar,
+         FROM jsonb_to_recordset(${rows}::jsonb) AS r(airport varchar, carrier varchar,
               number varchar, date date, destination varchar, "departureAt" timestamptz)
        ON CONFLICT (airport, carrier, flight_number, departure_date)
        DO UPDATE SET destination = excluded.destination, departure_at = excluded.departure_at
        WHERE f.destination IS NULL`,
-      [JSON.stringify(flights)],
-    );
-  },
 };
 
 /** A flight's boarding opened or closed at a gate. */
@@ -56,22 +53,19 @@ export interface BoardingChangeRow {
 
 /** The latest change wins, whatever order the changes arrive in (the later of equals). */
 export const BOARDING_CHANGES: RowsStatement<BoardingChangeRow> = {
+  table: 'operations.flight',
   key: flightKey,
   merge: (earlier, later) => (Date.parse(later.at) >= Date.parse(earlier.at) ? later : earlier),
-  write: async (em, changes) => {
-    await em.query(
-      `INSERT INTO operations.flight AS f
+  sql: (rows) =>
+    `INSERT INTO operations.flight AS f
          (airport, carrier, flight_number, departure_date, gate, boarding_state, boarding_changed_at)
        SELECT airport, carrier, number, date, gate, state, at
-         FROM jsonb_to_recordset($1::jsonb) AS r(airport varchar, carrier varchar,
+         FROM jsonb_to_recordset(${rows}::jsonb) AS r(airport varchar, carrier varchar,
               number varchar, date date, gate varchar, state varchar, at timestamptz)
        ON CONFLICT (airport, carrier, flight_number, departure_date)
        DO UPDATE SET gate = excluded.gate, boarding_state = excluded.boarding_state,
                      boarding_changed_at = excluded.boarding_changed_at
        WHERE f.boarding_changed_at IS NULL OR f.boarding_changed_at <= excluded.boarding_changed_at`,
-      [JSON.stringify(changes)],
-    );
-  },
 };
 
 /** A booked passenger's names (the booking's latest). */
@@ -86,19 +80,16 @@ export interface BookedPassengerRow {
 }
 
 export const BOOKED_PASSENGERS: RowsStatement<BookedPassengerRow> = {
+  table: 'operations.passenger',
   key: (passenger) => passenger.passengerId,
-  write: async (em, passengers) => {
-    await em.query(
-      `INSERT INTO operations.passenger
+  sql: (rows) =>
+    `INSERT INTO operations.passenger
          (passenger_id, airport, carrier, flight_number, departure_date, surname, given_name)
        SELECT "passengerId", airport, carrier, number, date, surname, "givenName"
-         FROM jsonb_to_recordset($1::jsonb) AS r("passengerId" uuid, airport varchar,
+         FROM jsonb_to_recordset(${rows}::jsonb) AS r("passengerId" uuid, airport varchar,
               carrier varchar, number varchar, date date, surname varchar, "givenName" varchar)
        ON CONFLICT (passenger_id)
        DO UPDATE SET surname = excluded.surname, given_name = excluded.given_name`,
-      [JSON.stringify(passengers)],
-    );
-  },
 };
 
 /** One decision at a touchpoint, as the journey view lists it. */
@@ -117,20 +108,17 @@ export interface StepRow {
 
 /** Every decision, in the order the events came (their `seq`). */
 export const STEPS: RowsStatement<StepRow> = {
-  write: async (em, steps) => {
-    await em.query(
-      `INSERT INTO operations.step
+  table: 'operations.step',
+  sql: (rows) =>
+    `INSERT INTO operations.step
          (passenger_id, airport, touchpoint, point, at, outcome, reason, redirect_to, compared, matched)
        SELECT "passengerId", airport, touchpoint, point, at, outcome, reason, "redirectTo",
               compared, matched
-         FROM ROWS FROM (jsonb_to_recordset($1::jsonb) AS ("passengerId" uuid,
+         FROM ROWS FROM (jsonb_to_recordset(${rows}::jsonb) AS ("passengerId" uuid,
               airport varchar, touchpoint varchar, point varchar, at timestamptz, outcome varchar,
               reason varchar, "redirectTo" varchar, compared boolean, matched boolean))
               WITH ORDINALITY AS r
         ORDER BY ordinality`,
-      [JSON.stringify(steps)],
-    );
-  },
 };
 
 /** Decisions of one kind at an airport in a quarter hour, counted. */
@@ -141,6 +129,7 @@ export interface StepTallyRow extends StepCount {
 
 /** Tallies add up. */
 export const STEP_TALLIES: RowsStatement<StepTallyRow> = {
+  table: 'operations.step_tally',
   key: (t) =>
     [t.airport, t.quarter, t.touchpoint, t.point, t.outcome, t.reason, t.redirectTo].join(' '),
   merge: (earlier, later) => ({
@@ -149,23 +138,19 @@ export const STEP_TALLIES: RowsStatement<StepTallyRow> = {
     compared: earlier.compared + later.compared,
     matched: earlier.matched + later.matched,
   }),
-  write: async (em, tallies) => {
-    await em.query(
-      `INSERT INTO operations.step_tally AS t
+  sql: (rows) =>
+    `INSERT INTO operations.step_tally AS t
          (airport, quarter, touchpoint, point, outcome, reason, redirect_to, presentations,
           compared, matched)
        SELECT airport, quarter, touchpoint, point, outcome, reason, "redirectTo", presentations,
               compared, matched
-         FROM jsonb_to_recordset($1::jsonb) AS r(airport varchar, quarter timestamptz,
+         FROM jsonb_to_recordset(${rows}::jsonb) AS r(airport varchar, quarter timestamptz,
               touchpoint varchar, point varchar, outcome varchar, reason varchar,
               "redirectTo" varchar, presentations int, compared int, matched int)
        ON CONFLICT (airport, quarter, touchpoint, point, outcome, reason, redirect_to)
        DO UPDATE SET presentations = t.presentations + excluded.presentations,
                      compared = t.compared + excluded.compared,
                      matched = t.matched + excluded.matched`,
-      [JSON.stringify(tallies)],
-    );
-  },
 };
 
 /** Where a passenger has got to: each touchpoint that let them on, when and where. */
@@ -191,11 +176,12 @@ export interface PassengerProgressRow {
  * instant is in the row.
  */
 export const PASSENGER_PROGRESS: RowsStatement<PassengerProgressRow> = {
+  table: 'operations.passenger',
   key: (progress) => progress.passengerId,
   // A row holds only the touchpoints its steps reached: the later's replace the earlier's.
   merge: (earlier, later) => ({ ...earlier, ...later }),
-  write: async (em, rows) => {
-    const flat = rows.map((row) => ({
+  records: (rows) =>
+    rows.map((row) => ({
       passengerId: row.passengerId,
       airport: row.airport,
       carrier: row.carrier,
@@ -209,14 +195,14 @@ export const PASSENGER_PROGRESS: RowsStatement<PassengerProgressRow> = {
       securityLane: row.security?.lane ?? null,
       boardedAt: row.boarding?.at ?? null,
       boardingLane: row.boarding?.lane ?? null,
-    }));
-    await em.query(
-      `INSERT INTO operations.passenger AS p
+    })),
+  sql: (rows) =>
+    `INSERT INTO operations.passenger AS p
          (passenger_id, airport, carrier, flight_number, departure_date, checked_in_at,
           check_in_channel, seat, bcbp, cleared_at, security_lane, boarded_at, boarding_lane)
        SELECT "passengerId", airport, carrier, number, date, "checkedInAt", "checkInChannel",
               seat, bcbp, "clearedAt", "securityLane", "boardedAt", "boardingLane"
-         FROM jsonb_to_recordset($1::jsonb) AS r("passengerId" uuid, airport varchar,
+         FROM jsonb_to_recordset(${rows}::jsonb) AS r("passengerId" uuid, airport varchar,
               carrier varchar, number varchar, date date, "checkedInAt" timestamptz,
               "checkInChannel" varchar, seat varchar, bcbp varchar, "clearedAt" timestamptz,
               "securityLane" varchar, "boardedAt" timestamptz, "boardingLane" varchar)
@@ -232,9 +218,6 @@ export const PASSENGER_PROGRESS: RowsStatement<PassengerProgressRow> = {
          boarded_at = COALESCE(excluded.boarded_at, p.boarded_at),
          boarding_lane = CASE WHEN excluded.boarded_at IS NULL THEN p.boarding_lane
                               ELSE excluded.boarding_lane END`,
-      [JSON.stringify(flat)],
-    );
-  },
 };
 
 /** An alert a gate raised, at its airport. */
@@ -244,21 +227,18 @@ export interface RaisedAlertRow extends AlertRow {
 
 /** In the order the events came (`seq` breaks ties of one instant in the console's list). */
 export const ALERTS: RowsStatement<RaisedAlertRow> = {
-  write: async (em, alerts) => {
-    await em.query(
-      `INSERT INTO operations.alert
+  table: 'operations.alert',
+  sql: (rows) =>
+    `INSERT INTO operations.alert
          (id, airport, touchpoint, lane, gate, kind, detail, raised_at, passenger_id, flight)
        SELECT "alertId", airport, touchpoint, lane, gate, kind, detail, "raisedAt",
               "passengerId", flight
-         FROM ROWS FROM (jsonb_to_recordset($1::jsonb) AS ("alertId" uuid,
+         FROM ROWS FROM (jsonb_to_recordset(${rows}::jsonb) AS ("alertId" uuid,
               airport varchar, touchpoint varchar, lane varchar, gate varchar, kind varchar,
               detail varchar, "raisedAt" timestamptz, "passengerId" uuid, flight varchar))
               WITH ORDINALITY AS r
         ORDER BY ordinality
        ON CONFLICT (id) DO NOTHING`,
-      [JSON.stringify(alerts)],
-    );
-  },
 };
 
 /** A queue sensor's reading. */
@@ -272,20 +252,17 @@ export interface QueueReadingRow {
 
 /** Each queue's latest reading: a later one wins (the later of equals). */
 export const QUEUE_READINGS: RowsStatement<QueueReadingRow> = {
+  table: 'operations.queue_reading',
   key: (reading) => `${reading.airport} ${reading.queue}`,
   merge: (earlier, later) => (Date.parse(later.at) >= Date.parse(earlier.at) ? later : earlier),
-  write: async (em, readings) => {
-    await em.query(
-      `INSERT INTO operations.queue_reading AS q (airport, queue, at, length, wait_seconds)
+  sql: (rows) =>
+    `INSERT INTO operations.queue_reading AS q (airport, queue, at, length, wait_seconds)
        SELECT airport, queue, at, length, "waitSeconds"
-         FROM jsonb_to_recordset($1::jsonb) AS r(airport varchar, queue varchar,
+         FROM jsonb_to_recordset(${rows}::jsonb) AS r(airport varchar, queue varchar,
               at timestamptz, length int, "waitSeconds" int)
        ON CONFLICT (airport, queue) DO UPDATE
          SET at = excluded.at, length = excluded.length, wait_seconds = excluded.wait_seconds
          WHERE q.at <= excluded.at`,
-      [JSON.stringify(readings)],
-    );
-  },
 };
 
 /** A queue's worst in a quarter hour. */
@@ -298,23 +275,20 @@ export interface QueueQuarterRow {
 }
 
 export const QUEUE_QUARTERS: RowsStatement<QueueQuarterRow> = {
+  table: 'operations.queue_quarter',
   key: (worst) => `${worst.airport} ${worst.quarter} ${worst.queue}`,
   merge: (earlier, later) => ({
     ...later,
     maxLength: Math.max(earlier.maxLength, later.maxLength),
     maxWaitSeconds: Math.max(earlier.maxWaitSeconds, later.maxWaitSeconds),
   }),
-  write: async (em, quarters) => {
-    await em.query(
-      `INSERT INTO operations.queue_quarter AS w
+  sql: (rows) =>
+    `INSERT INTO operations.queue_quarter AS w
          (airport, quarter, queue, max_length, max_wait_seconds)
        SELECT airport, quarter, queue, "maxLength", "maxWaitSeconds"
-         FROM jsonb_to_recordset($1::jsonb) AS r(airport varchar, quarter timestamptz,
+         FROM jsonb_to_recordset(${rows}::jsonb) AS r(airport varchar, quarter timestamptz,
               queue varchar, "maxLength" int, "maxWaitSeconds" int)
        ON CONFLICT (airport, quarter, queue) DO UPDATE
          SET max_length = GREATEST(w.max_length, excluded.max_length),
              max_wait_seconds = GREATEST(w.max_wait_seconds, excluded.max_wait_seconds)`,
-      [JSON.stringify(quarters)],
-    );
-  },
 };

@@ -51,6 +51,11 @@ export class OperationsEventsConsumer extends ServiceEventConsumer {
     super(OPERATIONS_SCHEMA, 'operations', reads.topics, reads.accepted, unitOfWork, transport);
   }
 
+  /** An outage is written at once (`setOutage`); every other event is rows for the batch. */
+  protected override appliesAsRows(type: string): boolean {
+    return type !== 'AirportOutageChanged';
+  }
+
   protected async apply(
     em: EntityManager,
     event: ConsumedEvent,

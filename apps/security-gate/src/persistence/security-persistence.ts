@@ -1,3 +1,4 @@
+import { SecurityStatementGuard1764000000105 } from './statement-guard.migration';
 import { SecurityOutboxTraceContext1764000000104 } from './outbox-trace-context.migration';
 import { SecurityGateReadModel1764000000103 } from './gate-read-model.migration';
 import { SecurityOutages1764000000102 } from './security-outages.migration';
@@ -15,5 +16,6 @@ export const securityPersistence: PersistenceUnit = {
     SecurityOutages1764000000102,
     SecurityGateReadModel1764000000103,
     SecurityOutboxTraceContext1764000000104,
+    SecurityStatementGuard1764000000105,
   ],
 };
