@@ -1,3 +1,5 @@
+import { assertSchemaName } from '@biogate/persistence';
+
 /**
  * The outbox and processed-event tables every service keeps in its own schema. Used by each
  * service's first migration; schema names are code constants, never input.
@@ -44,6 +46,5 @@ export function dropOutboxTablesSql(schema: string): string[] {
   return [`DROP TABLE ${schema}.processed_events`, `DROP TABLE ${schema}.outbox`];
 }
 
-export function assertSchemaName(schema: string): void {
-  if (!/^[a-z][a-z_]{0,30}$/.test(schema)) throw new Error(`not a schema name: ${schema}`);
-}
+// Where the services' schema names were first checked: importers keep this path.
+export { assertSchemaName };

@@ -8,7 +8,7 @@ import { sqlStateOf } from './unit-of-work';
  * constant, never input.
  */
 export function statementGuardSql(schema: string): string {
-  return `CREATE FUNCTION ${schemaName(schema)}.abandon_statement(code text, message text) RETURNS integer
+  return `CREATE FUNCTION ${assertSchemaName(schema)}.abandon_statement(code text, message text) RETURNS integer
          LANGUAGE plpgsql VOLATILE AS $$
        BEGIN
          RAISE EXCEPTION USING ERRCODE = code, MESSAGE = message;
@@ -17,7 +17,7 @@ export function statementGuardSql(schema: string): string {
 }
 
 export function dropStatementGuardSql(schema: string): string {
-  return `DROP FUNCTION ${schemaName(schema)}.abandon_statement(text, text)`;
+  return `DROP FUNCTION ${assertSchemaName(schema)}.abandon_statement(text, text)`;
 }
 
 /**
@@ -36,7 +36,8 @@ export async function abandonedAs<T, Code extends string>(
   }
 }
 
-function schemaName(schema: string): string {
+/** Schemas are written into SQL: a service's own constant, never input. Answers it. */
+export function assertSchemaName(schema: string): string {
   if (!/^[a-z][a-z_]{0,30}$/.test(schema)) throw new Error(`not a schema name: ${schema}`);
   return schema;
 }
