@@ -1,0 +1,54 @@
+import type { EntityManager } from 'typeorm';
+import type { EventTransport } from '@biogate/messaging';
+import { DeferredRows, type UnitOfWork } from '@biogate/persistence';
+import type { ConsumedEvent } from '@biogate/service-runtime';
+import { BoardingEventsConsumer } from './boarding-events.consumer';
+
+const flight = {
+  flightId: '6f1c1a52-3a44-4f43-9d2e-0d9a1e7b0c11',
+  carrier: 'VN',
+  number: '215',
+  date: '2025-12-01',
+  origin: 'SGN',
+};
+const passengerId = '0b6a3f0e-6d0e-4a43-8d1b-5b0f0c9f1a22';
+
+/** The boarding gate's own types among those it applies as rows, with what their effect reads. */
+const OWN_ROWS: Record<string, object> = {
+  PassengerBooked: { flight },
+  SecurityDecided: { passengerId, flight, cleared: true, at: '2025-12-01T01:00:00.000Z' },
+};
+
+/** The consumer's protected hooks, for this spec. */
+interface Hooks {
+  appliesAsRows(type: string): boolean;
+  apply(em: EntityManager, event: ConsumedEvent, later: DeferredRows): Promise<void>;
+}
+
+describe('BoardingEventsConsumer: the events it applies as rows', () => {
+  const consumer = new BoardingEventsConsumer(
+    {} as UnitOfWork,
+    {} as EventTransport,
+  ) as unknown as Hooks;
+
+  it.each(Object.keys(OWN_ROWS))('%s adds rows and sends no statement', async (type) => {
+    expect(consumer.appliesAsRows(type)).toBe(true);
+    const sent: string[] = [];
+    const em = {
+      query: (sql: string) => {
+        sent.push(sql);
+        return Promise.resolve([]);
+      },
+    } as unknown as EntityManager;
+    const later = new DeferredRows();
+    const event = { type, payload: OWN_ROWS[type], envelope: {} } as ConsumedEvent;
+    await consumer.apply(em, event, later);
+    expect(sent).toEqual([]);
+    expect(later.joined(1)?.parts).toHaveLength(1);
+  });
+
+  it('applies an outage or a deleted template in a transaction', () => {
+    expect(consumer.appliesAsRows('AirportOutageChanged')).toBe(false);
+    expect(consumer.appliesAsRows('TemplateDeleted')).toBe(false);
+  });
+});
