@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { EventTransport } from '@biogate/messaging';
 import { DeferredRows, type UnitOfWork } from '@biogate/persistence';
+import { statementNotingDatabase } from '@biogate/testing';
 import type { ConsumedEvent } from '@biogate/service-runtime';
 import { BoardingEventsConsumer } from './boarding-events.consumer';
 
@@ -33,13 +34,7 @@ describe('BoardingEventsConsumer: the events it applies as rows', () => {
 
   it.each(Object.keys(OWN_ROWS))('%s adds rows and sends no statement', async (type) => {
     expect(consumer.appliesAsRows(type)).toBe(true);
-    const sent: string[] = [];
-    const em = {
-      query: (sql: string) => {
-        sent.push(sql);
-        return Promise.resolve([]);
-      },
-    } as unknown as EntityManager;
+    const { em, sent } = statementNotingDatabase();
     const later = new DeferredRows();
     const event = { type, payload: OWN_ROWS[type], envelope: {} } as ConsumedEvent;
     await consumer.apply(em, event, later);

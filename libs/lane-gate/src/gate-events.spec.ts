@@ -1,5 +1,5 @@
-import type { EntityManager } from 'typeorm';
 import { DeferredRows } from '@biogate/persistence';
+import { statementNotingDatabase } from '@biogate/testing';
 import type { ConsumedEvent } from '@biogate/service-runtime';
 import { applyGateEvent, GATE_EVENTS_AS_ROWS } from './gate-events';
 
@@ -40,23 +40,11 @@ function eventOf(type: string): ConsumedEvent {
   };
 }
 
-/** A database that notes each statement it is sent. */
-function noting(): { em: EntityManager; sent: string[] } {
-  const sent: string[] = [];
-  const em = {
-    query: (sql: string) => {
-      sent.push(sql);
-      return Promise.resolve([]);
-    },
-  } as unknown as EntityManager;
-  return { em, sent };
-}
-
 describe('applyGateEvent: the events whose effect is rows alone', () => {
   it.each([...GATE_EVENTS_AS_ROWS])(
     '%s adds rows for the batch and sends no statement',
     async (type) => {
-      const { em, sent } = noting();
+      const { em, sent } = statementNotingDatabase();
       const later = new DeferredRows();
       expect(await applyGateEvent(em, 'security', eventOf(type), later)).toBe(true);
       expect(sent).toEqual([]);
@@ -66,7 +54,7 @@ describe('applyGateEvent: the events whose effect is rows alone', () => {
 
   it('a template deleted is not among them: it deletes at once', async () => {
     expect(GATE_EVENTS_AS_ROWS.has('TemplateDeleted')).toBe(false);
-    const { em, sent } = noting();
+    const { em, sent } = statementNotingDatabase();
     await applyGateEvent(em, 'boarding', eventOf('TemplateDeleted'), new DeferredRows());
     expect(sent).toEqual([expect.stringContaining('DELETE FROM boarding.gallery_entry')]);
   });

@@ -3,3 +3,4 @@ export * from './kafka-mock-cluster';
 export * from './no-database-unit-of-work';
 export * from './postgres-test-database';
 export * from './sample-boarding-pass';
+export * from './statement-noting-database';
