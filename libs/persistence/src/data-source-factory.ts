@@ -1,5 +1,5 @@
 import { DataSource, type DataSourceOptions, type MigrationInterface } from 'typeorm';
-import type { DatabaseConfig } from './database-config';
+import { DEFAULT_POOL_SIZE, type DatabaseConfig } from './database-config';
 import { openPGlite, pgliteDriver } from './pglite-pool';
 import { PreparedStatementClient } from './prepared-pg-client';
 import { TypeOrmUnitOfWork, type UnitOfWork } from './unit-of-work';
@@ -41,7 +41,11 @@ export async function openDatabase(
   } as const;
   const options: DataSourceOptions =
     config.kind === 'postgres'
-      ? { ...common, url: config.url, extra: { max: 10, Client: PreparedStatementClient } }
+      ? {
+          ...common,
+          url: config.url,
+          extra: { max: config.poolSize ?? DEFAULT_POOL_SIZE, Client: PreparedStatementClient },
+        }
       : {
           ...common,
           driver: pgliteDriver(await openPGlite(config.dataDir), config.dataDir !== undefined),

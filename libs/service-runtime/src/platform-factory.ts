@@ -96,7 +96,11 @@ export async function openPlatform(options: PlatformOptions): Promise<OpenPlatfo
   const apiKeys = new ApiKeyRing(readJsonFile(keysFile, ApiKeysFileDto).keys);
   const database: DatabaseConfig =
     env.DATABASE_URL !== undefined
-      ? { kind: 'postgres', url: env.DATABASE_URL }
+      ? {
+          kind: 'postgres',
+          url: env.DATABASE_URL,
+          ...(env.DATABASE_POOL_SIZE === undefined ? {} : { poolSize: env.DATABASE_POOL_SIZE }),
+        }
       : {
           kind: 'pglite',
           ...(env.BIOGATE_DATA_DIR === undefined ? {} : { dataDir: env.BIOGATE_DATA_DIR }),

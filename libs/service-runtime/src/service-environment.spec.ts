@@ -34,6 +34,10 @@ describe('readServiceEnvironment', () => {
     ).toEqual({ KAFKA_FETCH_MAX_WAIT_MS: 20, KAFKA_SESSION_TIMEOUT_MS: 6000 });
   });
 
+  it('reads the database pool size as a number', () => {
+    expect(readServiceEnvironment({ DATABASE_POOL_SIZE: '3' })).toEqual({ DATABASE_POOL_SIZE: 3 });
+  });
+
   it('reads the outbox retention in seconds, none being a choice', () => {
     expect(readServiceEnvironment({ BIOGATE_OUTBOX_RETENTION_SECONDS: '0' })).toEqual({
       BIOGATE_OUTBOX_RETENTION_SECONDS: 0,
@@ -48,6 +52,18 @@ describe('readServiceEnvironment', () => {
     [
       { DATABASE_URL: 'mysql://db/biogate' },
       'DATABASE_URL: expected a PostgreSQL connection string',
+    ],
+    [
+      { DATABASE_POOL_SIZE: '1' },
+      'DATABASE_POOL_SIZE: expected a number of connections from 2 to 100, got 1',
+    ],
+    [
+      { DATABASE_POOL_SIZE: '101' },
+      'DATABASE_POOL_SIZE: expected a number of connections from 2 to 100, got 101',
+    ],
+    [
+      { DATABASE_POOL_SIZE: 'ten' },
+      'DATABASE_POOL_SIZE: expected a number of connections from 2 to 100, got "ten"',
     ],
     [
       { KAFKA_BROKERS: 'kafka-1, kafka-2' },

@@ -44,6 +44,17 @@ export class ServiceEnvironment {
   @IsString(expected('a PostgreSQL connection string'))
   DATABASE_URL?: string;
 
+  /**
+   * Connections to PostgreSQL this process keeps at most (default 10): the instances of every
+   * service together must stay under the server's `max_connections`. Ignored without DATABASE_URL.
+   * At least 2: at start-up one connection holds the migrations' lock while another runs them.
+   */
+  @IsOptional()
+  @Max(100, expected('a number of connections from 2 to 100'))
+  @Min(2, expected('a number of connections from 2 to 100'))
+  @IsInt(expected('a number of connections from 2 to 100'))
+  DATABASE_POOL_SIZE?: number;
+
   /** Kafka brokers, host:port,host:port: switches the process from in-process events to Kafka. */
   @IsOptional()
   @Matches(
@@ -165,6 +176,7 @@ const VARIABLES = [
   'PORT',
   'HOST',
   'DATABASE_URL',
+  'DATABASE_POOL_SIZE',
   'BIOGATE_DATA_DIR',
   'KAFKA_BROKERS',
   'KAFKA_FETCH_MAX_WAIT_MS',
@@ -185,6 +197,7 @@ const VARIABLES = [
 /** Variables that hold a whole number: read as numbers when written as digits. */
 const NUMERIC: readonly string[] = [
   'PORT',
+  'DATABASE_POOL_SIZE',
   'KAFKA_FETCH_MAX_WAIT_MS',
   'KAFKA_SESSION_TIMEOUT_MS',
   'BIOGATE_TEMPLATE_RETENTION_HOURS',
