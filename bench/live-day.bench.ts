@@ -8,7 +8,9 @@
  * BENCH_CONSOLE=1 (embedded) adds the operations service and the queue sensors, as a watched
  * run (`live --speed` or `--port`) has them: what watching costs.
  * BENCH_PARTITIONS (distributed, default 12): partitions per topic of the mock cluster.
- * BENCH_PROGRESS=1 prints every 10 s on stderr how far the day has come.
+ * BENCH_PROGRESS=1 prints every 10 s on stderr how far the day has come. Whatever it is, the
+ * report gives the wall time of the steps before the day (its bursts of bookings, enrolments
+ * and online check-ins).
  * Last line: `live_journeys_per_s=N identical_decisions=K/M cpu_ms_per_journey=N max_rss_mb=N
  * driver_rss_mb=N day_minutes_projected=N` (max_rss_mb: the largest process; the driver is this
  * one, which embedded holds the services and their database too).
@@ -110,10 +112,8 @@ async function main(): Promise<void> {
   // A day that fails must not be kept alive by its sampler: the error is printed and it exits.
   sampler.unref();
   const clockStart = Date.parse(`${DATE}T00:00:00+07:00`) - 2 * 86_400_000;
-  const { played, servicesCpu, servicesRssMb, cpuBefore, started, split } = await playOnServices(
-    input,
-    clockStart,
-  );
+  const { played, beforeTheDaySeconds, servicesCpu, servicesRssMb, cpuBefore, started, split } =
+    await playOnServices(input, clockStart);
   // As `live` does: the closed services' database is collected before the model's day.
   globalThis.gc?.();
   const result = crossChecked(played);
@@ -131,6 +131,7 @@ async function main(): Promise<void> {
   process.stdout.write(
     `${MODE}${CONSOLE ? ' with the console' : ''}: ${AIRPORT} ${DATE} ${WINDOW}: ${report.passengers} passengers, ${facts.requests} requests, ${facts.settles} settles, live then model in ${seconds.toFixed(1)} s\n` +
       `  live: ${result.wallSeconds.toFixed(1)} s, ${result.journeysPerSecond.toFixed(1)} passengers/s; identical decisions ${crossCheck.identical}/${crossCheck.decisions}\n` +
+      `  of which before the day (bookings, enrolments, online check-ins, a minute apart): ${beforeTheDaySeconds.toFixed(1)} s\n` +
       `  CPU per passenger ${cpuMs.toFixed(1)} ms (driver, services and the model's rerun); peak RSS ${rssMb.toFixed(0)} MB, the driver's ${driverRssMb.toFixed(0)} MB\n` +
       `  the live part's CPU per passenger: ${split(report.passengers)}\n` +
       `  the whole day (about ${Math.round(dayPassengers)} passengers) at this rate: ${projected.toFixed(1)} min (goal: under ${MODE === 'distributed' ? 4 : 10})\n` +
@@ -149,9 +150,17 @@ async function playOnServices(input: AirportDayInput, clockStart: number) {
     const servicesCpuBefore = services.cpuSeconds();
     const machineBefore = machineBusySeconds();
     const othersBefore = commandCpuSeconds(OTHER_PROCESSES);
+    const beforeTheDay = new BeforeTheDay(
+      started,
+      localMidnight(DATE, input.policy.compiled.utcOffsetMinutes),
+    );
+    const printer = PROGRESS ? progressEvery(10_000, started) : undefined;
     const played = await playThroughServices(input, services.target, {
       queueSensors: CONSOLE,
-      ...(PROGRESS ? { progress: progressEvery(10_000, started) } : {}),
+      progress: (at, done, total) => {
+        beforeTheDay.answered(at);
+        printer?.(at, done, total);
+      },
     });
     const machine = machineBusySeconds() - machineBefore;
     const others = [...commandCpuSeconds(OTHER_PROCESSES)].map(
@@ -163,6 +172,7 @@ async function playOnServices(input: AirportDayInput, clockStart: number) {
     );
     return {
       played,
+      beforeTheDaySeconds: beforeTheDay.seconds,
       cpuBefore,
       started,
       servicesCpu: servicesCpu.reduce((sum, [, seconds]) => sum + seconds, 0),
@@ -171,6 +181,34 @@ async function playOnServices(input: AirportDayInput, clockStart: number) {
     };
   } finally {
     await services.close();
+  }
+}
+
+/** The instant a local date begins at, at the policy's offset from UTC. */
+function localMidnight(date: string, utcOffsetMinutes: number): number {
+  return Date.parse(`${date}T00:00:00Z`) - utcOffsetMinutes * 60_000;
+}
+
+/**
+ * How long the day's steps before its local midnight took (the bookings, enrolments and online
+ * check-ins, each a burst of one instant): from the start to the last of them answered.
+ */
+class BeforeTheDay {
+  private lastAnswered: number;
+
+  constructor(
+    private readonly started: number,
+    private readonly dayStart: number,
+  ) {
+    this.lastAnswered = started;
+  }
+
+  answered(at: number): void {
+    if (at < this.dayStart) this.lastAnswered = performance.now();
+  }
+
+  get seconds(): number {
+    return (this.lastAnswered - this.started) / 1000;
   }
 }
 
