@@ -196,6 +196,17 @@ describe('HttpScenarioTarget on kept-alive sockets', () => {
     expect(answered).toBe(2);
   });
 
+  it('sends it again on a socket of its own, not on another kept-alive one the server closed too', async () => {
+    dropOn = 2;
+    answered = 0;
+    const target = new HttpScenarioTarget(url, 'key');
+    // Two calls at once: two kept-alive sockets, each answered once, then both idle in the pool.
+    await Promise.all([target.call('GET', '/a'), target.call('GET', '/b')]);
+    // Both are reset under their next request: the call is answered on a third, new socket.
+    expect(await target.call('GET', '/c')).toEqual({ status: 200, body: { n: 1 } });
+    expect(answered).toBe(3);
+  });
+
   it('does not retry a request on a new socket: the failure is reported', async () => {
     dropOn = 1;
     const target = new HttpScenarioTarget(url, 'key');

@@ -85,6 +85,11 @@ export class HttpScenarioTarget implements ScenarioTarget {
    * calls, and fetch's streams cost more CPU per call than the service's own routing did.
    */
   private readonly agent: HttpAgent | HttpsAgent;
+  /**
+   * A request sent again after a stale socket goes on a connection of its own, never on another
+   * kept-alive one: a server that closed one idle socket has often closed the others with it.
+   */
+  private readonly agentForRetries: HttpAgent | HttpsAgent;
   private readonly send: typeof httpRequest;
 
   constructor(
@@ -95,7 +100,11 @@ export class HttpScenarioTarget implements ScenarioTarget {
   ) {
     const secure = new URL(baseUrl).protocol === 'https:';
     this.agent = secure ? new HttpsAgent({ keepAlive: true }) : new HttpAgent({ keepAlive: true });
-    if (connect !== undefined) this.agent.createConnection = connect;
+    this.agentForRetries = secure ? new HttpsAgent() : new HttpAgent();
+    if (connect !== undefined) {
+      this.agent.createConnection = connect;
+      this.agentForRetries.createConnection = connect;
+    }
     this.send = secure ? httpsRequest : httpRequest;
   }
 
@@ -108,15 +117,14 @@ export class HttpScenarioTarget implements ScenarioTarget {
     const clock = at === undefined ? undefined : new Date(at).toISOString();
     let answer: Exchanged;
     try {
-      answer = await this.exchange(method, new URL(path, this.baseUrl), body, clock).catch(
-        (error: unknown) => {
-          // A kept-alive socket the server closed while it sat idle (its keep-alive timeout, or a
-          // busy process that saw the close late): the request never reached the server, so it
-          // goes again once, on a new socket, as Node's documentation advises.
-          if (!(error instanceof StaleSocketError)) throw error;
-          return this.exchange(method, new URL(path, this.baseUrl), body, clock);
-        },
-      );
+      const url = new URL(path, this.baseUrl);
+      answer = await this.exchange(this.agent, method, url, body, clock).catch((error: unknown) => {
+        // A kept-alive socket the server closed while it sat idle (its keep-alive timeout, or a
+        // busy process that saw the close late): the request never reached the server, so it
+        // goes again once, on a new socket, as Node's documentation advises.
+        if (!(error instanceof StaleSocketError)) throw error;
+        return this.exchange(this.agentForRetries, method, url, body, clock);
+      });
     } catch (error) {
       const cause = (error as { code?: string }).code ?? String(error);
       throw new ScenarioTargetError(`cannot reach ${this.baseUrl} (${cause})`);
@@ -140,6 +148,7 @@ export class HttpScenarioTarget implements ScenarioTarget {
   }
 
   private exchange(
+    agent: HttpAgent | HttpsAgent,
     method: string,
     url: URL,
     body: unknown,
@@ -151,7 +160,7 @@ export class HttpScenarioTarget implements ScenarioTarget {
         url,
         {
           method,
-          agent: this.agent,
+          agent,
           headers: {
             'x-api-key': this.apiKey,
             ...(clock === undefined ? {} : { [QA_CLOCK_HEADER]: clock }),
