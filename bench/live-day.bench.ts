@@ -16,6 +16,7 @@
  * one, which embedded holds the services and their database too).
  */
 import 'reflect-metadata';
+import type { ChildProcess } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import type { AirportDayInput } from '../apps/simulator/src/capacity/airport-day';
 import { airportDayInput, loadDayInputs } from '../apps/simulator/src/capacity/day-inputs';
@@ -55,6 +56,8 @@ interface BenchServices {
   /** CPU seconds so far of each service process other than this one, by service. */
   cpuSeconds(): ReadonlyMap<string, number>;
   rssMb(): number;
+  /** What the service processes said on stderr, and how any of them ended: why a day failed. */
+  postMortem(): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -64,6 +67,7 @@ async function embedded(clockStart: number): Promise<BenchServices> {
     target: services.target,
     cpuSeconds: () => new Map(),
     rssMb: () => 0,
+    postMortem: () => Promise.resolve(''),
     close: () => services.close(),
   };
 }
@@ -90,11 +94,26 @@ async function distributed(clockStart: number): Promise<BenchServices> {
     target: new DistributedScenarioTarget(checkin, security, boarding),
     cpuSeconds: () => new Map(processes.map((p) => [p.name, processCpuSeconds(p.child.pid ?? 0)])),
     rssMb: () => Math.max(...pids.map((pid) => residentMegabytes(pid))),
+    postMortem: async () => {
+      // A process's exit reaches this one after the resets of its sockets that failed the day.
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      return processes.map((p) => postMortemOf(p.name, p.child, p.stderr())).join('');
+    },
     close: async () => {
       for (const p of processes) await p.stop();
       await infrastructure.stop();
     },
   };
+}
+
+/** A service process's end, if it has ended, and the last of its stderr. */
+function postMortemOf(name: string, child: ChildProcess, stderr: string): string {
+  const ended =
+    child.exitCode === null && child.signalCode === null
+      ? 'still running'
+      : `ended (${child.exitCode === null ? `signal ${child.signalCode}` : `exit ${child.exitCode}`})`;
+  const tail = stderr.length > 4_000 ? `...${stderr.slice(-4_000)}` : stderr;
+  return `${name}: ${ended}${tail === '' ? ', nothing on stderr' : `; stderr:\n${tail}`}\n`;
 }
 
 async function main(): Promise<void> {
@@ -161,6 +180,9 @@ async function playOnServices(input: AirportDayInput, clockStart: number) {
         beforeTheDay.answered(at);
         printer?.(at, done, total);
       },
+    }).catch(async (error: unknown) => {
+      process.stderr.write(await services.postMortem());
+      throw error;
     });
     const machine = machineBusySeconds() - machineBefore;
     const others = [...commandCpuSeconds(OTHER_PROCESSES)].map(

@@ -58,7 +58,8 @@ export async function startServiceProcess(
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`${app} exited with ${child.exitCode}: ${stderr}`);
+    if (child.exitCode !== null || child.signalCode !== null)
+      throw new Error(`${app} exited with ${child.exitCode ?? child.signalCode}: ${stderr}`);
     try {
       // Bounded: whatever else holds the port may accept and never answer.
       const response = await fetch(`${url}/health`, { signal: AbortSignal.timeout(2_000) });
@@ -75,7 +76,8 @@ export async function startServiceProcess(
   }
   const exited = () =>
     new Promise<void>((resolve) => {
-      if (child.exitCode !== null) resolve();
+      // Ended: with a code, or by a signal (then exitCode stays null).
+      if (child.exitCode !== null || child.signalCode !== null) resolve();
       else
         child.once('exit', () => {
           resolve();
