@@ -147,6 +147,13 @@ async function main(): Promise<void> {
   // The whole day's passengers at this rate: the goal is under 10 minutes embedded.
   const dayPassengers = wholeDay.departures * wholeDay.seatsPerFlight * wholeDay.loadFactor;
   const projected = dayPassengers / result.journeysPerSecond / 60;
+  // A day that is not identical says where: the steps that differ, and the requests that failed.
+  for (const d of crossCheck.differences)
+    process.stdout.write(
+      `  differs: passenger ${d.passenger} step ${d.step} at ${new Date(d.at).toISOString()}: model "${d.model}", services "${d.services}"\n`,
+    );
+  for (const [what, count] of Object.entries(facts.failures))
+    process.stdout.write(`  failed: ${what} x${count}\n`);
   process.stdout.write(
     `${MODE}${CONSOLE ? ' with the console' : ''}: ${AIRPORT} ${DATE} ${WINDOW}: ${report.passengers} passengers, ${facts.requests} requests, ${facts.settles} settles, live then model in ${seconds.toFixed(1)} s\n` +
       `  live: ${result.wallSeconds.toFixed(1)} s, ${result.journeysPerSecond.toFixed(1)} passengers/s; identical decisions ${crossCheck.identical}/${crossCheck.decisions}\n` +
