@@ -450,6 +450,11 @@ describe.each<DatabaseKind>(['PGlite', 'PostgreSQL'])('fuzzing every operation, 
         body: { registered: true, vneidLevel: 2 },
       },
       'POST /v1/bookings': { body: booking('FUZZ02', { passenger: { ssr: ['WCHR'] } }) },
+      'POST /v1/passenger-name-lists': {
+        body: (({ flight, pnr, passengers }) => ({ flight, bookings: [{ pnr, passengers }] }))(
+          booking('FUZZ03', { passenger: { ssr: ['WCHR'] } }),
+        ),
+      },
       'GET /v1/bookings/{carrier}/{pnr}': { params: { carrier: 'VN', pnr: 'FUZZ01' } },
       'GET /v1/passengers/{passengerId}/channels': {
         params: { passengerId: p.passengerId },

@@ -227,7 +227,13 @@ describe.each(BOTH_DATABASES)('outbox, relay and idempotent consumer on %s', (na
     const transport = new InProcessTransport();
     const received: TransportMessage[] = [];
     transport.subscribe(['items'], 'reader', (m) => Promise.resolve(void received.push(m)));
-    const sent = [envelope('p1', { n: 1 }), envelope('p2', { n: 2 }), envelope('p1', { n: 3 })];
+    // Quotes, a backslash and Vietnamese letters: the rows travel as an array literal of jsonb.
+    const note = 'a "quoted" \\ note, Tân Sơn Nhất';
+    const sent = [
+      envelope('p1', { n: 1 }),
+      envelope('p2', { n: 2, note }),
+      envelope('p1', { n: 3 }),
+    ];
     await db.unitOfWork.transaction((em) =>
       outbox.append(
         em,
@@ -241,6 +247,7 @@ describe.each(BOTH_DATABASES)('outbox, relay and idempotent consumer on %s', (na
       sent.map((e) => e.eventId),
     );
     expect(received.map((m) => m.key)).toEqual(['p1', 'p2', 'p1']);
+    expect(received.map((m) => JSON.parse(m.value) as EventEnvelope)).toEqual(sent);
     expect(await count(db, 'SELECT count(*) AS n FROM sample.outbox WHERE sent_at IS NULL')).toBe(
       0,
     );

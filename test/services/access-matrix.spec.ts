@@ -13,6 +13,7 @@ const ROLE_KEYS: Record<Role, string> = {
 /** Every /v1 endpoint, the roles it admits, and (for writes) a body the DTO would accept in shape. */
 const ENDPOINTS: [Method, string, readonly Role[], object | undefined][] = [
   ['post', '/v1/bookings', ['AIRLINE', 'QA'], { pnr: 'ABC123' }],
+  ['post', '/v1/passenger-name-lists', ['AIRLINE', 'QA'], { bookings: [] }],
   ['get', '/v1/bookings/VN/ABC123', ['AIRLINE', 'QA'], undefined],
   ['get', `/v1/passengers/${UUID}/channels`, ['AIRLINE', 'OPERATOR', 'QA'], undefined],
   ['get', `/v1/passengers/${UUID}/journey`, ['AIRLINE', 'OPERATOR', 'QA'], undefined],

@@ -4,6 +4,7 @@ import { EnrolmentRetention } from './enrolment/enrolment-retention';
 import { Module } from '@nestjs/common';
 import { BookingsHttpController } from './bookings/bookings.http.controller';
 import { CreateBookingHandler } from './bookings/create-booking/create-booking.handler';
+import { BookPassengerNameListHandler } from './bookings/passenger-name-list/passenger-name-list.handler';
 import { ScheduledFlights } from './bookings/create-booking/scheduled-flights';
 import { GetBookingHandler } from './bookings/get-booking/get-booking.handler';
 import { PassengerChannelsHandler } from './bookings/passenger-channels/passenger-channels.handler';
@@ -23,6 +24,7 @@ import { PolicyHttpController } from './policy/policy.http.controller';
 
 const commandHandlers = [
   CreateBookingHandler,
+  BookPassengerNameListHandler,
   EnrolPassengerHandler,
   WithdrawConsentHandler,
   CheckInPassengerHandler,

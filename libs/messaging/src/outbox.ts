@@ -32,11 +32,27 @@ export class Outbox {
     assertSchemaName(schema);
   }
 
-  /** One statement for all the entries, in their order (`seq` follows the VALUES order). */
+  /**
+   * One statement for all the entries, in their order (`seq` follows it). The same text for any
+   * number of entries, so one prepared statement: a purge or a passenger name list writes a
+   * number of events no other call repeats.
+   */
   async append(em: EntityManager, entries: readonly OutboxEntry[]): Promise<void> {
     if (entries.length === 0) return;
-    const { sql, parameters } = this.insertOf(entries, 1);
-    await em.query(sql, [...parameters]);
+    await em.query(
+      `INSERT INTO ${this.schema}.outbox (event_id, topic, message_key, envelope, trace_context)
+       SELECT e.event_id, e.topic, e.message_key, e.envelope, $5
+         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::jsonb[]) WITH ORDINALITY
+              AS e(event_id, topic, message_key, envelope, position)
+        ORDER BY e.position`,
+      [
+        entries.map((e) => e.envelope.eventId),
+        entries.map((e) => e.topic),
+        entries.map((e) => e.envelope.key),
+        entries.map((e) => JSON.stringify(e.envelope)),
+        currentTraceparent() ?? null,
+      ],
+    );
   }
 
   /** How many rows wait for the relay, and how long the oldest has waited (seconds; 0 if none). */

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { IsInstant, OptionalField } from '@biogate/contracts';
 import { parseInstant, type Instant } from '@biogate/domain';
@@ -22,6 +22,9 @@ import { PassengerChannelsQuery } from './passenger-channels/passenger-channels.
 import type { PassengerChannelsView } from './passenger-channels/passenger-channels.handler';
 import type { PassengerJourneyView } from '../journey/passenger-journey.handler';
 import { PassengerJourneyQuery } from '../journey/passenger-journey.query';
+import { BookPassengerNameListCommand } from './passenger-name-list/passenger-name-list.command';
+import { PassengerNameListRequestDto } from './passenger-name-list/passenger-name-list.request.dto';
+import type { PassengerNameListView } from './passenger-name-list/passenger-name-list.view';
 
 export class InstantQueryDto {
   @OptionalField()
@@ -52,6 +55,24 @@ export class BookingsHttpController {
     );
     response.status(view.outcome === 'BOOKED' ? 201 : 200);
     return view;
+  }
+
+  /**
+   * 200 with each booking's outcome, in the list's order: BOOKED, REFUSED (a VNeID purchase) or
+   * ALREADY_BOOKED (the airline has the PNR; unchanged). A list that is not valid books nothing.
+   */
+  @Post('passenger-name-lists')
+  @HttpCode(200)
+  @AllowRoles('AIRLINE', 'QA')
+  bookPassengerNameList(
+    @CurrentPrincipal() principal: Principal,
+    @Body() body: PassengerNameListRequestDto,
+    @CorrelationId() correlationId: string,
+    @DecisionInstant() at: Instant,
+  ): Promise<PassengerNameListView> {
+    return this.commands.execute(
+      new BookPassengerNameListCommand(principal, body, correlationId, at),
+    );
   }
 
   @Get('bookings/:carrier/:pnr')

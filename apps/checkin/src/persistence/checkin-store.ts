@@ -214,27 +214,62 @@ export class CheckInStore {
           booking.pnr,
           booking.flightId,
           booking.createdAt,
-          JSON.stringify(
-            passengers.map((p) => ({
-              id: p.id,
-              position: p.position,
-              surname: p.surname,
-              given_name: p.givenName,
-              birth_date: p.birthDate,
-              document_type: p.documentType,
-              document_number: p.documentNumber,
-              document_expires_on: p.documentExpiresOn,
-              checked_bags: p.checkedBags,
-              ssr: p.ssr,
-              purchase_channel: p.purchaseChannel,
-              identity_consent_at: p.identityConsentAt?.toISOString() ?? null,
-            })),
-          ),
+          JSON.stringify(passengers.map(passengerRecord)),
           ...(outbox?.parameters ?? []),
         ],
       ),
     );
     return added !== BOOKING_EXISTS;
+  }
+
+  /**
+   * Bookings of one list, their passengers with them, in one statement: the ids of those written.
+   * A booking whose airline has its PNR already is left out, and so are its passengers.
+   */
+  async addBookings(
+    em: EntityManager,
+    bookings: readonly { booking: BookingRow; passengers: readonly BookedPassengerRow[] }[],
+  ): Promise<Set<string>> {
+    if (bookings.length === 0) return new Set();
+    const added = await em.query<{ id: string }[]>(
+      `WITH bookings AS (
+         INSERT INTO checkin.booking (id, carrier, pnr, flight_id, created_at)
+         SELECT b.id, b.carrier, b.pnr, b.flight_id, b.created_at
+           FROM jsonb_to_recordset($1::jsonb) AS b(
+                  id uuid, carrier varchar, pnr varchar, flight_id uuid, created_at timestamptz)
+         ON CONFLICT (carrier, pnr) DO NOTHING
+         RETURNING id
+       ), passengers AS (
+         INSERT INTO checkin.booked_passenger
+           (id, booking_id, position, surname, given_name, birth_date, document_type,
+            document_number, document_expires_on, checked_bags, ssr, purchase_channel,
+            identity_consent_at)
+         SELECT p.id, p.booking_id, p.position, p.surname, p.given_name, p.birth_date,
+                p.document_type, p.document_number, p.document_expires_on, p.checked_bags,
+                p.ssr, p.purchase_channel, p.identity_consent_at
+           FROM jsonb_to_recordset($2::jsonb) AS p(
+                  id uuid, booking_id uuid, position smallint, surname varchar, given_name varchar,
+                  birth_date date, document_type varchar, document_number varchar,
+                  document_expires_on date, checked_bags smallint, ssr text[],
+                  purchase_channel varchar, identity_consent_at timestamptz)
+           JOIN bookings ON bookings.id = p.booking_id
+         RETURNING id
+       )
+       SELECT id FROM bookings`,
+      [
+        JSON.stringify(
+          bookings.map(({ booking }) => ({
+            id: booking.id,
+            carrier: booking.carrier,
+            pnr: booking.pnr,
+            flight_id: booking.flightId,
+            created_at: booking.createdAt.toISOString(),
+          })),
+        ),
+        JSON.stringify(bookings.flatMap(({ passengers }) => passengers.map(passengerRecord))),
+      ],
+    );
+    return new Set(added.map((row) => row.id));
   }
 
   /** A booking by its airline and PNR, with its flight and passengers (in booking order). */
@@ -551,3 +586,22 @@ export const GATE_STEPS: RowsStatement<JourneyStepRow> = {
               at timestamptz, decision jsonb)
         WHERE (SELECT true FROM checkin.booked_passenger p WHERE p.id = step."passengerId")`,
 };
+
+/** A booked passenger as a record of `jsonb_to_recordset`, by column. */
+function passengerRecord(p: BookedPassengerRow) {
+  return {
+    id: p.id,
+    booking_id: p.bookingId,
+    position: p.position,
+    surname: p.surname,
+    given_name: p.givenName,
+    birth_date: p.birthDate,
+    document_type: p.documentType,
+    document_number: p.documentNumber,
+    document_expires_on: p.documentExpiresOn,
+    checked_bags: p.checkedBags,
+    ssr: p.ssr,
+    purchase_channel: p.purchaseChannel,
+    identity_consent_at: p.identityConsentAt?.toISOString() ?? null,
+  };
+}

@@ -26,14 +26,27 @@ function boardingFlightPath(kind: BoardingChange): string {
 /** Requests in flight at once: a batch is one second of an airport, rarely more than this. */
 const CONCURRENT_REQUESTS = 32;
 
-/** Where each step is decided. */
+/**
+ * A list's bookings at most: its body stays under the services' 100 kB (a booked passenger is
+ * about 250 bytes of JSON) however many passengers each booking has.
+ */
+const LISTED_PASSENGERS = 200;
+
+/** Where each step is decided; the bookings of a second go to their flights' lists. */
 const STEP_PATHS: Record<JourneyStep['kind'], string> = {
-  BOOKING: '/v1/bookings',
+  BOOKING: '/v1/passenger-name-lists',
   ENROLMENT: '/v1/enrolments',
   CHECK_IN: '/v1/check-ins',
   SECURITY: '/v1/security/presentations',
   BOARDING: '/v1/boarding/presentations',
 };
+
+/** Bookings of one flight sent together: their steps' indexes and each one's passengers. */
+interface PassengerNameList {
+  readonly steps: number[];
+  readonly bookings: (readonly number[])[];
+  passengers: number;
+}
 
 /** An outage changed by someone else (an operator) while the day ran, seen at `at`. */
 export interface OperatorChange {
@@ -152,9 +165,24 @@ export class ServicesDecider implements AsyncStepDecider {
     for (const action of batch.actions)
       if (action.kind !== 'CLOSE_BOARDING') await this.act(action, at);
     await this.settles.until(this.needs(batch));
-    const verdicts = await inParallel(batch.steps, CONCURRENT_REQUESTS, (step) =>
-      this.step(step, at),
-    );
+    // A request each: a list of bookings on one flight, or a passenger's step.
+    const verdicts = new Array<StepVerdict>(batch.steps.length);
+    const requests: (() => Promise<void>)[] = [
+      ...this.passengerNameLists(batch.steps).map((list) => async () => {
+        const decided = await this.bookings(list.bookings, at);
+        list.steps.forEach((index, i) => (verdicts[index] = decided[i] as StepVerdict));
+      }),
+      ...batch.steps.flatMap((step, index) =>
+        step.kind === 'BOOKING'
+          ? []
+          : [
+              async () => {
+                verdicts[index] = await this.step(step, at);
+              },
+            ],
+      ),
+    ];
+    await inParallel(requests, CONCURRENT_REQUESTS, (request) => request());
     for (const action of batch.actions)
       if (action.kind === 'CLOSE_BOARDING') await this.act(action, at);
     return verdicts;
@@ -221,10 +249,33 @@ export class ServicesDecider implements AsyncStepDecider {
     return needs;
   }
 
+  /**
+   * The batch's bookings as the airlines send them, a passenger name list a flight (split when
+   * it is long): each list's bookings (their passengers) and the indexes of their steps.
+   */
+  private passengerNameLists(steps: readonly JourneyStep[]): PassengerNameList[] {
+    const lists: PassengerNameList[] = [];
+    const open = new Map<DayFlight, PassengerNameList>();
+    steps.forEach((step, index) => {
+      if (step.kind !== 'BOOKING') return;
+      const flight = this.population.flight(step.passengers[0] as number);
+      let list = open.get(flight);
+      if (list === undefined || list.passengers + step.passengers.length > LISTED_PASSENGERS) {
+        list = { steps: [], bookings: [], passengers: 0 };
+        lists.push(list);
+        open.set(flight, list);
+      }
+      list.steps.push(index);
+      list.bookings.push(step.passengers);
+      list.passengers += step.passengers.length;
+    });
+    return lists;
+  }
+
   private async step(step: JourneyStep, at: Instant): Promise<StepVerdict> {
     switch (step.kind) {
       case 'BOOKING':
-        return this.booking(step.passengers, at);
+        return (await this.bookings([step.passengers], at))[0] as StepVerdict;
       case 'ENROLMENT':
         return this.enrolment(step, at);
       case 'CHECK_IN':
@@ -234,11 +285,13 @@ export class ServicesDecider implements AsyncStepDecider {
     }
   }
 
-  private async booking(passengers: readonly number[], at: Instant): Promise<StepVerdict> {
-    const first = passengers[0] as number;
-    const flight = this.population.flight(first);
+  /** Bookings on one flight, each a PNR's passengers, as the flight's passenger name list. */
+  private async bookings(
+    bookings: readonly (readonly number[])[],
+    at: Instant,
+  ): Promise<StepVerdict[]> {
+    const flight = this.population.flight((bookings[0] as readonly number[])[0] as number);
     const response = await this.post(at, STEP_PATHS.BOOKING, {
-      pnr: this.population.pnr(first),
       flight: {
         carrier: flight.carrier,
         number: flight.number,
@@ -248,12 +301,22 @@ export class ServicesDecider implements AsyncStepDecider {
         departureAt: this.local(flight.departureAt),
         international: flight.international,
       },
-      passengers: passengers.map((p) => this.bookedPassenger(p)),
+      bookings: bookings.map((passengers) => ({
+        pnr: this.population.pnr(passengers[0] as number),
+        passengers: passengers.map((p) => this.bookedPassenger(p)),
+      })),
     });
     this.lastBooking = ++this.writes;
-    const body = asRecord(response.body);
-    if (response.status === 201) {
-      const booked = Array.isArray(body.passengers) ? (body.passengers as unknown[]) : [];
+    const listed = asRecord(response.body).bookings;
+    if (response.status !== 200 || !Array.isArray(listed))
+      return bookings.map(() => this.failed('BOOKING', response));
+    return bookings.map((passengers, i) => this.booked(passengers, asRecord(listed[i])));
+  }
+
+  /** A listed booking's outcome: its passengers' ids when booked, else why not. */
+  private booked(passengers: readonly number[], outcome: Record<string, unknown>): StepVerdict {
+    if (outcome.outcome === 'BOOKED') {
+      const booked = Array.isArray(outcome.passengers) ? (outcome.passengers as unknown[]) : [];
       passengers.forEach((p, i) => {
         const id = asRecord(booked[i]).passengerId;
         if (typeof id === 'string') this.passengerIds[p] = id;
@@ -261,11 +324,15 @@ export class ServicesDecider implements AsyncStepDecider {
       });
       return { outcome: 'ALLOWED', reason: 'OK' };
     }
-    const refusals = Array.isArray(body.refusals) ? (body.refusals as unknown[]) : [];
+    const refusals = Array.isArray(outcome.refusals) ? (outcome.refusals as unknown[]) : [];
     const reason = asRecord(refusals[0]).reason;
-    if (response.status === 200 && typeof reason === 'string')
+    if (outcome.outcome === 'REFUSED' && typeof reason === 'string')
       return { outcome: 'REJECTED', reason };
-    return this.failed('BOOKING', response);
+    // ALREADY_BOOKED: the services had this PNR before the day booked it.
+    return this.failed('BOOKING', {
+      status: 200,
+      body: { message: `${String(outcome.outcome)} ${String(outcome.pnr)}` },
+    });
   }
 
   private bookedPassenger(p: number) {

@@ -245,6 +245,7 @@ export class HttpScenarioTarget implements ScenarioTarget {
  */
 const DECIDED_AT_THEIR_INSTANT: ReadonlySet<string> = new Set([
   '/v1/bookings',
+  '/v1/passenger-name-lists',
   '/v1/enrolments',
   '/v1/check-ins',
   '/v1/security/presentations',

@@ -134,21 +134,11 @@ export class BookedPassengerDto {
   ssr?: string[];
 }
 
-/** POST /v1/bookings: one PNR on one flight, 1 to 9 passengers. */
-export class CreateBookingRequestDto {
+/** A PNR's passengers, 1 to 9: a booking without its flight (a passenger name list gives that once). */
+export class ListedBookingDto {
   @Matches(/^[A-Z0-9]{6}$/, expected('a 6-character record locator, e.g. "K7Q2ZD"'))
   @IsString(expected('a 6-character record locator, e.g. "K7Q2ZD"'))
   pnr!: string;
-
-  @Type(() => BookedFlightDto)
-  @ValidateNested()
-  @IsObject(
-    expected(
-      'the flight { carrier, number, date, origin, destination, departureAt, international }',
-    ),
-  )
-  @IsDefined(expected('the flight'))
-  flight!: BookedFlightDto;
 
   @Type(() => BookedPassengerDto)
   @ValidateNested({ each: true })
@@ -160,4 +150,17 @@ export class CreateBookingRequestDto {
   @ArrayMinSize(1, expected('1 to 9 passengers'))
   @IsArray(expected('an array of passengers'))
   passengers!: BookedPassengerDto[];
+}
+
+/** POST /v1/bookings: one PNR on one flight, 1 to 9 passengers. */
+export class CreateBookingRequestDto extends ListedBookingDto {
+  @Type(() => BookedFlightDto)
+  @ValidateNested()
+  @IsObject(
+    expected(
+      'the flight { carrier, number, date, origin, destination, departureAt, international }',
+    ),
+  )
+  @IsDefined(expected('the flight'))
+  flight!: BookedFlightDto;
 }
