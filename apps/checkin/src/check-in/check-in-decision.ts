@@ -8,10 +8,11 @@ import {
   type PhasePolicy,
   type PolicyRequest,
 } from '@biogate/domain';
-import { verifyLiveFace } from '@biogate/biometrics';
+import { verifyLiveFace, type TemplateCipher } from '@biogate/biometrics';
 import { passengerFacts } from '../bookings/passenger-facts';
 import type { BookedPassengerRecord } from '../persistence/checkin-store';
 import type { EnrolmentRow } from '../persistence/checkin.entities';
+import { TemplateReads } from '../enrolment/enrolled-template.reader';
 
 export interface CheckInAttempt {
   readonly record: BookedPassengerRecord;
@@ -58,4 +59,29 @@ export function checkInDecision(
           enrolment.personalIdNumber,
         );
   return faceCheckedDecision(ports.policy, step, decision, verification).decision;
+}
+
+/**
+ * `checkInDecision` with the enrolled template opened under audit: the decision, and the reads
+ * for the attempt's write to note (who read the template, where, why).
+ */
+export function auditedCheckInDecision(
+  ports: {
+    readonly policy: PhasePolicy;
+    readonly faces: FaceModel;
+    readonly cipher: TemplateCipher;
+  },
+  attempt: CheckInAttempt,
+  accessor: string,
+): { decision: StepDecision; reads: TemplateReads } {
+  const reads = new TemplateReads(ports.cipher);
+  const decision = checkInDecision(ports, attempt, (enrolment) =>
+    reads.open(enrolment, {
+      accessor,
+      touchpoint: 'CHECK_IN',
+      purpose: 'biometric check-in 1:1',
+      at: new Date(attempt.at),
+    }),
+  );
+  return { decision, reads };
 }

@@ -1,9 +1,16 @@
-import { GALLERY_ENTRY_STAGED, TOPICS, type GalleryEntryStagedV1 } from '@biogate/contracts';
+import {
+  GALLERY_ENTRY_STAGED,
+  TOPICS,
+  type GalleryEntryStagedV1,
+  type StepDecision,
+} from '@biogate/contracts';
 import type { EventStamp, OutboxEntry } from '@biogate/messaging';
 import type { GalleryCipher } from '@biogate/biometrics';
 import { flightRef } from '../bookings/booking.view';
-import type { EnrolmentRow, FlightRow } from '../persistence/checkin.entities';
+import type { CheckInRow, EnrolmentRow, FlightRow } from '../persistence/checkin.entities';
 import type { TemplateReads } from '../enrolment/enrolled-template.reader';
+import { checkInDecided, issued } from './boarding-pass-issue';
+import type { CheckInAttempt } from './check-in-decision';
 
 /**
  * The gallery entry of an enrolled passenger who has just checked in: their template, read under
@@ -37,4 +44,32 @@ export function flightGalleryEntry(
       },
     }),
   };
+}
+
+/**
+ * What a check-in attempt announces, in this order: an enrolled passenger's gallery entry when a
+ * pass was issued (the template read under audit), then the decision, with the pass if any.
+ */
+export function checkInAnnouncements(
+  events: EventStamp,
+  sealing: { readonly reads: TemplateReads; readonly gallery: GalleryCipher },
+  { record, channel, at }: CheckInAttempt,
+  decision: StepDecision,
+  checkIn: CheckInRow | undefined,
+): OutboxEntry[] {
+  const galleryEntry =
+    checkIn === undefined
+      ? undefined
+      : flightGalleryEntry(
+          sealing.reads,
+          sealing.gallery,
+          events,
+          { passengerId: record.passenger.id, enrolment: record.enrolment },
+          record.flight,
+          new Date(at),
+        );
+  return [
+    ...(galleryEntry === undefined ? [] : [galleryEntry]),
+    checkInDecided(events, record, channel, decision, checkIn && issued(checkIn)),
+  ];
 }

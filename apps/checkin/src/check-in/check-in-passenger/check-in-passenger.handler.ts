@@ -15,14 +15,14 @@ import {
 import { type GalleryCipher, type TemplateCipher, captureToMatch } from '@biogate/biometrics';
 import { readPassengerInScope } from '../../bookings/passenger-scope';
 import { CheckInOutbox } from '../../checkin-outbox';
-import { TemplateReads } from '../../enrolment/enrolled-template.reader';
+import type { TemplateReads } from '../../enrolment/enrolled-template.reader';
 import type { CheckInRow } from '../../persistence/checkin.entities';
 import { CheckInSequenceTaken, CheckInStore } from '../../persistence/checkin-store';
-import { checkInDecided, issueBoardingPass, issued } from '../boarding-pass-issue';
+import { issueBoardingPass, issued } from '../boarding-pass-issue';
 import { assertCheckInOpen } from '../check-in-window';
-import { checkInDecision, type CheckInAttempt } from '../check-in-decision';
+import { auditedCheckInDecision, type CheckInAttempt } from '../check-in-decision';
 import type { CheckInView } from '../check-in.view';
-import { flightGalleryEntry } from '../flight-gallery';
+import { checkInAnnouncements } from '../flight-gallery';
 import { FlightCheckInCounts } from '../flight-check-in-counts';
 import { CheckInPassengerCommand } from './check-in-passenger.command';
 
@@ -88,7 +88,8 @@ export class CheckInPassengerHandler implements ICommandHandler<
     }
     assertCheckInOpen(now, flight, this.policy.compiled.utcOffsetMinutes);
     const attempt: CheckInAttempt = { record, channel: request.channel, capture, at: now };
-    const { decision, reads } = this.decide(attempt, principal.name);
+    const ports = { policy: this.policy, faces: this.faces, cipher: this.cipher };
+    const { decision, reads } = auditedCheckInDecision(ports, attempt, principal.name);
     const answer = { passengerId: passenger.id, decision, alreadyCheckedIn: false };
     if (decision.outcome !== 'ALLOWED') {
       await this.recordAttempt(em, attempt, { decision, checkIn: undefined, reads }, correlationId);
@@ -108,51 +109,22 @@ export class CheckInPassengerHandler implements ICommandHandler<
     return issue(sequence);
   }
 
-  /** The policy's decision, with the 1:1 face match at a biometric check-in (its read audited). */
-  private decide(attempt: CheckInAttempt, accessor: string) {
-    const reads = new TemplateReads(this.cipher);
-    const decision = checkInDecision(
-      { policy: this.policy, faces: this.faces },
-      attempt,
-      (enrolment) =>
-        reads.open(enrolment, {
-          accessor,
-          touchpoint: 'CHECK_IN',
-          purpose: 'biometric check-in 1:1',
-          at: new Date(attempt.at),
-        }),
-    );
-    return { decision, reads };
-  }
-
   /**
    * The attempt in the journey log, the check-in it made, the template reads it audited, and
    * its events: the decision (with the pass), and an enrolled passenger's gallery entry.
    */
   private async recordAttempt(
     em: EntityManager,
-    { record, channel, at }: CheckInAttempt,
+    attempt: CheckInAttempt,
     made: { decision: StepDecision; checkIn: CheckInRow | undefined; reads: TemplateReads },
     correlationId: string,
   ): Promise<void> {
     const { decision, checkIn, reads } = made;
-    const when = new Date(at);
+    const when = new Date(attempt.at);
     const events = new EventStamp('checkin', when.toISOString(), correlationId);
-    const galleryEntry =
-      checkIn === undefined
-        ? undefined
-        : flightGalleryEntry(
-            reads,
-            this.galleryCipher,
-            events,
-            { passengerId: record.passenger.id, enrolment: record.enrolment },
-            record.flight,
-            when,
-          );
-    const announced = [
-      ...(galleryEntry === undefined ? [] : [galleryEntry]),
-      checkInDecided(events, record, channel, decision, checkIn && issued(checkIn)),
-    ];
+    const sealing = { reads, gallery: this.galleryCipher };
+    const announced = checkInAnnouncements(events, sealing, attempt, decision, checkIn);
+    const { record, channel } = attempt;
     const passengerId = record.passenger.id;
     await this.store.recordCheckIn(
       em,
