@@ -209,6 +209,22 @@ describe.each<DatabaseKind>(['PGlite', 'PostgreSQL'])('passenger name lists on %
       ],
     ],
     [
+      'no flight',
+      () => ({ bookings: [listed('FLT001')] }),
+      [{ path: 'body.flight', message: 'missing; expected the flight' }],
+    ],
+    [
+      'a flight that is not an object',
+      () => ({ flight: 'VN777', bookings: [listed('FLT002')] }),
+      [
+        {
+          path: 'body.flight',
+          message:
+            'expected the flight { carrier, number, date, origin, destination, departureAt, international }, got "VN777"',
+        },
+      ],
+    ],
+    [
       'an airport outside the reference data',
       () => ({ flight: { ...FLIGHT, origin: 'XXX' }, bookings: [listed('AIR001')] }),
       [

@@ -186,27 +186,13 @@ export class CheckInStore {
     const added = await abandonedAs(
       BOOKING_EXISTS,
       em.query<{ n: number }[]>(
-        `WITH booking AS (
+        `WITH bookings AS (
          INSERT INTO checkin.booking (id, carrier, pnr, flight_id, created_at)
          VALUES ($1, $2, $3, $4, $5)
          ON CONFLICT (carrier, pnr) DO NOTHING
          RETURNING id
-       ), passengers AS (
-         INSERT INTO checkin.booked_passenger
-           (id, booking_id, position, surname, given_name, birth_date, document_type,
-            document_number, document_expires_on, checked_bags, ssr, purchase_channel,
-            identity_consent_at)
-         SELECT p.id, booking.id, p.position, p.surname, p.given_name, p.birth_date,
-                p.document_type, p.document_number, p.document_expires_on, p.checked_bags,
-                p.ssr, p.purchase_channel, p.identity_consent_at
-           FROM booking, jsonb_to_recordset($6::jsonb) AS p(
-                  id uuid, position smallint, surname varchar, given_name varchar,
-                  birth_date date, document_type varchar, document_number varchar,
-                  document_expires_on date, checked_bags smallint, ssr text[],
-                  purchase_channel varchar, identity_consent_at timestamptz)
-         RETURNING id
-       )${outbox === undefined ? '' : `, events AS (${outbox.sql})`}
-       SELECT CASE WHEN EXISTS (SELECT 1 FROM booking) THEN (SELECT count(*)::integer FROM passengers)
+       ), passengers AS (${passengersOfBookingsWritten(6)})${outbox === undefined ? '' : `, events AS (${outbox.sql})`}
+       SELECT CASE WHEN EXISTS (SELECT 1 FROM bookings) THEN (SELECT count(*)::integer FROM passengers)
                    ELSE checkin.abandon_statement('${BOOKING_EXISTS}', 'the booking exists') END AS n`,
         [
           booking.id,
@@ -239,22 +225,7 @@ export class CheckInStore {
                   id uuid, carrier varchar, pnr varchar, flight_id uuid, created_at timestamptz)
          ON CONFLICT (carrier, pnr) DO NOTHING
          RETURNING id
-       ), passengers AS (
-         INSERT INTO checkin.booked_passenger
-           (id, booking_id, position, surname, given_name, birth_date, document_type,
-            document_number, document_expires_on, checked_bags, ssr, purchase_channel,
-            identity_consent_at)
-         SELECT p.id, p.booking_id, p.position, p.surname, p.given_name, p.birth_date,
-                p.document_type, p.document_number, p.document_expires_on, p.checked_bags,
-                p.ssr, p.purchase_channel, p.identity_consent_at
-           FROM jsonb_to_recordset($2::jsonb) AS p(
-                  id uuid, booking_id uuid, position smallint, surname varchar, given_name varchar,
-                  birth_date date, document_type varchar, document_number varchar,
-                  document_expires_on date, checked_bags smallint, ssr text[],
-                  purchase_channel varchar, identity_consent_at timestamptz)
-           JOIN bookings ON bookings.id = p.booking_id
-         RETURNING id
-       )
+       ), passengers AS (${passengersOfBookingsWritten(2)})
        SELECT id FROM bookings`,
       [
         JSON.stringify(
@@ -586,6 +557,27 @@ export const GATE_STEPS: RowsStatement<JourneyStepRow> = {
               at timestamptz, decision jsonb)
         WHERE (SELECT true FROM checkin.booked_passenger p WHERE p.id = step."passengerId")`,
 };
+
+/**
+ * The insert of booked passengers (`passengerRecord`s, a jsonb parameter) of the bookings that a
+ * statement's CTE `bookings` wrote: a booking left out (its PNR existed) takes its passengers.
+ */
+function passengersOfBookingsWritten(parameter: number): string {
+  return `INSERT INTO checkin.booked_passenger
+           (id, booking_id, position, surname, given_name, birth_date, document_type,
+            document_number, document_expires_on, checked_bags, ssr, purchase_channel,
+            identity_consent_at)
+         SELECT p.id, p.booking_id, p.position, p.surname, p.given_name, p.birth_date,
+                p.document_type, p.document_number, p.document_expires_on, p.checked_bags,
+                p.ssr, p.purchase_channel, p.identity_consent_at
+           FROM jsonb_to_recordset($${parameter}::jsonb) AS p(
+                  id uuid, booking_id uuid, position smallint, surname varchar, given_name varchar,
+                  birth_date date, document_type varchar, document_number varchar,
+                  document_expires_on date, checked_bags smallint, ssr text[],
+                  purchase_channel varchar, identity_consent_at timestamptz)
+           JOIN bookings ON bookings.id = p.booking_id
+         RETURNING id`;
+}
 
 /** A booked passenger as a record of `jsonb_to_recordset`, by column. */
 function passengerRecord(p: BookedPassengerRow) {

@@ -152,15 +152,28 @@ export class ListedBookingDto {
   passengers!: BookedPassengerDto[];
 }
 
+/**
+ * The flight a booking or a passenger name list is on, validated as a `BookedFlightDto`: the
+ * decorators in the order a stack of them would apply (the lowest first).
+ */
+export function BookedFlightField(): PropertyDecorator {
+  const decorators = [
+    IsDefined(expected('the flight')),
+    IsObject(
+      expected(
+        'the flight { carrier, number, date, origin, destination, departureAt, international }',
+      ),
+    ),
+    ValidateNested(),
+    Type(() => BookedFlightDto),
+  ];
+  return (target, property) => {
+    for (const decorate of decorators) decorate(target, property);
+  };
+}
+
 /** POST /v1/bookings: one PNR on one flight, 1 to 9 passengers. */
 export class CreateBookingRequestDto extends ListedBookingDto {
-  @Type(() => BookedFlightDto)
-  @ValidateNested()
-  @IsObject(
-    expected(
-      'the flight { carrier, number, date, origin, destination, departureAt, international }',
-    ),
-  )
-  @IsDefined(expected('the flight'))
+  @BookedFlightField()
   flight!: BookedFlightDto;
 }

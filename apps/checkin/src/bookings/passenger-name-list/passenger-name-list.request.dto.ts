@@ -1,14 +1,11 @@
 import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsArray,
-  IsDefined,
-  IsObject,
-  ValidateNested,
-} from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsObject, ValidateNested } from 'class-validator';
 import { expected } from '@biogate/contracts';
-import { BookedFlightDto, ListedBookingDto } from '../create-booking/create-booking.request.dto';
+import {
+  BookedFlightDto,
+  BookedFlightField,
+  ListedBookingDto,
+} from '../create-booking/create-booking.request.dto';
 
 /** At most this many PNRs a list: a wide-body's seats, each its own PNR. */
 export const MAX_LISTED_BOOKINGS = 300;
@@ -18,14 +15,7 @@ export const MAX_LISTED_BOOKINGS = 300;
  * reservation system sends it to the departure control system), each booking decided on its own.
  */
 export class PassengerNameListRequestDto {
-  @Type(() => BookedFlightDto)
-  @ValidateNested()
-  @IsObject(
-    expected(
-      'the flight { carrier, number, date, origin, destination, departureAt, international }',
-    ),
-  )
-  @IsDefined(expected('the flight'))
+  @BookedFlightField()
   flight!: BookedFlightDto;
 
   @Type(() => ListedBookingDto)
