@@ -81,17 +81,12 @@ export class CreateBookingHandler implements ICommandHandler<
         throw new ConflictError(`booking ${flight.carrier} ${request.pnr} already exists`);
       return bookingView(booking, flight, passengers);
     };
-    return this.flights.book(
+    const ports = { unitOfWork: this.unitOfWork, store: this.store };
+    return this.flights.bookOrSchedule(
+      ports,
       booked,
       (flight) => this.unitOfWork.singleWrite((em) => book(em, flight)),
-      () =>
-        this.unitOfWork.transaction(async (em) => {
-          const flight = await this.store.scheduledFlight(em, booked);
-          this.unitOfWork.afterCommit(em, () => {
-            this.flights.remember(flight);
-          });
-          return book(em, flight);
-        }),
+      book,
     );
   }
 }

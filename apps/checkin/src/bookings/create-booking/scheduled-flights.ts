@@ -1,4 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { UnitOfWork } from '@biogate/persistence';
+import type { CheckInStore } from '../../persistence/checkin-store';
 import type { FlightRow } from '../../persistence/checkin.entities';
 import { RememberedEntries } from '../../remembered-entries';
 
@@ -45,6 +48,31 @@ export class ScheduledFlights {
       ),
     );
     return booking;
+  }
+
+  /**
+   * `book`, looking a flight up in a transaction of `ports.unitOfWork` that finds or schedules
+   * it and then runs `write` on it; the flight is remembered once that has committed.
+   */
+  bookOrSchedule<T>(
+    ports: {
+      readonly unitOfWork: UnitOfWork;
+      readonly store: Pick<CheckInStore, 'scheduledFlight'>;
+    },
+    booked: FlightRow,
+    onScheduled: (flight: FlightRow) => Promise<T>,
+    write: (em: EntityManager, flight: FlightRow) => Promise<T>,
+  ): Promise<T> {
+    const { unitOfWork, store } = ports;
+    return this.book(booked, onScheduled, () =>
+      unitOfWork.transaction(async (em) => {
+        const flight = await store.scheduledFlight(em, booked);
+        unitOfWork.afterCommit(em, () => {
+          this.remember(flight);
+        });
+        return write(em, flight);
+      }),
+    );
   }
 
   /** A flight that is committed. */

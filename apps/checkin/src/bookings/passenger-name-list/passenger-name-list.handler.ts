@@ -103,17 +103,12 @@ export class BookPassengerNameListHandler implements ICommandHandler<
       });
       return passengerNameListView(flightRef(flight), outcomes);
     };
-    return this.flights.book(
+    const ports = { unitOfWork: this.unitOfWork, store: this.store };
+    return this.flights.bookOrSchedule(
+      ports,
       booked,
       (flight) => this.unitOfWork.transaction((em) => book(em, flight)),
-      () =>
-        this.unitOfWork.transaction(async (em) => {
-          const flight = await this.store.scheduledFlight(em, booked);
-          this.unitOfWork.afterCommit(em, () => {
-            this.flights.remember(flight);
-          });
-          return book(em, flight);
-        }),
+      book,
     );
   }
 }
