@@ -38,6 +38,7 @@ import {
   processCpuSeconds,
   residentMegabytes,
 } from './process-cpu';
+import { parseLocalDate, startOfCompactDate } from '@biogate/domain';
 import { BENCH_FETCH_MAX_WAIT_MS } from './kafka-fetch-wait';
 
 const AIRPORT = process.env.BENCH_AIRPORT ?? 'SGN';
@@ -213,9 +214,11 @@ async function playOnServices(input: AirportDayInput, clockStart: number) {
   }
 }
 
-/** The instant a local date begins at, at the policy's offset from UTC. */
+/** The instant a local date begins at, at the policy's offset from UTC (as `AirportDay` has it). */
 function localMidnight(date: string, utcOffsetMinutes: number): number {
-  return Date.parse(`${date}T00:00:00Z`) - utcOffsetMinutes * 60_000;
+  const day = parseLocalDate(date);
+  if (day === undefined) throw new Error(`not a date: ${date}`);
+  return startOfCompactDate(day, utcOffsetMinutes);
 }
 
 /**
