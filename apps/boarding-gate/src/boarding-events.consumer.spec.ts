@@ -1,18 +1,13 @@
 import type { EntityManager } from 'typeorm';
 import type { EventTransport } from '@biogate/messaging';
 import { DeferredRows, type UnitOfWork } from '@biogate/persistence';
-import { statementNotingDatabase } from '@biogate/testing';
+import {
+  SAMPLE_FLIGHT_REF as flight,
+  SAMPLE_PASSENGER_ID as passengerId,
+  statementNotingDatabase,
+} from '@biogate/testing';
 import type { ConsumedEvent } from '@biogate/service-runtime';
 import { BoardingEventsConsumer } from './boarding-events.consumer';
-
-const flight = {
-  flightId: '6f1c1a52-3a44-4f43-9d2e-0d9a1e7b0c11',
-  carrier: 'VN',
-  number: '215',
-  date: '2025-12-01',
-  origin: 'SGN',
-};
-const passengerId = '0b6a3f0e-6d0e-4a43-8d1b-5b0f0c9f1a22';
 
 /** The boarding gate's own types among those it applies as rows, with what their effect reads. */
 const OWN_ROWS: Record<string, object> = {

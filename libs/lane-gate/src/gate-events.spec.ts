@@ -1,19 +1,11 @@
 import { DeferredRows } from '@biogate/persistence';
-import { statementNotingDatabase } from '@biogate/testing';
+import {
+  SAMPLE_FLIGHT_REF as flight,
+  SAMPLE_PASSENGER_ID as passengerId,
+  statementNotingDatabase,
+} from '@biogate/testing';
 import type { ConsumedEvent } from '@biogate/service-runtime';
 import { applyGateEvent, GATE_EVENTS_AS_ROWS } from './gate-events';
-
-const flight = {
-  flightId: '6f1c1a52-3a44-4f43-9d2e-0d9a1e7b0c11',
-  carrier: 'VN',
-  number: '215',
-  date: '2025-12-01',
-  origin: 'SGN',
-  destination: 'HAN',
-  departureAt: '2025-12-01T03:00:00.000Z',
-  international: false,
-};
-const passengerId = '0b6a3f0e-6d0e-4a43-8d1b-5b0f0c9f1a22';
 
 /** One event of each type the gates read, with what its effect reads of it. */
 const EVENTS: Record<string, object> = {

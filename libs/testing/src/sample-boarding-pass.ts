@@ -4,6 +4,18 @@ import { encodeBcbp } from '@biogate/domain';
 export const SAMPLE_FLIGHT_ID = '0b6f3a52-0000-4000-8000-000000000001';
 export const SAMPLE_PASSENGER_ID = '0b6f3a52-0000-4000-8000-00000000000a';
 
+/** The flight as the events carry it (a FlightRef of libs/contracts): 09:00 local. */
+export const SAMPLE_FLIGHT_REF = {
+  flightId: SAMPLE_FLIGHT_ID,
+  carrier: 'VN',
+  number: '213',
+  date: '2025-12-01',
+  origin: 'SGN',
+  destination: 'HAN',
+  departureAt: '2025-12-01T02:00:00.000Z',
+  international: false,
+} as const;
+
 /** The passenger's boarding pass as scanned (IATA BCBP), with a check-in sequence number. */
 export function sampleBcbp(sequence = 1): string {
   return encodeBcbp({
