@@ -43,6 +43,36 @@ describe.each<DatabaseKind>(['PostgreSQL', 'PGlite'])('fifty at once, on %s', (k
     ).toBe(1);
   });
 
+  it('books a passenger name list once: one books each PNR, the rest are told it was booked', async () => {
+    const { flight, passengers } = booking('RACE10', { flight: { number: '1910' } });
+    // Three PNRs, in another order in half of the lists: a pair of them may deadlock and retry.
+    const pnrs = ['RACE10', 'RACE11', 'RACE12'];
+    const list = (i: number) => ({
+      flight,
+      bookings: (i % 2 === 0 ? pnrs : [...pnrs].reverse()).map((pnr) => ({ pnr, passengers })),
+    });
+    let i = 0;
+    const responses = await race(() =>
+      services.http.post('/v1/passenger-name-lists').set('x-api-key', KEYS.qa).send(list(i++)),
+    );
+    const statuses = responses.map((r) => `${r.status} ${r.status >= 500 ? r.text : ''}`.trim());
+    expect(statuses.filter((s) => s !== '200')).toEqual([]);
+    const outcomes = responses.flatMap(
+      (r) => (r.body as { bookings: { pnr: string; outcome: string }[] }).bookings,
+    );
+    for (const pnr of pnrs) {
+      const of = outcomes.filter((o) => o.pnr === pnr).map((o) => o.outcome);
+      expect(of.filter((o) => o === 'BOOKED')).toHaveLength(1);
+      expect(of.filter((o) => o === 'ALREADY_BOOKED')).toHaveLength(RACERS - 1);
+    }
+    expect(
+      await count(
+        `SELECT count(*) AS n FROM checkin.booked_passenger p JOIN checkin.booking b ON b.id = p.booking_id
+          WHERE b.pnr IN ('RACE10', 'RACE11', 'RACE12')`,
+      ),
+    ).toBe(3);
+  });
+
   it('checks one passenger in once: one new boarding pass, the rest told it was already issued', async () => {
     const passengerId = await bookPassenger(services, 'RACE02', { flight: { number: '1902' } });
     const responses = await race(() =>
