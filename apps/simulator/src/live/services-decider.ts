@@ -272,10 +272,12 @@ export class ServicesDecider implements AsyncStepDecider {
     return lists;
   }
 
-  private async step(step: JourneyStep, at: Instant): Promise<StepVerdict> {
+  /** A passenger's own step (bookings go in their flight's list). */
+  private async step(
+    step: Exclude<JourneyStep, { kind: 'BOOKING' }>,
+    at: Instant,
+  ): Promise<StepVerdict> {
     switch (step.kind) {
-      case 'BOOKING':
-        return (await this.bookings([step.passengers], at))[0] as StepVerdict;
       case 'ENROLMENT':
         return this.enrolment(step, at);
       case 'CHECK_IN':
