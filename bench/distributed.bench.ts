@@ -10,7 +10,7 @@
  *    default 100 and then 200 a second, #13's two goals) for BENCH_LOAD_SECONDS each (60), to
  *    BENCH_DECISIONS passengers already known to the gate (1,000, each presented again in turn, as
  *    a passenger screened twice is); p50/p99 of each decision's round trip over the run, and the
- *    p99 of each 10 s of it (the goal is a flat one).
+ *    p99 of each 10 s of it (the goal is a flat one; BENCH_SLICE for slices of another length).
  *
  * The services log as deployed (JSON lines at info, read by this process); BENCH_LOG_LEVEL=warn
  * runs them without the line per request and per event, to show what the logs cost.
@@ -63,7 +63,7 @@ const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
 const RATES = (process.env.BENCH_DECISIONS_PER_S ?? '100,200').split(',').map(Number);
 const LOAD_SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 60);
 /** The p99 of each slice of this many seconds of a load: flat, or growing with a queue. */
-const SLICE_SECONDS = 10;
+const SLICE_SECONDS = Number(process.env.BENCH_SLICE ?? 10);
 const DECISIONS = Number(process.env.BENCH_DECISIONS ?? 1000);
 const INSTANCES = (process.env.BENCH_GATE_INSTANCES ?? '1').split(',').map(Number);
 const PARTITIONS = Number(process.env.BENCH_PARTITIONS ?? 12);

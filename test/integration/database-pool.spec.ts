@@ -32,6 +32,30 @@ describe('the connection pool on PostgreSQL', () => {
     expect(await backendsAnswering(config, 8)).toBe(2);
   });
 
+  it('keeps its connections through a quiet spell longer than pg closes idle ones after', async () => {
+    const db = await openDatabase({ ...provisioned.config, poolSize: 2 } as DatabaseConfig, []);
+    const pids = async () =>
+      new Set(
+        (
+          await Promise.all(
+            [1, 2].map(() =>
+              db.dataSource.query<{ pid: number }[]>(
+                'SELECT pg_backend_pid() AS pid FROM pg_sleep(0.1)',
+              ),
+            ),
+          )
+        ).map(([row]) => row?.pid),
+      );
+    try {
+      const before = await pids();
+      // node-postgres closes a connection idle for 10 s unless told otherwise.
+      await new Promise((resolve) => setTimeout(resolve, 10_500));
+      expect(await pids()).toEqual(before);
+    } finally {
+      await db.close();
+    }
+  }, 30_000);
+
   it('opens up to the default pool without a size', async () => {
     expect(await backendsAnswering(provisioned.config, DEFAULT_POOL_SIZE + 4)).toBe(
       DEFAULT_POOL_SIZE,

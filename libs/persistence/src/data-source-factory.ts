@@ -44,7 +44,14 @@ export async function openDatabase(
       ? {
           ...common,
           url: config.url,
-          extra: { max: config.poolSize ?? DEFAULT_POOL_SIZE, Client: PreparedStatementClient },
+          extra: {
+            max: config.poolSize ?? DEFAULT_POOL_SIZE,
+            // Connections stay open while idle (pg closes them after 10 s): a new one is a new
+            // server process with cold caches and none of our prepared statements, so the first
+            // requests after a quiet spell paid 100-160 ms (bench:distributed's first seconds).
+            idleTimeoutMillis: 0,
+            Client: PreparedStatementClient,
+          },
         }
       : {
           ...common,
