@@ -1,6 +1,6 @@
 /**
  * A Kafka to run the services against on a machine without Docker or a Kafka cluster:
- * librdkafka's mock cluster (Debian package librdkafka-dev), with every biogate topic and its
+ * librdkafka's mock cluster (`libs/testing/kafka-mock/build.sh`), with every biogate topic and its
  * dead-letter topic, 12 partitions each (`--partitions N` for another count: the most instances
  * of one service that consume side by side). Prints `KAFKA_BROKERS=host:port` and runs until
  * Ctrl-C. It keeps messages in memory only: for trying distributed mode, not for keeping data.

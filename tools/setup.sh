@@ -16,5 +16,9 @@ if [ -z "${TEST_POSTGRES_URL:-}" ] && ! pg_isready -h 127.0.0.1 -p 5432 -q; then
   fi
 fi
 
+# The Kafka mock cluster's program, built once here rather than by the first tests that need it
+# (about 30 s: librdkafka from Debian's source), unless KAFKA_BROKERS names a real cluster.
+[ -n "${KAFKA_BROKERS:-}" ] || libs/testing/kafka-mock/build.sh > /dev/null
+
 npm ci --no-audit --no-fund
 npm run -s build:console

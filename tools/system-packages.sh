@@ -2,7 +2,8 @@
 # The Debian packages biogate's tests need beyond Node and npm:
 #   chromium        the HTML report and the console are tested in a real browser
 #   librdkafka-dev  the Kafka mock cluster (a real protocol peer without Docker)
-#   gcc, libc6-dev  to compile the mock cluster's small C helper
+#   gcc, libc6-dev  to compile the mock cluster's small C helper, and with make, curl and patch
+#                   the librdkafka it links (libs/testing/kafka-mock/build.sh)
 #   postgresql      a real PostgreSQL for the integration tests (on 127.0.0.1:5432)
 #
 #   tools/system-packages.sh --install   install what is missing (root with apt), else stop
@@ -15,6 +16,11 @@ missing=()
 # KAFKA_BROKERS names a real broker instead of the mock cluster.
 [ -n "${KAFKA_BROKERS:-}" ] || [ -f /usr/include/librdkafka/rdkafka_mock.h ] || missing+=(librdkafka-dev)
 command -v cc >/dev/null 2>&1 || missing+=(gcc)
+if [ -z "${KAFKA_BROKERS:-}" ]; then
+  for tool in make curl patch; do
+    command -v "$tool" >/dev/null 2>&1 || missing+=("$tool")
+  done
+fi
 [ -f /usr/include/stdio.h ] || missing+=(libc6-dev)
 # TEST_POSTGRES_URL names another PostgreSQL server instead of the local one.
 [ -n "${TEST_POSTGRES_URL:-}" ] || command -v pg_isready >/dev/null 2>&1 || missing+=(postgresql)

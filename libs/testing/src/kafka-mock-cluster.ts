@@ -1,13 +1,10 @@
 import { execFileSync, spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 
 /**
  * A real Kafka protocol peer for integration tests where no Docker engine runs: librdkafka's
- * mock cluster (Debian package librdkafka-dev), through a small C helper compiled on first use.
+ * mock cluster, through a small C helper built on first use (`kafka-mock/build.sh`).
  * KAFKA_BROKERS in the environment takes precedence (a real cluster).
  */
 export interface TestKafka {
@@ -15,7 +12,7 @@ export interface TestKafka {
   stop(): Promise<void>;
 }
 
-const SOURCE = join(__dirname, '..', 'kafka-mock', 'kafka-mock-cluster.c');
+const BUILD_SCRIPT = join(__dirname, '..', 'kafka-mock', 'build.sh');
 
 export async function startTestKafka(
   topics: readonly string[],
@@ -61,27 +58,19 @@ export async function startTestKafka(
 }
 
 /**
- * The mock cluster program (on librdkafka's mock brokers), compiled into a cache folder under a
- * name that carries its source's hash: checkouts of other versions each build their own, and a
- * program is never run with another version's source. Written under a temporary name, then
- * renamed, so that test workers building it at once never run a half-written file.
+ * The mock cluster program, built once per machine by `kafka-mock/build.sh` (librdkafka from
+ * Debian's source with the mock's log search made to start at the newest message set) into a
+ * cache folder under a name that carries its sources' hash; the script prints its path.
  */
 function mockClusterBinary(): string {
-  const directory = join(tmpdir(), 'biogate-kafka-mock');
-  const source = readFileSync(SOURCE);
-  const version = createHash('sha256').update(source).digest('hex').slice(0, 16);
-  const binary = join(directory, `kafka-mock-cluster-${version}`);
-  if (existsSync(binary)) return binary;
-  mkdirSync(directory, { recursive: true });
-  const building = `${binary}.${process.pid}.tmp`;
   try {
-    execFileSync('cc', ['-O2', '-o', building, SOURCE, '-lrdkafka'], { stdio: 'pipe' });
+    return execFileSync('bash', [BUILD_SCRIPT], { stdio: ['ignore', 'pipe', 'inherit'] })
+      .toString()
+      .trim();
   } catch (error) {
-    const output = (error as { stderr?: Buffer }).stderr?.toString() ?? String(error);
     throw new Error(
-      `cannot build the Kafka mock cluster helper (needs cc and Debian's librdkafka-dev): ${output}`,
+      `cannot build the Kafka mock cluster helper (needs cc, make, curl and patch, or Debian's ` +
+        `librdkafka-dev offline): ${error instanceof Error ? error.message : String(error)}`,
     );
   }
-  renameSync(building, binary);
-  return binary;
 }
