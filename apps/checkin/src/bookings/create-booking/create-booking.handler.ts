@@ -1,23 +1,17 @@
-import { randomUUID } from 'node:crypto';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ConflictError, InputRejectedError } from '@biogate/contracts';
-import { compactDateAt, type PhasePolicy, type PopulationRegister } from '@biogate/domain';
+import { ConflictError } from '@biogate/contracts';
+import type { PhasePolicy, PopulationRegister } from '@biogate/domain';
 import type { EntityManager } from 'typeorm';
-import { EventStamp } from '@biogate/messaging';
 import { UNIT_OF_WORK, type UnitOfWork } from '@biogate/persistence';
 import type { AirportRegistry } from '@biogate/reference-data';
-import {
-  AIRPORT_REGISTRY,
-  assertAirlineScope,
-  PHASE_POLICY,
-  POPULATION_REGISTER,
-} from '@biogate/service-runtime';
+import { AIRPORT_REGISTRY, PHASE_POLICY, POPULATION_REGISTER } from '@biogate/service-runtime';
 import { CheckInOutbox } from '../../checkin-outbox';
 import { CheckInStore } from '../../persistence/checkin-store';
 import { bookingView, type BookingView } from '../booking.view';
 import { vneidPurchaseRefusals, type PurchaseRefusalView } from '../ticket-purchase';
-import { bookedFlightProblems, flightOfBooking, flightRedefinition } from './booked-flight';
+import { airlineBooking } from './airline-booking';
+import { flightRedefinition } from './booked-flight';
 import type { FlightRow } from '../../persistence/checkin.entities';
 import { bookingEvents } from './booking-events';
 import { CreateBookingCommand } from './create-booking.command';
@@ -45,23 +39,15 @@ export class CreateBookingHandler implements ICommandHandler<
     private readonly flights: ScheduledFlights,
   ) {}
 
-  async execute({
-    principal,
-    request,
-    correlationId,
-    at,
-  }: CreateBookingCommand): Promise<BookingView | PurchaseRefusalView> {
-    assertAirlineScope(principal, request.flight.carrier);
-    const offset = this.policy.compiled.utcOffsetMinutes;
-    const problems = bookedFlightProblems(request.flight, this.airports, offset);
-    if (problems.length > 0) throw new InputRejectedError('invalid booking', problems);
-    const now = new Date(at);
-    const today = compactDateAt(now.getTime(), offset);
+  async execute(command: CreateBookingCommand): Promise<BookingView | PurchaseRefusalView> {
+    const { request } = command;
+    const { now, today, events, incentiveWindow, booked } = airlineBooking(
+      { policy: this.policy, airports: this.airports },
+      command,
+      'invalid booking',
+    );
     const refusals = vneidPurchaseRefusals(request.passengers, this.register, today);
     if (refusals.length > 0) return { outcome: 'REFUSED', pnr: request.pnr, refusals };
-    const events = new EventStamp('checkin', now.toISOString(), correlationId);
-    const incentiveWindow = this.policy.inIncentiveWindow(now.getTime());
-    const booked = flightOfBooking(request.flight, randomUUID());
     const book = async (em: EntityManager, flight: FlightRow) => {
       const redefinition = flightRedefinition(flight, booked);
       if (redefinition !== undefined) throw new ConflictError(redefinition);

@@ -1,28 +1,18 @@
-import { randomUUID } from 'node:crypto';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ConflictError, InputRejectedError, type InputError } from '@biogate/contracts';
-import { compactDateAt, type PhasePolicy, type PopulationRegister } from '@biogate/domain';
+import { ConflictError, type InputError } from '@biogate/contracts';
+import type { PhasePolicy, PopulationRegister } from '@biogate/domain';
 import type { EntityManager } from 'typeorm';
-import { EventStamp } from '@biogate/messaging';
 import { UNIT_OF_WORK, type UnitOfWork } from '@biogate/persistence';
 import type { AirportRegistry } from '@biogate/reference-data';
-import {
-  AIRPORT_REGISTRY,
-  assertAirlineScope,
-  PHASE_POLICY,
-  POPULATION_REGISTER,
-} from '@biogate/service-runtime';
+import { AIRPORT_REGISTRY, PHASE_POLICY, POPULATION_REGISTER } from '@biogate/service-runtime';
 import { CheckInOutbox } from '../../checkin-outbox';
 import { CheckInStore } from '../../persistence/checkin-store';
 import type { FlightRow } from '../../persistence/checkin.entities';
 import { bookingView, flightRef } from '../booking.view';
 import { vneidPurchaseRefusals } from '../ticket-purchase';
-import {
-  bookedFlightProblems,
-  flightOfBooking,
-  flightRedefinition,
-} from '../create-booking/booked-flight';
+import { airlineBooking } from '../create-booking/airline-booking';
+import { flightRedefinition } from '../create-booking/booked-flight';
 import { bookingEvents } from '../create-booking/booking-events';
 import type { ListedBookingDto } from '../create-booking/create-booking.request.dto';
 import { newBooking } from '../create-booking/new-booking';
@@ -57,27 +47,17 @@ export class BookPassengerNameListHandler implements ICommandHandler<
     private readonly flights: ScheduledFlights,
   ) {}
 
-  async execute({
-    principal,
-    request,
-    correlationId,
-    at,
-  }: BookPassengerNameListCommand): Promise<PassengerNameListView> {
-    assertAirlineScope(principal, request.flight.carrier);
-    const offset = this.policy.compiled.utcOffsetMinutes;
-    const problems = [
-      ...bookedFlightProblems(request.flight, this.airports, offset),
-      ...repeatedPnrs(request.bookings),
-    ];
-    if (problems.length > 0) throw new InputRejectedError('invalid passenger name list', problems);
-    const now = new Date(at);
-    const today = compactDateAt(now.getTime(), offset);
+  async execute(command: BookPassengerNameListCommand): Promise<PassengerNameListView> {
+    const { request } = command;
+    const { now, today, events, incentiveWindow, booked } = airlineBooking(
+      { policy: this.policy, airports: this.airports },
+      command,
+      'invalid passenger name list',
+      repeatedPnrs(request.bookings),
+    );
     const refusals = request.bookings.map((b) =>
       vneidPurchaseRefusals(b.passengers, this.register, today),
     );
-    const events = new EventStamp('checkin', now.toISOString(), correlationId);
-    const incentiveWindow = this.policy.inIncentiveWindow(now.getTime());
-    const booked = flightOfBooking(request.flight, randomUUID());
     const book = async (em: EntityManager, flight: FlightRow): Promise<PassengerNameListView> => {
       const redefinition = flightRedefinition(flight, booked);
       if (redefinition !== undefined) throw new ConflictError(redefinition);
