@@ -132,8 +132,16 @@ async function main(): Promise<void> {
   // A day that fails must not be kept alive by its sampler: the error is printed and it exits.
   sampler.unref();
   const clockStart = Date.parse(`${DATE}T00:00:00+07:00`) - 2 * 86_400_000;
-  const { played, beforeTheDaySeconds, servicesCpu, servicesRssMb, cpuBefore, started, split } =
-    await playOnServices(input, clockStart);
+  const {
+    played,
+    beforeTheDaySeconds,
+    bursts,
+    servicesCpu,
+    servicesRssMb,
+    cpuBefore,
+    started,
+    split,
+  } = await playOnServices(input, clockStart);
   // As `live` does: the closed services' database is collected before the model's day.
   globalThis.gc?.();
   const result = crossChecked(played);
@@ -158,7 +166,7 @@ async function main(): Promise<void> {
   process.stdout.write(
     `${MODE}${CONSOLE ? ' with the console' : ''}: ${AIRPORT} ${DATE} ${WINDOW}: ${report.passengers} passengers, ${facts.requests} requests, ${facts.settles} settles, live then model in ${seconds.toFixed(1)} s\n` +
       `  live: ${result.wallSeconds.toFixed(1)} s, ${result.journeysPerSecond.toFixed(1)} passengers/s; identical decisions ${crossCheck.identical}/${crossCheck.decisions}\n` +
-      `  of which before the day (bookings, enrolments, online check-ins, a minute apart): ${beforeTheDaySeconds.toFixed(1)} s\n` +
+      `  of which before the day (bookings, enrolments, online check-ins, a minute apart): ${beforeTheDaySeconds.toFixed(1)} s (${bursts})\n` +
       `  CPU per passenger ${cpuMs.toFixed(1)} ms (driver, services and the model's rerun); peak RSS ${rssMb.toFixed(0)} MB, the driver's ${driverRssMb.toFixed(0)} MB\n` +
       `  the live part's CPU per passenger: ${split(report.passengers)}\n` +
       `  the whole day (about ${Math.round(dayPassengers)} passengers) at this rate: ${projected.toFixed(1)} min (goal: under ${MODE === 'distributed' ? 4 : 10})\n` +
@@ -203,6 +211,7 @@ async function playOnServices(input: AirportDayInput, clockStart: number) {
     return {
       played,
       beforeTheDaySeconds: beforeTheDay.seconds,
+      bursts: beforeTheDay.bursts,
       cpuBefore,
       started,
       servicesCpu: servicesCpu.reduce((sum, [, seconds]) => sum + seconds, 0),
@@ -226,21 +235,35 @@ function localMidnight(date: string, utcOffsetMinutes: number): number {
  * check-ins, each a burst of one instant): from the start to the last of them answered.
  */
 class BeforeTheDay {
-  private lastAnswered: number;
+  /** Each minute's burst before the day: the wall time of its last answer, by local minute. */
+  private readonly lastAnsweredIn = new Map<number, number>();
 
   constructor(
     private readonly started: number,
     private readonly dayStart: number,
-  ) {
-    this.lastAnswered = started;
-  }
+  ) {}
 
   answered(at: number): void {
-    if (at < this.dayStart) this.lastAnswered = performance.now();
+    if (at < this.dayStart) this.lastAnsweredIn.set(Math.floor(at / 60_000), performance.now());
   }
 
   get seconds(): number {
-    return (this.lastAnswered - this.started) / 1000;
+    return (Math.max(this.started, ...this.lastAnsweredIn.values()) - this.started) / 1000;
+  }
+
+  /** "23:57 10.2 s, 23:58 40.3 s, …": each burst from the end of the one before it. */
+  get bursts(): string {
+    let from = this.started;
+    return [...this.lastAnsweredIn]
+      .sort(([a], [b]) => a - b)
+      .map(([minute, last]) => {
+        const local = (((minute * 60_000 - this.dayStart) / 60_000) % 1440) + 1440;
+        const hhmm = `${String(Math.floor(local / 60) % 24).padStart(2, '0')}:${String(local % 60).padStart(2, '0')}`;
+        const seconds = (last - from) / 1000;
+        from = last;
+        return `${hhmm} ${seconds.toFixed(1)} s`;
+      })
+      .join(', ');
   }
 }
 
