@@ -257,8 +257,8 @@ class BeforeTheDay {
     return [...this.lastAnsweredIn]
       .sort(([a], [b]) => a - b)
       .map(([minute, last]) => {
-        const local = (((minute * 60_000 - this.dayStart) / 60_000) % 1440) + 1440;
-        const hhmm = `${String(Math.floor(local / 60) % 24).padStart(2, '0')}:${String(local % 60).padStart(2, '0')}`;
+        // The minute's local clock time: its distance from local midnight, read as a UTC time.
+        const hhmm = new Date(minute * 60_000 - this.dayStart).toISOString().slice(11, 16);
         const seconds = (last - from) / 1000;
         from = last;
         return `${hhmm} ${seconds.toFixed(1)} s`;

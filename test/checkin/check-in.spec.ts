@@ -1,6 +1,7 @@
 import { parseBcbp, type ScannedBoardingPass } from '@biogate/domain';
 import { SECURITY_DECIDED, type GalleryEntryStagedV1 } from '@biogate/contracts';
 import { EventStamp, type EventEnvelope, type TransportMessage } from '@biogate/messaging';
+import { SAMPLE_FLIGHT_REF } from '@biogate/testing';
 import { CheckInOutbox } from '../../apps/checkin/src/checkin-outbox';
 import { bookPassenger } from '../support/booking-fixtures';
 import {
@@ -140,16 +141,7 @@ describe.each<DatabaseKind>(['PGlite', 'PostgreSQL'])('check-in on %s', (kind) =
         key: id,
         payload: {
           passengerId: id,
-          flight: {
-            flightId: '0b5f0e3a-0000-4000-8000-0000000f1001',
-            carrier: 'VN',
-            number: '213',
-            date: '2025-12-01',
-            origin: 'SGN',
-            destination: 'HAN',
-            departureAt: '2025-12-01T02:00:00.000Z',
-            international: false,
-          },
+          flight: SAMPLE_FLIGHT_REF,
           airport: 'SGN',
           lane: 'MANUAL',
           at: '2025-12-01T01:00:00.000Z',
