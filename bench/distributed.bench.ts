@@ -54,7 +54,7 @@ import {
 } from './biometric-journey';
 import { KeepAliveClient, percentile } from './keep-alive-client';
 import { processCpuSeconds, residentMegabytes } from './process-cpu';
-import { BENCH_FETCH_MAX_WAIT_MS } from './kafka-fetch-wait';
+import { BENCH_FETCH_MAX_WAIT_MS, benchFetchWait } from './kafka-fetch-wait';
 
 const JOURNEYS = Number(process.env.BENCH_JOURNEYS ?? 1000);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 500);
@@ -160,7 +160,7 @@ async function runWith(instances: number): Promise<RunFigures> {
     BIOGATE_TEMPLATE_KEY: randomBytes(32).toString('base64'),
     BIOGATE_GALLERY_KEY: randomBytes(32).toString('base64'),
     BIOGATE_CLOCK_START: '2025-12-01T06:00:00+07:00',
-    KAFKA_FETCH_MAX_WAIT_MS: BENCH_FETCH_MAX_WAIT_MS,
+    ...benchFetchWait(),
     // BENCH_LOG_LEVEL=warn leaves out the line per request and per event (the logs' cost).
     BIOGATE_LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info',
     // BENCH_TRACING=1: every service traces, exporting to a collector that takes and drops.
@@ -326,7 +326,7 @@ async function runWith(instances: number): Promise<RunFigures> {
         .map((s, i) => `${s.name} ${((idleCores[i] ?? 0) * 100).toFixed(1)}%`)
         .join(
           ', ',
-        )} of a core over ${(IDLE_MS / 1000).toFixed(0)} s without traffic (fetches the broker answers at their ${BENCH_FETCH_MAX_WAIT_MS} ms deadline, timers)`,
+        )} of a core over ${(IDLE_MS / 1000).toFixed(0)} s without traffic (fetches that wait up to ${BENCH_FETCH_MAX_WAIT_MS === undefined ? "KAFKA_FETCH_MAX_WAIT_MS's default" : `${BENCH_FETCH_MAX_WAIT_MS} ms`} for a message, timers)`,
     );
     log(
       `  RSS at the end: ${services.map((s, i) => `${s.name} ${(rss[i] ?? 0).toFixed(0)}`).join(', ')} MB`,

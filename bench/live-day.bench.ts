@@ -39,7 +39,7 @@ import {
   residentMegabytes,
 } from './process-cpu';
 import { parseLocalDate, startOfCompactDate } from '@biogate/domain';
-import { BENCH_FETCH_MAX_WAIT_MS } from './kafka-fetch-wait';
+import { benchFetchWait } from './kafka-fetch-wait';
 
 const AIRPORT = process.env.BENCH_AIRPORT ?? 'SGN';
 const DATE = process.env.BENCH_DATE ?? '2025-12-01';
@@ -79,7 +79,7 @@ async function distributed(clockStart: number): Promise<BenchServices> {
   const env = {
     ...infrastructure.env,
     BIOGATE_CLOCK_START: new Date(clockStart).toISOString(),
-    KAFKA_FETCH_MAX_WAIT_MS: BENCH_FETCH_MAX_WAIT_MS,
+    ...benchFetchWait(),
   };
   const processes = await startThreeServices(env, [3851, 3852, 3853], 'build').catch(
     async (error: unknown) => {

@@ -172,8 +172,9 @@ export class KafkaTransport implements EventTransport {
     };
     const member = new GroupMember(
       () => {
-        // A fetch returns as soon as a message arrives on a real broker; the wait caps how long
-        // an idle fetch may hold a message back where the broker answers only at the deadline.
+        // A fetch returns as soon as a message arrives (on a broker and on the tests' mock
+        // cluster); the wait sets how often an idle consumer fetches, and how long stopping it
+        // may take: kafkajs waits out the fetch in hand.
         const consumer = this.kafka.consumer({
           groupId: group,
           maxWaitTimeInMs: this.options.fetchMaxWaitMs ?? DEFAULT_FETCH_MAX_WAIT_MS,
