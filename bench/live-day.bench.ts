@@ -93,7 +93,15 @@ async function distributed(clockStart: number): Promise<BenchServices> {
   const pids = processes.map((p) => p.child.pid ?? 0);
   return {
     target: new DistributedScenarioTarget(checkin, security, boarding),
-    cpuSeconds: () => new Map(processes.map((p) => [p.name, processCpuSeconds(p.child.pid ?? 0)])),
+    cpuSeconds: () =>
+      new Map(
+        processes.map((p) => {
+          // A service that ended (the day may have got its answers first) says why.
+          if (p.child.exitCode !== null || p.child.signalCode !== null)
+            throw new Error(`a service ended: ${postMortemOf(p.name, p.child, p.stderr())}`);
+          return [p.name, processCpuSeconds(p.child.pid ?? 0)];
+        }),
+      ),
     rssMb: () => Math.max(...pids.map((pid) => residentMegabytes(pid))),
     postMortem: async () => {
       // A process's exit reaches this one after the resets of its sockets that failed the day.
