@@ -22,7 +22,7 @@ function servicesNoting(settles: string[]): ScenarioTarget {
 }
 
 /** Four passengers of one flight: only what the decider reads of a population. */
-const POPULATION = {
+const POPULATION_READ = {
   total: 4,
   airport: 'SGN',
   flights: [{ carrier: 'VN', number: '213', date: '2025-12-01', gate: '12' }],
@@ -43,7 +43,8 @@ const POPULATION = {
   birthDate: () => '1990-01-01',
   checkedBags: () => 0,
   ssr: () => [],
-} as unknown as DayPopulation;
+};
+const POPULATION = POPULATION_READ as unknown as DayPopulation;
 
 const checkIn = (passenger: number): JourneyStep => ({
   kind: 'CHECK_IN',
@@ -214,5 +215,34 @@ describe('ServicesDecider, with batches of several seconds on their way', () => 
   it('has no clocks to tell apart where the target has one for all', () => {
     const decider = new ServicesDecider(servicesNoting([]), POPULATION, 420);
     expect(decider.clocksOf(second(0, [checkIn(0)]))).toBeUndefined();
+  });
+});
+
+describe("ServicesDecider sends a second's steps across flights", () => {
+  it("takes one flight's steps after another's in turn, each flight's in its order", async () => {
+    const flights = [{ gate: '12' }, { gate: '14' }];
+    const population = {
+      ...POPULATION_READ,
+      flight: (passenger: number) => flights[passenger < 3 ? 0 : 1],
+      document: (passenger: number) => ({ type: 'CITIZEN_ID_CARD', number: String(passenger) }),
+    } as unknown as DayPopulation;
+    const sent: string[] = [];
+    const target: ScenarioTarget = {
+      ...servicesNoting([]),
+      call: (_method, _path, body) => {
+        sent.push((body as { document: { number: string } }).document.number);
+        return servicesNoting([]).call('POST', '');
+      },
+    };
+    const decider = new ServicesDecider(target, population, 420);
+    // Every kind of step goes so; at check-in, which issues a flight's passes one at a time, a
+    // burst of one flight's steps would wait on itself.
+    await decider.decide(
+      second(
+        0,
+        [0, 1, 2, 3, 4].map((p) => at('SECURITY', p)),
+      ),
+    );
+    expect(sent).toEqual(['0', '3', '1', '4', '2']);
   });
 });

@@ -172,20 +172,41 @@ export class ServicesDecider implements AsyncStepDecider {
         const decided = await this.bookings(list.bookings, at);
         list.steps.forEach((index, i) => (verdicts[index] = decided[i] as StepVerdict));
       }),
-      ...batch.steps.flatMap((step, index) =>
-        step.kind === 'BOOKING'
-          ? []
-          : [
-              async () => {
-                verdicts[index] = await this.step(step, at);
-              },
-            ],
-      ),
+      ...this.acrossFlights(batch.steps).map((index) => async () => {
+        verdicts[index] = await this.step(
+          batch.steps[index] as Exclude<JourneyStep, { kind: 'BOOKING' }>,
+          at,
+        );
+      }),
     ];
     await inParallel(requests, CONCURRENT_REQUESTS, (request) => request());
     for (const action of batch.actions)
       if (action.kind === 'CLOSE_BOARDING') await this.act(action, at);
     return verdicts;
+  }
+
+  /**
+   * The indexes of a batch's passenger steps (not its bookings), one flight's after another's in
+   * turn: check-in issues a flight's boarding passes one at a time (their sequence numbers), so
+   * the requests in flight together should be of different flights. Before the day a second
+   * holds every enrolment or online check-in of the day, listed flight by flight. Each flight's
+   * steps keep their order.
+   */
+  private acrossFlights(steps: readonly JourneyStep[]): number[] {
+    const byFlight = new Map<DayFlight, number[]>();
+    steps.forEach((step, index) => {
+      if (step.kind === 'BOOKING') return;
+      const flight = this.population.flight(step.passenger);
+      const indexes = byFlight.get(flight);
+      if (indexes === undefined) byFlight.set(flight, [index]);
+      else indexes.push(index);
+    });
+    const lists = [...byFlight.values()];
+    const longest = Math.max(0, ...lists.map((list) => list.length));
+    const order: number[] = [];
+    for (let turn = 0; turn < longest; turn++)
+      for (const list of lists) if (turn < list.length) order.push(list[turn] as number);
+    return order;
   }
 
   /**
