@@ -10,6 +10,9 @@
 #   (MaxWait) even when a message arrived meanwhile, so every hop between services waited for
 #   it and idle consumers fetched 1000/MaxWait times a second; the fetch now waits, parked, until
 #   a producer appends to one of its partitions, as a Kafka broker's fetch does.
+# - fetch-returns-every-set.patch: a fetch returned one message set (one produce request's
+#   messages) a partition, so a consumer behind by N produce requests fetched N times; it now
+#   returns the sets from its offset on, as many as its size limits take.
 # Without the tarball (offline), it links the system's librdkafka as before, and says
 # so. The program goes into a cache folder under a name that carries the hash of this folder's
 # files; the build holds a lock, so that test workers asking at once build it once.
@@ -33,7 +36,7 @@ build() {
     echo "$tarball_sha256  $work/librdkafka.tar.gz" | sha256sum -c --quiet -; then
     tar -xzf "$work/librdkafka.tar.gz" -C "$work"
     local source="$work/librdkafka-2.0.2"
-    for change in msgset-find-from-newest fetch-answers-on-append; do
+    for change in msgset-find-from-newest fetch-answers-on-append fetch-returns-every-set; do
       patch -s -p1 -d "$source" < "$here/$change.patch"
     done
     (
