@@ -90,19 +90,16 @@ async function distributed(clockStart: number): Promise<BenchServices> {
   const [checkin, security, boarding] = processes.map(
     (p) => new HttpScenarioTarget(p.url, QA_KEY),
   ) as [HttpScenarioTarget, HttpScenarioTarget, HttpScenarioTarget];
-  const pids = processes.map((p) => p.child.pid ?? 0);
+  // A service that ended (the day may have got its answers first) says why, not ENOENT on /proc.
+  const runningPid = (p: (typeof processes)[number]): number => {
+    if (p.child.exitCode !== null || p.child.signalCode !== null)
+      throw new Error(`a service ended: ${postMortemOf(p.name, p.child, p.stderr())}`);
+    return p.child.pid ?? 0;
+  };
   return {
     target: new DistributedScenarioTarget(checkin, security, boarding),
-    cpuSeconds: () =>
-      new Map(
-        processes.map((p) => {
-          // A service that ended (the day may have got its answers first) says why.
-          if (p.child.exitCode !== null || p.child.signalCode !== null)
-            throw new Error(`a service ended: ${postMortemOf(p.name, p.child, p.stderr())}`);
-          return [p.name, processCpuSeconds(p.child.pid ?? 0)];
-        }),
-      ),
-    rssMb: () => Math.max(...pids.map((pid) => residentMegabytes(pid))),
+    cpuSeconds: () => new Map(processes.map((p) => [p.name, processCpuSeconds(runningPid(p))])),
+    rssMb: () => Math.max(...processes.map((p) => residentMegabytes(runningPid(p)))),
     postMortem: async () => {
       // A process's exit reaches this one after the resets of its sockets that failed the day.
       await new Promise((resolve) => setTimeout(resolve, 1_000));
