@@ -164,6 +164,11 @@ describe('the log of a service process', () => {
       headers: { 'x-api-key': KEYS.airlineVN, 'x-correlation-id': 'process-log-1' },
     });
     expect(missing.headers.get('x-correlation-id')).toBe('process-log-1');
+    // Lines leave in blocks, but none waits for more: the request's line is out while it runs.
+    const deadline = Date.now() + 2_000;
+    while (!service.stdout().includes('process-log-1') && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(service.stdout()).toContain('"correlationId":"process-log-1"');
     await service.stop();
     const lines = service
       .stdout()
