@@ -180,9 +180,20 @@ export class KafkaTransport implements EventTransport {
           maxWaitTimeInMs: this.options.fetchMaxWaitMs ?? DEFAULT_FETCH_MAX_WAIT_MS,
           ...groupSession(this.options.sessionTimeoutMs),
         });
-        consumer.on(consumer.events.COMMIT_OFFSETS, () => {
-          this.commits.committed();
+        consumer.on(consumer.events.COMMIT_OFFSETS, (event) => {
+          this.commits.committed(group, event.payload.topics);
         });
+        consumer.on(consumer.events.GROUP_JOIN, (event) => {
+          this.commits.assigned(group, event.payload.memberAssignment);
+        });
+        for (const leaving of [
+          consumer.events.REBALANCING,
+          consumer.events.CRASH,
+          consumer.events.STOP,
+        ] as const)
+          consumer.on(leaving, () => {
+            this.commits.assigned(group, {});
+          });
         return consumer;
       },
       run,
@@ -213,28 +224,45 @@ export class KafkaTransport implements EventTransport {
     if (this.groups.size === 0) return;
     const admin = await this.connectedAdmin();
     // One topic after the other: asked together, kafkajs's admin took four times as long.
-    const targets: { group: string; topic: string; partition: number; high: number }[] = [];
+    const targets: { group: string; key: string; high: number }[] = [];
     for (const [group, topics] of this.groups) {
       for (const topic of new Set(topics)) {
         for (const { partition, high } of await admin.fetchTopicOffsets(topic))
-          if (Number(high) > 0) targets.push({ group, topic, partition, high: Number(high) });
+          if (Number(high) > 0)
+            targets.push({ group, key: `${topic}/${partition}`, high: Number(high) });
       }
     }
-    const deadline = Date.now() + timeoutMs;
+    const began = Date.now();
+    const deadline = began + timeoutMs;
+    let pending = targets;
+    let brokerReadAt: number | undefined;
     for (;;) {
       // Armed before the offsets are read, so that a commit landing meanwhile still wakes it.
       const wake = this.commits.nextOrAfter(IDLE_RECHECK_MS);
-      const behind: string[] = [];
-      for (const [group, topics] of this.groups) {
-        const committed = await committedOffsets(admin, group, topics);
-        for (const t of targets.filter((target) => target.group === group)) {
-          if ((committed.get(`${t.topic}/${t.partition}`) ?? -1) < t.high)
-            behind.push(`${group} ${t.topic}/${t.partition}`);
+      // This process's own commits first: they cover the partitions its member holds, so a
+      // settle of a single instance asks the broker nothing (it read the group's offsets after
+      // every commit, two requests a time, in each of a live day's settles). The broker is
+      // asked for the partitions another member holds (or nobody yet), and now and then for
+      // all, should a commit of ours have gone unannounced.
+      pending = pending.filter((t) => this.commits.committedHere(t.group, t.key) < t.high);
+      const now = Date.now();
+      const othersDue =
+        (brokerReadAt === undefined || now - brokerReadAt >= IDLE_RECHECK_MS) &&
+        pending.some((t) => !this.commits.holds(t.group, t.key));
+      const fallbackDue = now - (brokerReadAt ?? began) >= IDLE_BROKER_FALLBACK_MS;
+      if (pending.length > 0 && (othersDue || fallbackDue)) {
+        brokerReadAt = Date.now();
+        for (const group of new Set(pending.map((t) => t.group))) {
+          const committed = await committedOffsets(admin, group, this.groups.get(group) ?? []);
+          pending = pending.filter(
+            (t) => t.group !== group || (committed.get(t.key) ?? -1) < t.high,
+          );
         }
       }
-      if (behind.length === 0 || Date.now() > deadline) {
+      if (pending.length === 0 || Date.now() > deadline) {
         wake.cancel();
-        if (behind.length === 0) return;
+        if (pending.length === 0) return;
+        const behind = pending.map((t) => `${t.group} ${t.key}`);
         throw new Error(`consumers still behind after ${timeoutMs} ms: ${behind.join(', ')}`);
       }
       // This process's own commit is the usual news; another member's shows at the recheck.
@@ -455,6 +483,8 @@ export function groupSession(sessionTimeoutMs: number | undefined): {
 
 /** How often `idle` reads the group's offsets again when no commit of this process wakes it. */
 const IDLE_RECHECK_MS = 20;
+/** How often `idle` reads them for the partitions this process's members hold, in case. */
+const IDLE_BROKER_FALLBACK_MS = 250;
 
 function delay(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));

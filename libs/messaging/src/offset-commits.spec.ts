@@ -46,4 +46,43 @@ describe('OffsetCommits', () => {
     expect(jest.getTimerCount()).toBe(0);
     expect(await settled(wait.next)).toBe(true);
   });
+
+  it("keeps each group's highest committed offset per partition, whatever order the answers come in", () => {
+    const commits = new OffsetCommits();
+    commits.committed('security-gate', [
+      {
+        topic: 'journey',
+        partitions: [
+          { partition: 0, offset: '7' },
+          { partition: 3, offset: '2' },
+        ],
+      },
+    ]);
+    // An older commit answered late, and another group's commit of the same partition.
+    commits.committed('security-gate', [
+      { topic: 'journey', partitions: [{ partition: 0, offset: '5' }] },
+    ]);
+    commits.committed('boarding-gate', [
+      { topic: 'journey', partitions: [{ partition: 0, offset: '1' }] },
+    ]);
+    expect(commits.committedHere('security-gate', 'journey/0')).toBe(7);
+    expect(commits.committedHere('security-gate', 'journey/3')).toBe(2);
+    expect(commits.committedHere('boarding-gate', 'journey/0')).toBe(1);
+    expect(commits.committedHere('security-gate', 'journey/1')).toBe(-1);
+    expect(commits.committedHere('checkin-journey', 'journey/0')).toBe(-1);
+  });
+
+  it('knows which partitions the member here holds, from its last join until it leaves', () => {
+    const commits = new OffsetCommits();
+    expect(commits.holds('security-gate', 'journey/0')).toBe(false);
+    commits.assigned('security-gate', { journey: [0, 2], gallery: [1] });
+    expect(
+      ['journey/0', 'journey/1', 'journey/2', 'gallery/1'].map((key) =>
+        commits.holds('security-gate', key),
+      ),
+    ).toEqual([true, false, true, true]);
+    expect(commits.holds('boarding-gate', 'journey/0')).toBe(false);
+    commits.assigned('security-gate', {});
+    expect(commits.holds('security-gate', 'journey/0')).toBe(false);
+  });
 });
