@@ -397,6 +397,33 @@ describe.each(BOTH_DATABASES)('outbox, relay and idempotent consumer on %s', (na
     expect(await rowsWritten()).toBe(4);
   });
 
+  it('applies in a transaction a run said to be rows whose effect runs a statement of its own', async () => {
+    const { units, noted } = notingUnits(db.unitOfWork);
+    const consumer = new IdempotentConsumer('sample', 'mislabelled-reader', noted);
+    const run = [envelope('m1'), envelope('m2')];
+    const names = run.map((event) => `mislabelled ${event.key}`);
+    // A consumer whose list of row-only types is wrong: its effect writes with a statement.
+    const writes = (em: EntityManager, index: number) =>
+      em.query('INSERT INTO sample.item VALUES ($1, $2)', [randomUUID(), names[index]]);
+    expect(await consumer.applyNew(run, writes, { asRows: true })).toEqual([0, 1]);
+    // The effect's first INSERT was refused before it reached the database (so the statement
+    // unit ends there); then the ids and both writes are one transaction.
+    expect(units.splice(0)).toEqual([
+      ['statement', 'INSERT'],
+      ['transaction', 'INSERT', 'INSERT', 'INSERT'],
+    ]);
+    const written = () =>
+      count(db, "SELECT count(*) AS n FROM sample.item WHERE name LIKE 'mislabelled %'");
+    expect(await written()).toBe(2);
+    // Applied once: the same run again changes nothing.
+    expect(await consumer.applyNew(run, writes, { asRows: true })).toEqual([]);
+    expect(await written()).toBe(2);
+    // The runner takes statements again once the effects have run (the pool reuses it).
+    expect(await db.unitOfWork.singleWrite((em) => em.query('SELECT 1 AS one'))).toEqual([
+      { one: 1 },
+    ]);
+  });
+
   it('keeps concurrent transactions apart', async () => {
     const attempts = Array.from({ length: 30 }, (_, i) =>
       db.unitOfWork.transaction(async (em) => {

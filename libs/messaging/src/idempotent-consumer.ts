@@ -6,8 +6,12 @@ import { assertSchemaName } from './outbox-schema';
 /** What a batch applied as one statement raises when one of its events was applied before. */
 const APPLIED_BEFORE = 'BG003';
 
-/** A batch whose rows cannot be parts of one statement (two kinds write one table). */
-class RowsNotJoined extends Error {}
+/**
+ * A batch that cannot be one statement: two kinds of its rows write one table, or an effect
+ * said to add rows only ran a statement of its own (it would have committed by itself, apart
+ * from the batch's ids). Refused before anything is written; the batch goes in a transaction.
+ */
+class NotOneStatement extends Error {}
 
 export type EventEffect = (em: EntityManager, index: number, later: DeferredRows) => Promise<void>;
 
@@ -15,8 +19,9 @@ export interface ApplyOptions {
   /**
    * Every effect only adds rows to `later` and runs no statement of its own: the batch may then
    * be one statement, its ids and its rows together, with no transaction around it (one round
-   * trip instead of four or more). An effect given this must not use `em` but to register
-   * `afterCommit` effects: a statement of its own would commit by itself.
+   * trip instead of four or more). An effect given this should use `em` only to register
+   * `afterCommit` effects: a statement of its own is refused (it would commit by itself), and
+   * the batch is then applied in a transaction instead.
    */
   readonly asRows?: boolean;
 }
@@ -75,7 +80,7 @@ export class IdempotentConsumer {
         const applied = await abandonedAs(APPLIED_BEFORE, this.applyAsOneStatement(ids, effect));
         if (applied !== APPLIED_BEFORE) return applied;
       } catch (error) {
-        if (!(error instanceof RowsNotJoined)) throw error;
+        if (!(error instanceof NotOneStatement)) throw error;
       }
     }
     return this.applyInTransaction(ids, effect);
@@ -85,9 +90,11 @@ export class IdempotentConsumer {
     const firsts = firstOfEach(ids);
     return this.unitOfWork.singleWrite(async (em) => {
       const later = new DeferredRows();
-      for (const index of firsts) await effect(em, index, later);
+      await refusingStatements(em, async () => {
+        for (const index of firsts) await effect(em, index, later);
+      });
       const rows = later.joined(4);
-      if (rows === undefined) throw new RowsNotJoined();
+      if (rows === undefined) throw new NotOneStatement();
       const parts = rows.parts.map((sql, n) => `, rows_${n + 1} AS (${sql})`).join('');
       // Every part runs whatever the SELECT reads; the CASE abandons them all, ids included.
       await em.query(
@@ -117,6 +124,24 @@ export class IdempotentConsumer {
       await later.flush(em);
       return applied;
     });
+  }
+}
+
+/**
+ * Runs `work` with `em` refusing statements (every statement of an EntityManager goes through
+ * its query runner's `query`), so that a consumer whose list of row-only event types is wrong
+ * costs a round trip, not the batch's atomicity.
+ */
+async function refusingStatements(em: EntityManager, work: () => Promise<void>): Promise<void> {
+  const runner = em.queryRunner;
+  if (runner === undefined) throw new NotOneStatement();
+  const own = Object.getOwnPropertyDescriptor(runner, 'query');
+  runner.query = () => Promise.reject(new NotOneStatement());
+  try {
+    await work();
+  } finally {
+    if (own === undefined) delete (runner as { query?: unknown }).query;
+    else Object.defineProperty(runner, 'query', own);
   }
 }
 

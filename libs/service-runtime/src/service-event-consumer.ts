@@ -91,7 +91,8 @@ export abstract class ServiceEventConsumer
    * True when the effect of events of this type is only rows added to `later` (no statement of
    * its own, `em` used for nothing but `afterCommit`): a batch of such events is then one
    * statement with its ids, without a transaction (`IdempotentConsumer.applyNew`). False unless
-   * a consumer says so.
+   * a consumer says so; a type named here whose effect runs a statement costs its batch a
+   * transaction, not its atomicity (the statement is refused, and the batch applied again).
    */
   protected appliesAsRows(_type: string): boolean {
     return false;
