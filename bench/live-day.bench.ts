@@ -81,7 +81,9 @@ async function distributed(clockStart: number): Promise<BenchServices> {
     BIOGATE_CLOCK_START: new Date(clockStart).toISOString(),
     ...benchFetchWait(),
   };
-  const processes = await startThreeServices(env, [3851, 3852, 3853], 'build').catch(
+  // BENCH_PROFILE=checkin writes a CPU profile of that service into the working directory.
+  const profiled = (app: string) => (process.env.BENCH_PROFILE === app ? ['--cpu-prof'] : []);
+  const processes = await startThreeServices(env, [3851, 3852, 3853], 'build', profiled).catch(
     async (error: unknown) => {
       await infrastructure.stop();
       throw error;

@@ -65,12 +65,16 @@ export async function startThreeServices(
   env: Record<string, string>,
   ports: readonly [number, number, number],
   code: ServiceCode = 'sources',
+  /** Node's options for a service's process (a benchmark's `--cpu-prof`). */
+  nodeOptionsOf: (app: string) => string[] = () => [],
 ): Promise<ServiceProcess[]> {
   const processes: ServiceProcess[] = [];
   const apps = ['checkin', 'security-gate', 'boarding-gate'] as const;
   try {
     for (const [i, app] of apps.entries())
-      processes.push(await startServiceProcess(app, ports[i] as number, env, [], code));
+      processes.push(
+        await startServiceProcess(app, ports[i] as number, env, nodeOptionsOf(app), code),
+      );
   } catch (error) {
     // Those started stop with the failure, or they would keep the caller's process alive.
     for (const started of processes) await started.stop();
