@@ -9,16 +9,20 @@ describe('the JSON lines written to a file descriptor', () => {
   let dir: string;
   let file: string;
   let fd: number;
+  let destination: ReturnType<typeof jsonLineDestination>;
 
   beforeEach(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'biogate-log-'));
     file = path.join(dir, 'out.jsonl');
     fd = fs.openSync(file, 'w');
+    destination = jsonLineDestination(fd);
   });
 
   afterEach(() => {
     jest.restoreAllMocks();
-    fs.closeSync(fd);
+    // It closes the descriptor, and stops its periodic flush, which would otherwise go on
+    // writing after the test.
+    destination.destroy();
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
@@ -31,7 +35,7 @@ describe('the JSON lines written to a file descriptor', () => {
 
   it('go out in blocks, not a write per line, and none is held past the periodic flush', async () => {
     const writes = jest.spyOn(fs, 'write');
-    const log = new ServiceLog('security-gate', { destination: jsonLineDestination(fd) });
+    const log = new ServiceLog('security-gate', { destination });
     // Lines apart in time, as requests come: each would have been a write of its own.
     for (let i = 0; i < 20; i++) {
       log.logger.info({ n: i }, 'POST /v1/security/presentations 200');
@@ -46,7 +50,7 @@ describe('the JSON lines written to a file descriptor', () => {
   });
 
   it('writes a block as soon as it is full, without waiting for the flush', async () => {
-    const log = new ServiceLog('check-in', { destination: jsonLineDestination(fd) });
+    const log = new ServiceLog('check-in', { destination });
     const padding = 'x'.repeat(200);
     for (let i = 0; i < 40; i++) log.logger.info({ n: i, padding }, 'line');
     // 40 lines of about 300 bytes: past the block's length, written without the timer.

@@ -86,7 +86,7 @@ export class ServiceLog {
 export const JSON_LINE_BLOCK = { minLength: 4_096, periodicFlushMs: 200 } as const;
 
 /** The JSON lines' destination on a file descriptor (standard output: 1). */
-export function jsonLineDestination(fd: number): DestinationStream {
+export function jsonLineDestination(fd: number): ReturnType<typeof pino.destination> {
   // Asynchronous; pino writes out what is held when the process exits, however it exits.
   return pino.destination({
     dest: fd,
