@@ -49,6 +49,16 @@ describe('the JSON lines written to a file descriptor', () => {
     expect(writes.mock.calls.length).toBeLessThanOrEqual(3);
   });
 
+  it('writes nothing while no line comes', async () => {
+    const log = new ServiceLog('boarding-gate', { destination });
+    log.logger.info('one line');
+    await pause(JSON_LINE_BLOCK.periodicFlushMs * 2);
+    expect(linesIn()).toHaveLength(1);
+    const writes = jest.spyOn(fs, 'write');
+    await pause(JSON_LINE_BLOCK.periodicFlushMs * 4);
+    expect(writes).not.toHaveBeenCalled();
+  });
+
   it('writes a block as soon as it is full, without waiting for the flush', async () => {
     const log = new ServiceLog('check-in', { destination });
     const padding = 'x'.repeat(200);

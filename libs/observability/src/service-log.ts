@@ -85,15 +85,41 @@ export class ServiceLog {
  */
 export const JSON_LINE_BLOCK = { minLength: 4_096, periodicFlushMs: 200 } as const;
 
-/** The JSON lines' destination on a file descriptor (standard output: 1). */
-export function jsonLineDestination(fd: number): ReturnType<typeof pino.destination> {
+/** Where JSON lines go: written in blocks, flushed when asked, and closed. */
+export interface JsonLineDestination extends DestinationStream {
+  flush(): void;
+  destroy(): void;
+}
+
+/**
+ * The JSON lines' destination on a file descriptor (standard output: 1). The timer flushes only
+ * what lines were written since it last did: SonicBoom's own `periodicFlush` wrote an empty
+ * string every time, so an idle service woke five times a second to write nothing.
+ */
+export function jsonLineDestination(fd: number): JsonLineDestination {
   // Asynchronous; pino writes out what is held when the process exits, however it exits.
-  return pino.destination({
-    dest: fd,
-    sync: false,
-    minLength: JSON_LINE_BLOCK.minLength,
-    periodicFlush: JSON_LINE_BLOCK.periodicFlushMs,
-  });
+  const stream = pino.destination({ dest: fd, sync: false, minLength: JSON_LINE_BLOCK.minLength });
+  let written = false;
+  const timer = setInterval(() => {
+    if (!written) return;
+    written = false;
+    stream.flush();
+  }, JSON_LINE_BLOCK.periodicFlushMs);
+  timer.unref();
+  return {
+    write(line: string) {
+      written = true;
+      stream.write(line);
+    },
+    flush() {
+      written = false;
+      stream.flush();
+    },
+    destroy() {
+      clearInterval(timer);
+      stream.destroy();
+    },
+  };
 }
 
 function standardOutput(format: LogFormat): DestinationStream {
