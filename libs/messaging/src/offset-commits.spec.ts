@@ -21,7 +21,7 @@ describe('OffsetCommits', () => {
     const first = commits.nextOrAfter(20);
     const second = commits.nextOrAfter(20);
     expect(await settled(first.next)).toBe(false);
-    commits.committed();
+    commits.committed('security-gate', []);
     expect([await settled(first.next), await settled(second.next)]).toEqual([true, true]);
     expect(jest.getTimerCount()).toBe(0);
   });
@@ -35,7 +35,7 @@ describe('OffsetCommits', () => {
     expect(await settled(wait.next)).toBe(true);
     // A commit after that wakes the waits armed since.
     const later = commits.nextOrAfter(20);
-    commits.committed();
+    commits.committed('security-gate', []);
     expect(await settled(later.next)).toBe(true);
   });
 

@@ -34,19 +34,17 @@ export class OffsetCommits {
     return this.held.get(group)?.has(topicPartition) ?? false;
   }
 
-  committed(group?: string, topics: readonly CommittedTopicOffsets[] = []): void {
-    if (group !== undefined) {
-      let offsets = this.byGroup.get(group);
-      if (offsets === undefined) {
-        offsets = new Map<string, number>();
-        this.byGroup.set(group, offsets);
-      }
-      for (const { topic, partitions } of topics) {
-        for (const { partition, offset } of partitions) {
-          const key = `${topic}/${partition}`;
-          // A committed offset only moves on; a late answer of an older commit changes nothing.
-          offsets.set(key, Math.max(offsets.get(key) ?? -1, Number(offset)));
-        }
+  committed(group: string, topics: readonly CommittedTopicOffsets[]): void {
+    let offsets = this.byGroup.get(group);
+    if (offsets === undefined) {
+      offsets = new Map<string, number>();
+      this.byGroup.set(group, offsets);
+    }
+    for (const { topic, partitions } of topics) {
+      for (const { partition, offset } of partitions) {
+        const key = `${topic}/${partition}`;
+        // A committed offset only moves on; a late answer of an older commit changes nothing.
+        offsets.set(key, Math.max(offsets.get(key) ?? -1, Number(offset)));
       }
     }
     for (const wake of [...this.waiting]) wake();
