@@ -4,8 +4,8 @@ import {
   SAMPLE_PASSENGER_ID as passengerId,
   statementNotingDatabase,
 } from '@biogate/testing';
-import type { ConsumedEvent } from '@biogate/service-runtime';
-import { applyGateEvent, GATE_EVENTS_AS_ROWS } from './gate-events';
+import type { ConsumedEvent, RowsApplier, StatementsApplier } from '@biogate/service-runtime';
+import { gateEventAppliers } from './gate-events';
 
 /** One event of each type the gates read, with what its effect reads of it. */
 const EVENTS: Record<string, object> = {
@@ -32,22 +32,44 @@ function eventOf(type: string): ConsumedEvent {
   };
 }
 
-describe('applyGateEvent: the events whose effect is rows alone', () => {
-  it.each([...GATE_EVENTS_AS_ROWS])(
-    '%s adds rows for the batch and sends no statement',
-    async (type) => {
-      const { em, sent } = statementNotingDatabase();
-      const later = new DeferredRows();
-      expect(await applyGateEvent(em, 'security', eventOf(type), later)).toBe(true);
-      expect(sent).toEqual([]);
-      expect(later.joined(1)?.parts).toHaveLength(1);
-    },
-  );
+const noCommitWork = () => undefined;
 
-  it('a template deleted is not among them: it deletes at once', async () => {
-    expect(GATE_EVENTS_AS_ROWS.has('TemplateDeleted')).toBe(false);
+describe('gateEventAppliers: what both gates learn', () => {
+  it.each([
+    ['CheckInDecided', 'boarding_pass'],
+    ['GalleryEntryStaged', 'gallery_entry'],
+  ])("%s is rows alone, into the gate's own %s", (type, table) => {
+    for (const schema of ['security', 'boarding'] as const) {
+      const applier = gateEventAppliers(schema)[type] as RowsApplier;
+      expect(applier.kind).toBe('rows');
+      const later = new DeferredRows();
+      applier.apply(eventOf(type), later, noCommitWork);
+      const parts = later.joined(1)?.parts ?? [];
+      expect(parts).toHaveLength(1);
+      expect(parts[0]).toContain(`${schema}.${table}`);
+    }
+  });
+
+  it('a template deleted deletes at once, after the rows gathered before it', async () => {
+    const appliers = gateEventAppliers('boarding');
+    const deletion = appliers.TemplateDeleted as StatementsApplier;
+    expect(deletion.kind).toBe('statements');
     const { em, sent } = statementNotingDatabase();
-    await applyGateEvent(em, 'boarding', eventOf('TemplateDeleted'), new DeferredRows());
-    expect(sent).toEqual([expect.stringContaining('DELETE FROM boarding.gallery_entry')]);
+    const later = new DeferredRows();
+    (appliers.GalleryEntryStaged as RowsApplier).apply(
+      eventOf('GalleryEntryStaged'),
+      later,
+      noCommitWork,
+    );
+    await deletion.apply(em, eventOf('TemplateDeleted'), later, noCommitWork);
+    expect(sent).toEqual([
+      expect.stringContaining('boarding.gallery_entry'),
+      expect.stringContaining('DELETE FROM boarding.gallery_entry'),
+    ]);
+    expect(sent[0]).not.toContain('DELETE');
+  });
+
+  it('an outage is written at once', () => {
+    expect(gateEventAppliers('security').AirportOutageChanged?.kind).toBe('statements');
   });
 });

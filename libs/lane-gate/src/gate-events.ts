@@ -1,4 +1,3 @@
-import type { EntityManager } from 'typeorm';
 import type {
   AirportOutageChangedPayloadDto,
   CheckInDecidedPayloadDto,
@@ -7,8 +6,7 @@ import type {
 } from '@biogate/contracts';
 import type { Outage } from '@biogate/domain';
 import { setOutage } from '@biogate/airport-outages';
-import type { ConsumedEvent } from '@biogate/service-runtime';
-import type { DeferredRows } from '@biogate/persistence';
+import { asRows, withStatements, type EventAppliers } from '@biogate/service-runtime';
 import {
   forgetTemplate,
   galleryEntryOf,
@@ -18,52 +16,34 @@ import {
   type GateSchema,
 } from './gate-read-model';
 
-/** The gates' events whose effect is only rows for `later` (`applyGateEvent`). */
-export const GATE_EVENTS_AS_ROWS: ReadonlySet<string> = new Set([
-  'CheckInDecided',
-  'GalleryEntryStaged',
-]);
-
 /**
  * What both gates learn from other services' events, into the same tables of their own schema:
  * the boarding passes issued, the sealed gallery of each flight, templates deleted (withdrawn
- * consent, retention) and the airport's outages. False for an event that is not one of these,
- * which the gate then applies itself or refuses.
+ * consent, retention) and the airport's outages. A gate adds the types only it reads.
  *
- * Passes and gallery entries are rows for `later` (a batch's are one statement); a template's
- * deletion and an outage are written at once, after the rows gathered before them, so that a
- * deletion is never overtaken by an entry it should remove.
+ * Passes and gallery entries are rows (a batch's are one statement); a template's deletion and
+ * an outage are written at once, after the rows gathered before them, so that a deletion is
+ * never overtaken by an entry it should remove.
  */
-export async function applyGateEvent(
-  em: EntityManager,
-  schema: GateSchema,
-  event: ConsumedEvent,
-  later: DeferredRows,
-): Promise<boolean> {
-  switch (event.type) {
-    case 'CheckInDecided': {
+export function gateEventAppliers(schema: GateSchema): EventAppliers {
+  return {
+    CheckInDecided: asRows((event, later) => {
       const pass = issuedPassOf(event.payload as CheckInDecidedPayloadDto);
       if (pass !== undefined) later.add(ISSUED_PASSES[schema], pass);
-      return true;
-    }
-    case 'GalleryEntryStaged': {
+    }),
+    GalleryEntryStaged: asRows((event, later) => {
       const entry = event.payload as GalleryEntryStagedPayloadDto;
       later.add(STAGED_GALLERY_ENTRIES[schema], galleryEntryOf(entry, event.envelope.occurredAt));
-      return true;
-    }
-    case 'TemplateDeleted': {
+    }),
+    TemplateDeleted: withStatements(async (em, event, later) => {
       const { templateId } = event.payload as TemplateDeletedPayloadDto;
       await later.flush(em);
       await forgetTemplate(em, schema, templateId);
-      return true;
-    }
-    case 'AirportOutageChanged': {
+    }),
+    AirportOutageChanged: withStatements(async (em, event, later) => {
       const { airport, outage, inForce, at } = event.payload as AirportOutageChangedPayloadDto;
       await later.flush(em);
       await setOutage(em, schema, airport, outage as Outage, inForce, new Date(at));
-      return true;
-    }
-    default:
-      return false;
-  }
+    }),
+  };
 }

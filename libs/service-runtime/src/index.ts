@@ -5,6 +5,7 @@ export * from './asyncapi-document';
 export * from './bootstrap-service';
 export * from './correlation-id';
 export * from './dto-json-schemas';
+export * from './event-appliers';
 export * from './health.controller';
 export * from './http-error.filter';
 export * from './input-validation.pipe';

@@ -17,7 +17,7 @@ import {
   type Span,
 } from '@biogate/observability';
 import type { EntityManager } from 'typeorm';
-import { parseEventMessage, type AcceptedEvents, type EventEnvelopeDto } from '@biogate/contracts';
+import { parseEventMessage, type AcceptedEvents } from '@biogate/contracts';
 import {
   DEFAULT_PROCESSED_EVENT_RETENTION,
   IdempotentConsumer,
@@ -30,16 +30,11 @@ import {
   type TransportMessage,
 } from '@biogate/messaging';
 import type { DeferredRows, UnitOfWork } from '@biogate/persistence';
+import type { ConsumedEvent, EventAppliers } from './event-appliers';
 import { RecurringPurge } from './recurring-purge';
 
 /** How often a consumer forgets the ids it applied longer ago than the retention. */
 const FORGET_EVERY_MS = 30_000;
-
-export interface ConsumedEvent {
-  readonly type: string;
-  readonly envelope: EventEnvelopeDto;
-  readonly payload: object;
-}
 
 /**
  * A service's view of other services' events: subscribes its group to its topics, validates
@@ -77,25 +72,45 @@ export abstract class ServiceEventConsumer
   }
 
   /**
-   * The effect of one event, inside the transaction that marks it processed. Rows added to
-   * `later` are written with the rest of the batch's, once its last event is applied (so
-   * outside the event's trace span).
+   * The effect of each event type the group reads (every type `accepted` lets through, and no
+   * other), applied once each with the event marked processed. Rows added to `later` are written
+   * with the rest of the batch's, once its last event is applied (so outside the event's trace
+   * span). A batch whose every event is applied as rows (`asRows`) is one statement with its ids,
+   * without a transaction (`IdempotentConsumer.applyNew`).
    */
-  protected abstract apply(
-    em: EntityManager,
-    event: ConsumedEvent,
-    later: DeferredRows,
-  ): Promise<void>;
+  protected abstract readonly appliers: EventAppliers;
+
+  /** Applies one event by its type's applier, in the unit of work that records it. */
+  private apply(em: EntityManager, event: ConsumedEvent, later: DeferredRows): Promise<void> {
+    const applier = this.appliers[event.type];
+    // parseEventMessage lets through only the accepted types, which the start-up check matched.
+    if (applier === undefined) throw new Error(`${this.group} does not read ${event.type}`);
+    const onCommit = (work: () => void) => {
+      this.unitOfWork.afterCommit(em, work);
+    };
+    if (applier.kind === 'statements') return applier.apply(em, event, later, onCommit);
+    applier.apply(event, later, onCommit);
+    return Promise.resolve();
+  }
+
+  private appliedAsRows(event: ConsumedEvent): boolean {
+    return this.appliers[event.type]?.kind === 'rows';
+  }
 
   /**
-   * True when the effect of events of this type is only rows added to `later` (no statement of
-   * its own, `em` used for nothing but `afterCommit`): a batch of such events is then one
-   * statement with its ids, without a transaction (`IdempotentConsumer.applyNew`). False unless
-   * a consumer says so; a type named here whose effect runs a statement costs its batch a
-   * transaction, not its atomicity (the statement is refused, and the batch applied again).
+   * Refuses to start a consumer whose appliers and accepted types differ: a type accepted and
+   * not applied would fail each of its messages, one applied and not accepted is never reached.
    */
-  protected appliesAsRows(_type: string): boolean {
-    return false;
+  private checkAppliers(): void {
+    // Accepted by type and version (`CheckInDecided@1`); every version of a type has one applier.
+    const accepted = [...new Set(Object.keys(this.accepted).map((key) => key.split('@')[0]))];
+    accepted.sort();
+    const applied = Object.keys(this.appliers).sort();
+    if (accepted.join() !== applied.join())
+      throw new Error(
+        `${this.group} reads ${accepted.join(', ') || 'no event'} ` +
+          `but applies ${applied.join(', ') || 'no event'}`,
+      );
   }
 
   /** Handles one message as the transport delivers it; exposed for tests of poison messages. */
@@ -161,7 +176,7 @@ export abstract class ServiceEventConsumer
             ? this.apply(em, event, later)
             : withSpan(span.span, span.parent, () => this.apply(em, event, later));
         },
-        { asRows: events.every((event) => this.appliesAsRows(event.type)) },
+        { asRows: events.every((event) => this.appliedAsRows(event)) },
       );
     } catch (error) {
       for (const span of traced ?? []) if (span !== undefined) endSpan(span.span, error);
@@ -238,6 +253,7 @@ export abstract class ServiceEventConsumer
   }
 
   onApplicationBootstrap(): void {
+    this.checkAppliers();
     this.subscription = this.transport.subscribe(
       this.topics,
       this.group,

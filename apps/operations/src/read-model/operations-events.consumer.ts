@@ -1,5 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import {
   eventsReadBy,
   AirportOutageChangedPayloadDto,
@@ -14,7 +13,15 @@ import {
 import { EVENT_TRANSPORT, type EventTransport } from '@biogate/messaging';
 import { UNIT_OF_WORK, type DeferredRows, type UnitOfWork } from '@biogate/persistence';
 import { setOutage } from '@biogate/airport-outages';
-import { PHASE_POLICY, ServiceEventConsumer, type ConsumedEvent } from '@biogate/service-runtime';
+import {
+  asRows,
+  PHASE_POLICY,
+  ServiceEventConsumer,
+  withStatements,
+  type ConsumedEvent,
+  type EventAppliers,
+  type RowsApplier,
+} from '@biogate/service-runtime';
 import type { Outage, PhasePolicy } from '@biogate/domain';
 import { OPERATIONS_SCHEMA } from '../persistence/operations-persistence';
 import {
@@ -41,6 +48,51 @@ import { boardingStep, checkInStep, securityStep, type StepRecord } from './step
  */
 @Injectable()
 export class OperationsEventsConsumer extends ServiceEventConsumer {
+  /** An outage is written at once (`setOutage`); every other event is rows for the batch. */
+  protected readonly appliers: EventAppliers = {
+    PassengerBooked: this.rows((event, later) => {
+      const { flight, passenger } = bookingRows(event.payload as PassengerBookedPayloadDto);
+      later.add(BOOKED_FLIGHTS, flight);
+      later.add(BOOKED_PASSENGERS, passenger);
+      return flight.airport;
+    }),
+    CheckInDecided: this.rows((event, later) =>
+      this.recordStep(later, checkInStep(event.payload as CheckInDecidedPayloadDto)),
+    ),
+    SecurityDecided: this.rows((event, later) =>
+      this.recordStep(later, securityStep(event.payload as SecurityDecidedPayloadDto)),
+    ),
+    BoardingDecided: this.rows((event, later) =>
+      this.recordStep(later, boardingStep(event.payload as BoardingDecidedPayloadDto)),
+    ),
+    LaneAlertRaised: this.rows((event, later) => {
+      const alert = raisedAlertRow(event.payload as LaneAlertRaisedPayloadDto);
+      later.add(ALERTS, alert);
+      return alert.airport;
+    }),
+    BoardingChanged: this.rows((event, later) => {
+      const { airport, carrier, number, date, gate, state, at } =
+        event.payload as BoardingChangedPayloadDto;
+      later.add(BOARDING_CHANGES, { airport, carrier, number, date, gate, state, at });
+      return airport;
+    }),
+    AirportOutageChanged: withStatements(async (em, event, _later, onCommit) => {
+      // Keyed by airport: the changes of one airport come in the order they were made.
+      const { airport, outage, inForce, at } = event.payload as AirportOutageChangedPayloadDto;
+      await setOutage(em, OPERATIONS_SCHEMA, airport, outage as Outage, inForce, new Date(at));
+      onCommit(() => {
+        this.changes.changed(airport);
+      });
+    }),
+    QueuesObserved: this.rows((event, later) => {
+      const observed = event.payload as QueuesObservedPayloadDto;
+      const { readings, quarters } = queueRows(observed, this.quarterOf(observed.at));
+      for (const reading of readings) later.add(QUEUE_READINGS, reading);
+      for (const worst of quarters) later.add(QUEUE_QUARTERS, worst);
+      return observed.airport;
+    }),
+  };
+
   constructor(
     @Inject(UNIT_OF_WORK) unitOfWork: UnitOfWork,
     @Inject(EVENT_TRANSPORT) transport: EventTransport,
@@ -51,69 +103,14 @@ export class OperationsEventsConsumer extends ServiceEventConsumer {
     super(OPERATIONS_SCHEMA, 'operations', reads.topics, reads.accepted, unitOfWork, transport);
   }
 
-  /** An outage is written at once (`setOutage`); every other event is rows for the batch. */
-  protected override appliesAsRows(type: string): boolean {
-    return type !== 'AirportOutageChanged';
-  }
-
-  protected async apply(
-    em: EntityManager,
-    event: ConsumedEvent,
-    later: DeferredRows,
-  ): Promise<void> {
-    const airport = await this.applyEvent(em, event, later);
-    this.unitOfWork.afterCommit(em, () => {
-      this.changes.changed(airport);
+  /** Rows for the batch; once they are committed, the airport they changed is told to watchers. */
+  private rows(rowsOf: (event: ConsumedEvent, later: DeferredRows) => string): RowsApplier {
+    return asRows((event, later, onCommit) => {
+      const airport = rowsOf(event, later);
+      onCommit(() => {
+        this.changes.changed(airport);
+      });
     });
-  }
-
-  /** Applies one event (its rows are written with the batch's); answers the airport it changed. */
-  private async applyEvent(
-    em: EntityManager,
-    event: ConsumedEvent,
-    later: DeferredRows,
-  ): Promise<string> {
-    switch (event.type) {
-      case 'PassengerBooked': {
-        const { flight, passenger } = bookingRows(event.payload as PassengerBookedPayloadDto);
-        later.add(BOOKED_FLIGHTS, flight);
-        later.add(BOOKED_PASSENGERS, passenger);
-        return flight.airport;
-      }
-      case 'CheckInDecided':
-        return this.recordStep(later, checkInStep(event.payload as CheckInDecidedPayloadDto));
-      case 'SecurityDecided':
-        return this.recordStep(later, securityStep(event.payload as SecurityDecidedPayloadDto));
-      case 'BoardingDecided':
-        return this.recordStep(later, boardingStep(event.payload as BoardingDecidedPayloadDto));
-      case 'LaneAlertRaised': {
-        const alert = raisedAlertRow(event.payload as LaneAlertRaisedPayloadDto);
-        later.add(ALERTS, alert);
-        return alert.airport;
-      }
-      case 'BoardingChanged': {
-        const { airport, carrier, number, date, gate, state, at } =
-          event.payload as BoardingChangedPayloadDto;
-        later.add(BOARDING_CHANGES, { airport, carrier, number, date, gate, state, at });
-        return airport;
-      }
-      case 'AirportOutageChanged': {
-        // Keyed by airport: the changes of one airport come in the order they were made.
-        const { airport, outage, inForce, at } = event.payload as AirportOutageChangedPayloadDto;
-        await setOutage(em, OPERATIONS_SCHEMA, airport, outage as Outage, inForce, new Date(at));
-        return airport;
-      }
-      case 'QueuesObserved': {
-        const observed = event.payload as QueuesObservedPayloadDto;
-        const { readings, quarters } = queueRows(observed, this.quarterOf(observed.at));
-        for (const reading of readings) later.add(QUEUE_READINGS, reading);
-        for (const worst of quarters) later.add(QUEUE_QUARTERS, worst);
-        return observed.airport;
-      }
-      default:
-        // parseEventMessage lets through only the types listed in the constructor.
-        throw new Error(`the operations service does not read ${event.type}`);
-    }
   }
 
   private recordStep(later: DeferredRows, record: StepRecord): string {
