@@ -25,6 +25,7 @@ interface LiveJson {
     alerts: Record<string, number>;
     failures: Record<string, number>;
     deadLetters: number;
+    templatesPurged: Record<string, number>;
   };
   crossCheck: { identical: number; decisions: number; passengersDiffering: number };
 }
@@ -64,6 +65,13 @@ describe('biogate live', () => {
     expect(json.crossCheck.passengersDiffering).toBe(0);
     expect(json.services.failures).toEqual({});
     expect(json.services.deadLetters).toBe(0);
+    // The galleries the day staged at both gates, and the enrolments at check-in, all gone once
+    // their retention after the day's departures had passed.
+    const purged = json.services.templatesPurged;
+    expect(Object.keys(purged).sort()).toEqual(['boarding-gate', 'check-in', 'security-gate']);
+    expect(purged['security-gate']).toBeGreaterThan(0);
+    expect(purged['boarding-gate']).toBe(purged['security-gate']);
+    expect(purged['check-in']).toBeGreaterThan(0);
     // Everyone's day ends somewhere, and most board: the services let them through.
     expect(json.report.boarded).toBeGreaterThan(0.5 * json.report.passengers);
     // 1 Dec: the counter is kept for bags and special passengers; everyone else is sent on.

@@ -28,12 +28,21 @@ export interface LiveDayOptions {
 }
 
 const MINUTE_MS = 60_000;
+const HOUR_MS = 3_600_000;
+const DAY_MS = 86_400_000;
 
 export interface LiveDayResult {
   /** The day as the services decided it, in the shape of `biogate simulate`'s report. */
   readonly report: AirportDayReport;
-  /** What only the services know, and the messages they dead-lettered (there should be none). */
-  readonly services: ServiceFacts & { readonly deadLetters: number };
+  /**
+   * What only the services know, the messages they dead-lettered (there should be none), and the
+   * templates each holder deleted once their retention after the day's departures had passed
+   * (the gates' counts are the gallery entries staged for the day's flights).
+   */
+  readonly services: ServiceFacts & {
+    readonly deadLetters: number;
+    readonly templatesPurged: Readonly<Record<string, number>>;
+  };
   readonly crossCheck: CrossCheck;
   /** Outages operators changed during the day, as the day saw them. */
   readonly operatorChanges: readonly OperatorChange[];
@@ -97,15 +106,36 @@ export async function playThroughServices(
   // day caused (the day settles only before a gate step that needs it).
   await target.settle();
   const deadLetters = (await target.deadLetters()) - deadLettersBefore;
+  const wallSeconds = (performance.now() - started) / 1000;
+  const templatesPurged = await purgedAfterRetention(target, day.dayStart);
   return {
     input,
     dayStart: day.dayStart,
     report: day.report(),
-    services: { ...services.facts, deadLetters },
+    services: { ...services.facts, deadLetters, templatesPurged },
     operatorChanges: services.operatorChanges,
     log,
-    wallSeconds: (performance.now() - started) / 1000,
+    wallSeconds,
   };
+}
+
+/**
+ * The templates the day left, purged by the services once their retention after the day's
+ * departures has passed: at the next local midnight (which answers the retention the services
+ * keep), then that much later. Their clocks move there; the day is over. Counted by holder.
+ */
+async function purgedAfterRetention(
+  target: ScenarioTarget,
+  dayStart: number,
+): Promise<Record<string, number>> {
+  const dayEnd = dayStart + DAY_MS;
+  const atDayEnd = await target.purgeTemplates(dayEnd);
+  const afterRetention = await target.purgeTemplates(dayEnd + atDayEnd.retentionHours * HOUR_MS);
+  const purged: Record<string, number> = {};
+  for (const report of [atDayEnd, afterRetention])
+    for (const [holder, count] of Object.entries(report.deleted))
+      purged[holder] = (purged[holder] ?? 0) + count;
+  return purged;
 }
 
 /** Each second's steps decided before the next second is asked: watched, or paced. */

@@ -363,6 +363,7 @@ function renderAirportLive(result: LiveDayResult): string {
         ...counts('alerts', services.alerts),
         ...counts('failed', services.failures),
         ['events dead-lettered', String(services.deadLetters)],
+        ...counts('templates purged', services.templatesPurged),
         ['requests', String(services.requests)],
         ['settles', String(services.settles)],
       ],

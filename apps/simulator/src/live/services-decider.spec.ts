@@ -17,6 +17,7 @@ function servicesNoting(settles: string[]): ScenarioTarget {
       return Promise.resolve();
     },
     deadLetters: () => Promise.resolve(0),
+    purgeTemplates: () => Promise.resolve({ retentionHours: 24, deleted: {} }),
     overrideIdentity: () => Promise.resolve(),
   };
 }

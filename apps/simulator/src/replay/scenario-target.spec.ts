@@ -32,6 +32,10 @@ function service(name: string, log: string[]): ServiceTarget {
       log.push(`${name} ${until} done`);
     },
     deadLetters: () => Promise.resolve(0),
+    purgeTemplates: (at: Instant) => {
+      log.push(`${name} purge at ${at}`);
+      return Promise.resolve({ retentionHours: 24, deleted: { [name]: name.length } });
+    },
     overrideIdentity: () => Promise.resolve(),
   };
 }
@@ -143,6 +147,24 @@ describe('DistributedScenarioTarget', () => {
     );
     await target.settle(gates);
     expect(log).toEqual(expected);
+  });
+
+  it("purges the gates' copies, then check-in's source, each at the instant given", async () => {
+    const log: string[] = [];
+    const target = new DistributedScenarioTarget(
+      service('checkin', log),
+      service('security', log),
+      service('boarding', log),
+    );
+    expect(await target.purgeTemplates(1_000)).toEqual({
+      retentionHours: 24,
+      deleted: { security: 8, boarding: 8, checkin: 7 },
+    });
+    expect(log).toEqual([
+      'security purge at 1000',
+      'boarding purge at 1000',
+      'checkin purge at 1000',
+    ]);
   });
 
   it('calls without a clock until the first setClock', async () => {
@@ -259,5 +281,50 @@ describe('HttpScenarioTarget moving a clock with a request', () => {
   it("hands back a refusal, whose body says why (the service's own answer)", async () => {
     const target = new HttpScenarioTarget(url, 'key');
     expect((await target.call('POST', '/refuses', {}, at)).status).toBe(409);
+  });
+});
+
+describe('HttpScenarioTarget purging templates', () => {
+  let server: Server;
+  let url: string;
+  /** What the service answers the purge with, as JSON text. */
+  let answer = '';
+
+  beforeAll(async () => {
+    server = createServer((request, response) => {
+      const clock = request.headers['x-qa-clock'];
+      if (typeof clock === 'string') response.setHeader('x-qa-clock', clock);
+      response.statusCode = request.url === '/v1/maintenance/template-purge' ? 200 : 404;
+      response.setHeader('content-type', 'application/json');
+      response.end(answer);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+
+  afterAll(async () => {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  });
+
+  it('reads what each holder deleted, at the instant given', async () => {
+    answer = JSON.stringify({
+      at: '2025-12-03T17:00:00.000Z',
+      retentionHours: 24,
+      deleted: { 'security-gate': 3, 'check-in': 2 },
+    });
+    const report = await new HttpScenarioTarget(url, 'key').purgeTemplates(1_764_781_200_000);
+    expect(report).toEqual({ retentionHours: 24, deleted: { 'security-gate': 3, 'check-in': 2 } });
+  });
+
+  it.each([
+    ['no retention', { deleted: {} }],
+    ['a count that is not a number', { retentionHours: 24, deleted: { 'check-in': '2' } }],
+    ['no counts', { retentionHours: 24, deleted: null }],
+  ])('refuses an answer with %s: not a purge report', async (_case, body) => {
+    answer = JSON.stringify(body);
+    await expect(
+      new HttpScenarioTarget(url, 'key').purgeTemplates(1_764_781_200_000),
+    ).rejects.toThrow(/POST \/v1\/maintenance\/template-purge answered 200/);
   });
 });

@@ -38,7 +38,18 @@ export interface ScenarioTarget {
   settle(gates?: readonly GateTouchpoint[]): Promise<void>;
   /** Messages the services' consumers have dead-lettered since they started. */
   deadLetters(): Promise<number>;
+  /**
+   * Runs the services' template purge at `at` (their clocks move there): what each holder
+   * deleted, and the retention the services keep templates for after departure.
+   */
+  purgeTemplates(at: Instant): Promise<TemplatePurgeReport>;
   overrideIdentity(personalIdNumber: string, override: IdentityOverride): Promise<void>;
+}
+
+/** What a template purge deleted, by the service holding the templates. */
+export interface TemplatePurgeReport {
+  readonly retentionHours: number;
+  readonly deleted: Readonly<Record<string, number>>;
 }
 
 /** A touchpoint whose service learns what it decides on from the events. */
@@ -218,6 +229,16 @@ export class HttpScenarioTarget implements ScenarioTarget {
     return total;
   }
 
+  async purgeTemplates(at: Instant): Promise<TemplatePurgeReport> {
+    const response = await this.call('POST', '/v1/maintenance/template-purge', undefined, at);
+    const report = purgeReportOf(response.body);
+    if (response.status !== 200 || report === undefined)
+      throw new ScenarioTargetError(
+        `POST /v1/maintenance/template-purge answered ${response.status} (it needs a QA key)`,
+      );
+    return report;
+  }
+
   async overrideIdentity(personalIdNumber: string, override: IdentityOverride): Promise<void> {
     await this.control(
       'PUT',
@@ -318,6 +339,21 @@ export class DistributedScenarioTarget implements ScenarioTarget {
     return counts.reduce((sum, n) => sum + n, 0);
   }
 
+  /**
+   * Each service purges what it holds: the gates' copies first, then check-in's source, whose
+   * purge announces the deletions (the order a single process keeps, so the counts are the same).
+   */
+  async purgeTemplates(at: Instant): Promise<TemplatePurgeReport> {
+    const deleted: Record<string, number> = {};
+    let retentionHours = 0;
+    for (const service of [this.security, this.boarding, this.checkin]) {
+      const report = await service.purgeTemplates(at);
+      retentionHours = report.retentionHours;
+      Object.assign(deleted, report.deleted);
+    }
+    return { retentionHours, deleted };
+  }
+
   overrideIdentity(personalIdNumber: string, override: IdentityOverride): Promise<void> {
     return this.checkin.overrideIdentity(personalIdNumber, override);
   }
@@ -340,4 +376,18 @@ export class DistributedScenarioTarget implements ScenarioTarget {
     if (service === 'operations' && this.operations !== undefined) return this.operations;
     return this.checkin;
   }
+}
+
+/** A purge's answer, if it is one: its retention and a count for each holder. */
+function purgeReportOf(body: unknown): TemplatePurgeReport | undefined {
+  if (typeof body !== 'object' || body === null) return undefined;
+  const { retentionHours, deleted } = body as { retentionHours?: unknown; deleted?: unknown };
+  if (typeof retentionHours !== 'number' || typeof deleted !== 'object' || deleted === null)
+    return undefined;
+  const counts: Record<string, number> = {};
+  for (const [holder, count] of Object.entries(deleted as Record<string, unknown>)) {
+    if (typeof count !== 'number') return undefined;
+    counts[holder] = count;
+  }
+  return { retentionHours, deleted: counts };
 }
