@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type RequestListener } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import type { Instant } from '@biogate/domain';
 import {
@@ -179,39 +179,43 @@ describe('DistributedScenarioTarget', () => {
   });
 });
 
+/** A local HTTP server answering with `handler` for the tests of one describe block: its URL. */
+function serverFor(handler: RequestListener): () => string {
+  const server = createServer(handler);
+  let url = '';
+  beforeAll(async () => {
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  });
+  return () => url;
+}
+
 describe('HttpScenarioTarget on kept-alive sockets', () => {
-  let server: Server;
-  let url: string;
   /** Requests per connection; the server drops a connection on its nth request, unanswered. */
   const seen = new WeakMap<Socket, number>();
   let dropOn = 2;
   let answered = 0;
 
-  beforeAll(async () => {
-    server = createServer((request, response) => {
-      const n = (seen.get(request.socket) ?? 0) + 1;
-      seen.set(request.socket, n);
-      if (n === dropOn) {
-        request.socket.destroy();
-        return;
-      }
-      answered++;
-      response.setHeader('content-type', 'application/json');
-      response.end(JSON.stringify({ n }));
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  });
-
-  afterAll(async () => {
-    server.closeAllConnections();
-    await new Promise((resolve) => server.close(resolve));
+  const url = serverFor((request, response) => {
+    const n = (seen.get(request.socket) ?? 0) + 1;
+    seen.set(request.socket, n);
+    if (n === dropOn) {
+      request.socket.destroy();
+      return;
+    }
+    answered++;
+    response.setHeader('content-type', 'application/json');
+    response.end(JSON.stringify({ n }));
   });
 
   it('sends a request again, once, on a new socket when a reused one turns out closed', async () => {
     dropOn = 2;
     answered = 0;
-    const target = new HttpScenarioTarget(url, 'key');
+    const target = new HttpScenarioTarget(url(), 'key');
     expect(await target.call('GET', '/a')).toEqual({ status: 200, body: { n: 1 } });
     // The kept-alive socket is reset under the second request: it goes again on a new one.
     expect(await target.call('GET', '/b')).toEqual({ status: 200, body: { n: 1 } });
@@ -221,7 +225,7 @@ describe('HttpScenarioTarget on kept-alive sockets', () => {
   it('sends it again on a socket of its own, not on another kept-alive one the server closed too', async () => {
     dropOn = 2;
     answered = 0;
-    const target = new HttpScenarioTarget(url, 'key');
+    const target = new HttpScenarioTarget(url(), 'key');
     // Two calls at once: two kept-alive sockets, each answered once, then both idle in the pool.
     await Promise.all([target.call('GET', '/a'), target.call('GET', '/b')]);
     // Both are reset under their next request: the call is answered on a third, new socket.
@@ -231,80 +235,58 @@ describe('HttpScenarioTarget on kept-alive sockets', () => {
 
   it('does not retry a request on a new socket: the failure is reported', async () => {
     dropOn = 1;
-    const target = new HttpScenarioTarget(url, 'key');
+    const target = new HttpScenarioTarget(url(), 'key');
     await expect(target.call('GET', '/a')).rejects.toThrow(ScenarioTargetError);
   });
 });
 
 describe('HttpScenarioTarget moving a clock with a request', () => {
-  let server: Server;
-  let url: string;
   const received: (string | undefined)[] = [];
 
-  beforeAll(async () => {
-    server = createServer((request, response) => {
-      const clock = request.headers['x-qa-clock'];
-      received.push(typeof clock === 'string' ? clock : undefined);
-      // /takes: a service that knows the header; /ignores: one that does not; /refuses: its 409.
-      if (request.url === '/takes' && typeof clock === 'string')
-        response.setHeader('x-qa-clock', clock);
-      response.statusCode = request.url === '/refuses' ? 409 : 200;
-      response.setHeader('content-type', 'application/json');
-      response.end('{}');
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  });
-
-  afterAll(async () => {
-    server.closeAllConnections();
-    await new Promise((resolve) => server.close(resolve));
+  const url = serverFor((request, response) => {
+    const clock = request.headers['x-qa-clock'];
+    received.push(typeof clock === 'string' ? clock : undefined);
+    // /takes: a service that knows the header; /ignores: one that does not; /refuses: its 409.
+    if (request.url === '/takes' && typeof clock === 'string')
+      response.setHeader('x-qa-clock', clock);
+    response.statusCode = request.url === '/refuses' ? 409 : 200;
+    response.setHeader('content-type', 'application/json');
+    response.end('{}');
   });
 
   const at = Date.parse('2025-12-01T07:30:05+07:00');
 
   it('sends the instant in x-qa-clock and checks that the service took it', async () => {
     received.length = 0;
-    const target = new HttpScenarioTarget(url, 'key');
+    const target = new HttpScenarioTarget(url(), 'key');
     expect((await target.call('POST', '/takes', {}, at)).status).toBe(200);
     expect((await target.call('POST', '/takes', {})).status).toBe(200);
     expect(received).toEqual(['2025-12-01T00:30:05.000Z', undefined]);
   });
 
   it('fails on a service that answered without taking the header: it decided at another instant', async () => {
-    const target = new HttpScenarioTarget(url, 'key');
+    const target = new HttpScenarioTarget(url(), 'key');
     await expect(target.call('POST', '/ignores', {}, at)).rejects.toThrow(
       /POST \/ignores at .* did not take the x-qa-clock header \(answered without it\)/,
     );
   });
 
   it("hands back a refusal, whose body says why (the service's own answer)", async () => {
-    const target = new HttpScenarioTarget(url, 'key');
+    const target = new HttpScenarioTarget(url(), 'key');
     expect((await target.call('POST', '/refuses', {}, at)).status).toBe(409);
   });
 });
 
 describe('HttpScenarioTarget purging templates', () => {
-  let server: Server;
-  let url: string;
   /** What the service answers the purge with, as JSON text. */
   let answer = '';
 
-  beforeAll(async () => {
-    server = createServer((request, response) => {
-      const clock = request.headers['x-qa-clock'];
-      if (typeof clock === 'string') response.setHeader('x-qa-clock', clock);
-      response.statusCode = request.url === '/v1/maintenance/template-purge' ? 200 : 404;
-      response.setHeader('content-type', 'application/json');
-      response.end(answer);
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  });
-
-  afterAll(async () => {
-    server.closeAllConnections();
-    await new Promise((resolve) => server.close(resolve));
+  const url = serverFor((request, response) => {
+    const clock = request.headers['x-qa-clock'];
+    if (typeof clock === 'string') response.setHeader('x-qa-clock', clock);
+    response.statusCode = request.url === '/v1/maintenance/template-purge' ? 200 : 404;
+    response.setHeader('content-type', 'application/json');
+    response.end(answer);
   });
 
   it('reads what each holder deleted, at the instant given', async () => {
@@ -313,7 +295,7 @@ describe('HttpScenarioTarget purging templates', () => {
       retentionHours: 24,
       deleted: { 'security-gate': 3, 'check-in': 2 },
     });
-    const report = await new HttpScenarioTarget(url, 'key').purgeTemplates(1_764_781_200_000);
+    const report = await new HttpScenarioTarget(url(), 'key').purgeTemplates(1_764_781_200_000);
     expect(report).toEqual({ retentionHours: 24, deleted: { 'security-gate': 3, 'check-in': 2 } });
   });
 
@@ -324,7 +306,7 @@ describe('HttpScenarioTarget purging templates', () => {
   ])('refuses an answer with %s: not a purge report', async (_case, body) => {
     answer = JSON.stringify(body);
     await expect(
-      new HttpScenarioTarget(url, 'key').purgeTemplates(1_764_781_200_000),
+      new HttpScenarioTarget(url(), 'key').purgeTemplates(1_764_781_200_000),
     ).rejects.toThrow(/POST \/v1\/maintenance\/template-purge answered 200/);
   });
 });
