@@ -42,6 +42,12 @@ describe('what the HTTP edge says', () => {
       { errors: [{ path: 'body', message: 'expected an object, got 42' }] },
     ],
     [
+      'a body that is an array nested 50,000 deep, shown from its start',
+      () => post(`${'['.repeat(50_000)}${']'.repeat(50_000)}`),
+      400,
+      { errors: [{ path: 'body', message: `expected an object, got ${'['.repeat(57)}...` }] },
+    ],
+    [
       'a JSON null body',
       () => post('null'),
       400,

@@ -107,6 +107,18 @@ describe('biogate policy evaluate', () => {
     );
   });
 
+  it('refuses a request nested 60,000 deep as an input error, shown from its start', async () => {
+    const run = await biogate(['policy', 'evaluate', '-'], {
+      stdin: `[${'['.repeat(60_000)}${']'.repeat(60_000)}]`,
+    });
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toBe(
+      `biogate: <stdin>: request[0]: expected an object, got ${'['.repeat(57)}...\n` +
+        `biogate: 1 input error in <stdin>; nothing was evaluated\n`,
+    );
+  });
+
   it('names every bad request, not only the first', async () => {
     const run = await biogate(['policy', 'evaluate', '-'], {
       stdin: JSON.stringify([

@@ -10,6 +10,16 @@ export class YamlInputError extends Error {
   }
 }
 
+/**
+ * The parser's words for a problem, first line only. It reads flow collections (`[[[…]]]`)
+ * recursively and reports running out of stack as an error at that place: say what it means.
+ */
+function yamlProblem(message: string): string {
+  if (message.includes('Maximum call stack size exceeded'))
+    return 'nested too deeply to read; no input of biogate nests more than a few levels';
+  return message.split('\n')[0] ?? '';
+}
+
 /** A parsed YAML file that still knows where each of its values was written. */
 export class YamlSource {
   private constructor(
@@ -39,7 +49,7 @@ export class YamlSource {
       throw new YamlInputError(
         document.errors.map((error) => {
           const { line, col } = lineCounter.linePos(error.pos[0]);
-          return `${file}:${line}:${col}: not valid YAML (${error.message.split('\n')[0] ?? ''})`;
+          return `${file}:${line}:${col}: not valid YAML (${yamlProblem(error.message)})`;
         }),
       );
     }

@@ -42,6 +42,11 @@ describe('parseEventMessage', () => {
     ],
     ['a payload with a bad field', outageMessage({ ...KIOSKS_DOWN, outage: 'LIFT' }), /outage/],
     ['a version the consumer does not read', outageMessage(KIOSKS_DOWN, 2), /version 2/],
+    [
+      'an array nested 50,000 deep, rather than overflow the stack',
+      `${'['.repeat(50_000)}${']'.repeat(50_000)}`,
+      /^envelope: expected an object, got \[{57}\.\.\.$/,
+    ],
   ])('refuses %s, with the reason', (_case, text, reason) => {
     const parsed = parseEventMessage(text, OUTAGES);
     expect(parsed.kind).toBe('invalid');
