@@ -40,6 +40,21 @@ function service(name: string, log: string[]): ServiceTarget {
   };
 }
 
+/** The three services (and the operations service) as one target, their calls in one log. */
+function threeServices(options: { withOperations?: boolean } = {}): {
+  target: DistributedScenarioTarget;
+  log: string[];
+} {
+  const log: string[] = [];
+  const target = new DistributedScenarioTarget(
+    service('checkin', log),
+    service('security', log),
+    service('boarding', log),
+    ...(options.withOperations === true ? [service('operations', log)] : []),
+  );
+  return { target, log };
+}
+
 describe('DistributedScenarioTarget', () => {
   it.each<[string, string | null]>([
     // Decided at the instant each call carries: no clock keeps them apart.
@@ -53,22 +68,12 @@ describe('DistributedScenarioTarget', () => {
     ['/v1/boarding/flights/close', 'boarding'],
     ['/v1/airports/SGN/outages/KIOSK', 'checkin'],
   ])('keeps %s on the clock %s', (path, clock) => {
-    const log: string[] = [];
-    const target = new DistributedScenarioTarget(
-      service('checkin', log),
-      service('security', log),
-      service('boarding', log),
-    );
+    const { target } = threeServices();
     expect(target.clockOf(path)).toBe(clock);
   });
 
   it("moves a service's clock with each call, never with a request of its own", async () => {
-    const log: string[] = [];
-    const target = new DistributedScenarioTarget(
-      service('checkin', log),
-      service('security', log),
-      service('boarding', log),
-    );
+    const { target, log } = threeServices();
     await target.setClock(1000);
     expect(log).toEqual([]);
     await Promise.all([
@@ -89,13 +94,7 @@ describe('DistributedScenarioTarget', () => {
   });
 
   it('moves the operations service at once: it is the console\'s "now"', async () => {
-    const log: string[] = [];
-    const target = new DistributedScenarioTarget(
-      service('checkin', log),
-      service('security', log),
-      service('boarding', log),
-      service('operations', log),
-    );
+    const { target, log } = threeServices({ withOperations: true });
     await target.setClock(1000);
     await target.setClock(1000);
     await target.call('POST', '/v1/operations/airports/SGN/queues', {});
@@ -139,23 +138,13 @@ describe('DistributedScenarioTarget', () => {
     ],
     ['no gate: nothing', [], []],
   ])('settles towards %s', async (_case, gates, expected) => {
-    const log: string[] = [];
-    const target = new DistributedScenarioTarget(
-      service('checkin', log),
-      service('security', log),
-      service('boarding', log),
-    );
+    const { target, log } = threeServices();
     await target.settle(gates);
     expect(log).toEqual(expected);
   });
 
   it("purges the gates' copies, then check-in's source, each at the instant given", async () => {
-    const log: string[] = [];
-    const target = new DistributedScenarioTarget(
-      service('checkin', log),
-      service('security', log),
-      service('boarding', log),
-    );
+    const { target, log } = threeServices();
     expect(await target.purgeTemplates(1_000)).toEqual({
       retentionHours: 24,
       deleted: { security: 8, boarding: 8, checkin: 7 },
@@ -168,12 +157,7 @@ describe('DistributedScenarioTarget', () => {
   });
 
   it('calls without a clock until the first setClock', async () => {
-    const log: string[] = [];
-    const target = new DistributedScenarioTarget(
-      service('checkin', log),
-      service('security', log),
-      service('boarding', log),
-    );
+    const { target, log } = threeServices();
     await target.call('GET', '/v1/bookings/x');
     expect(log).toEqual(['checkin GET /v1/bookings/x']);
   });

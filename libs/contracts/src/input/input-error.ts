@@ -13,6 +13,9 @@ export function formatInputError(error: InputError): string {
   return error.path === '' ? error.message : `${error.path}: ${error.message}`;
 }
 
+/** The most characters of an offending value a message shows. */
+const SHOWN = 60;
+
 /** `got "two"`, `got 3`, `got ["POWER"]`: the offending value as JSON, cut short if long. */
 export function describeValue(value: unknown): string {
   if (value === undefined) return 'nothing';
@@ -21,8 +24,8 @@ export function describeValue(value: unknown): string {
   if (typeof value === 'string' && value.length > 60) {
     return `${JSON.stringify(value.slice(0, 40))}... (${value.length} characters)`;
   }
-  const text = jsonPreview(value, 61);
-  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+  const text = jsonPreview(value, SHOWN + 1);
+  return text.length > SHOWN ? `${text.slice(0, SHOWN - 3)}...` : text;
 }
 
 /**
